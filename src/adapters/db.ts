@@ -1,0 +1,137 @@
+/**
+ * The SQLite database: schema, migrations (PRAGMA user_version) and every SQL statement.
+ * Money columns are integer fen; timestamps are ISO text with +08:00 (sorts correctly).
+ */
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync } from 'node:fs';
+import { DbError } from '../errors.js';
+
+export type Db = Database.Database;
+
+export const SCHEMA_VERSION = 1;
+
+const MIGRATIONS: Record<number, string> = {
+  1: `
+    CREATE TABLE imports (
+      import_id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL,              -- orders | leaders
+      file_name TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      bytes INTEGER NOT NULL,
+      encoding TEXT NOT NULL,
+      delimiter TEXT NOT NULL,
+      layout TEXT NOT NULL,
+      leader_override TEXT,
+      imported_at TEXT NOT NULL,
+      rows_read INTEGER NOT NULL,
+      lines_accepted INTEGER NOT NULL,
+      inserted INTEGER NOT NULL,
+      updated INTEGER NOT NULL,
+      unchanged INTEGER NOT NULL,
+      repeated INTEGER NOT NULL,
+      rejected INTEGER NOT NULL
+    );
+    CREATE TABLE order_lines (
+      order_id TEXT NOT NULL,
+      line_key TEXT NOT NULL,
+      ordered_at TEXT NOT NULL,
+      order_date TEXT NOT NULL,
+      member_id TEXT NOT NULL,
+      leader_id TEXT NOT NULL,
+      product TEXT NOT NULL,
+      category TEXT NOT NULL,
+      quantity REAL,
+      amount_fen INTEGER NOT NULL,
+      refund_fen INTEGER NOT NULL,
+      net_fen INTEGER NOT NULL,        -- counted spend: completed lines, amount - refund
+      status TEXT NOT NULL,
+      is_return INTEGER NOT NULL,
+      member_name TEXT NOT NULL,
+      phone TEXT NOT NULL,
+      first_import_id INTEGER NOT NULL,
+      changed_import_id INTEGER,
+      last_import_id INTEGER NOT NULL,
+      source_line INTEGER NOT NULL,
+      PRIMARY KEY (order_id, line_key)
+    );
+    CREATE TABLE rejects (
+      reject_id INTEGER PRIMARY KEY,
+      import_id INTEGER NOT NULL REFERENCES imports(import_id),
+      file_name TEXT NOT NULL,
+      line INTEGER NOT NULL,
+      field TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      raw TEXT NOT NULL
+    );
+    CREATE TABLE leaders (
+      leader_id TEXT PRIMARY KEY,
+      name TEXT NOT NULL DEFAULT '',
+      community TEXT NOT NULL DEFAULT '',
+      region TEXT NOT NULL DEFAULT '',
+      trainer TEXT NOT NULL DEFAULT '',
+      joined_at TEXT,
+      mentor_id TEXT,
+      star INTEGER,
+      role TEXT NOT NULL DEFAULT '',
+      import_id INTEGER NOT NULL
+    );
+  `,
+};
+
+export interface OpenOptions {
+  /** refuse to create a missing file (commands that only read) */
+  mustExist?: boolean;
+  readonly?: boolean;
+}
+
+export function openDb(path: string, opts: OpenOptions = {}): Db {
+  const isMemory = path === ':memory:';
+  const existed = isMemory || existsSync(path);
+  if (!existed && (opts.mustExist || opts.readonly)) {
+    throw new DbError(`database ${path} does not exist`, 'import an export first: tuan import FILE (or pass --db)');
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: existed && !isMemory });
+    db.pragma('busy_timeout = 5000');
+  } catch (e) {
+    throw new DbError(`cannot open database ${path}: ${(e as Error).message}`);
+  }
+  if (!existed) {
+    try {
+      chmodSync(path, 0o600); // personal data: owner only (SPEC §8)
+    } catch {
+      /* not fatal on filesystems without modes */
+    }
+  }
+  try {
+    migrate(db, path, opts.readonly ?? false);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+function migrate(db: Db, path: string, readonly: boolean): void {
+  let version: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (e) {
+    throw new DbError(`${path} is not a tuan database: ${(e as Error).message}`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new DbError(`database ${path} has schema version ${version}, newer than this tuan (${SCHEMA_VERSION})`,
+      'upgrade tuan');
+  }
+  if (version === SCHEMA_VERSION) return;
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").get() as { n: number };
+    if (tables.n > 0) throw new DbError(`${path} is an SQLite file but not a tuan database`, 'pass another --db');
+  }
+  if (readonly) throw new DbError(`database ${path} needs an upgrade; run any tuan import on it first`);
+  db.transaction(() => {
+    for (let v = version + 1; v <= SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}

@@ -1,0 +1,173 @@
+/**
+ * Text decoding of exports: detect the encoding from the first bytes, then decode strictly.
+ * A line whose bytes do not decode becomes an empty line (so line numbers hold) and a BadLine;
+ * the importer stores it as a rejected row. Nothing becomes U+FFFD in the database.
+ */
+import { TextDecoder } from 'node:util';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+
+export const ENCODINGS = ['auto', 'utf8', 'gbk', 'gb18030', 'utf16le', 'utf16be', 'latin1'] as const;
+export type EncodingChoice = (typeof ENCODINGS)[number];
+export type Encoding = Exclude<EncodingChoice, 'auto'>;
+
+export interface BadLine {
+  line: number;
+  raw: string;
+}
+
+function validUtf8(buf: Buffer, complete: boolean): boolean {
+  // A sample may end in the middle of a character: ignore up to 3 trailing bytes then.
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  try {
+    dec.decode(buf, { stream: !complete });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Detect the encoding from a sample of the first bytes (`complete` when the sample is the whole file). */
+export function detectEncoding(sample: Buffer, complete: boolean): { encoding: Encoding; bom: number } {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
+  if (validUtf8(sample, complete)) return { encoding: 'utf8', bom: 0 };
+  // Not UTF-8: Chinese Excel saves GBK; GB18030 is its superset and decodes every GBK file.
+  const text = iconv.decode(sample, 'gb18030');
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  const lines = Math.max(1, (text.match(/\n/g) ?? []).length);
+  if (bad <= Math.max(1, lines / 20)) return { encoding: 'gb18030', bom: 0 };
+  throw new InputError(
+    'cannot tell the text encoding: the file is neither UTF-8 nor GBK/GB18030',
+    'pass --encoding (utf8, gbk, gb18030, utf16le, utf16be or latin1)',
+  );
+}
+
+function bomLength(buf: Buffer, enc: Encoding): number {
+  if (enc === 'utf8' && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return 3;
+  if (enc === 'utf16le' && buf[0] === 0xff && buf[1] === 0xfe) return 2;
+  if (enc === 'utf16be' && buf[0] === 0xfe && buf[1] === 0xff) return 2;
+  return 0;
+}
+
+function escapeBytes(buf: Buffer): string {
+  const lossy = iconv.decode(buf, 'latin1');
+  return lossy.replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * A streaming strict decoder. `push` takes bytes and returns text for the complete lines seen so far;
+ * `end` returns the rest. Undecodable lines are reported through `onBadLine`.
+ */
+export class StrictDecoder {
+  private pending: Buffer = Buffer.alloc(0);
+  private linesBefore = 0;
+  private first = true;
+  private readonly utf16: boolean;
+  private readonly textDecoder: TextDecoder | null;
+
+  constructor(
+    readonly encoding: Encoding,
+    private readonly onBadLine: (bad: BadLine) => void,
+  ) {
+    this.utf16 = encoding === 'utf16le' || encoding === 'utf16be';
+    const whatwg = { utf8: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be', latin1: 'windows-1252' } as const;
+    this.textDecoder = encoding in whatwg
+      ? new TextDecoder(whatwg[encoding as keyof typeof whatwg], { fatal: true, ignoreBOM: true })
+      : null;
+  }
+
+  push(chunk: Buffer): string {
+    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    if (this.first) {
+      if (buf.length < 3) {
+        this.pending = buf;
+        return '';
+      }
+      buf = buf.subarray(bomLength(buf, this.encoding));
+      this.first = false;
+    }
+    if (this.utf16) return this.decodeUtf16(buf, false);
+    const cut = buf.lastIndexOf(0x0a);
+    if (cut < 0) {
+      this.pending = buf;
+      return '';
+    }
+    this.pending = buf.subarray(cut + 1);
+    return this.decodeLines(buf.subarray(0, cut + 1));
+  }
+
+  end(): string {
+    const rest = this.pending;
+    this.pending = Buffer.alloc(0);
+    if (this.first) {
+      this.first = false;
+      return this.end2(rest.subarray(bomLength(rest, this.encoding)));
+    }
+    return this.end2(rest);
+  }
+
+  private end2(rest: Buffer): string {
+    if (this.utf16) return this.decodeUtf16(rest, true);
+    return rest.length ? this.decodeLines(rest) : '';
+  }
+
+  private decodeUtf16(buf: Buffer, final: boolean): string {
+    try {
+      return this.textDecoder!.decode(buf, { stream: !final });
+    } catch {
+      throw new InputError(
+        `the file is not valid ${this.encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE'}`,
+        'check the file or pass another --encoding',
+      );
+    }
+  }
+
+  /** Decode whole lines; on failure decode line by line and blank out the bad ones. */
+  private decodeLines(block: Buffer): string {
+    const whole = this.tryDecode(block);
+    if (whole !== null) {
+      this.linesBefore += countNewlines(block);
+      return whole;
+    }
+    let out = '';
+    let start = 0;
+    while (start < block.length) {
+      const nl = block.indexOf(0x0a, start);
+      const end = nl < 0 ? block.length : nl + 1;
+      const piece = block.subarray(start, end);
+      this.linesBefore += 1;
+      const text = this.tryDecode(piece);
+      if (text === null) {
+        this.onBadLine({ line: this.linesBefore, raw: escapeBytes(piece).replace(/\r?\n$/, '') });
+        out += nl < 0 ? '' : '\n';
+      } else out += text;
+      start = end;
+    }
+    if (block[block.length - 1] !== 0x0a) this.linesBefore -= 1;
+    return out;
+  }
+
+  private tryDecode(buf: Buffer): string | null {
+    if (this.textDecoder) {
+      try {
+        return this.textDecoder.decode(buf);
+      } catch {
+        return null;
+      }
+    }
+    const text = iconv.decode(buf, this.encoding);
+    return text.includes('\uFFFD') ? null : text;
+  }
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  let i = buf.indexOf(0x0a);
+  while (i >= 0) {
+    n++;
+    i = buf.indexOf(0x0a, i + 1);
+  }
+  return n;
+}

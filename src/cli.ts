@@ -1,0 +1,117 @@
+/**
+ * Builds the commander program, resolves the configuration, runs one command, and turns every error
+ * into a message and an exit status (STYLE.md §4, §6). `main` takes argv and io so tests run it in-process.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS } from './commands/index.js';
+import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
+import { addExamples } from './commands/common.js';
+import { resolveConfig } from './config.js';
+import { EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
+import { businessDate, parseIsoDate } from './core/dates.js';
+import { parseLang, type Lang } from './i18n.js';
+import { makeStyle, wantColor } from './render/style.js';
+import { VERSION } from './version.js';
+
+const GROUPS: Record<Group, { 'zh-CN': string; en: string }> = {
+  import: { 'zh-CN': '导入:', en: 'Import:' },
+  analyze: { 'zh-CN': '分析:', en: 'Analyse:' },
+  commission: { 'zh-CN': '佣金:', en: 'Commission:' },
+  activity: { 'zh-CN': '活动:', en: 'Activities:' },
+  check: { 'zh-CN': '检查:', en: 'Checks:' },
+  setup: { 'zh-CN': '设置:', en: 'Setup:' },
+};
+
+function langFrom(argv: string[], env: Io['env']): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return parseLang(flag) ?? parseLang(env.TUAN_LANG) ?? 'zh-CN';
+}
+
+function buildContext(opts: Record<string, unknown>, io: Io, lang: Lang): Ctx {
+  const flags: Record<string, unknown> = {};
+  if (typeof opts.db === 'string') flags.db = opts.db;
+  const { config, source } = resolveConfig({ configPath: opts.config as string | undefined, cwd: io.cwd, env: io.env, flags });
+  const nowMs = io.now();
+  let asOf = businessDate(nowMs);
+  const asOfGiven = typeof opts.asOf === 'string';
+  if (asOfGiven) {
+    const d = parseIsoDate(opts.asOf as string);
+    if (!d) throw new UsageError(`--as-of "${opts.asOf}" must be a date like 2026-10-31`);
+    asOf = d;
+  }
+  return {
+    config, configSource: source, lang, io, asOf, asOfGiven, unmask: opts.unmask === true,
+    style: makeStyle(wantColor(opts.color as boolean | undefined, io.env, io.stdoutIsTTY)),
+    nowIso: new Date(nowMs).toISOString(),
+  };
+}
+
+function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (c: ExitCode) => void): void {
+  const cmd = parent.command(spec.name).summary(spec.summary[lang]).description(`${spec.summary[lang]}\n\n${spec.description}`);
+  if (parent.parent === null) cmd.helpGroup(GROUPS[spec.group][lang]);
+  spec.configure(cmd);
+  addExamples(cmd, spec.examples);
+  for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, io, lang, setCode);
+  if (spec.subcommands?.length && !spec.run) return;
+  cmd.action(async (...params: unknown[]) => {
+    const command = params[params.length - 1] as Command;
+    const opts = command.optsWithGlobals();
+    const args = command.processedArgs.flatMap((a: unknown) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
+    const ctx = buildContext(opts, io, lang);
+    setCode(await spec.run(args, opts, ctx));
+  });
+}
+
+export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void): Command {
+  const program = new Command('tuan')
+    .description(lang === 'en'
+      ? 'Community group-buying toolkit: import exports, lifecycle stages, RFM, commission, activity plans, KPI checks'
+      : '社区团购团长工具箱:导入订单、生命周期阶段、RFM、佣金、活动计划、KPI 检查')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--db <path>', 'SQLite database file (default: ./tuan.db, or TUAN_DB)'))
+    .addOption(new Option('--config <file>', 'configuration file (default: ./tuan.config.yaml if present)'))
+    .addOption(new Option('--as-of <date>', 'compute as of this date, YYYY-MM-DD (default: today, China time)'))
+    .addOption(new Option('--lang <lang>', 'language for people: zh-CN or en (default: zh-CN, or TUAN_LANG)'))
+    .addOption(new Option('--unmask', 'show names and phone numbers unmasked (personal data!)'))
+    .addOption(new Option('--no-color', 'no colours (also NO_COLOR, or when stdout is not a terminal)'))
+    .addOption(new Option('--debug', 'print stack traces of unexpected errors'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
+  program.commands.forEach((c) => c.exitOverride().configureOutput({
+    writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s),
+  }));
+  return program;
+}
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const lang = langFrom(argv, io.env);
+  let code: ExitCode = EXIT.ok;
+  const program = buildProgram(io, lang, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    return reportError(e, io, argv.includes('--debug'));
+  }
+}
+
+export function reportError(e: unknown, io: Io, debug: boolean): ExitCode {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    if (e.exitCode === 0) return EXIT.ok;
+    return EXIT.usage; // commander has already printed its message
+  }
+  if (e instanceof TuanError) {
+    io.stderr.write(`tuan: ${e.message}\n`);
+    if (e.hint) io.stderr.write(`hint: ${e.hint}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.stderr.write(`tuan: unexpected error (a bug): ${err?.message ?? String(e)}\n`);
+  if (debug && err?.stack) io.stderr.write(err.stack + '\n');
+  else io.stderr.write('hint: run again with --debug for the stack trace, and report it\n');
+  return EXIT.bug;
+}

@@ -1,0 +1,43 @@
+/** Shared flags (defined once so each means the same everywhere) and output helpers. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { openDb, type Db } from '../adapters/db.js';
+import type { Ctx } from './types.js';
+
+export function formatOption(formats: readonly string[], dflt = formats[0]!): Option {
+  return new Option('--format <format>', 'output format').choices(formats).default(dflt);
+}
+
+export const outOption = () => new Option('--out <file>', 'write the output to this file instead of stdout');
+export const leaderOption = () => new Option('--leader <id>', 'only this leader (团长ID)');
+
+/** Write command output to --out or stdout. */
+export function emit(ctx: Ctx, text: string, out?: unknown): void {
+  if (typeof out === 'string' && out !== '') {
+    const path = resolve(ctx.io.cwd, out);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    } catch (e) {
+      throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    ctx.io.stderr.write(`${ctx.lang === 'en' ? 'wrote' : '已写入'} ${out}\n`);
+  } else {
+    ctx.io.stdout.write(text);
+  }
+}
+
+export function dbPath(ctx: Ctx): string {
+  return ctx.config.db === ':memory:' ? ':memory:' : resolve(ctx.io.cwd, ctx.config.db);
+}
+
+/** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
+export function openForRead(ctx: Ctx): Db {
+  return openDb(dbPath(ctx), { mustExist: true });
+}
+
+export function addExamples(cmd: Command, examples: string[]): void {
+  cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+}

@@ -1,0 +1,109 @@
+import { Option, type Command } from 'commander';
+import { resolve } from 'node:path';
+import { EXIT, UsageError } from '../errors.js';
+import { openDb } from '../adapters/db.js';
+import { importOrdersFile, type ImportSummary } from '../adapters/import-orders.js';
+import { importLeadersFile, type LeadersSummary } from '../adapters/import-leaders.js';
+import { ENCODINGS, type EncodingChoice } from '../adapters/decode.js';
+import type { DelimiterChoice } from '../adapters/csv.js';
+import { columnOverrides, statusWords } from '../config.js';
+import { makeProgress, NO_PROGRESS } from '../render/progress.js';
+import { renderJson } from '../render/table.js';
+import { formatSummary } from '../render/import.js';
+import { dbPath, emit, formatOption } from './common.js';
+import type { CommandSpec, Ctx } from './types.js';
+
+export interface ImportFlags {
+  leaders?: string;
+  map?: string[];
+  encoding: EncodingChoice;
+  delimiter: string;
+  maxRejectRate?: string;
+  leader?: string;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+export function configureImportOptions(cmd: Command): void {
+  cmd
+    .option('--leaders <file>', 'also import leaders.csv (团长ID, 团长姓名, 小区, 区域, 培训师, 加入时间, 师傅, 星级)')
+    .option('--map <field=header>', 'use this header for a field, e.g. --map ordered_at=支付时间 (repeatable)', collect)
+    .addOption(new Option('--encoding <enc>', 'text encoding of the files').choices(ENCODINGS).default('auto'))
+    .addOption(new Option('--delimiter <d>', 'field delimiter: auto, ",", "\\t" (tab) or ";"').default('auto'))
+    .option('--max-reject-rate <share>', 'refuse the import when more than this share of rows is rejected (default: 0.05)')
+    .option('--leader <id>', 'leader ID for every line of these files (single-leader exports such as 快团团)');
+}
+
+function parseDelimiter(raw: string): DelimiterChoice {
+  const map: Record<string, DelimiterChoice> = { auto: 'auto', ',': ',', '\\t': '\t', '\t': '\t', tab: '\t', ';': ';' };
+  const d = map[raw];
+  if (!d) throw new UsageError(`--delimiter "${raw}" must be auto, ",", "\\t" or ";"`);
+  return d;
+}
+
+function parseRate(raw: string | undefined, dflt: number): number {
+  if (raw === undefined) return dflt;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--max-reject-rate "${raw}" must be a share between 0 and 1, e.g. 0.05`);
+  return n;
+}
+
+/** Import order files (and leaders) into the database in force; shared with `tuan segment FILE…`. */
+export async function runImport(files: string[], flags: ImportFlags, ctx: Ctx): Promise<{ orders: ImportSummary[]; leaders: LeadersSummary | null }> {
+  const db = openDb(dbPath(ctx));
+  try {
+    const opts = {
+      encoding: flags.encoding,
+      delimiter: parseDelimiter(flags.delimiter),
+      overrides: columnOverrides(ctx.config, flags.map ?? []),
+      leaderOverride: flags.leader,
+      statusWords: statusWords(ctx.config),
+      maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
+      now: ctx.nowIso,
+    };
+    const leaders = flags.leaders ? await importLeadersFile(db, resolve(ctx.io.cwd, flags.leaders), flags.encoding, ctx.nowIso) : null;
+    const orders: ImportSummary[] = [];
+    for (const f of files) {
+      const progress = ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS;
+      try {
+        orders.push(await importOrdersFile(db, resolve(ctx.io.cwd, f), { ...opts, onProgress: progress.update }));
+      } finally {
+        progress.done();
+      }
+    }
+    return { orders, leaders };
+  } finally {
+    db.close();
+  }
+}
+
+export const importCommand: CommandSpec = {
+  name: 'import',
+  group: 'import',
+  summary: { 'zh-CN': '导入订单导出文件(CSV,可 gzip)到数据库', en: 'import order exports (CSV, gzip ok) into the database' },
+  description:
+    'Reads order exports (UTF-8, GBK/GB18030 or UTF-16; comma, tab or semicolon; plain or .gz), maps the headers, ' +
+    'and upserts each order line into SQLite in one transaction per file. Rejected rows are kept (tuan rejects). ' +
+    'Re-importing a file changes nothing; a later overlapping export updates status and amounts.',
+  examples: [
+    'tuan import data/sample-orders.csv --leaders data/leaders.csv',
+    'tuan import data/ktt-export.csv --leader L004',
+    'tuan import online_retail.csv.gz --max-reject-rate 0.3',
+  ],
+  configure(cmd) {
+    cmd.argument('[files...]', 'order export files');
+    configureImportOptions(cmd);
+    cmd.addOption(formatOption(['table', 'json']));
+  },
+  async run(files, opts, ctx) {
+    const flags = opts as unknown as ImportFlags & { format: string };
+    if (files.length === 0 && !flags.leaders) throw new UsageError('no file to import', 'tuan import FILE... [--leaders leaders.csv]');
+    const result = await runImport(files, flags, ctx);
+    if (flags.format === 'json') {
+      emit(ctx, renderJson(result));
+    } else {
+      emit(ctx, formatSummary(result, ctx));
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,13 @@
+/** The list of commands; adding a command is one line here. */
+import type { CommandSpec } from './types.js';
+import { importCommand } from './import.js';
+import { statusCommand } from './status.js';
+import { rejectsCommand } from './rejects.js';
+import { configCommand } from './config.js';
+
+export const COMMANDS: CommandSpec[] = [
+  importCommand,
+  statusCommand,
+  rejectsCommand,
+  configCommand,
+];

@@ -1,0 +1,51 @@
+import { Option } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { defineMessages } from '../i18n.js';
+import { renderCsv, renderJson, renderTable } from '../render/table.js';
+import { maskPhonesInText } from '../core/mask.js';
+import { emit, formatOption, openForRead, outOption } from './common.js';
+import type { CommandSpec } from './types.js';
+
+const m = defineMessages({
+  'rejects.none': ['没有拒收的行。', 'No rejected rows.'],
+  'rejects.h.import': ['导入', 'import'], 'rejects.h.file': ['文件', 'file'], 'rejects.h.line': ['行', 'line'],
+  'rejects.h.field': ['字段', 'field'], 'rejects.h.reason': ['原因', 'reason'], 'rejects.h.raw': ['原始内容', 'raw'],
+});
+
+interface RejectRow { import_id: number; file_name: string; line: number; field: string; reason: string; raw: string }
+
+export const rejectsCommand: CommandSpec = {
+  name: 'rejects',
+  group: 'import',
+  summary: { 'zh-CN': '列出导入时拒收的行(文件、行号、字段、原因、原文)', en: 'list rejected rows (file, line, field, reason, raw text)' },
+  description: 'Every row an import could not accept is stored with its file, line number, field, reason and raw text. Phone numbers in the raw text are masked unless --unmask; the table shortens the raw text, CSV and JSON give it whole.',
+  examples: ['tuan rejects', 'tuan rejects --import 2 --format csv --out rejects.csv'],
+  configure(cmd) {
+    cmd.addOption(new Option('--import <id>', 'only rows of this import (see tuan status)'))
+      .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
+  },
+  async run(_args, opts, ctx) {
+    const importId = opts.import === undefined ? null : Number(opts.import);
+    if (importId !== null && !Number.isInteger(importId)) throw new UsageError(`--import "${opts.import}" must be an import number`);
+    const db = openForRead(ctx);
+    let rows: RejectRow[];
+    try {
+      rows = db.prepare(`SELECT import_id, file_name, line, field, reason, raw FROM rejects
+        WHERE @id IS NULL OR import_id = @id ORDER BY import_id, line`).all({ id: importId }) as RejectRow[];
+    } finally {
+      db.close();
+    }
+    if (!ctx.unmask) rows = rows.map((r) => ({ ...r, raw: maskPhonesInText(r.raw) }));
+    const keys = ['import_id', 'file_name', 'line', 'field', 'reason', 'raw'] as const;
+    if (opts.format === 'json') emit(ctx, renderJson(rows), opts.out);
+    else if (opts.format === 'csv') emit(ctx, renderCsv([...keys], rows.map((r) => keys.map((k) => r[k]))), opts.out);
+    else if (rows.length === 0) emit(ctx, m(ctx.lang, 'rejects.none') + '\n', opts.out);
+    else {
+      const L = ctx.lang;
+      const short = (s: string) => ([...s].length > 40 ? [...s].slice(0, 39).join('') + '…' : s);
+      emit(ctx, renderTable(['import', 'file', 'line', 'field', 'reason', 'raw'].map((k) => m(L, `rejects.h.${k}` as 'rejects.h.raw')),
+        rows.map((r) => [r.import_id, r.file_name, r.line, r.field, r.reason, short(r.raw)]), ctx.style), opts.out);
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * Business dates are local calendar dates in China time (UTC+8, no DST), as `YYYY-MM-DD` strings.
+ * Timestamps are stored as ISO-8601 with the +08:00 offset, which sorts correctly as text.
+ * Day arithmetic goes through day numbers built with Date.UTC; nothing here reads the clock.
+ */
+import type { ParseResult } from './money.js';
+
+export const BUSINESS_OFFSET_MINUTES = 8 * 60;
+const OFFSET_TEXT = '+08:00';
+const MS_PER_DAY = 86_400_000;
+
+export interface LocalDateTime {
+  /** `YYYY-MM-DD` local business date. */
+  date: string;
+  /** `YYYY-MM-DDTHH:MM:SS+08:00`. */
+  at: string;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= last;
+}
+
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number): LocalDateTime | null {
+  if (!validYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
+  const date = `${y}-${pad2(mo)}-${pad2(d)}`;
+  return { date, at: `${date}T${pad2(h)}:${pad2(mi)}:${pad2(s)}${OFFSET_TEXT}` };
+}
+
+// Accepted shapes, in order. Day/month-first numeric dates (3/11/2026) are refused as ambiguous.
+const YMD_TIME =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})秒?)?)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2}):?(\d{2})?)?$/;
+const AMBIGUOUS = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/;
+
+/** Parse a timestamp or date as written in exports into local business time. */
+export function parseDateTime(raw: string): ParseResult<LocalDateTime> {
+  const s = raw.trim();
+  if (s === '') return { ok: false, reason: 'empty date' };
+  let m = YMD_TIME.exec(s) ?? CN.exec(s) ?? COMPACT.exec(s);
+  if (!m) {
+    if (AMBIGUOUS.test(s)) {
+      return { ok: false, reason: `ambiguous date "${raw}": day/month order unknown; export dates as YYYY-MM-DD` };
+    }
+    return { ok: false, reason: `unrecognised date "${raw}"` };
+  }
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m![i] ?? 0)) as [
+    number, number, number, number, number, number,
+  ];
+  const zone = m === null ? undefined : m[7];
+  let result: LocalDateTime | null;
+  if (zone !== undefined && m[4] !== undefined) {
+    result = shiftToBusiness(y, mo, d, h, mi, sec, zone);
+  } else {
+    result = build(y, mo, d, h, mi, sec);
+  }
+  return result ? { ok: true, value: result } : { ok: false, reason: `invalid date "${raw}"` };
+}
+
+function shiftToBusiness(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: string) {
+  if (!validYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
+  let offsetMin = 0;
+  if (zone !== 'Z') {
+    const zm = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+    if (!zm) return null;
+    offsetMin = (zm[1] === '-' ? -1 : 1) * (Number(zm[2]) * 60 + Number(zm[3]));
+  }
+  const utcMs = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000;
+  const local = new Date(utcMs + BUSINESS_OFFSET_MINUTES * 60_000);
+  return build(
+    local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(),
+    local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(),
+  );
+}
+
+/** Parse a strict `YYYY-MM-DD` (flags, config). */
+export function parseIsoDate(raw: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+  if (!m) return null;
+  return validYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? raw.trim() : null;
+}
+
+/** Days since 1970-01-01 for a `YYYY-MM-DD` date. */
+export function dayNumber(date: string): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function fromDayNumber(n: number): string {
+  const dt = new Date(n * MS_PER_DAY);
+  return `${dt.getUTCFullYear()}-${pad2(dt.getUTCMonth() + 1)}-${pad2(dt.getUTCDate())}`;
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Today's business date for an instant (the caller passes the instant). */
+export function businessDate(instantMs: number): string {
+  return fromDayNumber(Math.floor((instantMs + BUSINESS_OFFSET_MINUTES * 60_000) / MS_PER_DAY));
+}
+
+/** The business date part of a stored timestamp. */
+export function dateOf(at: string): string {
+  return at.slice(0, 10);
+}
+
+/** ISO weekday, Monday = 1 … Sunday = 7. */
+export function isoWeekday(date: string): number {
+  const dow = ((dayNumber(date) % 7) + 7 + 3) % 7; // 1970-01-01 was a Thursday
+  return dow + 1;
+}

@@ -1,0 +1,34 @@
+/**
+ * 快团团 (KuaiTuanTuan) specifics: the 商品 cell holds one or more `名称(规格)+数量` items,
+ * one per line of the cell; 收货人 may read `名字[4365]`.
+ */
+
+export interface KttItem {
+  product: string;
+  quantity: number;
+}
+
+const ITEM_RE = /^(.*?)\s*[+＋xX×*]\s*(\d+)\s*$/;
+
+/** Split a 商品 cell into items. An item without `+N` counts as quantity 1. */
+export function splitKttItems(cell: string): KttItem[] {
+  return cell
+    .split(/\r?\n|；|;/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => {
+      const m = ITEM_RE.exec(s);
+      return m && m[1] ? { product: m[1].trim(), quantity: Number(m[2]) } : { product: s, quantity: 1 };
+    });
+}
+
+/** `名字[4365]` -> `名字`. */
+export function stripNameSuffix(name: string): string {
+  return name.replace(/\s*[\[【(（]\s*\d+\s*[\]】)）]\s*$/, '').trim();
+}
+
+/** Last four digits of a phone, masked (`138****5678`) or not; '' when there are fewer than four. */
+export function phoneLast4(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 4 ? digits.slice(-4) : '';
+}

@@ -1,0 +1,200 @@
+/**
+ * Raw CSV record -> order lines, or a Reject {line, field, reason}. Pure: no I/O.
+ *
+ * Layouts (decided once per file from the mapped headers):
+ * - `orders`: an order column (订单号 …): one row is one order line.
+ * - `ktt`: 快团团 (跟团号 and no 订单号): one row is one order; its 商品 cell is split into lines.
+ * - `transactions`: no order column: each row is one order, identified by (member, time, amount, product)
+ *   and its occurrence among identical rows, so re-imports stay idempotent.
+ */
+import { createHash } from 'node:crypto';
+import type { Field, HeaderMapping } from './headers.js';
+import { parseDateTime } from './dates.js';
+import { parseFen, parseScaled } from './money.js';
+import { normalizeStatus, type Status } from './status.js';
+import { phoneLast4, splitKttItems, stripNameSuffix } from './ktt.js';
+
+export type Layout = 'orders' | 'ktt' | 'transactions';
+
+export interface OrderLine {
+  orderId: string;
+  lineKey: string;
+  /** `YYYY-MM-DDTHH:MM:SS+08:00` */
+  orderedAt: string;
+  orderDate: string;
+  memberId: string;
+  leaderId: string;
+  product: string;
+  category: string;
+  quantity: number | null;
+  amountFen: number;
+  refundFen: number;
+  status: Status;
+  /** a negative quantity or amount: reduces spend on its date, never an order */
+  isReturn: boolean;
+  /** what counts toward spend: completed lines only, amount minus refund */
+  netFen: number;
+  memberName: string;
+  phone: string;
+}
+
+export interface Reject {
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface NormalizeOptions {
+  layout: Layout;
+  mapping: HeaderMapping;
+  /** leader for every line (`--leader`), else the leader column, else `-` */
+  leaderOverride?: string;
+  statusWords: Readonly<Record<string, Status>>;
+}
+
+export const DEFAULT_LEADER = '-';
+
+export function chooseLayout(mapping: HeaderMapping): Layout {
+  const c = mapping.columns;
+  if (c.order_id !== undefined) return 'orders';
+  if (c.group_no !== undefined) return 'ktt';
+  return 'transactions';
+}
+
+/** The fields a layout cannot do without, for the "missing column" message. */
+export function requiredFields(mapping: HeaderMapping): { field: Field; alternatives?: Field[] }[] {
+  const c = mapping.columns;
+  const req: { field: Field; alternatives?: Field[] }[] = [{ field: 'ordered_at' }];
+  if (c.member_id === undefined) req.push({ field: 'member_id', alternatives: ['buyer'] });
+  if (c.amount === undefined) req.push({ field: 'amount', alternatives: ['unit_price'] });
+  return req.filter((r) => {
+    if (c[r.field] !== undefined) return false;
+    return !(r.alternatives ?? []).some((a) => c[a] !== undefined);
+  });
+}
+
+const hash = (s: string, n: number) => createHash('sha256').update(s).digest('hex').slice(0, n);
+
+/** Member id when the export has no ID column: nickname + last four phone digits, hashed (README). */
+export function memberIdFromBuyer(nickname: string, phone: string): string {
+  return 'u' + hash(`${nickname.trim()}|${phoneLast4(phone)}`, 10);
+}
+
+type Ok<T> = { ok: true; value: T };
+type Bad = { ok: false; field: string; reason: string };
+
+function cell(cells: readonly string[], mapping: HeaderMapping, f: Field): string | undefined {
+  const i = mapping.columns[f];
+  return i === undefined ? undefined : (cells[i] ?? '');
+}
+
+function parseQuantity(raw: string | undefined): Ok<number | null> | Bad {
+  if (raw === undefined || raw.trim() === '') return { ok: true, value: null };
+  const q = parseScaled(raw, 3);
+  if (!q.ok) return { ok: false, field: 'quantity', reason: q.reason };
+  return { ok: true, value: q.value / 1000 };
+}
+
+function parseAmount(cells: readonly string[], o: NormalizeOptions, quantity: number | null): Ok<number> | Bad {
+  const raw = cell(cells, o.mapping, 'amount');
+  if (raw !== undefined) {
+    if (raw.trim() === '') return { ok: false, field: 'amount', reason: 'empty amount' };
+    const r = parseFen(raw);
+    return r.ok ? r : { ok: false, field: 'amount', reason: r.reason };
+  }
+  const priceRaw = cell(cells, o.mapping, 'unit_price') ?? '';
+  const price = parseScaled(priceRaw, 4); // 10^-4 yuan
+  if (!price.ok) return { ok: false, field: 'unit_price', reason: price.reason };
+  if (quantity === null) return { ok: false, field: 'quantity', reason: 'no amount column and no quantity' };
+  // quantity has at most 3 decimals: work in 10^-7 yuan with BigInt, exact.
+  const total = BigInt(Math.round(quantity * 1000)) * BigInt(price.value);
+  if (total % 100_000n !== 0n) {
+    return { ok: false, field: 'unit_price', reason: `quantity × unit price (${quantity} × ${priceRaw.trim()}) is not a whole fen` };
+  }
+  return { ok: true, value: Number(total / 100_000n) };
+}
+
+function memberOf(cells: readonly string[], o: NormalizeOptions): Ok<{ id: string; name: string; phone: string }> | Bad {
+  const phone = (cell(cells, o.mapping, 'phone') ?? '').trim();
+  const idRaw = cell(cells, o.mapping, 'member_id');
+  const buyer = (cell(cells, o.mapping, 'buyer') ?? '').trim();
+  const nameCell = stripNameSuffix(cell(cells, o.mapping, 'member_name') ?? '');
+  if (idRaw !== undefined && idRaw.trim() !== '') {
+    return { ok: true, value: { id: idRaw.trim(), name: nameCell || buyer, phone } };
+  }
+  if (idRaw === undefined && buyer !== '') {
+    return { ok: true, value: { id: memberIdFromBuyer(buyer, phone), name: buyer, phone } };
+  }
+  return { ok: false, field: idRaw !== undefined ? 'member_id' : 'buyer', reason: 'missing member' };
+}
+
+/** Normalise one record. `lineNo` is the file line where the record starts. */
+export function normalizeRecord(cells: readonly string[], lineNo: number, o: NormalizeOptions): OrderLine[] | Reject {
+  const bad = (field: string, reason: string): Reject => ({ line: lineNo, field, reason });
+  const when = parseDateTime(cell(cells, o.mapping, 'ordered_at') ?? '');
+  if (!when.ok) return bad('ordered_at', when.reason);
+  const member = memberOf(cells, o);
+  if (!member.ok) return bad(member.field, member.reason);
+  const statusRaw = cell(cells, o.mapping, 'status') ?? '';
+  const status = normalizeStatus(statusRaw, o.statusWords);
+  if (status === null) return bad('status', `unknown status "${statusRaw.trim()}" (add it to status_words in the config)`);
+  const qty = parseQuantity(cell(cells, o.mapping, 'quantity'));
+  if (!qty.ok) return bad(qty.field, qty.reason);
+  const amount = parseAmount(cells, o, qty.value);
+  if (!amount.ok) return bad(amount.field, amount.reason);
+  const refundRaw = cell(cells, o.mapping, 'refund_amount') ?? '';
+  const refund = refundRaw.trim() === '' ? { ok: true as const, value: 0 } : parseFen(refundRaw);
+  if (!refund.ok) return bad('refund_amount', refund.reason);
+  if (refund.value < 0) return bad('refund_amount', `negative refund "${refundRaw.trim()}"`);
+  if (amount.value >= 0 && refund.value > amount.value) {
+    return bad('refund_amount', `refund ${refundRaw.trim()} is more than the amount`);
+  }
+  const leaderCell = (cell(cells, o.mapping, 'leader_id') ?? '').trim();
+  const leaderId = o.leaderOverride ?? (leaderCell || DEFAULT_LEADER);
+  const isReturn = amount.value < 0 || (qty.value !== null && qty.value < 0);
+  const base = {
+    orderedAt: when.value.at, orderDate: when.value.date, memberId: member.value.id, leaderId,
+    status, isReturn, memberName: member.value.name, phone: member.value.phone,
+    category: (cell(cells, o.mapping, 'category') ?? '').trim(),
+  };
+  const product = (cell(cells, o.mapping, 'product') ?? '').trim();
+  const sku = (cell(cells, o.mapping, 'sku') ?? '').trim();
+  const netOf = (amountFen: number, refundFen: number) => (status === 'completed' ? amountFen - refundFen : 0);
+
+  if (o.layout === 'ktt') {
+    const orderId = kttOrderId(cells, o, when.value.at);
+    const items = splitKttItems(product);
+    const list = items.length > 0 ? items : [{ product: '', quantity: qty.value ?? 1 }];
+    // Amounts come per order: the whole amount and refund sit on the first item line (README).
+    return list.map((it, i) => ({
+      ...base, orderId, lineKey: it.product, product: it.product, quantity: it.quantity,
+      amountFen: i === 0 ? amount.value : 0, refundFen: i === 0 ? refund.value : 0,
+      netFen: i === 0 ? netOf(amount.value, refund.value) : 0,
+    }));
+  }
+  const orderId = o.layout === 'orders'
+    ? (cell(cells, o.mapping, 'order_id') ?? '').trim()
+    : 'T' + hash([member.value.id, when.value.at, amount.value, sku || product].join('|'), 16);
+  if (orderId === '') return bad('order_id', 'empty order id');
+  const lineKey = o.layout === 'transactions' ? '' : sku || (base.category ? `${product}|${base.category}` : product);
+  return [{
+    ...base, orderId, lineKey, product, quantity: qty.value, amountFen: amount.value, refundFen: refund.value,
+    netFen: netOf(amount.value, refund.value),
+  }];
+}
+
+function kttOrderId(cells: readonly string[], o: NormalizeOptions, at: string): string {
+  const group = (cell(cells, o.mapping, 'group_no') ?? '').trim();
+  const buyer = (cell(cells, o.mapping, 'buyer') ?? '').trim();
+  return `KTT-${group}-${at.slice(0, 19).replace(/[-:T]/g, '')}-${hash(buyer, 6)}`;
+}
+
+/**
+ * The identity of the n-th repeat of a line within one import: a repeated order line gets `#n` on its
+ * line key; a repeated transaction (no order column) becomes its own order with `#n` on the order id.
+ */
+export function repeatIdentity(line: OrderLine, layout: Layout, n: number): { orderId: string; lineKey: string } {
+  return layout === 'transactions'
+    ? { orderId: `${line.orderId}#${n}`, lineKey: line.lineKey }
+    : { orderId: line.orderId, lineKey: `${line.lineKey}#${n}` };
+}

@@ -1,0 +1,67 @@
+/**
+ * Error classes and the exit-code table (STYLE.md §6). Core and adapters throw these;
+ * only cli.ts turns them into text and an exit status. Changing a code is a breaking change.
+ */
+export const EXIT = {
+  ok: 0,
+  checkFailed: 1,
+  usage: 2,
+  input: 3,
+  db: 4,
+  template: 5,
+  bug: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class TuanError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad flag or argument, or a prompt is needed but there is no terminal. Exit 2. */
+export class UsageError extends TuanError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.usage, hint);
+  }
+}
+
+/** Invalid configuration file or value. Exit 2. */
+export class ConfigError extends TuanError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.usage, hint);
+  }
+}
+
+/** Unreadable CSV, bad encoding, unmappable headers, too many rejected rows. Exit 3. */
+export class InputError extends TuanError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.input, hint);
+  }
+}
+
+/** Cannot open the database, locked too long, schema newer than this tuan. Exit 4. */
+export class DbError extends TuanError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.db, hint);
+  }
+}
+
+/** Template missing, or render failed in strict mode. Exit 5. */
+export class TemplateError extends TuanError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.template, hint);
+  }
+}
+
+/** A KPI check ran and a threshold was breached. Exit 1. */
+export class CheckFailed extends TuanError {
+  constructor(message: string) {
+    super(message, EXIT.checkFailed);
+  }
+}

@@ -1,0 +1,38 @@
+import type { ImportSummary } from '../adapters/import-orders.js';
+import type { LeadersSummary } from '../adapters/import-leaders.js';
+import type { Ctx } from '../commands/types.js';
+import { defineMessages } from '../i18n.js';
+import { fmtInt } from './table.js';
+
+const m = defineMessages({
+  'import.file': ['{file}:{enc},分隔符 {delim},格式 {layout},表头在第 {line} 行', '{file}: {enc}, delimiter {delim}, layout {layout}, header on line {line}'],
+  'import.counts': ['  读取 {rows} 行 → 订单行 新增 {ins},更新 {upd},未变 {same};拒收 {rej} 行 ({rate})',
+    '  {rows} rows read → order lines inserted {ins}, updated {upd}, unchanged {same}; {rej} rows rejected ({rate})'],
+  'import.repeated': ['  {n} 行与同一订单中前面的行完全相同,按独立的行保留(见 README)', '  {n} lines repeat an earlier line of the same order and were kept as separate lines (see README)'],
+  'import.reasons': ['  拒收原因:', '  rejected because:'],
+  'import.see': ['  查看拒收行:tuan rejects --import {id}', '  see the rejected rows: tuan rejects --import {id}'],
+  'import.unused': ['  未使用的列:{cols}', '  columns not used: {cols}'],
+  'import.leaders': ['{file}:导入团长 {n} 位', '{file}: {n} leaders imported'],
+});
+
+const DELIMS: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
+const ENC: Record<string, string> = { utf8: 'UTF-8', gb18030: 'GBK/GB18030', gbk: 'GBK', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', latin1: 'Latin-1' };
+
+export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSummary | null }, ctx: Ctx): string {
+  const L = ctx.lang;
+  const out: string[] = [];
+  if (r.leaders) out.push(m(L, 'import.leaders', { file: r.leaders.file, n: r.leaders.leaders }));
+  for (const s of r.orders) {
+    out.push(m(L, 'import.file', { file: s.file, enc: ENC[s.encoding] ?? s.encoding, delim: DELIMS[s.delimiter] ?? s.delimiter, layout: s.layout, line: s.headerLine }));
+    const rate = s.rowsRead ? `${((s.rejected / s.rowsRead) * 100).toFixed(2)}%` : '0%';
+    out.push(m(L, 'import.counts', { rows: fmtInt(s.rowsRead), ins: fmtInt(s.inserted), upd: fmtInt(s.updated), same: fmtInt(s.unchanged), rej: fmtInt(s.rejected), rate }));
+    if (s.repeated) out.push(m(L, 'import.repeated', { n: fmtInt(s.repeated) }));
+    if (s.rejected) {
+      out.push(m(L, 'import.reasons'));
+      for (const t of s.topReasons) out.push(`    ${fmtInt(t.count)} × ${t.reason}`);
+      out.push(m(L, 'import.see', { id: s.importId }));
+    }
+    if (s.unusedHeaders.length) out.push(m(L, 'import.unused', { cols: s.unusedHeaders.join(', ') }));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,56 @@
+/** Tables for people (cli-table3, CJK-aware widths) and CSV/JSON for machines. Pure: returns strings. */
+import Table from 'cli-table3';
+import type { Style } from './style.js';
+
+export type Cell = string | number | null | undefined;
+
+export function renderTable(head: string[], rows: Cell[][], style: Style, align?: ('left' | 'right')[]): string {
+  const table = new Table({
+    head: head.map((h) => style.bold(h)),
+    style: { head: [], border: [], compact: true },
+    colAligns: align,
+  });
+  for (const r of rows) table.push(r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  return table.toString() + '\n';
+}
+
+/** Key/value block: `label  value` lines, labels padded to the widest (CJK counts double). */
+export function renderPairs(pairs: [string, Cell][]): string {
+  const width = Math.max(...pairs.map(([k]) => displayWidth(k)));
+  return pairs.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${v ?? ''}`).join('\n') + '\n';
+}
+
+/** Terminal columns of a string: East Asian wide characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) {
+    const cp = ch.codePointAt(0)!;
+    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Neutralise text that a spreadsheet would execute (=, +, -, @ at the start). Numbers are left alone. */
+export function csvSafe(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+}
+
+export function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : csvSafe(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(head: string[], rows: Cell[][]): string {
+  return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export function renderJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
+export function fmtInt(n: number): string {
+  return n.toLocaleString('en-US');
+}
