@@ -6,7 +6,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:
 import { createGunzip } from 'node:zlib';
 import { TextDecoder } from 'node:util';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { headerScore, normalizeHeader } from '../core/headers.js';
@@ -25,6 +25,8 @@ export interface Sniffed {
   headerLine: number;
   headers: string[];
   gzip: boolean;
+  /** record separator seen after the header row */
+  newline: '\r\n' | '\n' | '\r';
 }
 
 function isGzip(path: string): boolean {
@@ -109,23 +111,23 @@ export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniff
     );
   }
   const headerText = lines[best.line]!;
+  const nl = /\r\n|\n|\r/.exec(text.slice(text.indexOf(headerText)));
   return {
     encoding, gzip, delimiter: best.delimiter, headerLine: best.line + 1,
-    headers: await parseHeaderRow(headerText, best.delimiter),
+    headers: parseHeaderRow(headerText, best.delimiter),
+    newline: (nl?.[0] ?? '\n') as Sniffed['newline'],
   };
 }
 
-async function parseHeaderRow(line: string, delimiter: string): Promise<string[]> {
-  const p = parse(line, { delimiter, relax_quotes: true, relax_column_count: true });
-  for await (const rec of p as AsyncIterable<string[]>) return rec.map((c) => c.trim());
-  return [];
+function parseHeaderRow(line: string, delimiter: string): string[] {
+  const res = Papa.parse<string[]>(line, { delimiter });
+  return (res.data[0] ?? []).map((c) => c.trim());
 }
 
 export interface RawRecord {
   cells: string[];
   /** 1-based file line where the record starts */
   line: number;
-  raw: string;
 }
 
 export interface ParseProblem {
@@ -134,50 +136,76 @@ export interface ParseProblem {
   reason: string;
 }
 
+/** Rebuild a record's text (for rejected rows): cells joined by the delimiter, quoted where needed. */
+export function recordText(cells: readonly string[], delimiter: string): string {
+  return cells.map((c) => (c.includes(delimiter) || /["\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter);
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
- * Stream the data records after the header row. Undecodable lines and malformed CSV records are
- * reported through the callbacks and never reach the caller as records.
+ * Stream the data records after the header row, in batches. Undecodable lines and malformed CSV
+ * records are reported through the callbacks and never reach the caller as records.
+ * PapaParse does the CSV work (RFC 4180 quoting, newlines in quoted cells).
  */
-export async function* readRecords(
+export async function* readRecordBatches(
   path: string,
   sniffed: Sniffed,
   onBadLine: (bad: BadLine) => void,
   onParseProblem: (p: ParseProblem) => void,
   onBytes?: (n: number) => void,
-): AsyncGenerator<RawRecord> {
+): AsyncGenerator<RawRecord[]> {
   const decoder = new StrictDecoder(sniffed.encoding, onBadLine);
-  const parser = parse({
-    delimiter: sniffed.delimiter,
-    from_line: sniffed.headerLine + 1,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-    raw: true,
-  });
-  parser.on('skip', (err: Error & { lines?: number; raw?: string }) => {
-    onParseProblem({ line: err.lines ?? 0, raw: err.raw ?? '', reason: `malformed CSV: ${err.message}` });
-  });
-  const source = openBytes(path, sniffed.gzip);
-  const feed = (async () => {
-    try {
-      for await (const chunk of source as AsyncIterable<Buffer>) {
-        onBytes?.(chunk.length);
-        const text = decoder.push(chunk);
-        if (text && !parser.write(text)) await new Promise((r) => parser.once('drain', r));
+  let parser: InstanceType<typeof Papa.Parser> | null = null;
+  let carry = '';
+  let line = 1; // file line of the next record
+  let toSkip = sniffed.headerLine; // title rows and the header row
+  const run = (text: string, final: boolean): RawRecord[] => {
+    if (toSkip > 0) {
+      let i = 0;
+      while (toSkip > 0) {
+        const nl = text.indexOf('\n', i);
+        if (nl < 0) return ((carry = text.slice(i)), []);
+        i = nl + 1;
+        toSkip--;
+        line++;
       }
-      const rest = decoder.end();
-      if (rest) parser.write(rest);
-      parser.end();
-    } catch (e) {
-      parser.destroy(e as Error);
+      text = text.slice(i);
     }
-  })();
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-    const raw = rec.raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
-    const inner = (raw.match(/\r\n|\n|\r/g) ?? []).length;
-    yield { cells: rec.record, line: rec.info.lines - inner, raw };
+    parser ??= new Papa.Parser({ delimiter: sniffed.delimiter, newline: sniffed.newline });
+    const res = parser.parse(text, 0, !final) as { data: string[][]; errors: { row: number; code: string; message: string }[]; meta: { cursor: number } };
+    carry = final ? '' : text.slice(res.meta.cursor);
+    const bad = new Map<number, string>();
+    for (const e of res.errors) if (e.row !== undefined && e.row < res.data.length) bad.set(e.row, `${e.code}: ${e.message}`);
+    const out: RawRecord[] = [];
+    for (let r = 0; r < res.data.length; r++) {
+      const cells = res.data[r]!;
+      const start = line;
+      let span = 1;
+      for (const c of cells) if (c.includes('\n')) span += countNewlines(c);
+      line += span;
+      if (cells.length === 1 && cells[0] === '') continue; // empty line
+      const problem = bad.get(r);
+      if (problem) onParseProblem({ line: start, raw: recordText(cells, sniffed.delimiter), reason: `malformed CSV (${problem})` });
+      else out.push({ cells, line: start });
+    }
+    return out;
+  };
+  for await (const chunk of openBytes(path, sniffed.gzip) as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    const text = decoder.push(chunk);
+    if (text) {
+      const batch = run(carry + text, false);
+      if (batch.length) yield batch;
+    }
   }
-  await feed;
+  const rest = carry + decoder.end();
+  if (rest) {
+    const batch = run(rest, true);
+    if (batch.length) yield batch;
+  }
 }

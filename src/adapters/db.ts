@@ -35,7 +35,6 @@ const MIGRATIONS: Record<number, string> = {
       order_id TEXT NOT NULL,
       line_key TEXT NOT NULL,
       ordered_at TEXT NOT NULL,
-      order_date TEXT NOT NULL,
       member_id TEXT NOT NULL,
       leader_id TEXT NOT NULL,
       product TEXT NOT NULL,
@@ -43,15 +42,17 @@ const MIGRATIONS: Record<number, string> = {
       quantity REAL,
       amount_fen INTEGER NOT NULL,
       refund_fen INTEGER NOT NULL,
-      net_fen INTEGER NOT NULL,        -- counted spend: completed lines, amount - refund
       status TEXT NOT NULL,
-      is_return INTEGER NOT NULL,
       member_name TEXT NOT NULL,
       phone TEXT NOT NULL,
       first_import_id INTEGER NOT NULL,
       changed_import_id INTEGER,
       last_import_id INTEGER NOT NULL,
       source_line INTEGER NOT NULL,
+      -- derived, never stored: the same rules as core/normalize.ts (OrderLine.orderDate/netFen/isReturn)
+      order_date TEXT GENERATED ALWAYS AS (substr(ordered_at, 1, 10)) VIRTUAL,
+      net_fen INTEGER GENERATED ALWAYS AS (CASE WHEN status = 'completed' THEN amount_fen - refund_fen ELSE 0 END) VIRTUAL,
+      is_return INTEGER GENERATED ALWAYS AS (amount_fen < 0 OR coalesce(quantity, 0) < 0) VIRTUAL,
       PRIMARY KEY (order_id, line_key)
     );
     CREATE TABLE rejects (
@@ -94,6 +95,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: existed && !isMemory });
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB of page cache: bulk upserts stay in memory, and the bound is fixed
   } catch (e) {
     throw new DbError(`cannot open database ${path}: ${(e as Error).message}`);
   }

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { normalizeHeader } from '../core/headers.js';
 import { parseDateTime } from '../core/dates.js';
 import type { Db } from './db.js';
-import { readRecords, sniffFile } from './csv.js';
+import { readRecordBatches, sniffFile } from './csv.js';
 import { sha256File } from './import-orders.js';
 import type { EncodingChoice } from './decode.js';
 
@@ -44,8 +44,9 @@ export async function importLeadersFile(db: Db, path: string, encoding: Encoding
   const problems: string[] = [];
   const rows: Record<LeaderField, string>[] = [];
   const fail = (line: number, what: string) => problems.push(`line ${line}: ${what}`);
-  for await (const rec of readRecords(path, sniffed, (b) => fail(b.line, 'bytes that do not decode'),
-    (p) => fail(p.line, p.reason))) {
+  const batches = readRecordBatches(path, sniffed, (b) => fail(b.line, 'bytes that do not decode'),
+    (p) => fail(p.line, p.reason));
+  for await (const rec of (async function* () { for await (const b of batches) yield* b; })()) {
     const get = (f: LeaderField) => (cols[f] === undefined ? '' : (rec.cells[cols[f]!] ?? '').trim());
     const row = Object.fromEntries(Object.keys(LEADER_FIELDS).map((f) => [f, get(f as LeaderField)])) as Record<LeaderField, string>;
     if (!row.leader_id) { fail(rec.line, 'empty leader ID'); continue; }

@@ -7,13 +7,15 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { mapHeaders, HEADER_ALIASES, type Field, type MappingProblem } from '../core/headers.js';
-import {
-  chooseLayout, normalizeRecord, repeatIdentity, requiredFields, type Layout, type OrderLine,
-} from '../core/normalize.js';
+import { chooseLayout, repeatIdentity, requiredFields, type Layout } from '../core/normalize.js';
 import type { Status } from '../core/status.js';
 import type { Db } from './db.js';
-import { readRecords, sniffFile, type DelimiterChoice } from './csv.js';
+import { sniffFile, type DelimiterChoice } from './csv.js';
+import { LINE_WIDTH, ORDER_WIDTH, produceBatches, workerAvailable, workerBatches } from './order-batches.js';
 import type { EncodingChoice } from './decode.js';
+
+/** Files at least this big are parsed in a worker thread while the main thread inserts. */
+const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 export interface ImportOptions {
   encoding: EncodingChoice;
@@ -94,46 +96,53 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const bytesTotal = statSync(path).size;
 
   const st = prepare(db);
-  const counts = { rowsRead: 0, linesAccepted: 0, repeated: 0, rejected: 0, changes: 0 };
+  const counts = { rowsRead: 0, linesAccepted: 0, repeated: 0, rejected: 0 };
   const reasons = new Map<string, number>();
-  let importId = 0;
-  const reject = (line: number, field: string, reason: string, raw: string) => {
-    counts.rejected++;
-    const key = `${field}: ${reason.replace(/"[^"]*"/g, '"…"')}`;
-    reasons.set(key, (reasons.get(key) ?? 0) + 1);
-    st.reject.run(importId, file, line, field, reason, raw);
-  };
-  const upsert = (l: OrderLine, line: number) => {
-    let id = { orderId: l.orderId, lineKey: l.lineKey };
-    for (let n = 2; ; n++) {
-      const r = st.upsert.run(id.orderId, id.lineKey, l.orderedAt, l.orderDate, l.memberId, l.leaderId, l.product,
-        l.category, l.quantity, l.amountFen, l.refundFen, l.netFen, l.status, l.isReturn ? 1 : 0, l.memberName,
-        l.phone, importId, importId, line);
-      if (r.changes > 0) return;
-      counts.repeated += n === 2 ? 1 : 0;
-      id = repeatIdentity(l, layout, n);
-    }
-  };
-  const normalizeOpts = { layout, mapping, leaderOverride: opts.leaderOverride, statusWords: opts.statusWords };
+  const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, statusWords: opts.statusWords };
+  const input = { path, sniffed, normalize };
+  const useWorker = bytesTotal >= WORKER_MIN_BYTES && workerAvailable();
+  const batches = useWorker ? workerBatches(input) : produceBatches(input);
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    importId = Number(st.begin.run('orders', file, sha256, bytesTotal, sniffed.encoding, sniffed.delimiter, layout,
-      opts.leaderOverride ?? null, opts.now).lastInsertRowid);
-    let bytesDone = 0;
-    const records = readRecords(path, sniffed,
-      (bad) => { counts.rowsRead++; reject(bad.line, '(encoding)', `bytes that are not valid ${sniffed.encoding}`, bad.raw); },
-      (p) => { counts.rowsRead++; reject(p.line, '(csv)', p.reason, p.raw); },
-      opts.onProgress ? (n) => opts.onProgress!((bytesDone += n), bytesTotal) : undefined);
-    for await (const rec of records) {
-      counts.rowsRead++;
-      const result = normalizeRecord(rec.cells, rec.line, normalizeOpts);
-      if (!Array.isArray(result)) {
-        reject(result.line, result.field, result.reason, rec.raw);
-        continue;
+    const importId = Number(st.begin.run('orders', file, sha256, bytesTotal, sniffed.encoding, sniffed.delimiter,
+      layout, opts.leaderOverride ?? null, opts.now).lastInsertRowid);
+    const params: (string | number | null)[] = new Array(16);
+    params[13] = importId;
+    params[14] = importId;
+    for await (const batch of batches) {
+      counts.rowsRead += batch.rows;
+      for (const r of batch.rejects) {
+        counts.rejected++;
+        const key = `${r.field}: ${r.reason.replace(/"[^"]*"/g, '"…"')}`;
+        reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        st.reject.run(importId, file, r.line, r.field, r.reason, r.raw);
       }
-      for (const l of result) upsert(l, rec.line);
-      counts.linesAccepted += result.length;
+      const { orders: o, lines: v } = batch;
+      for (let i = 0; i < v.length; i += LINE_WIDTH) {
+        const at = (v[i] as number) * ORDER_WIDTH;
+        params[0] = o[at]!; // order_id
+        params[1] = v[i + 1]!; // line_key
+        params[2] = o[at + 1]!; // ordered_at
+        params[3] = o[at + 2]!; // member_id
+        params[4] = o[at + 3]!; // leader_id
+        params[5] = v[i + 2]!; // product
+        params[6] = v[i + 3]!; // category
+        params[7] = v[i + 4]!; // quantity
+        params[8] = v[i + 5]!; // amount_fen
+        params[9] = v[i + 6]!; // refund_fen
+        params[10] = o[at + 4]!; // status
+        params[11] = o[at + 5]!; // member_name
+        params[12] = o[at + 6]!; // phone
+        params[15] = v[i + 7]!; // source_line
+        // A line already written by this import is a repeat: give it the next identity (#2, #3 …).
+        for (let n = 2; st.upsert.run(params).changes === 0; n++) {
+          if (n === 2) counts.repeated++;
+          [params[0], params[1]] = repeatIdentity(o[at]!, v[i + 1] as string, layout, n);
+        }
+        counts.linesAccepted++;
+      }
+      opts.onProgress?.(batch.bytes, bytesTotal);
     }
     const outcome = st.outcome.get(importId, importId, importId, importId) as { inserted: number; updated: number; touched: number };
     const summary: ImportSummary = {
@@ -155,6 +164,8 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
+  } finally {
+    await batches.return(undefined);
   }
 }
 
@@ -179,10 +190,10 @@ function prepare(db: Db) {
       repeated = ?, rejected = ? WHERE import_id = ?`),
     reject: db.prepare('INSERT INTO rejects (import_id, file_name, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'),
     // A line already written by this same import is not overwritten (changes = 0): it is a repeat.
-    upsert: db.prepare(`INSERT INTO order_lines (order_id, line_key, ordered_at, order_date, member_id, leader_id,
-        product, category, quantity, amount_fen, refund_fen, net_fen, status, is_return, member_name, phone,
-        first_import_id, changed_import_id, last_import_id, source_line)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+    upsert: db.prepare(`INSERT INTO order_lines (order_id, line_key, ordered_at, member_id, leader_id,
+        product, category, quantity, amount_fen, refund_fen, status, member_name, phone,
+        first_import_id, last_import_id, source_line)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (order_id, line_key) DO UPDATE SET
         changed_import_id = CASE WHEN (ordered_at, member_id, leader_id, product, category, quantity, amount_fen,
             refund_fen, status, member_name, phone)
@@ -190,10 +201,10 @@ function prepare(db: Db) {
             excluded.quantity, excluded.amount_fen, excluded.refund_fen, excluded.status, excluded.member_name,
             excluded.phone)
           THEN excluded.last_import_id ELSE changed_import_id END,
-        ordered_at = excluded.ordered_at, order_date = excluded.order_date, member_id = excluded.member_id,
+        ordered_at = excluded.ordered_at, member_id = excluded.member_id,
         leader_id = excluded.leader_id, product = excluded.product, category = excluded.category,
         quantity = excluded.quantity, amount_fen = excluded.amount_fen, refund_fen = excluded.refund_fen,
-        net_fen = excluded.net_fen, status = excluded.status, is_return = excluded.is_return,
+        status = excluded.status,
         member_name = excluded.member_name, phone = excluded.phone,
         last_import_id = excluded.last_import_id, source_line = excluded.source_line
       WHERE last_import_id <> excluded.last_import_id`),

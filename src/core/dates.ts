@@ -18,10 +18,12 @@ export interface LocalDateTime {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validYmd(y: number, m: number, d: number): boolean {
   if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= last;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }
 
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number): LocalDateTime | null {
@@ -37,8 +39,22 @@ const CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：时](\d{2})(?
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2}):?(\d{2})?)?$/;
 const AMBIGUOUS = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/;
 
-/** Parse a timestamp or date as written in exports into local business time. */
+let lastRaw = '';
+let lastResult: ParseResult<LocalDateTime> = { ok: false, reason: 'empty date' };
+
+/**
+ * Parse a timestamp or date as written in exports into local business time.
+ * Exports repeat the same time on every line of an order: the last answer is remembered.
+ */
 export function parseDateTime(raw: string): ParseResult<LocalDateTime> {
+  if (raw === lastRaw) return lastResult;
+  const result = parseDateTimeUncached(raw);
+  lastRaw = raw;
+  lastResult = result;
+  return result;
+}
+
+function parseDateTimeUncached(raw: string): ParseResult<LocalDateTime> {
   const s = raw.trim();
   if (s === '') return { ok: false, reason: 'empty date' };
   let m = YMD_TIME.exec(s) ?? CN.exec(s) ?? COMPACT.exec(s);

@@ -24,6 +24,7 @@ export function splitKttItems(cell: string): KttItem[] {
 
 /** `名字[4365]` -> `名字`. */
 export function stripNameSuffix(name: string): string {
+  if (name === '') return '';
   return name.replace(/\s*[\[【(（]\s*\d+\s*[\]】)）]\s*$/, '').trim();
 }
 

@@ -25,8 +25,10 @@ export function cleanMoneyText(raw: string): string {
  * Parse a decimal with up to `scale` fraction digits into an integer of 10^-scale units.
  * `parseScaled("12.3", 2)` is 1230.
  */
+const PLAIN_RE = /^-?\d+(?:\.\d*)?$/;
+
 export function parseScaled(raw: string, scale: number): ParseResult<number> {
-  const s = cleanMoneyText(raw);
+  const s = PLAIN_RE.test(raw) ? raw : cleanMoneyText(raw);
   const m = MONEY_RE.exec(s);
   if (!m || (m[2] === undefined)) return { ok: false, reason: `not a number: "${raw}"` };
   const frac = m[3] ?? '';

@@ -106,12 +106,13 @@ function parseAmount(cells: readonly string[], o: NormalizeOptions, quantity: nu
   const price = parseScaled(priceRaw, 4); // 10^-4 yuan
   if (!price.ok) return { ok: false, field: 'unit_price', reason: price.reason };
   if (quantity === null) return { ok: false, field: 'quantity', reason: 'no amount column and no quantity' };
-  // quantity has at most 3 decimals: work in 10^-7 yuan with BigInt, exact.
-  const total = BigInt(Math.round(quantity * 1000)) * BigInt(price.value);
-  if (total % 100_000n !== 0n) {
-    return { ok: false, field: 'unit_price', reason: `quantity × unit price (${quantity} × ${priceRaw.trim()}) is not a whole fen` };
-  }
-  return { ok: true, value: Number(total / 100_000n) };
+  // quantity has at most 3 decimals: work exactly in 10^-7 yuan (BigInt only when beyond 2^53).
+  const qtyMilli = Math.round(quantity * 1000);
+  const total = qtyMilli * price.value;
+  const notWhole = () => ({ ok: false as const, field: 'unit_price', reason: `quantity × unit price (${quantity} × ${priceRaw.trim()}) is not a whole fen` });
+  if (Number.isSafeInteger(total)) return total % 100_000 === 0 ? { ok: true, value: total / 100_000 } : notWhole();
+  const big = BigInt(qtyMilli) * BigInt(price.value);
+  return big % 100_000n === 0n ? { ok: true, value: Number(big / 100_000n) } : notWhole();
 }
 
 function memberOf(cells: readonly string[], o: NormalizeOptions): Ok<{ id: string; name: string; phone: string }> | Bad {
@@ -152,35 +153,29 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   const leaderCell = (cell(cells, o.mapping, 'leader_id') ?? '').trim();
   const leaderId = o.leaderOverride ?? (leaderCell || DEFAULT_LEADER);
   const isReturn = amount.value < 0 || (qty.value !== null && qty.value < 0);
-  const base = {
-    orderedAt: when.value.at, orderDate: when.value.date, memberId: member.value.id, leaderId,
-    status, isReturn, memberName: member.value.name, phone: member.value.phone,
-    category: (cell(cells, o.mapping, 'category') ?? '').trim(),
-  };
+  const category = (cell(cells, o.mapping, 'category') ?? '').trim();
   const product = (cell(cells, o.mapping, 'product') ?? '').trim();
   const sku = (cell(cells, o.mapping, 'sku') ?? '').trim();
-  const netOf = (amountFen: number, refundFen: number) => (status === 'completed' ? amountFen - refundFen : 0);
+  const netFen = status === 'completed' ? amount.value - refund.value : 0;
+  const line = (orderId: string, lineKey: string, product: string, quantity: number | null, first: boolean): OrderLine => ({
+    orderId, lineKey, orderedAt: when.value.at, orderDate: when.value.date, memberId: member.value.id, leaderId,
+    product, category, quantity, amountFen: first ? amount.value : 0, refundFen: first ? refund.value : 0,
+    status, isReturn, netFen: first ? netFen : 0, memberName: member.value.name, phone: member.value.phone,
+  });
 
   if (o.layout === 'ktt') {
     const orderId = kttOrderId(cells, o, when.value.at);
     const items = splitKttItems(product);
-    const list = items.length > 0 ? items : [{ product: '', quantity: qty.value ?? 1 }];
+    if (items.length === 0) return [line(orderId, '', '', qty.value ?? 1, true)];
     // Amounts come per order: the whole amount and refund sit on the first item line (README).
-    return list.map((it, i) => ({
-      ...base, orderId, lineKey: it.product, product: it.product, quantity: it.quantity,
-      amountFen: i === 0 ? amount.value : 0, refundFen: i === 0 ? refund.value : 0,
-      netFen: i === 0 ? netOf(amount.value, refund.value) : 0,
-    }));
+    return items.map((it, i) => line(orderId, it.product, it.product, it.quantity, i === 0));
   }
   const orderId = o.layout === 'orders'
     ? (cell(cells, o.mapping, 'order_id') ?? '').trim()
     : 'T' + hash([member.value.id, when.value.at, amount.value, sku || product].join('|'), 16);
   if (orderId === '') return bad('order_id', 'empty order id');
-  const lineKey = o.layout === 'transactions' ? '' : sku || (base.category ? `${product}|${base.category}` : product);
-  return [{
-    ...base, orderId, lineKey, product, quantity: qty.value, amountFen: amount.value, refundFen: refund.value,
-    netFen: netOf(amount.value, refund.value),
-  }];
+  const lineKey = o.layout === 'transactions' ? '' : sku || (category ? `${product}|${category}` : product);
+  return [line(orderId, lineKey, product, qty.value, true)];
 }
 
 function kttOrderId(cells: readonly string[], o: NormalizeOptions, at: string): string {
@@ -193,8 +188,6 @@ function kttOrderId(cells: readonly string[], o: NormalizeOptions, at: string): 
  * The identity of the n-th repeat of a line within one import: a repeated order line gets `#n` on its
  * line key; a repeated transaction (no order column) becomes its own order with `#n` on the order id.
  */
-export function repeatIdentity(line: OrderLine, layout: Layout, n: number): { orderId: string; lineKey: string } {
-  return layout === 'transactions'
-    ? { orderId: `${line.orderId}#${n}`, lineKey: line.lineKey }
-    : { orderId: line.orderId, lineKey: `${line.lineKey}#${n}` };
+export function repeatIdentity(orderId: string, lineKey: string, layout: Layout, n: number): [string, string] {
+  return layout === 'transactions' ? [`${orderId}#${n}`, lineKey] : [orderId, `${lineKey}#${n}`];
 }

@@ -1,0 +1,126 @@
+/**
+ * The parsing half of an import: bytes -> records -> normalised order lines, in batches.
+ * It runs in a worker thread for large files (parsing overlaps with SQLite inserts on the main
+ * thread) and in-process for small ones; both paths run this same generator.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normalizeRecord, type NormalizeOptions } from '../core/normalize.js';
+import { InputError, TuanError } from '../errors.js';
+import { readRecordBatches, recordText, type Sniffed } from './csv.js';
+
+/**
+ * Batches cross a thread boundary, where every value costs a copy: order-level values are sent once
+ * per run of lines that share them (`orders`), and each line refers to its run (`lines`).
+ */
+export const ORDER_WIDTH = 7; // orderId, orderedAt, memberId, leaderId, status, memberName, phone
+export const LINE_WIDTH = 8; // orderRef, lineKey, product, category, quantity, amountFen, refundFen, sourceLine
+
+export interface RejectRow {
+  line: number;
+  field: string;
+  reason: string;
+  raw: string;
+}
+
+export interface OrderBatch {
+  /** flat: ORDER_WIDTH values per run of lines sharing them */
+  orders: string[];
+  /** flat: LINE_WIDTH values per line; the first is the index of its run in `orders` */
+  lines: (string | number | null)[];
+  rejects: RejectRow[];
+  /** data rows read (accepted or rejected) */
+  rows: number;
+  /** bytes of the file read so far */
+  bytes: number;
+}
+
+export interface ProduceInput {
+  path: string;
+  sniffed: Sniffed;
+  normalize: NormalizeOptions;
+}
+
+export async function* produceBatches(input: ProduceInput): AsyncGenerator<OrderBatch> {
+  const { sniffed, normalize } = input;
+  let bytes = 0;
+  let pending: RejectRow[] = [];
+  let pendingRows = 0;
+  const records = readRecordBatches(input.path, sniffed,
+    (bad) => { pendingRows++; pending.push({ line: bad.line, field: '(encoding)', reason: `bytes that are not valid ${sniffed.encoding}`, raw: bad.raw }); },
+    (p) => { pendingRows++; pending.push({ line: p.line, field: '(csv)', reason: p.reason, raw: p.raw }); },
+    (n) => { bytes += n; });
+  for await (const recs of records) {
+    const batch: OrderBatch = { orders: [], lines: [], rejects: pending, rows: pendingRows + recs.length, bytes };
+    pending = [];
+    pendingRows = 0;
+    const o = batch.orders;
+    let ref = -1;
+    for (const rec of recs) {
+      const result = normalizeRecord(rec.cells, rec.line, normalize);
+      if (!Array.isArray(result)) {
+        batch.rejects.push({ ...result, raw: recordText(rec.cells, sniffed.delimiter) });
+        continue;
+      }
+      for (const l of result) {
+        const at = ref * ORDER_WIDTH;
+        if (ref < 0 || o[at] !== l.orderId || o[at + 1] !== l.orderedAt || o[at + 2] !== l.memberId ||
+          o[at + 3] !== l.leaderId || o[at + 4] !== l.status || o[at + 5] !== l.memberName || o[at + 6] !== l.phone) {
+          o.push(l.orderId, l.orderedAt, l.memberId, l.leaderId, l.status, l.memberName, l.phone);
+          ref++;
+        }
+        batch.lines.push(ref, l.lineKey, l.product, l.category, l.quantity, l.amountFen, l.refundFen, rec.line);
+      }
+    }
+    yield batch;
+  }
+  if (pendingRows) yield { orders: [], lines: [], rejects: pending, rows: pendingRows, bytes };
+}
+
+const WORKER_URL = new URL('./import-worker.js', import.meta.url);
+
+/** Whether the compiled worker script is there (not under a TypeScript test runner). */
+export function workerAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+}
+
+type FromWorker =
+  | { type: 'batch'; batch: OrderBatch }
+  | { type: 'done' }
+  | { type: 'error'; message: string; hint?: string; exitCode: number; input: boolean };
+
+/** The same batches, produced in a worker thread; at most `inFlight` batches wait in memory. */
+export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGenerator<OrderBatch> {
+  const worker = new Worker(WORKER_URL, { workerData: { input, inFlight } });
+  const queue: FromWorker[] = [];
+  let wake: (() => void) | null = null;
+  let crashed: Error | null = null;
+  worker.on('message', (m: FromWorker) => { queue.push(m); wake?.(); });
+  worker.on('error', (e) => { crashed = e; wake?.(); });
+  worker.on('exit', () => { wake?.(); });
+  try {
+    for (;;) {
+      if (queue.length === 0) {
+        if (crashed) throw crashed;
+        await new Promise<void>((r) => (wake = r));
+        wake = null;
+        continue;
+      }
+      const m = queue.shift()!;
+      if (m.type === 'done') return;
+      if (m.type === 'error') {
+        throw m.input ? new InputError(m.message, m.hint) : new Error(m.message);
+      }
+      worker.postMessage('ack');
+      yield m.batch;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+export function serializeError(e: unknown): FromWorker {
+  if (e instanceof TuanError) return { type: 'error', message: e.message, hint: e.hint, exitCode: e.exitCode, input: true };
+  return { type: 'error', message: (e as Error)?.stack ?? String(e), exitCode: 70, input: false };
+}
