@@ -22,6 +22,7 @@ export interface ImportOptions {
   delimiter: DelimiterChoice;
   overrides: Partial<Record<Field, string>>;
   leaderOverride?: string;
+  leaderDefault?: string;
   statusWords: Readonly<Record<string, Status>>;
   maxRejectRate: number;
   /** ISO timestamp recorded as the import time (the caller reads the clock) */
@@ -98,7 +99,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const st = prepare(db);
   const counts = { rowsRead: 0, linesAccepted: 0, repeated: 0, rejected: 0 };
   const reasons = new Map<string, number>();
-  const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, statusWords: opts.statusWords };
+  const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, leaderDefault: opts.leaderDefault, statusWords: opts.statusWords };
   const input = { path, sniffed, normalize };
   const useWorker = bytesTotal >= WORKER_MIN_BYTES && workerAvailable();
   const batches = useWorker ? workerBatches(input) : produceBatches(input);

@@ -1,5 +1,6 @@
 /** Read-side SQL shared by several commands. */
 import type { Db } from './db.js';
+import type { MemberFacts } from '../core/segment.js';
 
 export interface DbStatus {
   lines: number;
@@ -35,4 +36,63 @@ export function readStatus(db: Db): DbStatus {
     lines: lines.lines, orders: orders.n, members: lines.members, leaders: leaders.n, rejected: rejected.n,
     spend_fen: lines.spend_fen, first_order_at: orders.first, last_order_at: orders.last, imports,
   };
+}
+
+/**
+ * Per-member facts as of a date, from counted orders (SPEC §2.1): non-return lines grouped by order,
+ * an order counts when its net amount is above zero; returns reduce spend on their date.
+ * `windowStart` is the first date inside the RFM window (null = whole history).
+ * Members without a counted order up to `asOf` are not returned.
+ */
+export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
+  const rows = db.prepare(`
+    WITH o AS (
+      SELECT min(member_id) AS member_id, min(ordered_at) AS at, sum(net_fen) AS amount, min(leader_id) AS leader_id
+      FROM order_lines WHERE is_return = 0 AND order_date <= @asOf
+      GROUP BY order_id HAVING sum(net_fen) > 0
+    ), m AS (
+      SELECT member_id, min(at) AS first_at, max(at || '|' || leader_id) AS last_key, count(*) AS orders,
+        sum(amount) AS spend,
+        sum(CASE WHEN substr(at, 1, 10) >= @ws THEN 1 ELSE 0 END) AS w_orders,
+        sum(CASE WHEN substr(at, 1, 10) >= @ws THEN amount ELSE 0 END) AS w_spend
+      FROM o GROUP BY member_id
+    ), r AS (
+      SELECT member_id, sum(net_fen) AS ret, sum(CASE WHEN order_date >= @ws THEN net_fen ELSE 0 END) AS w_ret
+      FROM order_lines WHERE is_return = 1 AND order_date <= @asOf GROUP BY member_id
+    )
+    SELECT m.member_id, substr(m.last_key, 27) AS leader_id, substr(m.first_at, 1, 10) AS first_date,
+      substr(m.last_key, 1, 10) AS last_date, m.orders, m.spend + coalesce(r.ret, 0) AS spend,
+      m.w_orders, m.w_spend + coalesce(r.w_ret, 0) AS w_spend
+    FROM m LEFT JOIN r USING (member_id) ORDER BY m.member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
+    [string, string, string, string, number, number, number, number][];
+  return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({
+    memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen,
+  }));
+}
+
+export interface LeaderInfo {
+  leader_id: string;
+  name: string;
+  community: string;
+  region: string;
+  trainer: string;
+  joined_at: string | null;
+  mentor_id: string | null;
+  star: number | null;
+  role: string;
+}
+
+/** Leaders from leaders.csv plus any leader ID seen in orders (with empty details). */
+export function readLeaders(db: Db): LeaderInfo[] {
+  return db.prepare(`SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role FROM leaders
+    UNION ALL SELECT DISTINCT leader_id, '', '', '', '', NULL, NULL, NULL, '' FROM order_lines
+      WHERE leader_id NOT IN (SELECT leader_id FROM leaders)
+    ORDER BY leader_id`).all() as LeaderInfo[];
+}
+
+/** Latest name and phone per member (personal data: callers mask them unless --unmask). */
+export function readMemberContacts(db: Db): Map<string, { name: string; phone: string }> {
+  const rows = db.prepare(`SELECT member_id, member_name, phone, max(ordered_at) FROM order_lines GROUP BY member_id`)
+    .raw().all() as [string, string, string, string][];
+  return new Map(rows.map(([id, name, phone]) => [id, { name, phone }]));
 }

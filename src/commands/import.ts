@@ -49,7 +49,7 @@ function parseRate(raw: string | undefined, dflt: number): number {
 }
 
 /** Import order files (and leaders) into the database in force; shared with `tuan segment FILE…`. */
-export async function runImport(files: string[], flags: ImportFlags, ctx: Ctx): Promise<{ orders: ImportSummary[]; leaders: LeadersSummary | null }> {
+export async function runImport(files: string[], flags: ImportFlags & { leaderDefault?: string }, ctx: Ctx): Promise<{ orders: ImportSummary[]; leaders: LeadersSummary | null }> {
   const db = openDb(dbPath(ctx));
   try {
     const opts = {
@@ -57,6 +57,7 @@ export async function runImport(files: string[], flags: ImportFlags, ctx: Ctx): 
       delimiter: parseDelimiter(flags.delimiter),
       overrides: columnOverrides(ctx.config, flags.map ?? []),
       leaderOverride: flags.leader,
+      leaderDefault: flags.leaderDefault,
       statusWords: statusWords(ctx.config),
       maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
       now: ctx.nowIso,

@@ -4,10 +4,12 @@ import { importCommand } from './import.js';
 import { statusCommand } from './status.js';
 import { rejectsCommand } from './rejects.js';
 import { configCommand } from './config.js';
+import { segmentCommand } from './segment.js';
 
 export const COMMANDS: CommandSpec[] = [
   importCommand,
   statusCommand,
   rejectsCommand,
+  segmentCommand,
   configCommand,
 ];

@@ -47,8 +47,10 @@ export interface Reject {
 export interface NormalizeOptions {
   layout: Layout;
   mapping: HeaderMapping;
-  /** leader for every line (`--leader`), else the leader column, else `-` */
+  /** leader for every line (`tuan import --leader`), else the leader column, else leaderDefault, else `-` */
   leaderOverride?: string;
+  /** leader for lines without a leader column value (`tuan segment FILE --leader`) */
+  leaderDefault?: string;
   statusWords: Readonly<Record<string, Status>>;
 }
 
@@ -151,7 +153,7 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
     return bad('refund_amount', `refund ${refundRaw.trim()} is more than the amount`);
   }
   const leaderCell = (cell(cells, o.mapping, 'leader_id') ?? '').trim();
-  const leaderId = o.leaderOverride ?? (leaderCell || DEFAULT_LEADER);
+  const leaderId = o.leaderOverride ?? (leaderCell || o.leaderDefault || DEFAULT_LEADER);
   const isReturn = amount.value < 0 || (qty.value !== null && qty.value < 0);
   const category = (cell(cells, o.mapping, 'category') ?? '').trim();
   const product = (cell(cells, o.mapping, 'product') ?? '').trim();

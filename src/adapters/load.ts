@@ -1,0 +1,45 @@
+/** Reading what analyses need: member facts in a scope, segmented as of a date. */
+import type { Config } from '../config.js';
+import { UsageError } from '../errors.js';
+import { rfmWindowStart, segmentMembers, type MemberFacts, type ScopeResult } from '../core/segment.js';
+import type { Db } from './db.js';
+import { readLeaders, readMemberFacts, type LeaderInfo } from './queries.js';
+
+export interface ScopeFilter {
+  leader?: string;
+  region?: string;
+  perLeader?: boolean;
+}
+
+export interface Loaded {
+  scopes: ScopeResult[];
+  leaders: LeaderInfo[];
+  scopeLabel: string;
+}
+
+export function scopeFacts(facts: MemberFacts[], leaders: LeaderInfo[], f: ScopeFilter): { facts: MemberFacts[]; label: string } {
+  if (f.leader && f.region) throw new UsageError('use either --leader or --region, not both');
+  if (f.leader) {
+    if (!leaders.some((l) => l.leader_id === f.leader)) {
+      throw new UsageError(`unknown leader "${f.leader}"`, `known leaders: ${leaders.map((l) => l.leader_id).join(', ') || 'none'}`);
+    }
+    return { facts: facts.filter((m) => m.leaderId === f.leader), label: `leader:${f.leader}` };
+  }
+  if (f.region) {
+    const ids = new Set(leaders.filter((l) => l.region === f.region).map((l) => l.leader_id));
+    if (ids.size === 0) {
+      const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
+      throw new UsageError(`no leader in region "${f.region}"`, `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}`);
+    }
+    return { facts: facts.filter((m) => ids.has(m.leaderId)), label: `region:${f.region}` };
+  }
+  return { facts, label: 'all' };
+}
+
+export function loadSegments(db: Db, config: Config, asOf: string, f: ScopeFilter): Loaded {
+  const leaders = readLeaders(db);
+  const all = readMemberFacts(db, asOf, rfmWindowStart(asOf, config.rfm.window_days));
+  const { facts, label } = scopeFacts(all, leaders, f);
+  const scopes = segmentMembers(facts, asOf, config.stages, config.rfm, { perLeader: f.perLeader === true, scope: label });
+  return { scopes, leaders, scopeLabel: f.perLeader ? `per-leader${label === 'all' ? '' : ` (${label})`}` : label };
+}

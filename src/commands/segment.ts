@@ -1,0 +1,51 @@
+import { Option } from 'commander';
+import { EXIT } from '../errors.js';
+import { loadSegments } from '../adapters/load.js';
+import { readMemberContacts } from '../adapters/queries.js';
+import { renderJson } from '../render/table.js';
+import { segmentCsv, segmentJson, segmentTable } from '../render/segment.js';
+import { configureImportOptions, runImport, type ImportFlags } from './import.js';
+import { formatSummary } from '../render/import.js';
+import { emit, formatOption, openForRead, outOption } from './common.js';
+import type { CommandSpec } from './types.js';
+
+export const segmentCommand: CommandSpec = {
+  name: 'segment',
+  group: 'analyze',
+  summary: { 'zh-CN': '会员生命周期阶段与 RFM 分群(可直接传入导出文件)', en: 'lifecycle stages and RFM segments per member (give it an export directly)' },
+  description:
+    'With files, imports them first (same rules as tuan import; --leader also names the leader of a single-leader export), ' +
+    'then classifies every member with a counted order into a stage as of --as-of, scores R/F/M 1–5 by quintiles of the ' +
+    'members in scope, names the segment and the Chinese 8-class. The table is per leader; --format csv|json gives one row per member.',
+  examples: [
+    'tuan segment data/sample-orders.csv --as-of 2026-10-31',
+    'tuan segment --leader L001 --format csv --out l001.csv',
+    'tuan segment data/ktt-export.csv --leader L004 --as-of 2026-10-31',
+  ],
+  configure(cmd) {
+    cmd.argument('[files...]', 'order exports to import first');
+    configureImportOptions(cmd);
+    cmd.addOption(new Option('--region <region>', 'only leaders of this region (from leaders.csv)'))
+      .addOption(new Option('--per-leader', 'score RFM within each leader\'s members instead of across the scope'))
+      .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
+  },
+  async run(files, opts, ctx) {
+    const flags = opts as unknown as ImportFlags & { region?: string; perLeader?: boolean; format: string; out?: string };
+    if (files.length || flags.leaders) {
+      const summary = await runImport(files, { ...flags, leader: undefined, leaderDefault: flags.leader }, ctx);
+      ctx.io.stderr.write(formatSummary(summary, ctx));
+    }
+    const db = openForRead(ctx);
+    try {
+      const { scopes, leaders, scopeLabel } = loadSegments(db, ctx.config, ctx.asOf, { leader: flags.leader, region: flags.region, perLeader: flags.perLeader });
+      const contacts = ctx.unmask ? readMemberContacts(db) : undefined;
+      const text = flags.format === 'csv' ? segmentCsv(scopes, contacts)
+        : flags.format === 'json' ? renderJson(segmentJson(scopes, ctx.asOf, scopeLabel, ctx.config, contacts))
+          : segmentTable(scopes, leaders, ctx.asOf, scopeLabel, ctx.config, ctx.lang, ctx.style);
+      emit(ctx, text, flags.out);
+    } finally {
+      db.close();
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * Segmentation of members as of a date: lifecycle stage + RFM scores, named segment and 8-class,
+ * computed over the members in scope (all, or each leader with perLeader). Pure.
+ */
+import { classifyStage, STAGES, type Stage, type StageThresholds } from './lifecycle.js';
+import {
+  cn8Baseline, cn8Class, CN8_CLASSES, computeEdges, scoreRfm, segmentOf, CN8_ORDER,
+  type Cn8Baseline, type RfmEdges, type RfmMethod, type RfmValues,
+} from './rfm.js';
+import type { SegmentRule } from './segments.js';
+import { addDays } from './dates.js';
+
+export interface MemberFacts {
+  memberId: string;
+  /** leader of the member's most recent counted order */
+  leaderId: string;
+  firstOrderDate: string;
+  lastOrderDate: string;
+  /** counted orders up to the as-of date */
+  orders: number;
+  /** counted spend up to the as-of date: order amounts minus refunds, returns subtracted */
+  spendFen: number;
+  /** the same within the RFM window */
+  windowOrders: number;
+  windowSpendFen: number;
+}
+
+export interface RfmSettings {
+  window_days: number;
+  method: RfmMethod;
+  edges: { recency_days?: number[]; orders?: number[]; spend_yuan?: number[] };
+  baseline: 'mean' | 'median';
+  segments: SegmentRule[];
+}
+
+export interface MemberRfm {
+  recencyDays: number;
+  orders: number;
+  spendFen: number;
+  r: number;
+  f: number;
+  m: number;
+  score: number;
+  segment: string;
+  segmentZh: string;
+  segmentEn: string;
+  cn8: (typeof CN8_ORDER)[number];
+}
+
+export interface MemberSegment extends MemberFacts {
+  stage: Stage;
+  atRisk: boolean;
+  tenureDays: number;
+  recencyDays: number;
+  /** null when the member has no order in the RFM window */
+  rfm: MemberRfm | null;
+}
+
+export interface ScopeResult {
+  /** `all`, `leader:L001`, `region:…` */
+  scope: string;
+  members: MemberSegment[];
+  /** null when nobody in scope has an order in the window */
+  edges: RfmEdges | null;
+  baseline: Cn8Baseline | null;
+  /** per dimension, the scores no member got (a bin may be empty when many members share a value) */
+  emptyBins: { r: number[]; f: number[]; m: number[] };
+}
+
+/** First date inside the RFM window ending at asOf (asOf included); null for the whole history. */
+export function rfmWindowStart(asOf: string, windowDays: number): string | null {
+  return windowDays === 0 ? null : addDays(asOf, -(windowDays - 1));
+}
+
+function configuredEdges(s: RfmSettings, computed: () => RfmEdges): RfmEdges {
+  const e = s.edges;
+  if (!e.recency_days && !e.orders && !e.spend_yuan) return computed();
+  const c = computed();
+  return {
+    recency_days: e.recency_days ?? c.recency_days,
+    orders: e.orders ?? c.orders,
+    spend_fen: e.spend_yuan ? e.spend_yuan.map((y) => Math.round(y * 100)) : c.spend_fen,
+  };
+}
+
+export function segmentScope(scope: string, facts: readonly MemberFacts[], asOf: string, stages: StageThresholds, rfm: RfmSettings): ScopeResult {
+  const members: MemberSegment[] = facts.map((f) => ({ ...f, ...classifyStage(f.firstOrderDate, f.lastOrderDate, asOf, stages), rfm: null }));
+  const inWindow = members.filter((m) => m.windowOrders > 0);
+  const values = (m: MemberSegment): RfmValues => ({ recencyDays: m.recencyDays, orders: m.windowOrders, spendFen: m.windowSpendFen });
+  if (inWindow.length === 0) return { scope, members, edges: null, baseline: null, emptyBins: { r: [], f: [], m: [] } };
+  const vals = inWindow.map(values);
+  const edges = configuredEdges(rfm, () => computeEdges(vals));
+  const baseline = cn8Baseline(vals, rfm.baseline);
+  const seen = { r: new Set<number>(), f: new Set<number>(), m: new Set<number>() };
+  for (const m of inWindow) {
+    const v = values(m);
+    const s = scoreRfm(v, edges, rfm.method);
+    const seg = segmentOf(s, rfm.segments);
+    seen.r.add(s.r); seen.f.add(s.f); seen.m.add(s.m);
+    m.rfm = {
+      recencyDays: v.recencyDays, orders: v.orders, spendFen: v.spendFen, r: s.r, f: s.f, m: s.m, score: s.score,
+      segment: seg.code, segmentZh: seg.name_zh, segmentEn: seg.name_en, cn8: cn8Class(v, baseline),
+    };
+  }
+  const missing = (set: Set<number>) => [1, 2, 3, 4, 5].filter((x) => !set.has(x));
+  return { scope, members, edges, baseline, emptyBins: { r: missing(seen.r), f: missing(seen.f), m: missing(seen.m) } };
+}
+
+/** Segment all members as one scope, or each leader's members as its own scope. */
+export function segmentMembers(facts: readonly MemberFacts[], asOf: string, stages: StageThresholds, rfm: RfmSettings, opts: { perLeader: boolean; scope: string }): ScopeResult[] {
+  if (!opts.perLeader) return [segmentScope(opts.scope, facts, asOf, stages, rfm)];
+  const byLeader = new Map<string, MemberFacts[]>();
+  for (const f of facts) {
+    const list = byLeader.get(f.leaderId) ?? [];
+    list.push(f);
+    byLeader.set(f.leaderId, list);
+  }
+  return [...byLeader.keys()].sort().map((l) => segmentScope(`leader:${l}`, byLeader.get(l)!, asOf, stages, rfm));
+}
+
+export interface StageCounts {
+  leaderId: string;
+  total: number;
+  stages: Record<Stage, number>;
+  atRisk: number;
+  cn8: Record<string, number>;
+  segments: { code: string; name_zh: string; name_en: string; count: number }[];
+}
+
+/** Per-leader counts of stages, at-risk, 8 classes and segments (segments by count, then code). */
+export function countByLeader(members: readonly MemberSegment[]): StageCounts[] {
+  const by = new Map<string, StageCounts>();
+  const segs = new Map<string, Map<string, { code: string; name_zh: string; name_en: string; count: number }>>();
+  for (const m of members) {
+    let c = by.get(m.leaderId);
+    if (!c) {
+      c = { leaderId: m.leaderId, total: 0, stages: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
+        atRisk: 0, cn8: Object.fromEntries(CN8_ORDER.map((k) => [CN8_CLASSES[k], 0])), segments: [] };
+      by.set(m.leaderId, c);
+      segs.set(m.leaderId, new Map());
+    }
+    c.total++;
+    c.stages[m.stage]++;
+    if (m.atRisk) c.atRisk++;
+    if (m.rfm) {
+      c.cn8[CN8_CLASSES[m.rfm.cn8]]!++;
+      const sm = segs.get(m.leaderId)!;
+      const e = sm.get(m.rfm.segment) ?? { code: m.rfm.segment, name_zh: m.rfm.segmentZh, name_en: m.rfm.segmentEn, count: 0 };
+      e.count++;
+      sm.set(m.rfm.segment, e);
+    }
+  }
+  return [...by.values()].sort((a, b) => a.leaderId.localeCompare(b.leaderId)).map((c) => ({
+    ...c, segments: [...segs.get(c.leaderId)!.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  }));
+}
