@@ -96,3 +96,41 @@ export function readMemberContacts(db: Db): Map<string, { name: string; phone: s
     .raw().all() as [string, string, string, string][];
   return new Map(rows.map(([id, name, phone]) => [id, { name, phone }]));
 }
+
+export interface CountedOrder {
+  orderId: string;
+  memberId: string;
+  leaderId: string;
+  /** `YYYY-MM-DDTHH:MM:SS+08:00`, the earliest line time */
+  orderedAt: string;
+  /** `YYYY-MM-DD` */
+  orderDate: string;
+  /** counted amount: completed lines minus refunds, > 0 */
+  amountFen: number;
+}
+
+/** Counted orders on or before `asOf` (all when null), sorted by member, time, order id. */
+export function readCountedOrders(db: Db, asOf: string | null = null): CountedOrder[] {
+  const rows = db.prepare(`SELECT order_id, min(member_id), min(leader_id), min(ordered_at), sum(net_fen)
+      FROM order_lines WHERE is_return = 0 AND (@asOf IS NULL OR order_date <= @asOf)
+      GROUP BY order_id HAVING sum(net_fen) > 0 ORDER BY 2, 4, 1`).raw().all({ asOf }) as [string, string, string, string, number][];
+  return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen]) => ({
+    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen,
+  }));
+}
+
+export interface ReturnLine {
+  memberId: string;
+  leaderId: string;
+  orderDate: string;
+  /** negative */
+  amountFen: number;
+}
+
+/** Counted return lines (negative amounts) on or before `asOf` (all when null). */
+export function readReturns(db: Db, asOf: string | null = null): ReturnLine[] {
+  const rows = db.prepare(`SELECT member_id, leader_id, order_date, net_fen FROM order_lines
+      WHERE is_return = 1 AND net_fen <> 0 AND (@asOf IS NULL OR order_date <= @asOf) ORDER BY member_id, ordered_at`)
+    .raw().all({ asOf }) as [string, string, string, number][];
+  return rows.map(([memberId, leaderId, orderDate, amountFen]) => ({ memberId, leaderId, orderDate, amountFen }));
+}

@@ -5,11 +5,15 @@ import { statusCommand } from './status.js';
 import { rejectsCommand } from './rejects.js';
 import { configCommand } from './config.js';
 import { segmentCommand } from './segment.js';
+import { stagesCommand } from './stages.js';
+import { membersCommand } from './members.js';
 
 export const COMMANDS: CommandSpec[] = [
   importCommand,
   statusCommand,
   rejectsCommand,
   segmentCommand,
+  stagesCommand,
+  membersCommand,
   configCommand,
 ];

@@ -1,0 +1,99 @@
+import { Option } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { parseStage, STAGE_NAMES } from '../core/lifecycle.js';
+import { CN8_CLASSES, CN8_EN, CN8_ORDER } from '../core/rfm.js';
+import type { MemberSegment } from '../core/segment.js';
+import { formatYuan } from '../core/money.js';
+import { loadSegments } from '../adapters/load.js';
+import { readMemberContacts } from '../adapters/queries.js';
+import { defineMessages } from '../i18n.js';
+import { allMembers, maskedContact, memberRow, MEMBER_COLUMNS } from '../render/segment.js';
+import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
+import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import type { CommandSpec } from './types.js';
+
+const m = defineMessages({
+  'members.h': ['会员|姓名|手机|团长|阶段|风险|最近下单|未下单天数|订单|消费|RFM|分群', 'member|name|phone|leader|stage|at risk|last order|days since|orders|spend|RFM|segment'],
+  'members.count': ['共 {n} 人(截至 {asOf}){shown}', '{n} members (as of {asOf}){shown}'],
+  'members.shown': [',显示前 {n} 人', ', showing the first {n}'],
+  'members.yes': ['是', 'yes'],
+});
+
+const SORTS = ['spend', 'recency', 'orders', 'member'] as const;
+
+function parseCn8(raw: string): string | null {
+  const s = raw.trim();
+  const code = CN8_ORDER.find((k) => k === s.toUpperCase() || CN8_CLASSES[k] === s || CN8_EN[k] === s.toLowerCase());
+  return code ?? null;
+}
+
+function sortMembers(list: MemberSegment[], by: (typeof SORTS)[number]): MemberSegment[] {
+  const cmp: Record<typeof by, (a: MemberSegment, b: MemberSegment) => number> = {
+    spend: (a, b) => b.spendFen - a.spendFen,
+    recency: (a, b) => a.recencyDays - b.recencyDays,
+    orders: (a, b) => b.orders - a.orders,
+    member: () => 0,
+  };
+  return [...list].sort((a, b) => cmp[by](a, b) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+}
+
+export const membersCommand: CommandSpec = {
+  name: 'members',
+  group: 'analyze',
+  summary: { 'zh-CN': '按阶段/分群筛选会员名单(默认隐去姓名和手机号)', en: 'member lists by stage, segment or class (names and phones masked)' },
+  description: 'The lists a leader acts on: members filtered by stage, RFM segment, 8-class or the at-risk flag, sorted by spend (highest first), recency (most recent first) or orders. Names and phones are masked unless --unmask.',
+  examples: ['tuan members --stage silent --leader L001 --sort spend --limit 20', 'tuan members --segment champions --format csv --out champions.csv', 'tuan members --at-risk --leader L002'],
+  configure(cmd) {
+    cmd.addOption(new Option('--stage <stage>', 'intro, growth, mature, silent or churned (or 引入期 …)'))
+      .addOption(new Option('--segment <code>', 'RFM segment code, e.g. champions, at_risk (or its Chinese name)'))
+      .addOption(new Option('--cn8 <class>', '8-class, e.g. 重要价值客户 (or HHH, or "important value")'))
+      .addOption(new Option('--at-risk', 'only active members flagged at risk'))
+      .addOption(leaderOption()).addOption(new Option('--region <region>', 'only leaders of this region'))
+      .addOption(new Option('--sort <key>', 'sort order').choices(SORTS).default('spend'))
+      .addOption(new Option('--limit <n>', 'at most this many members'))
+      .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
+  },
+  async run(_args, opts, ctx) {
+    const stage = opts.stage === undefined ? null : parseStage(opts.stage as string);
+    if (opts.stage !== undefined && !stage) throw new UsageError(`--stage "${opts.stage}" must be intro, growth, mature, silent or churned`);
+    const cn8 = opts.cn8 === undefined ? null : parseCn8(opts.cn8 as string);
+    if (opts.cn8 !== undefined && !cn8) throw new UsageError(`--cn8 "${opts.cn8}" must be one of ${CN8_ORDER.map((k) => CN8_CLASSES[k]).join(', ')}`);
+    const segs = ctx.config.rfm.segments;
+    const seg = opts.segment === undefined ? null : segs.find((s) => s.code === opts.segment || s.name_zh === opts.segment)?.code ?? (opts.segment === 'other' ? 'other' : undefined);
+    if (seg === undefined) throw new UsageError(`--segment "${opts.segment}" is not a segment`, `segments: ${segs.map((s) => s.code).join(', ')}, other`);
+    const limit = opts.limit === undefined ? null : Number(opts.limit);
+    if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit "${opts.limit}" must be a positive whole number`);
+    const db = openForRead(ctx);
+    let list: MemberSegment[];
+    let contacts: Map<string, { name: string; phone: string }>;
+    try {
+      const loaded = loadSegments(db, ctx.config, ctx.asOf, { leader: opts.leader as string, region: opts.region as string });
+      contacts = readMemberContacts(db);
+      list = allMembers(loaded.scopes).filter((x) => (!stage || x.stage === stage) && (!opts.atRisk || x.atRisk) &&
+        (seg === null || x.rfm?.segment === seg) && (!cn8 || x.rfm?.cn8 === cn8));
+    } finally {
+      db.close();
+    }
+    const total = list.length;
+    list = sortMembers(list, opts.sort as (typeof SORTS)[number]).slice(0, limit ?? undefined);
+    const rows = list.map((x) => {
+      const [name, phone] = maskedContact(contacts.get(x.memberId), ctx.unmask);
+      return { ...memberRow(x), member_name: name, phone };
+    });
+    if (opts.format === 'json') emit(ctx, renderJson({ as_of: ctx.asOf, total, members: rows }), opts.out);
+    else if (opts.format === 'csv') {
+      const head = [...MEMBER_COLUMNS, 'member_name', 'phone'] as const;
+      emit(ctx, renderCsv([...head], rows.map((r) => head.map((k) => (typeof r[k] === 'boolean' ? String(r[k]) : r[k] as Cell)))), opts.out);
+    } else {
+      const L = ctx.lang;
+      const body: Cell[][] = list.map((x, i) => [x.memberId, rows[i]!.member_name, rows[i]!.phone, x.leaderId,
+        L === 'en' ? STAGE_NAMES[x.stage].en : STAGE_NAMES[x.stage].zh, x.atRisk ? m(L, 'members.yes') : '', x.lastOrderDate,
+        fmtInt(x.recencyDays), fmtInt(x.orders), formatYuan(x.spendFen), x.rfm?.score ?? '', x.rfm ? (L === 'en' ? x.rfm.segmentEn : x.rfm.segmentZh) : '']);
+      const shown = total > list.length ? m(L, 'members.shown', { n: list.length }) : '';
+      emit(ctx, renderTable(m(L, 'members.h').split('|'), body, ctx.style,
+        ['left', 'left', 'left', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'left']) +
+        m(L, 'members.count', { n: fmtInt(total), asOf: ctx.asOf, shown }) + '\n', opts.out);
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,81 @@
+import { Option } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { parseIsoDate } from '../core/dates.js';
+import { migrate, stageCounts, FROM_STAGES } from '../core/migration.js';
+import { STAGES, STAGE_NAMES } from '../core/lifecycle.js';
+import { readLeaders, readMemberFacts } from '../adapters/queries.js';
+import { scopeFacts } from '../adapters/load.js';
+import { defineMessages } from '../i18n.js';
+import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
+import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import type { CommandSpec } from './types.js';
+
+const m = defineMessages({
+  'stages.title': ['各阶段会员数(截至 {to},范围 {scope})', 'Members per stage (as of {to}, scope {scope})'],
+  'stages.migTitle': ['阶段迁移 {from} → {to}(范围 {scope})', 'Stage migration {from} → {to} (scope {scope})'],
+  'stages.stage': ['阶段', 'stage'], 'stages.count': ['会员', 'members'], 'stages.share': ['占比', 'share'],
+  'stages.fromTo': ['从 \\ 到', 'from \\ to'], 'stages.new': ['新会员', 'new'], 'stages.total': ['合计', 'total'],
+  'stages.wakeup': ['唤醒率:{from} 时沉默期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
+    'wake-up rate: of {base} members silent on {from}, {ordered} ordered again by {to} = {rate}'],
+  'stages.winback': ['挽回率:{from} 时流失期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
+    'win-back rate: of {base} members churned on {from}, {ordered} ordered again by {to} = {rate}'],
+});
+
+const pct = (r: number | null) => (r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`);
+
+export const stagesCommand: CommandSpec = {
+  name: 'stages',
+  group: 'analyze',
+  summary: { 'zh-CN': '各阶段人数,以及两个日期之间的阶段迁移矩阵', en: 'members per stage, and the stage migration matrix between two dates' },
+  description: 'Counts of members per lifecycle stage as of --to; with --from, the 5×5 migration matrix (plus a "new" row for members whose first counted order is after --from) and the wake-up and win-back shares: of the members silent (churned) on --from, how many ordered again by --to.',
+  examples: ['tuan stages --to 2026-10-31', 'tuan stages --from 2026-07-31 --to 2026-10-31 --leader L003'],
+  configure(cmd) {
+    cmd.addOption(new Option('--from <date>', 'first date, YYYY-MM-DD'))
+      .addOption(new Option('--to <date>', 'second date, YYYY-MM-DD (default: --as-of)'))
+      .addOption(leaderOption()).addOption(new Option('--region <region>', 'only leaders of this region'))
+      .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
+  },
+  async run(_args, opts, ctx) {
+    const to = opts.to === undefined ? ctx.asOf : parseIsoDate(opts.to as string);
+    const from = opts.from === undefined ? null : parseIsoDate(opts.from as string);
+    if (!to) throw new UsageError(`--to "${opts.to}" must be a date like 2026-10-31`);
+    if (opts.from !== undefined && !from) throw new UsageError(`--from "${opts.from}" must be a date like 2026-07-31`);
+    if (from && from >= to) throw new UsageError(`--from ${from} must be before --to ${to}`);
+    const db = openForRead(ctx);
+    const leaders = readLeaders(db);
+    const filter = { leader: opts.leader as string | undefined, region: opts.region as string | undefined };
+    const after = scopeFacts(readMemberFacts(db, to, null), leaders, filter);
+    const inScope = new Set(after.facts.map((a) => a.memberId));
+    const before = from ? readMemberFacts(db, from, null).filter((f) => inScope.has(f.memberId)) : [];
+    db.close();
+    const t = ctx.config.stages;
+    const counts = stageCounts(after.facts, to, t);
+    const mig = from ? migrate(before, after.facts, from, to, t) : null;
+    const L = ctx.lang;
+    const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : L === 'en' ? STAGE_NAMES[s as 'intro'].en : STAGE_NAMES[s as 'intro'].zh);
+    if (opts.format === 'json') {
+      emit(ctx, renderJson({ from, to, scope: after.label, counts, migration: mig }), opts.out);
+    } else if (opts.format === 'csv') {
+      const rows: Cell[][] = mig
+        ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, s1, mig.matrix[s0][s1]]))
+        : STAGES.map((s) => [s, counts[s]]);
+      emit(ctx, renderCsv(mig ? ['from_stage', 'to_stage', 'members'] : ['stage', 'members'], rows), opts.out);
+    } else {
+      const total = after.facts.length;
+      let out = ctx.style.bold(m(L, 'stages.title', { to, scope: after.label })) + '\n';
+      out += renderTable([m(L, 'stages.stage'), m(L, 'stages.count'), m(L, 'stages.share')],
+        STAGES.map((s) => [name(s), fmtInt(counts[s]), pct(total ? counts[s] / total : null)]), ctx.style, ['left', 'right', 'right']);
+      if (mig && from) {
+        out += '\n' + ctx.style.bold(m(L, 'stages.migTitle', { from, to, scope: after.label })) + '\n';
+        const rows: Cell[][] = FROM_STAGES.map((s0) => [name(s0), ...STAGES.map((s1) => fmtInt(mig.matrix[s0][s1])),
+          fmtInt(STAGES.reduce((a, s1) => a + mig.matrix[s0][s1], 0))]);
+        rows.push([m(L, 'stages.total'), ...STAGES.map((s1) => fmtInt(FROM_STAGES.reduce((a, s0) => a + mig.matrix[s0][s1], 0))), fmtInt(total)]);
+        out += renderTable([m(L, 'stages.fromTo'), ...STAGES.map(name), m(L, 'stages.total')], rows, ctx.style, ['left', ...Array<'right'>(6).fill('right')]);
+        out += m(L, 'stages.wakeup', { from, to, base: mig.wakeup.base, ordered: mig.wakeup.ordered, rate: pct(mig.wakeup.rate) }) + '\n';
+        out += m(L, 'stages.winback', { from, to, base: mig.winback.base, ordered: mig.winback.ordered, rate: pct(mig.winback.rate) }) + '\n';
+      }
+      emit(ctx, out, opts.out);
+    }
+    return EXIT.ok;
+  },
+};
