@@ -77,6 +77,7 @@ export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void)
     .addOption(new Option('--no-color', 'no colours (also NO_COLOR, or when stdout is not a terminal)'))
     .addOption(new Option('--debug', 'print stack traces of unexpected errors'))
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);

@@ -64,8 +64,8 @@ export async function importLeadersFile(db: Db, path: string, encoding: Encoding
   db.transaction(() => {
     const id = Number(db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout,
       imported_at, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
-      VALUES ('leaders', ?, ?, 0, ?, ?, 'leaders', ?, ?, ?, 0, 0, 0, 0, 0)`)
-      .run(file, sha, sniffed.encoding, sniffed.delimiter, now, rows.length, rows.length).lastInsertRowid);
+      VALUES ('leaders', ?, ?, 0, ?, ?, 'leaders', ?, ?, ?, ?, 0, 0, 0, 0)`)
+      .run(file, sha, sniffed.encoding, sniffed.delimiter, now, rows.length, rows.length, rows.length).lastInsertRowid);
     const up = db.prepare(`INSERT INTO leaders (leader_id, name, community, region, trainer, joined_at, mentor_id, star, role, import_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (leader_id) DO UPDATE SET name = excluded.name,
       community = excluded.community, region = excluded.region, trainer = excluded.trainer, joined_at = excluded.joined_at,

@@ -24,14 +24,14 @@ export interface ImportFlags {
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-export function configureImportOptions(cmd: Command): void {
+export function configureImportOptions(cmd: Command, leaderHelp = 'leader ID for every line of these files (single-leader exports such as 快团团)'): void {
   cmd
     .option('--leaders <file>', 'also import leaders.csv (团长ID, 团长姓名, 小区, 区域, 培训师, 加入时间, 师傅, 星级)')
     .option('--map <field=header>', 'use this header for a field, e.g. --map ordered_at=支付时间 (repeatable)', collect)
     .addOption(new Option('--encoding <enc>', 'text encoding of the files').choices(ENCODINGS).default('auto'))
     .addOption(new Option('--delimiter <d>', 'field delimiter: auto, ",", "\\t" (tab) or ";"').default('auto'))
     .option('--max-reject-rate <share>', 'refuse the import when more than this share of rows is rejected (default: 0.05)')
-    .option('--leader <id>', 'leader ID for every line of these files (single-leader exports such as 快团团)');
+    .option('--leader <id>', leaderHelp);
 }
 
 function parseDelimiter(raw: string): DelimiterChoice {

@@ -24,7 +24,7 @@ export const segmentCommand: CommandSpec = {
   ],
   configure(cmd) {
     cmd.argument('[files...]', 'order exports to import first');
-    configureImportOptions(cmd);
+    configureImportOptions(cmd, 'only this leader; also the leader of imported lines that have no leader column (快团团)');
     cmd.addOption(new Option('--region <region>', 'only leaders of this region (from leaders.csv)'))
       .addOption(new Option('--per-leader', 'score RFM within each leader\'s members instead of across the scope'))
       .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());

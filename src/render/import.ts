@@ -8,7 +8,7 @@ const m = defineMessages({
   'import.file': ['{file}:{enc},分隔符 {delim},格式 {layout},表头在第 {line} 行', '{file}: {enc}, delimiter {delim}, layout {layout}, header on line {line}'],
   'import.counts': ['  读取 {rows} 行 → 订单行 新增 {ins},更新 {upd},未变 {same};拒收 {rej} 行 ({rate})',
     '  {rows} rows read → order lines inserted {ins}, updated {upd}, unchanged {same}; {rej} rows rejected ({rate})'],
-  'import.repeated': ['  {n} 行与同一订单中前面的行完全相同,按独立的行保留(见 README)', '  {n} lines repeat an earlier line of the same order and were kept as separate lines (see README)'],
+  'import.repeated': ['  {n} 行与同一订单中前面的行商品相同,按独立的行保留(见 README)', '  {n} lines repeat the item of an earlier line of the same order and were kept as separate lines (see README)'],
   'import.reasons': ['  拒收原因:', '  rejected because:'],
   'import.see': ['  查看拒收行:tuan rejects --import {id}', '  see the rejected rows: tuan rejects --import {id}'],
   'import.unused': ['  未使用的列:{cols}', '  columns not used: {cols}'],
