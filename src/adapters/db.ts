@@ -54,7 +54,7 @@ const MIGRATIONS: Record<number, string> = {
       net_fen INTEGER GENERATED ALWAYS AS (CASE WHEN status = 'completed' THEN amount_fen - refund_fen ELSE 0 END) VIRTUAL,
       is_return INTEGER GENERATED ALWAYS AS (amount_fen < 0 OR coalesce(quantity, 0) < 0) VIRTUAL,
       PRIMARY KEY (order_id, line_key)
-    );
+    ) WITHOUT ROWID;
     CREATE TABLE rejects (
       reject_id INTEGER PRIMARY KEY,
       import_id INTEGER NOT NULL REFERENCES imports(import_id),

@@ -11,7 +11,7 @@ import { chooseLayout, repeatIdentity, requiredFields, type Layout } from '../co
 import type { Status } from '../core/status.js';
 import type { Db } from './db.js';
 import { sniffFile, type DelimiterChoice } from './csv.js';
-import { LINE_WIDTH, ORDER_WIDTH, produceBatches, workerAvailable, workerBatches } from './order-batches.js';
+import { LINE_WIDTH, ORDER_WIDTH, produceBatches, type OrderBatch, workerAvailable, workerBatches } from './order-batches.js';
 import type { EncodingChoice } from './decode.js';
 
 /** Files at least this big are parsed in a worker thread while the main thread inserts. */
@@ -67,7 +67,9 @@ function mappingError(file: string, headers: string[], problems: MappingProblem[
       parts.push(`--map/columns ${p.field}="${p.header}" names a header that is not in the file`);
     }
   }
+  const ambiguous = new Set(problems.flatMap((p) => (p.kind === 'ambiguous' ? [p.field] : [])));
   for (const m of missing) {
+    if (ambiguous.has(m.field)) continue; // already reported as "several columns could be …"
     const alts = m.alternatives?.length ? ` (or ${m.alternatives.join(' / ')})` : '';
     parts.push(`no column for ${m.field}${alts}: ${FIELD_HINTS[m.field] ?? m.field}, e.g. ${HEADER_ALIASES[m.field].slice(0, 3).join(', ')}`);
     maps.push(`--map ${m.field}="<header>"`);
@@ -108,9 +110,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   try {
     const importId = Number(st.begin.run('orders', file, sha256, bytesTotal, sniffed.encoding, sniffed.delimiter,
       layout, opts.leaderOverride ?? null, opts.now).lastInsertRowid);
-    const params: (string | number | null)[] = new Array(16);
-    params[13] = importId;
-    params[14] = importId;
+    const write = lineWriter(st, importId, layout, counts);
     for await (const batch of batches) {
       counts.rowsRead += batch.rows;
       for (const r of batch.rejects) {
@@ -119,30 +119,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
         st.reject.run(importId, file, r.line, r.field, r.reason, r.raw);
       }
-      const { orders: o, lines: v } = batch;
-      for (let i = 0; i < v.length; i += LINE_WIDTH) {
-        const at = (v[i] as number) * ORDER_WIDTH;
-        params[0] = o[at]!; // order_id
-        params[1] = v[i + 1]!; // line_key
-        params[2] = o[at + 1]!; // ordered_at
-        params[3] = o[at + 2]!; // member_id
-        params[4] = o[at + 3]!; // leader_id
-        params[5] = v[i + 2]!; // product
-        params[6] = v[i + 3]!; // category
-        params[7] = v[i + 4]!; // quantity
-        params[8] = v[i + 5]!; // amount_fen
-        params[9] = v[i + 6]!; // refund_fen
-        params[10] = o[at + 4]!; // status
-        params[11] = o[at + 5]!; // member_name
-        params[12] = o[at + 6]!; // phone
-        params[15] = v[i + 7]!; // source_line
-        // A line already written by this import is a repeat: give it the next identity (#2, #3 …).
-        for (let n = 2; st.upsert.run(params).changes === 0; n++) {
-          if (n === 2) counts.repeated++;
-          [params[0], params[1]] = repeatIdentity(o[at]!, v[i + 1] as string, layout, n);
-        }
-        counts.linesAccepted++;
-      }
+      write(batch);
       opts.onProgress?.(batch.bytes, bytesTotal);
     }
     const outcome = st.outcome.get(importId, importId, importId, importId) as { inserted: number; updated: number; touched: number };
@@ -170,6 +147,67 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   }
 }
 
+/** Lines per multi-row upsert: one statement per 32 lines costs far fewer calls into SQLite. */
+const CHUNK = 32;
+const COLUMNS = 16;
+
+/**
+ * Writes a batch's lines: chunks of CHUNK lines in one multi-row upsert, single rows for the rest.
+ * A line already written by this import (changes = 0) is a repeat and gets the next identity (#2 …);
+ * when a chunk reports fewer changes than lines, its lines are checked one by one to find which.
+ */
+function lineWriter(st: ReturnType<typeof prepare>, importId: number, layout: Layout, counts: { linesAccepted: number; repeated: number }) {
+  const chunk: (string | number | null)[] = new Array(COLUMNS * CHUNK);
+  const one: (string | number | null)[] = new Array(COLUMNS);
+  const fill = (p: (string | number | null)[], base: number, o: string[], v: (string | number | null)[], i: number) => {
+    const at = (v[i] as number) * ORDER_WIDTH;
+    p[base] = o[at]!; // order_id
+    p[base + 1] = v[i + 1]!; // line_key
+    p[base + 2] = o[at + 1]!; // ordered_at
+    p[base + 3] = o[at + 2]!; // member_id
+    p[base + 4] = o[at + 3]!; // leader_id
+    p[base + 5] = v[i + 2]!; // product
+    p[base + 6] = v[i + 3]!; // category
+    p[base + 7] = v[i + 4]!; // quantity
+    p[base + 8] = v[i + 5]!; // amount_fen
+    p[base + 9] = v[i + 6]!; // refund_fen
+    p[base + 10] = o[at + 4]!; // status
+    p[base + 11] = o[at + 5]!; // member_name
+    p[base + 12] = o[at + 6]!; // phone
+    p[base + 13] = importId;
+    p[base + 14] = importId;
+    p[base + 15] = v[i + 7]!; // source_line
+  };
+  const single = (p: (string | number | null)[]) => {
+    const [orderId, lineKey] = [p[0] as string, p[1] as string];
+    for (let n = 2; st.upsert.run(p).changes === 0; n++) {
+      if (n === 2) counts.repeated++;
+      [p[0], p[1]] = repeatIdentity(orderId, lineKey, layout, n);
+    }
+  };
+  return (batch: OrderBatch) => {
+    const { orders: o, lines: v } = batch;
+    const n = v.length / LINE_WIDTH;
+    let k = 0;
+    for (; k + CHUNK <= n; k += CHUNK) {
+      for (let j = 0; j < CHUNK; j++) fill(chunk, j * COLUMNS, o, v, (k + j) * LINE_WIDTH);
+      if (st.upsertChunk.run(chunk).changes === CHUNK) continue;
+      const claimed = new Set<string>(); // the chunk wrote each identity once, for its first line
+      for (let j = 0; j < CHUNK; j++) {
+        fill(one, 0, o, v, (k + j) * LINE_WIDTH);
+        const id = `${one[0]}\u0000${one[1]}`;
+        if (!claimed.has(id) && st.written.get(one[0], one[1], importId, one[15])) claimed.add(id);
+        else single(one);
+      }
+    }
+    for (; k < n; k++) {
+      fill(one, 0, o, v, k * LINE_WIDTH);
+      single(one);
+    }
+    counts.linesAccepted += n;
+  };
+}
+
 function checkRejectRate(s: ImportSummary, max: number): void {
   if (s.rowsRead === 0) throw new InputError(`${s.file}: no data rows under the header (line ${s.headerLine})`);
   const rate = s.rejected / s.rowsRead;
@@ -182,19 +220,13 @@ function checkRejectRate(s: ImportSummary, max: number): void {
   );
 }
 
-function prepare(db: Db) {
-  return {
-    begin: db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout, leader_override,
-      imported_at, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`),
-    finish: db.prepare(`UPDATE imports SET rows_read = ?, lines_accepted = ?, inserted = ?, updated = ?, unchanged = ?,
-      repeated = ?, rejected = ? WHERE import_id = ?`),
-    reject: db.prepare('INSERT INTO rejects (import_id, file_name, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'),
-    // A line already written by this same import is not overwritten (changes = 0): it is a repeat.
-    upsert: db.prepare(`INSERT INTO order_lines (order_id, line_key, ordered_at, member_id, leader_id,
+/** Upsert of `rows` lines; a line already written by this same import is left alone (changes = 0). */
+function upsertSql(rows: number): string {
+  const tuple = `(${Array(COLUMNS).fill('?').join(', ')})`;
+  return `INSERT INTO order_lines (order_id, line_key, ordered_at, member_id, leader_id,
         product, category, quantity, amount_fen, refund_fen, status, member_name, phone,
         first_import_id, last_import_id, source_line)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES ${Array(rows).fill(tuple).join(', ')}
       ON CONFLICT (order_id, line_key) DO UPDATE SET
         changed_import_id = CASE WHEN (ordered_at, member_id, leader_id, product, category, quantity, amount_fen,
             refund_fen, status, member_name, phone)
@@ -205,10 +237,24 @@ function prepare(db: Db) {
         ordered_at = excluded.ordered_at, member_id = excluded.member_id,
         leader_id = excluded.leader_id, product = excluded.product, category = excluded.category,
         quantity = excluded.quantity, amount_fen = excluded.amount_fen, refund_fen = excluded.refund_fen,
-        status = excluded.status,
-        member_name = excluded.member_name, phone = excluded.phone,
+        status = excluded.status, member_name = excluded.member_name, phone = excluded.phone,
         last_import_id = excluded.last_import_id, source_line = excluded.source_line
-      WHERE last_import_id <> excluded.last_import_id`),
+      WHERE last_import_id <> excluded.last_import_id`;
+}
+
+function prepare(db: Db) {
+  return {
+    begin: db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout, leader_override,
+      imported_at, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`),
+    finish: db.prepare(`UPDATE imports SET rows_read = ?, lines_accepted = ?, inserted = ?, updated = ?, unchanged = ?,
+      repeated = ?, rejected = ? WHERE import_id = ?`),
+    reject: db.prepare('INSERT INTO rejects (import_id, file_name, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'),
+    // A line already written by this same import is not overwritten (changes = 0): it is a repeat.
+    upsert: db.prepare(upsertSql(1)),
+    upsertChunk: db.prepare(upsertSql(CHUNK)),
+    // Was this line (identity and source line) written by this import already?
+    written: db.prepare(`SELECT 1 FROM order_lines WHERE order_id = ? AND line_key = ? AND last_import_id = ? AND source_line = ?`),
     outcome: db.prepare(`SELECT
         coalesce(sum(first_import_id = ?), 0) AS inserted,
         coalesce(sum(changed_import_id = ? AND first_import_id <> ?), 0) AS updated,
