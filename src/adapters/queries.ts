@@ -45,25 +45,24 @@ export function readStatus(db: Db): DbStatus {
  * Members without a counted order up to `asOf` are not returned.
  */
 export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
+  // One pass over the lines, grouped by order (the table's key order); returns ride along per order.
   const rows = db.prepare(`
     WITH o AS (
-      SELECT min(member_id) AS member_id, min(ordered_at) AS at, sum(net_fen) AS amount, min(leader_id) AS leader_id
-      FROM order_lines WHERE is_return = 0 AND order_date <= @asOf
-      GROUP BY order_id HAVING sum(net_fen) > 0
-    ), m AS (
-      SELECT member_id, min(at) AS first_at, max(at || '|' || leader_id) AS last_key, count(*) AS orders,
-        sum(amount) AS spend,
-        sum(CASE WHEN substr(at, 1, 10) >= @ws THEN 1 ELSE 0 END) AS w_orders,
-        sum(CASE WHEN substr(at, 1, 10) >= @ws THEN amount ELSE 0 END) AS w_spend
-      FROM o GROUP BY member_id
-    ), r AS (
-      SELECT member_id, sum(net_fen) AS ret, sum(CASE WHEN order_date >= @ws THEN net_fen ELSE 0 END) AS w_ret
-      FROM order_lines WHERE is_return = 1 AND order_date <= @asOf GROUP BY member_id
+      SELECT min(member_id) AS member_id, min(ordered_at) AS at, min(leader_id) AS leader_id,
+        sum(CASE WHEN is_return = 0 THEN net_fen ELSE 0 END) AS amount,
+        sum(CASE WHEN is_return = 1 THEN net_fen ELSE 0 END) AS ret,
+        sum(CASE WHEN is_return = 1 AND order_date >= @ws THEN net_fen ELSE 0 END) AS w_ret
+      FROM order_lines WHERE order_date <= @asOf GROUP BY order_id
     )
-    SELECT m.member_id, substr(m.last_key, 27) AS leader_id, substr(m.first_at, 1, 10) AS first_date,
-      substr(m.last_key, 1, 10) AS last_date, m.orders, m.spend + coalesce(r.ret, 0) AS spend,
-      m.w_orders, m.w_spend + coalesce(r.w_ret, 0) AS w_spend
-    FROM m LEFT JOIN r USING (member_id) ORDER BY m.member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
+    SELECT member_id,
+      substr(max(CASE WHEN amount > 0 THEN at || '|' || leader_id END), 27) AS leader_id,
+      substr(min(CASE WHEN amount > 0 THEN at END), 1, 10) AS first_date,
+      substr(max(CASE WHEN amount > 0 THEN at END), 1, 10) AS last_date,
+      sum(amount > 0) AS orders,
+      sum(CASE WHEN amount > 0 THEN amount ELSE 0 END) + sum(ret) AS spend,
+      sum(amount > 0 AND substr(at, 1, 10) >= @ws) AS w_orders,
+      sum(CASE WHEN amount > 0 AND substr(at, 1, 10) >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
+    FROM o GROUP BY member_id HAVING sum(amount > 0) > 0 ORDER BY member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
     [string, string, string, string, number, number, number, number][];
   return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({
     memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen,
@@ -82,12 +81,19 @@ export interface LeaderInfo {
   role: string;
 }
 
-/** Leaders from leaders.csv plus any leader ID seen in orders (with empty details). */
-export function readLeaders(db: Db): LeaderInfo[] {
-  return db.prepare(`SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role FROM leaders
-    UNION ALL SELECT DISTINCT leader_id, '', '', '', '', NULL, NULL, NULL, '' FROM order_lines
-      WHERE leader_id NOT IN (SELECT leader_id FROM leaders)
-    ORDER BY leader_id`).all() as LeaderInfo[];
+/**
+ * Leaders from leaders.csv plus any leader ID seen in orders (with empty details). Pass the leader
+ * IDs already known from the orders (`seen`) to skip the scan of order_lines.
+ */
+export function readLeaders(db: Db, seen?: Iterable<string>): LeaderInfo[] {
+  const table = db.prepare(`SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role
+    FROM leaders ORDER BY leader_id`).all() as LeaderInfo[];
+  const known = new Set(table.map((l) => l.leader_id));
+  const ids = seen ?? (db.prepare('SELECT DISTINCT leader_id FROM order_lines').pluck().all() as string[]);
+  const extra = [...new Set(ids)].filter((id) => !known.has(id)).map((leader_id): LeaderInfo => ({
+    leader_id, name: '', community: '', region: '', trainer: '', joined_at: null, mentor_id: null, star: null, role: '',
+  }));
+  return [...table, ...extra].sort((a, b) => (a.leader_id < b.leader_id ? -1 : a.leader_id > b.leader_id ? 1 : 0));
 }
 
 /** Latest name and phone per member (personal data: callers mask them unless --unmask). */
