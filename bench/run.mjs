@@ -5,6 +5,17 @@
 //   node bench/run.mjs --quick    100k lines, 1 run each, no 3M, no UCI (fast iteration)
 //   node bench/run.mjs --only uci run only the cases whose key contains "uci" (checks that need others are skipped)
 //   node bench/run.mjs --runs 5   measurements per case (default 3, --quick 1)
+//   node bench/run.mjs --live     run the tree's bin/tuan.js instead of a frozen copy of the build (see below)
+//
+// The working tree is shared with other work that rebuilds dist/ at any time. So that one run measures
+// one build, the runner copies bin/, dist/ and package.json to bench/work/build/ at the start (after
+// `npm run build`) and runs `node --import …/maxrss.mjs bench/work/build/bin/tuan.js import …`; modules
+// still resolve from the repo's node_modules. --live measures bin/tuan.js in place instead.
+// Each measurement also records how busy the rest of the machine was while it ran ("others" = CPU
+// used by other processes, share of all cores). Before each measurement the runner waits (up to 2 min)
+// for the machine to be quiet, and repeats a measurement that others disturbed (> 15%), at most 3
+// attempts, keeping the least disturbed one; a warning lists the ones that stayed disturbed.
+// --no-wait turns this off.
 //
 // Every measurement starts a fresh child process on a fresh database and records its wall time
 // (spawn to exit) and its peak RSS. For tuan the peak RSS is the child's own getrusage maxRSS, written on
@@ -22,8 +33,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync,
-  writeFileSync,
+  copyFileSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync,
+  rmSync, statSync, writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -35,21 +46,24 @@ import { createGunzip } from 'node:zlib';
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
 const WORK = join(BENCH, 'work');
-const TUAN = join(ROOT, 'bin', 'tuan.js');
+const SNAPSHOT = join(WORK, 'build');
+const TUAN = () => join(ARGS.live ? ROOT : SNAPSHOT, 'bin', 'tuan.js');
 const GEN = join(BENCH, 'gen-export.mjs');
 const MAXRSS_URL = pathToFileURL(join(BENCH, 'maxrss.mjs')).href;
 const UCI_GZ = resolve(ROOT, '..', 'shared', 'data', 'real', 'online_retail.csv.gz');
 
 // ---------------------------------------------------------------- arguments
 function parseArgs(argv) {
-  const a = { quick: false, only: null, runs: null };
+  const a = { quick: false, only: null, runs: null, live: false, noWait: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i];
     if (v === '--quick') a.quick = true;
     else if (v === '--only') a.only = argv[++i];
+    else if (v === '--live') a.live = true;
+    else if (v === '--no-wait') a.noWait = true;
     else if (v === '--runs') a.runs = Number(argv[++i]);
     else if (v === '-h' || v === '--help') {
-      process.stdout.write('usage: node bench/run.mjs [--quick] [--only KEY-SUBSTRING] [--runs N]\n');
+      process.stdout.write('usage: node bench/run.mjs [--quick] [--only KEY-SUBSTRING] [--runs N] [--live] [--no-wait]\n');
       process.exit(0);
     } else {
       process.stderr.write(`bench: unknown argument ${v}\n`);
@@ -64,6 +78,8 @@ function parseArgs(argv) {
 }
 const ARGS = parseArgs(process.argv.slice(2));
 const RUNS = ARGS.runs ?? (ARGS.quick ? 1 : 3);
+const QUIET = 0.15; // share of all cores that other processes may use during a measurement
+const ATTEMPTS = 3;
 const RESULTS = ARGS.quick ? join(WORK, 'results-quick.json') : join(BENCH, 'results.json');
 
 // ---------------------------------------------------------------- sqlite3 CLI (the reference)
@@ -84,10 +100,57 @@ const median = (xs) => {
 };
 const label = (n) => (n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const secs = (ms) => (ms === null || ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`);
+const pct = (x) => (x === null || x === undefined ? '-' : `${Math.round(x * 100)}%`);
 const mib = (kib) => (kib === null || kib === undefined ? '-' : `${(kib / 1024).toFixed(1)} MiB`);
 const log = (s) => process.stderr.write(`${s}\n`);
 const rmDb = (p) => { for (const s of ['', '-journal', '-wal', '-shm']) rmSync(p + s, { force: true }); };
 const fileSize = (p) => (existsSync(p) ? statSync(p).size : null);
+
+/** Share of CPU time not idle over the next `ms`, all cores (others' load during the run skews the numbers). */
+async function busyShare(ms = 1000) {
+  const sum = () => os.cpus().reduce((a, c) => {
+    const t = c.times;
+    return { idle: a.idle + t.idle, all: a.all + t.user + t.nice + t.sys + t.idle + t.irq };
+  }, { idle: 0, all: 0 });
+  const a = sum();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = sum();
+  return b.all > a.all ? Number((1 - (b.idle - a.idle) / (b.all - a.all)).toFixed(2)) : null;
+}
+
+/** A digest of the built code (every .js file under root), to notice a rebuild by someone else during a run. */
+function distDigest(root = join(ROOT, 'dist')) {
+  const h = createHash('sha256');
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) h.update(p.slice(root.length)).update(readFileSync(p));
+    }
+  };
+  try {
+    walk(root);
+  } catch {
+    return null;
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+/** Copy bin/, dist/ and package.json to bench/work/build, retrying while someone else is rebuilding. */
+async function snapshotBuild() {
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const before = distDigest();
+    rmSync(SNAPSHOT, { recursive: true, force: true });
+    mkdirSync(SNAPSHOT, { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(SNAPSHOT, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'bin'), join(SNAPSHOT, 'bin'), { recursive: true });
+    copyFileSync(join(ROOT, 'package.json'), join(SNAPSHOT, 'package.json'));
+    const copied = distDigest(join(SNAPSHOT, 'dist'));
+    if (before !== null && before === distDigest() && copied === before) return copied;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('dist/ kept changing while it was copied; try again later or use --live');
+}
 
 function git(args) {
   const r = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
@@ -99,6 +162,24 @@ function childEnv(extra = {}) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('TUAN_')) env[k] = v;
   return { ...env, TUAN_LANG: 'en', ...extra };
+}
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** CPU seconds (user + system, all threads) of a live process from /proc/<pid>/stat, or null. */
+function procCpuS(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+    return (Number(f[11]) + Number(f[12])) / CLK_TCK; // fields 14 utime, 15 stime
+  } catch {
+    return null;
+  }
+}
+
+/** Busy CPU seconds of the whole machine so far (all cores), from os.cpus(). */
+function machineBusyS() {
+  return os.cpus().reduce((a, c) => a + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0) / 1000;
 }
 
 /** Read /proc/<pid>/status VmHWM (KiB), or null once the process is gone. */
@@ -117,19 +198,32 @@ function vmHwm(pid) {
  */
 function runChild(cmd, args, { env, cwd = WORK, input } = {}) {
   return new Promise((resolvePromise, reject) => {
+    const busy0 = machineBusyS(), self0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const child = spawn(cmd, args, { env: env ?? childEnv(), cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    let wallMs = null, hwm = null;
+    let wallMs = null, hwm = null, cpuS = null, othersShare = null;
     const out = [], err = [];
     child.stdout.on('data', (c) => out.push(c));
     child.stderr.on('data', (c) => err.push(c));
-    const sample = () => { const v = vmHwm(child.pid); if (v !== null) hwm = Math.max(hwm ?? 0, v); };
+    const sample = () => {
+      const v = vmHwm(child.pid);
+      if (v !== null) hwm = Math.max(hwm ?? 0, v);
+      const c = procCpuS(child.pid);
+      if (c !== null) cpuS = c;
+    };
     const timer = setInterval(sample, 20);
     child.on('error', (e) => { clearInterval(timer); reject(e); });
-    child.on('exit', () => { wallMs = Number(process.hrtime.bigint() - t0) / 1e6; clearInterval(timer); });
+    child.on('exit', () => {
+      wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      clearInterval(timer);
+      // CPU used by other processes during the run, as a share of all cores (the runner's own excluded)
+      const self = process.cpuUsage(self0);
+      const others = machineBusyS() - busy0 - (cpuS ?? 0) - (self.user + self.system) / 1e6;
+      othersShare = Math.max(0, others / ((wallMs / 1000) * os.cpus().length));
+    });
     child.on('close', (code, signal) => {
       resolvePromise({
-        wallMs, code, signal, hwmSampledKiB: hwm,
+        wallMs, code, signal, hwmSampledKiB: hwm, cpuSampledS: cpuS, othersShare,
         stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
       });
     });
@@ -183,7 +277,7 @@ function tuanImport(file, { key, extraArgs = [], expectInserted } = {}) {
     rmDb(db);
     rmSync(rssFile, { force: true });
     const r = await runChild(process.execPath,
-      ['--import', MAXRSS_URL, TUAN, 'import', file, '--db', db, '--format', 'json', ...extraArgs],
+      ['--import', MAXRSS_URL, TUAN(), 'import', file, '--db', db, '--format', 'json', ...extraArgs],
       { env: childEnv({ TUAN_BENCH_RSS: rssFile }) });
     if (r.code !== 0) throw new Error(`tuan import exited ${r.code ?? r.signal}: ${r.stderr.trim().slice(0, 2000)}`);
     const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
@@ -195,7 +289,7 @@ function tuanImport(file, { key, extraArgs = [], expectInserted } = {}) {
     if (expectInserted !== undefined && (s.inserted !== expectInserted || s.rejected !== 0)) {
       throw new Error(`tuan import: expected ${expectInserted} inserted and 0 rejected, got ${JSON.stringify(info)}`);
     }
-    return { wallMs: r.wallMs, rssKiB, hwmSampledKiB: r.hwmSampledKiB, info };
+    return { wallMs: r.wallMs, rssKiB, hwmSampledKiB: r.hwmSampledKiB, cpuSampledS: r.cpuSampledS, othersShare: r.othersShare, info };
   };
 }
 
@@ -219,7 +313,7 @@ function sqliteImport(file, createTable, { key, expectRows } = {}) {
     if (expectRows !== undefined && count !== expectRows) {
       throw new Error(`sqlite3 .import: expected ${expectRows} rows, got ${count}: ${r.stderr.trim().slice(0, 500)}`);
     }
-    return { wallMs: r.wallMs, rssKiB: null, hwmSampledKiB: r.hwmSampledKiB, info };
+    return { wallMs: r.wallMs, rssKiB: null, hwmSampledKiB: r.hwmSampledKiB, cpuSampledS: r.cpuSampledS, othersShare: r.othersShare, info };
   };
 }
 
@@ -307,6 +401,8 @@ function machine() {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     commit: git(['rev-parse', '--short', 'HEAD']),
     worktreeDirty: status === null ? null : status !== '',
+    dist: distDigest(),
+    loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
   };
 }
 
@@ -319,8 +415,43 @@ const summarise = (samples) => ({
   wallMs: stats(samples, 'wallMs'),
   rssKiB: stats(samples, 'rssKiB'),
   hwmSampledKiB: stats(samples, 'hwmSampledKiB'),
+  cpuSampledS: stats(samples, 'cpuSampledS'),
+  othersShare: stats(samples, 'othersShare'),
+  attempts: samples.map((s) => s.attempt),
+  waitedS: samples.map((s) => s.waitedS),
   info: samples.at(-1)?.info ?? null,
 });
+
+/** Wait (up to maxS) until other processes leave the CPU mostly idle. Returns the seconds waited. */
+async function waitQuiet(maxS = 120) {
+  const t0 = Date.now();
+  for (let announced = false; ; ) {
+    const busy = await busyShare(1000);
+    if (busy === null || busy < QUIET || (Date.now() - t0) / 1000 >= maxS) return Math.round((Date.now() - t0) / 1000);
+    if (!announced) log(`bench:   waiting for the machine to calm down (${pct(busy)} busy) …`);
+    announced = true;
+  }
+}
+
+/**
+ * One measurement on a quiet machine: wait for quiet, measure, and measure again (at most ATTEMPTS in
+ * all) when other processes took more than QUIET of the CPU meanwhile; keeps the least disturbed attempt.
+ */
+async function measure(fn, what) {
+  let best = null;
+  for (let attempt = 1; attempt <= (ARGS.noWait ? 1 : ATTEMPTS); attempt++) {
+    const waitedS = ARGS.noWait ? 0 : await waitQuiet();
+    log(`bench: ${what}${attempt > 1 ? ` (attempt ${attempt})` : ''} …`);
+    const m = await fn();
+    m.attempt = attempt;
+    m.waitedS = waitedS;
+    log(`bench:   ${secs(m.wallMs)}, peak RSS ${mib(m.rssKiB ?? m.hwmSampledKiB)}${m.rssKiB ? '' : ' (VmHWM)'}, ` +
+      `CPU ${m.cpuSampledS?.toFixed(2) ?? '-'} s, others ${pct(m.othersShare)}`);
+    if (!best || (m.othersShare ?? 0) < (best.othersShare ?? 0)) best = m;
+    if ((m.othersShare ?? 0) <= QUIET) break;
+  }
+  return best;
+}
 
 async function runCase(c) {
   const state = await c.setup();
@@ -329,14 +460,8 @@ async function runCase(c) {
   const ref = c.reference?.(state);
   const runs = [], refs = [];
   for (let i = 1; i <= RUNS; i++) { // interleaved, so that drift of the machine hits both sides alike
-    log(`bench: ${c.key} run ${i}/${RUNS} tuan …`);
-    runs.push(await run());
-    log(`bench:   ${secs(runs.at(-1).wallMs)}, peak RSS ${mib(runs.at(-1).rssKiB)}`);
-    if (ref) {
-      log(`bench: ${c.key} run ${i}/${RUNS} sqlite3 …`);
-      refs.push(await ref());
-      log(`bench:   ${secs(refs.at(-1).wallMs)}, VmHWM ${mib(refs.at(-1).hwmSampledKiB)}`);
-    }
+    runs.push(await measure(run, `${c.key} run ${i}/${RUNS} tuan`));
+    if (ref) refs.push(await measure(ref, `${c.key} run ${i}/${RUNS} sqlite3`));
   }
   const result = { key: c.key, name: c.name, note: c.note ?? null, runs: RUNS, run: summarise(runs) };
   if (ref) {
@@ -358,6 +483,12 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   const started = new Date();
   const facts = machine();
+  facts.busyBefore = await busyShare();
+  if (ARGS.live) facts.measured = 'bin/tuan.js (the live tree)';
+  else {
+    facts.dist = await snapshotBuild();
+    facts.measured = `bench/work/build/bin/tuan.js (copy of dist ${facts.dist} taken at the start)`;
+  }
   const R = {};
   const results = [];
   let failed = false;
@@ -384,12 +515,29 @@ async function main() {
     return { name: k.name, value, shown: k.show(value), target: k.target?.text ?? null, ok };
   });
 
+  // The tree is shared: note when the code or the machine changed under the run.
+  const after = { commit: git(['rev-parse', '--short', 'HEAD']), dist: distDigest(), loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
+  const warnings = [];
+  if (after.dist !== facts.dist) {
+    warnings.push(`dist/ changed during the run (${facts.dist} -> ${after.dist})` +
+      (ARGS.live ? ': someone rebuilt; the numbers mix two builds' : ': the numbers are of the copy taken at the start'));
+  }
+  if (after.commit !== facts.commit) warnings.push(`HEAD moved during the run (${facts.commit} -> ${after.commit})`);
+  const busyRuns = results.flatMap((r) => [...(r.run?.othersShare?.samples ?? []), ...(r.reference?.othersShare?.samples ?? [])]
+    .map((x) => [r.key, x])).filter(([, x]) => x > QUIET);
+  if (busyRuns.length) {
+    warnings.push(`other processes used > ${pct(QUIET)} of the CPU during ${busyRuns.length} measurement(s) ` +
+      `(${busyRuns.map(([k, x]) => `${k} ${pct(x)}`).join(', ')}): wall times are inflated; see othersShare in the results`);
+  }
+  if (ARGS.noWait && facts.busyBefore > 0.25) warnings.push(`the machine was busy before the run (${Math.round(facts.busyBefore * 100)}% CPU over 1 s)`);
   const report = {
     date: started.toISOString(),
     durationS: Math.round((Date.now() - started.getTime()) / 1000),
     mode: ARGS.quick ? 'quick' : 'full',
     runsPerCase: RUNS,
     machine: facts,
+    atEnd: after,
+    warnings,
     inputs,
     cases: results,
     checks,
@@ -400,15 +548,17 @@ async function main() {
   out.push(`tuan import benchmark — ${report.date} (${report.mode}, median of ${RUNS} run${RUNS > 1 ? 's' : ''})`);
   out.push(`node ${facts.node} · sqlite3 ${facts.sqlite3.split(' ')[0]} · better-sqlite3 ${facts.betterSqlite3?.version ?? '?'} ` +
     `(SQLite ${facts.betterSqlite3?.sqlite ?? '?'}) · ${facts.cpu} · ${facts.cores} cores · ${facts.memoryMiB} MiB · ${facts.os}` +
-    ` · commit ${facts.commit ?? '?'}${facts.worktreeDirty ? ' (dirty)' : ''}`);
+    ` · load ${facts.loadavg.join(' ')}`);
+  out.push(`measured: ${facts.measured}, built from commit ${facts.commit ?? '?'}${facts.worktreeDirty ? ' + uncommitted changes' : ''}`);
   out.push('');
   out.push(table(
-    ['case', 'tuan wall', 'tuan peak RSS', 'sqlite3 wall', 'sqlite3 VmHWM', 'tuan/sqlite3', 'rows', 'rejected'],
+    ['case', 'tuan wall', 'tuan CPU', 'tuan peak RSS', 'sqlite3 wall', 'sqlite3 CPU', 'sqlite3 VmHWM', 'tuan/sqlite3', 'rows', 'rejected'],
     results.map((r) => {
-      if (r.skipped) return [r.name, 'skipped', '-', '-', '-', '-', '-', '-'];
-      if (r.error) return [r.name, 'ERROR', '-', '-', '-', '-', '-', '-'];
-      return [r.name, secs(r.run.wallMs.median), mib(r.run.rssKiB?.median), secs(r.reference?.wallMs.median),
-        mib(r.reference?.hwmSampledKiB?.median), r.ratio ? r.ratio.toFixed(2) : '-', r.run.info.rowsRead, r.run.info.rejected];
+      if (r.skipped) return [r.name, 'skipped', '-', '-', '-', '-', '-', '-', '-', '-'];
+      if (r.error) return [r.name, 'ERROR', '-', '-', '-', '-', '-', '-', '-', '-'];
+      const cpu = (x) => (x ? `${x.median.toFixed(2)} s` : '-');
+      return [r.name, secs(r.run.wallMs.median), cpu(r.run.cpuSampledS), mib(r.run.rssKiB?.median),
+        secs(r.reference?.wallMs.median), cpu(r.reference?.cpuSampledS), mib(r.reference?.hwmSampledKiB?.median), r.ratio ? r.ratio.toFixed(2) : '-', r.run.info.rowsRead, r.run.info.rejected];
     }),
   ));
   const notes = results.map((r) => (r.skipped ? `  ${r.key}: skipped: ${r.skipped}` : r.error ? `  ${r.key}: ERROR, see below`
@@ -418,6 +568,7 @@ async function main() {
   out.push(table(['check', 'value', 'target', 'result'], checks.map((k) => k.skipped
     ? [k.name, '-', '-', `skipped (${k.skipped})`]
     : [k.name, k.shown, k.target ?? '(information)', k.ok === null ? '' : k.ok ? 'ok' : 'MISSED'])));
+  if (warnings.length) out.push('', ...warnings.map((w) => `WARNING: ${w}`));
   out.push('', `results: ${RESULTS.slice(ROOT.length + 1)}`);
   process.stdout.write(`${out.join('\n')}\n`);
   for (const r of results) if (r.error) process.stderr.write(`\n${r.key}: ${r.error}\n`);

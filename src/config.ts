@@ -11,12 +11,101 @@ import { ConfigError } from './errors.js';
 import { FIELDS, type Field } from './core/headers.js';
 import { DEFAULT_STATUS_WORDS, STATUSES } from './core/status.js';
 import { DEFAULT_SEGMENTS } from './core/segments.js';
+import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/check-spec.js';
+import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LintSchema } from './activities-config.js';
+import { STAGES } from './core/lifecycle.js';
 
 const days = z.number().int().min(0);
 const scoreRange = z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])
   .refine(([lo, hi]) => lo <= hi, 'range must be [low, high] with low <= high');
 const ascending4 = z.array(z.number().min(0)).length(4)
   .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]!), 'edges must be strictly ascending');
+
+// --- commission (issue #4): money in yuan and rates in percent as people write them; core converts exactly
+// to fen and basis points. At most 2 decimals each, so the conversion never rounds.
+const twoDecimals = (n: number) => Number.isFinite(n) && /^-?\d+(\.\d{1,2})?$/.test(String(n));
+const yuanAmount = z.number().min(0).refine(twoDecimals, 'a plain amount in yuan with at most 2 decimals');
+const percent = z.number().min(0).max(100).refine(twoDecimals, 'a percentage 0–100 with at most 2 decimals');
+const onOff = z.boolean();
+
+export const CommissionSchema = z.strictObject({
+  /** Leader levels, lowest first (level 1 = first row). A level holds when ALL its thresholds held last month. */
+  levels: z.array(z.strictObject({
+    name_zh: z.string().min(1),
+    name_en: z.string().min(1),
+    /** the leader's counted GMV in the previous month must be ≥ this, in yuan */
+    min_gmv_yuan: yuanAmount,
+    /** repurchase rate in the previous month must be ≥ this, in percent; null = no bar */
+    min_repurchase_pct: percent.nullable(),
+    /** base commission rate on the month's GMV, in percent */
+    rate_pct: percent,
+  })).min(1).superRefine((levels, ctx) => {
+    const first = levels[0];
+    if (first && (first.min_gmv_yuan !== 0 || (first.min_repurchase_pct ?? 0) !== 0)) {
+      ctx.addIssue({ code: 'custom', path: [0], message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level' });
+    }
+    levels.forEach((l, i) => {
+      const prev = levels[i - 1];
+      if (!prev) return;
+      if (l.min_gmv_yuan <= prev.min_gmv_yuan) ctx.addIssue({ code: 'custom', path: [i, 'min_gmv_yuan'], message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps` });
+      if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0)) ctx.addIssue({ code: 'custom', path: [i, 'min_repurchase_pct'], message: `must be ≥ level ${i}'s` });
+      if (l.rate_pct < prev.rate_pct) ctx.addIssue({ code: 'custom', path: [i, 'rate_pct'], message: `must be ≥ level ${i}'s` });
+    });
+  }),
+  rewards: z.strictObject({
+    /** each member in `stage` at the end of the month who spent ≥ min_spend_yuan with the leader: rate_pct of that spend */
+    member_monthly_spend: z.strictObject({
+      enabled: onOff,
+      /** @default mature */
+      stage: z.enum(STAGES),
+      /** @default 500 (yuan) */
+      min_spend_yuan: yuanAmount,
+      /** @default 3 (percent) */
+      rate_pct: percent,
+    }),
+    /** each member silent at the end of the previous month who orders: rate_pct of their first order of the month */
+    reactivation: z.strictObject({
+      enabled: onOff,
+      /** @default 20 (percent) */
+      rate_pct: percent,
+      /** also pay for members who were churned (流失期), not only silent. @default false */
+      include_churned: onOff,
+    }),
+    /** one-time reward when a member's spend within window_days of the first order reaches a tier */
+    nurture: z.strictObject({
+      enabled: onOff,
+      /** @default 180 (days after the first order, inclusive) */
+      window_days: z.number().int().min(1),
+      /** @default [{spend_yuan: 1000, rate_pct: 10}, {spend_yuan: 2000, rate_pct: 15}]; rate is of the leader's base commission on the member */
+      tiers: z.array(z.strictObject({ spend_yuan: yuanAmount.refine((n) => n > 0, 'must be > 0'), rate_pct: percent })).min(1)
+        .refine((t) => t.every((x, i) => i === 0 || x.spend_yuan > t[i - 1]!.spend_yuan), 'tiers must ascend by spend_yuan'),
+    }),
+  }),
+  promotion: z.strictObject({
+    /** 区域培训师: at least this many mentees (leaders whose mentor_id is this leader). @default 10 */
+    trainer_min_mentees: z.number().int().min(1),
+    /** 区域培训师: the mentees' GMV over the last window_months grew ≥ this percent year over year. @default 20 */
+    trainer_min_growth_pct: z.number().min(0).refine(twoDecimals, 'a percentage with at most 2 decimals'),
+    /** @default 12 (months, ending with the statement month) */
+    window_months: z.number().int().min(1).max(60),
+  }),
+});
+
+export const DEFAULT_COMMISSION: z.infer<typeof CommissionSchema> = {
+  levels: [
+    { name_zh: '见习团长(一星)', name_en: 'Trainee (1 star)', min_gmv_yuan: 0, min_repurchase_pct: null, rate_pct: 5 },
+    { name_zh: '二星', name_en: '2 stars', min_gmv_yuan: 10_000, min_repurchase_pct: 20, rate_pct: 5.75 },
+    { name_zh: '三星', name_en: '3 stars', min_gmv_yuan: 30_000, min_repurchase_pct: 30, rate_pct: 6.5 },
+    { name_zh: '四星', name_en: '4 stars', min_gmv_yuan: 60_000, min_repurchase_pct: 35, rate_pct: 7.25 },
+    { name_zh: '五星', name_en: '5 stars', min_gmv_yuan: 100_000, min_repurchase_pct: 40, rate_pct: 8 },
+  ],
+  rewards: {
+    member_monthly_spend: { enabled: true, stage: 'mature', min_spend_yuan: 500, rate_pct: 3 },
+    reactivation: { enabled: true, rate_pct: 20, include_churned: false },
+    nurture: { enabled: true, window_days: 180, tiers: [{ spend_yuan: 1000, rate_pct: 10 }, { spend_yuan: 2000, rate_pct: 15 }] },
+  },
+  promotion: { trainer_min_mentees: 10, trainer_min_growth_pct: 20, window_months: 12 },
+};
 
 export const ConfigSchema = z.strictObject({
   /** SQLite database file. @default ./tuan.db */
@@ -28,6 +117,8 @@ export const ConfigSchema = z.strictObject({
   import: z.strictObject({
     /** Largest share of rejected rows before an import is refused (0–1). @default 0.05 */
     max_reject_rate: z.number().min(0).max(1),
+    /** Leader ID for lines without a leader column, e.g. a 快团团 export (`--leader` overrides it). @default unset */
+    leader: z.string().trim().min(1).optional(),
   }),
   stages: z.strictObject({
     /** 引入期 while tenure (days since first order) ≤ this. @default 30 */
@@ -65,6 +156,18 @@ export const ConfigSchema = z.strictObject({
       r: scoreRange, f: scoreRange, m: scoreRange,
     })),
   }),
+  /** Leader levels, commission and rewards (SPEC §5). */
+  commission: CommissionSchema,
+  /** Kits, talk-scripts and the weekly plan (SPEC §7): coupons, gifts, thresholds, time slots, KPI targets. */
+  activities: ActivitiesSchema,
+  /** `tuan lint`: Advertising-Law absolute terms. */
+  lint: LintSchema,
+  /** Directory whose templates override the shipped ones by file name (relative to the working directory). */
+  templates_dir: z.string().min(1).optional(),
+  /** KPI settings and the seed's targets shown by `tuan kpi` (core/check-spec.ts). */
+  kpi: KpiSectionSchema,
+  /** KPI checks run by `tuan kpi check` (SPEC §6); a checks file is a config file with this list. @default [] */
+  checks: ChecksSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -76,6 +179,11 @@ export const DEFAULT_CONFIG: Config = {
   import: { max_reject_rate: 0.05 },
   stages: { intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 },
   rfm: { window_days: 365, method: 'quintile', edges: {}, baseline: 'mean', segments: DEFAULT_SEGMENTS },
+  activities: DEFAULT_ACTIVITIES,
+  lint: DEFAULT_LINT,
+  commission: DEFAULT_COMMISSION,
+  kpi: DEFAULT_KPI_SECTION,
+  checks: [],
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

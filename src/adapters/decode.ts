@@ -27,12 +27,33 @@ function validUtf8(buf: Buffer, complete: boolean): boolean {
   }
 }
 
+/** Lines of the sample with non-ASCII bytes that are (good) and are not (bad) valid UTF-8. */
+function utf8LineStats(sample: Buffer, complete: boolean): { good: number; bad: number } {
+  let good = 0;
+  let bad = 0;
+  for (let start = 0; start < sample.length;) {
+    const nl = sample.indexOf(0x0a, start);
+    const end = nl < 0 ? sample.length : nl + 1;
+    const piece = sample.subarray(start, end);
+    if (piece.some((b) => b >= 0x80)) {
+      if (validUtf8(piece, complete || nl >= 0)) good++;
+      else bad++;
+    }
+    start = end;
+  }
+  return { good, bad };
+}
+
 /** Detect the encoding from a sample of the first bytes (`complete` when the sample is the whole file). */
 export function detectEncoding(sample: Buffer, complete: boolean): { encoding: Encoding; bom: number } {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bom: 3 };
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bom: 2 };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bom: 2 };
   if (validUtf8(sample, complete)) return { encoding: 'utf8', bom: 0 };
+  // UTF-8 with a few undecodable lines is still UTF-8: those lines become rejected rows (GBK text is
+  // almost never valid UTF-8, so a GBK file has no valid non-ASCII lines here).
+  const u = utf8LineStats(sample, complete);
+  if (u.good > 0 && u.bad <= Math.max(1, (u.good + u.bad) / 20)) return { encoding: 'utf8', bom: 0 };
   // Not UTF-8: Chinese Excel saves GBK; GB18030 is its superset and decodes every GBK file.
   const text = iconv.decode(sample, 'gb18030');
   const bad = (text.match(/\uFFFD/g) ?? []).length;
@@ -60,6 +81,8 @@ function escapeBytes(buf: Buffer): string {
  * A streaming strict decoder. `push` takes bytes and returns text for the complete lines seen so far;
  * `end` returns the rest. Undecodable lines are reported through `onBadLine`.
  */
+const EMPTY = Buffer.alloc(0);
+
 export class StrictDecoder {
   private pending: Buffer = Buffer.alloc(0);
   private linesBefore = 0;
@@ -80,6 +103,7 @@ export class StrictDecoder {
 
   push(chunk: Buffer): string {
     let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = EMPTY; // consumed (the UTF-16 path keeps nothing back; the others set it again below)
     if (this.first) {
       if (buf.length < 3) {
         this.pending = buf;
@@ -141,7 +165,8 @@ export class StrictDecoder {
       const text = this.tryDecode(piece);
       if (text === null) {
         this.onBadLine({ line: this.linesBefore, raw: escapeBytes(piece).replace(/\r?\n$/, '') });
-        out += nl < 0 ? '' : '\n';
+        // Keep the line's own ending: a lone \n in a CRLF file would join the blank line to the next record.
+        out += nl < 0 ? '' : nl > start && block[nl - 1] === 0x0d ? '\r\n' : '\n';
       } else out += text;
       start = end;
     }

@@ -57,7 +57,7 @@ export async function runImport(files: string[], flags: ImportFlags & { leaderDe
       delimiter: parseDelimiter(flags.delimiter),
       overrides: columnOverrides(ctx.config, flags.map ?? []),
       leaderOverride: flags.leader,
-      leaderDefault: flags.leaderDefault,
+      leaderDefault: flags.leaderDefault ?? ctx.config.import.leader,
       statusWords: statusWords(ctx.config),
       maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
       now: ctx.nowIso,

@@ -7,6 +7,9 @@ import { configCommand } from './config.js';
 import { segmentCommand } from './segment.js';
 import { stagesCommand } from './stages.js';
 import { membersCommand } from './members.js';
+import { kpiCommand } from './kpi.js';
+import { commissionCommand } from './commission.js';
+import { leadersCommand } from './leaders.js';
 
 export const COMMANDS: CommandSpec[] = [
   importCommand,
@@ -15,5 +18,8 @@ export const COMMANDS: CommandSpec[] = [
   segmentCommand,
   stagesCommand,
   membersCommand,
+  leadersCommand,
+  commissionCommand,
+  kpiCommand,
   configCommand,
 ];

@@ -44,7 +44,8 @@ export const rejectsCommand: CommandSpec = {
       const L = ctx.lang;
       const short = (s: string) => ([...s].length > 40 ? [...s].slice(0, 39).join('') + '…' : s);
       emit(ctx, renderTable(['import', 'file', 'line', 'field', 'reason', 'raw'].map((k) => m(L, `rejects.h.${k}` as 'rejects.h.raw')),
-        rows.map((r) => [r.import_id, r.file_name, r.line, r.field, r.reason, short(r.raw)]), ctx.style), opts.out);
+        rows.map((r) => [r.import_id, r.file_name, r.line, r.field, r.reason, short(r.raw)]), ctx.style,
+        ['right', 'left', 'right', 'left', 'left', 'left']), opts.out);
     }
     return EXIT.ok;
   },

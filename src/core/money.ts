@@ -14,10 +14,12 @@ function assertSafe(n: number, what: string): number {
 
 /** Strip currency signs, thousands separators, spaces and a trailing 元. */
 export function cleanMoneyText(raw: string): string {
-  let s = raw.trim().replace(/[\s,，]/g, '');
+  let s = raw.trim().replace(/\s/g, '');
   s = s.replace(/^([+-]?)[¥￥]/, '$1').replace(/^[¥￥]([+-]?)/, '$1');
   s = s.replace(/(元|RMB|CNY)$/i, '');
   if (/^\(.*\)$/.test(s)) s = '-' + s.slice(1, -1); // accounting negatives: (12.30)
+  // Thousands separators only in groups of three: a decimal comma (`12,34`) stays invalid, never 1234.
+  if (/^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?$/.test(s)) s = s.replace(/[,，]/g, '');
   return s;
 }
 
@@ -70,7 +72,7 @@ export function divRoundHalfUp(numerator: number, denominator: number): number {
   const d = Math.abs(denominator);
   const q = Math.floor(n / d);
   const r = n - q * d;
-  return sign * (2 * r >= d ? q + 1 : q);
+  return sign * (2 * r >= d ? q + 1 : q) + 0; // + 0: never -0 (it prints as "-0" in toLocaleString)
 }
 
 /** fen × rate (basis points), rounded half-up to the fen. The one rounding helper for commissions. */

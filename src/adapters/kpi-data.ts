@@ -1,0 +1,71 @@
+/** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
+import type { Db } from './db.js';
+import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
+import type { KpiData, KpiOrder } from '../core/kpi-history.js';
+
+/**
+ * Counted orders on or before `asOf` (SPEC §2.1: non-return lines grouped by order, counted when their net
+ * amount is above zero), each with the distinct categories of its counted lines.
+ */
+export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
+  const rows = db.prepare(`
+    WITH o AS (
+      SELECT order_id, min(member_id) AS member_id, min(leader_id) AS leader_id, min(ordered_at) AS at, sum(net_fen) AS amount
+      FROM order_lines WHERE is_return = 0 AND order_date <= @asOf
+      GROUP BY order_id HAVING sum(net_fen) > 0
+    )
+    SELECT o.order_id, o.member_id, o.leader_id, o.at, o.amount,
+      (SELECT json_group_array(DISTINCT l.category) FROM order_lines l
+        WHERE l.order_id = o.order_id AND l.is_return = 0 AND l.net_fen > 0 AND l.category <> '') AS cats
+    FROM o ORDER BY o.member_id, o.at, o.order_id`).raw().all({ asOf }) as [string, string, string, string, number, string][];
+  return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen, cats]) => ({
+    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen,
+    categories: (JSON.parse(cats) as string[]).sort(),
+  }));
+}
+
+/** Everything the KPIs of any scope need, as of a date. */
+export function readKpiData(db: Db, asOf: string): { data: KpiData; leaders: LeaderInfo[] } {
+  const returns = readReturns(db, asOf).map(({ memberId, leaderId, orderDate, amountFen }) => ({ memberId, leaderId, orderDate, amountFen }));
+  return { data: { orders: readKpiOrders(db, asOf), returns }, leaders: readLeaders(db) };
+}
+
+export interface KpiScope {
+  /** `all`, `leader:L001` or `region:杭州西湖区` */
+  label: string;
+  /** the leaders whose orders count; null = every order */
+  leaderIds: ReadonlySet<string> | null;
+  /** the leader of a per-leader or leader: scope */
+  leaderId: string | null;
+  region: string | null;
+}
+
+export type ScopeError = { message: string; hint: string };
+
+/** Expand a scope as written (`all`, `per-leader`, `leader:ID`, `region:R`) into concrete scopes. */
+export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiScope[] | ScopeError {
+  const known = leaders.map((l) => l.leader_id);
+  const one = (id: string): KpiScope => ({ label: `leader:${id}`, leaderIds: new Set([id]), leaderId: id, region: null });
+  if (scope === 'all') return [{ label: 'all', leaderIds: null, leaderId: null, region: null }];
+  if (scope === 'per-leader') return known.map(one);
+  if (scope.startsWith('leader:')) {
+    const id = scope.slice(7).trim();
+    if (known.includes(id)) return [one(id)];
+    return { message: `unknown leader "${id}"`, hint: `known leaders: ${known.join(', ') || 'none'}` };
+  }
+  if (scope.startsWith('region:')) {
+    const region = scope.slice(7).trim();
+    const ids = leaders.filter((l) => l.region === region).map((l) => l.leader_id);
+    if (ids.length) return [{ label: `region:${region}`, leaderIds: new Set(ids), leaderId: null, region }];
+    const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
+    return { message: `no leader in region "${region}"`, hint: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}` };
+  }
+  return { message: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME`, hint: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' };
+}
+
+/** The orders and returns of one scope. */
+export function scopeData(data: KpiData, scope: KpiScope): KpiData {
+  const ids = scope.leaderIds;
+  if (ids === null) return data;
+  return { orders: data.orders.filter((o) => ids.has(o.leaderId)), returns: data.returns.filter((r) => ids.has(r.leaderId)) };
+}

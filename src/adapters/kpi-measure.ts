@@ -1,0 +1,92 @@
+/**
+ * Measuring KPIs and running checks against the database, a metrics file and SQL: the glue between
+ * reads and the pure core, shared by `tuan kpi` and `tuan kpi check`.
+ */
+import type { Config } from '../config.js';
+import { ConfigError } from '../errors.js';
+import { computeKpi, type KpiResult } from '../core/kpi.js';
+import { indexKpiData, type KpiData, type KpiIndex } from '../core/kpi-history.js';
+import type { OrderKpi } from '../core/kpi-defs.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/periods.js';
+import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/checks.js';
+import type { Ratio } from '../core/ratio.js';
+import type { LeaderInfo } from './queries.js';
+import { expandScope, scopeData, type KpiScope } from './kpi-data.js';
+import { lookupMetric, type Metrics } from './metrics-file.js';
+import type { SqlRunner } from './sql-check.js';
+
+/** Order KPIs per scope and period; each scope's orders are indexed once. */
+export class KpiMeasurer {
+  private readonly indexes = new Map<string, KpiIndex>();
+
+  constructor(
+    private readonly data: KpiData,
+    private readonly asOf: string,
+    private readonly config: Config,
+  ) {}
+
+  measure(kpi: OrderKpi, scope: KpiScope, period: EffectivePeriod): KpiResult {
+    let ix = this.indexes.get(scope.label);
+    if (!ix) this.indexes.set(scope.label, (ix = indexKpiData(scopeData(this.data, scope))));
+    return computeKpi(kpi, ix, {
+      start: period.start, end: period.effectiveEnd, asOf: this.asOf,
+      stages: this.config.stages, minCategories: this.config.kpi.min_categories,
+    });
+  }
+}
+
+export interface CheckRow {
+  /** position in the checks file */
+  index: number;
+  check: ResolvedCheck;
+  scope: KpiScope;
+  /** the check's own period, or the run's */
+  period: EffectivePeriod;
+  value: Ratio | null;
+  outcome: Outcome;
+}
+
+export interface CheckSources {
+  measurer: KpiMeasurer;
+  leaders: readonly LeaderInfo[];
+  period: EffectivePeriod;
+  asOf: string;
+  metrics: Metrics | null;
+  sql: SqlRunner;
+}
+
+function valueOf(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
+  if (c.source === 'orders') return s.measurer.measure(c.kpi as OrderKpi, scope, period).value;
+  if (c.source === 'sql') {
+    return s.sql.value(c.sql!, {
+      period_start: period.start, period_end: period.effectiveEnd, as_of: s.asOf,
+      leader_id: scope.leaderId, region: scope.region,
+    }, c.unit, where);
+  }
+  return s.metrics ? lookupMetric(s.metrics, c.kpi, period, scope.label, c.unit) : null;
+}
+
+function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePeriod {
+  if (c.period === null) return s.period;
+  const p = parsePeriod(c.period, s.asOf);
+  const eff = p.ok ? clipPeriod(p.value, s.asOf) : null;
+  if (!p.ok) throw new ConfigError(`${where}.period: ${p.reason}`);
+  if (!eff) throw new ConfigError(`${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}`);
+  return eff;
+}
+
+/** Every check × scope, in file order, scopes in leader order. */
+export function runChecks(config: Config, s: CheckSources): CheckRow[] {
+  return config.checks.flatMap((spec, index) => {
+    const r = resolveCheck(spec);
+    if ('problems' in r) throw new ConfigError(`checks.${index}: ${r.problems[0]!.message}`); // validated with the config already
+    const where = `checks.${index}`;
+    const scopes = expandScope(r.check.scope, s.leaders);
+    if (!Array.isArray(scopes)) throw new ConfigError(`${where}.scope: ${scopes.message}`, scopes.hint);
+    const period = periodOf(r.check, s, where);
+    return scopes.map((scope) => {
+      const value = valueOf(r.check, scope, period, s, where);
+      return { index, check: r.check, scope, period, value, outcome: evaluateCheck(value, r.check) };
+    });
+  });
+}

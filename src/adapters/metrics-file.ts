@@ -1,0 +1,81 @@
+/**
+ * The metrics file (`--metrics FILE`): KPIs that orders cannot show (complaint handling, satisfaction,
+ * sign-up conversion, community messages; seed 002, seed 000 §4.1) as CSV `metric,value,period,leader_id`.
+ * `leader_id` is a leader ID, `region:NAME`, or empty / `all` for the whole data set. Values are written
+ * like thresholds: rates in percent (`95` or `95%`), money in yuan, counts and numbers as decimals.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import { InputError } from '../errors.js';
+import { parsePeriod } from '../core/periods.js';
+import { readValue, type Unit } from '../core/kpi-defs.js';
+import type { Ratio } from '../core/ratio.js';
+
+const COLUMNS = ['metric', 'value', 'period', 'leader_id'] as const;
+
+export interface MetricRow {
+  metric: string;
+  /** as written */
+  value: string;
+  start: string;
+  end: string;
+  /** `all`, `leader:ID` or `region:NAME` */
+  scope: string;
+  line: number;
+}
+
+export interface Metrics {
+  file: string;
+  rows: MetricRow[];
+}
+
+function scopeOf(raw: string): string {
+  const s = raw.trim();
+  if (s === '' || s === 'all' || s === '*') return 'all';
+  return s.startsWith('region:') ? s : `leader:${s}`;
+}
+
+export function readMetricsFile(path: string, shownAs: string): Metrics {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new InputError(`cannot read metrics file ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const [head = [], ...body] = parsed.data;
+  const cols = head.map((h) => h.trim().toLowerCase());
+  const missing = COLUMNS.filter((c) => !cols.includes(c));
+  if (missing.length) {
+    throw new InputError(`metrics file ${shownAs}: missing column ${missing.join(', ')}`, `the header must be: ${COLUMNS.join(',')}`);
+  }
+  const at = Object.fromEntries(COLUMNS.map((c) => [c, cols.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  const seen = new Map<string, number>();
+  const rows = body.map((cells, i): MetricRow => {
+    const line = i + 2;
+    const cell = (c: (typeof COLUMNS)[number]) => (cells[at[c]] ?? '').trim();
+    const where = `${shownAs}:${line}`;
+    if (cell('metric') === '') throw new InputError(`metrics file ${where}: empty metric`);
+    const p = parsePeriod(cell('period'), '1970-01-01');
+    if (!p.ok || /^last-/.test(cell('period'))) {
+      throw new InputError(`metrics file ${where}: period ${p.ok ? `"${cell('period')}" is relative` : p.reason}`, 'write the period itself: 2026-10, 2026-W44 or 2026-10-01..2026-10-31');
+    }
+    const row = { metric: cell('metric'), value: cell('value'), start: p.value.start, end: p.value.end, scope: scopeOf(cell('leader_id')), line };
+    const key = `${row.metric}|${row.start}|${row.end}|${row.scope}`;
+    if (seen.has(key)) throw new InputError(`metrics file ${where}: ${row.metric} for ${cell('period')} and ${row.scope} is already on line ${seen.get(key)}`);
+    seen.set(key, line);
+    return row;
+  });
+  return { file: basename(shownAs), rows };
+}
+
+/** The value of a metric for a period and scope; null when the file lacks it (the check is n/a). */
+export function lookupMetric(m: Metrics, metric: string, period: { start: string; end: string }, scope: string, unit: Unit): Ratio | null {
+  const row = m.rows.find((r) => r.metric === metric && r.start === period.start && r.end === period.end && r.scope === scope);
+  if (!row) return null;
+  if (row.value === '' || row.value.toLowerCase() === 'n/a') return null;
+  const v = readValue(row.value, unit);
+  if (!v.ok) throw new InputError(`metrics file ${m.file}:${row.line}: ${metric} value ${v.reason}`, unit === 'rate' ? 'rates are in percent: 95 or 95%' : undefined);
+  return v.value;
+}

@@ -1,0 +1,87 @@
+import { Option } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { loadCommissionData } from '../adapters/commission-data.js';
+import { readMemberContacts } from '../adapters/queries.js';
+import { commissionReport, type MonthReport } from '../core/commission.js';
+import type { LevelRule } from '../core/levels.js';
+import { lastFullMonth, monthEnd, monthStart, parseMonth } from '../core/month.js';
+import {
+  commissionCsv, commissionJson, commissionTable, detailCsv, detailTables, memberNames, provisionalNote, type Names,
+} from '../render/commission.js';
+import { renderJson } from '../render/table.js';
+import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import type { CommandSpec, Ctx } from './types.js';
+
+export interface MonthChoice {
+  month: string;
+  /** last date whose data counts: the month's end, or --as-of inside the month */
+  until: string;
+  provisional: boolean;
+}
+
+/** --month (default: the last month that is over on --as-of); a month after --as-of is a usage error. */
+export function chooseMonth(raw: unknown, asOf: string): MonthChoice {
+  const month = raw === undefined ? lastFullMonth(asOf) : parseMonth(String(raw));
+  if (!month) throw new UsageError(`--month "${String(raw)}" must be a month like 2026-10`);
+  if (monthStart(month) > asOf) {
+    throw new UsageError(`--month ${month} starts after the as-of date ${asOf}`, `pass --as-of ${monthEnd(month)} or an earlier --month`);
+  }
+  const end = monthEnd(month);
+  return { month, until: end <= asOf ? end : asOf, provisional: end > asOf };
+}
+
+export function checkLeader(leader: unknown, known: readonly string[]): string | undefined {
+  if (leader === undefined) return undefined;
+  if (!known.includes(String(leader))) {
+    throw new UsageError(`unknown leader "${String(leader)}"`, `known leaders: ${known.join(', ') || 'none'}`);
+  }
+  return String(leader);
+}
+
+function render(ctx: Ctx, flags: Flags, report: MonthReport, until: string, levels: readonly LevelRule[], names: Names): string {
+  if (flags.format === 'json') return renderJson(commissionJson(report, until, levels, names));
+  if (flags.format === 'csv') return flags.detail ? detailCsv(report, names) : commissionCsv(report, levels);
+  const table = commissionTable(report, until, levels, ctx.lang, ctx.style);
+  return flags.detail ? table + detailTables(report, names, ctx.lang, ctx.style) : table;
+}
+
+interface Flags { month?: string; leader?: string; detail?: boolean; format: string; out?: string }
+
+export const commissionCommand: CommandSpec = {
+  name: 'commission',
+  group: 'commission',
+  summary: { 'zh-CN': '团长月度佣金结算单:等级、费率、基础佣金、三类奖励、合计', en: 'monthly commission statement per leader: level, rate, base, rewards, total' },
+  description:
+    'Computes each leader\'s statement for a month from the database as it is now (a refund imported later changes a closed month). ' +
+    'Level: the certified star from leaders.csv, else the highest level whose thresholds held in the previous month. ' +
+    'Base = rate × the month\'s counted GMV (returns subtracted). Rewards (commission.rewards in the config): member_monthly_spend, ' +
+    'reactivation, nurture. Every line is rounded half-up to the fen and totals are sums of lines. Reads all orders up to the month\'s end.',
+  examples: [
+    'tuan commission --month 2026-10 --as-of 2026-10-31',
+    'tuan commission --month 2026-10 --leader L001 --detail',
+    'tuan commission --month 2026-10 --format csv --out payroll-2026-10.csv',
+  ],
+  configure(cmd) {
+    cmd.addOption(new Option('--month <YYYY-MM>', 'the statement month (default: the last month that is over on --as-of)'))
+      .addOption(leaderOption())
+      .addOption(new Option('--detail', 'list every reward line: member (masked), rule, basis, rate, amount, why'))
+      .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
+  },
+  async run(_args, opts, ctx) {
+    const flags = opts as unknown as Flags;
+    const { month, until, provisional } = chooseMonth(flags.month, ctx.asOf);
+    const db = openForRead(ctx);
+    try {
+      const data = loadCommissionData(db, ctx.config, until);
+      const leader = checkLeader(flags.leader, data.leaders.map((l) => l.leader_id));
+      const report = commissionReport(data.input, month);
+      if (leader) report.statements = report.statements.filter((s) => s.leaderId === leader);
+      if (provisional) ctx.io.stderr.write(provisionalNote(month, until, ctx.lang));
+      const names = memberNames(readMemberContacts(db), ctx.unmask);
+      emit(ctx, render(ctx, flags, report, until, data.input.rules.levels, names), flags.out);
+    } finally {
+      db.close();
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,89 @@
+import { relative } from 'node:path';
+import { Option } from 'commander';
+import { CheckFailed, EXIT, UsageError } from '../errors.js';
+import { checksFailed, summarize, type Summary } from '../core/checks.js';
+import { readKpiData } from '../adapters/kpi-data.js';
+import { KpiMeasurer, runChecks, type CheckRow } from '../adapters/kpi-measure.js';
+import { SqlRunner } from '../adapters/sql-check.js';
+import { checkLines } from '../adapters/checks-file.js';
+import { checkJson, checkTable, githubAnnotations } from '../render/kpi-check.js';
+import { renderJunit } from '../render/junit.js';
+import { renderJson } from '../render/table.js';
+import { dbPath, emit, formatOption, openForRead, outOption } from './common.js';
+import { metricsOption, periodOption, readMetrics, resolvePeriod } from './kpi-common.js';
+import type { CommandSpec, Ctx } from './types.js';
+
+/** The run's instant as local business time without a zone (`YYYY-MM-DDTHH:MM:SS`), as JUnit wants it. */
+function localTimestamp(ctx: Ctx): string {
+  return new Date(Date.parse(ctx.nowIso) + 8 * 3_600_000).toISOString().slice(0, 19);
+}
+
+function annotate(ctx: Ctx, rows: readonly CheckRow[], toStderr: boolean): void {
+  if (ctx.io.env.GITHUB_ACTIONS !== 'true') return;
+  const file = ctx.configSource ? relative(ctx.io.cwd, ctx.configSource) : null;
+  const text = githubAnnotations(rows, ctx.lang, file, checkLines(ctx.configSource));
+  (toStderr ? ctx.io.stderr : ctx.io.stdout).write(text);
+}
+
+function verdict(s: Summary, strict: boolean): string {
+  const parts = [s.fail && `${s.fail} FAIL`, strict && s.warn && `${s.warn} WARN`, strict && s.na && `${s.na} N/A`].filter(Boolean);
+  return `KPI checks failed: ${parts.join(', ')}${strict ? ' (--strict)' : ''}`;
+}
+
+export const kpiCheckCommand: CommandSpec = {
+  name: 'check',
+  group: 'check',
+  summary: { 'zh-CN': 'KPI 检查(CI 门禁):按检查文件的阈值判定 PASS/WARN/FAIL,输出 JUnit', en: 'KPI checks for CI: PASS/WARN/FAIL against the thresholds of a checks file, with JUnit output' },
+  description:
+    'Runs the `checks:` of the configuration (--config FILE: a checks file is a tuan configuration file, YAML or JSON; see ' +
+    'data/kpi-checks.yaml) for one period (default: last-month). A check names a KPI (or a metric from --metrics, or a read-only ' +
+    '`sql:` query), a scope (all, per-leader, leader:ID, region:NAME) and fail_below/warn_below/fail_above/warn_above, optionally ' +
+    'a challenge (reported, never a failure) and require (n/a fails). Exit 0 when nothing fails, 1 when a check fails (or warns, ' +
+    'or is n/a, with --strict), 2 for a broken checks file, 3 for a bad metrics file, 4 when the database is missing. ' +
+    'With GITHUB_ACTIONS=true it also prints ::error/::warning annotations.',
+  examples: [
+    'tuan kpi check --config data/kpi-checks.yaml --as-of 2026-10-31 --junit kpi.xml',
+    'tuan kpi check --config kpi.yaml --period last-week --strict --format json',
+    'tuan kpi check --config kpi.yaml --metrics service-metrics.csv',
+  ],
+  configure(cmd) {
+    cmd.addOption(periodOption()).addOption(metricsOption())
+      .addOption(new Option('--junit <file>', 'also write a JUnit XML report (Jenkins, GitLab, Azure DevOps) to this file'))
+      .addOption(new Option('--strict', 'warnings and n/a fail the run too (exit 1)'))
+      .addOption(formatOption(['table', 'json'])).addOption(outOption());
+  },
+  async run(_args, opts, ctx) {
+    if (ctx.config.checks.length === 0) {
+      throw new UsageError(`no checks: ${ctx.configSource ?? 'the configuration'} has no \`checks:\` list`, 'pass a checks file: tuan kpi check --config data/kpi-checks.yaml');
+    }
+    const strict = opts.strict === true;
+    const period = resolvePeriod(opts.period, ctx.asOf);
+    const metrics = readMetrics(ctx, opts.metrics);
+    const db = openForRead(ctx);
+    let loaded;
+    try {
+      loaded = readKpiData(db, ctx.asOf);
+    } finally {
+      db.close();
+    }
+    const sql = new SqlRunner(dbPath(ctx));
+    let rows: CheckRow[];
+    try {
+      const measurer = new KpiMeasurer(loaded.data, ctx.asOf, ctx.config);
+      rows = runChecks(ctx.config, { measurer, leaders: loaded.leaders, period, asOf: ctx.asOf, metrics, sql });
+    } finally {
+      sql.close();
+    }
+    const summary = summarize(rows.map((r) => r.outcome));
+    const failed = checksFailed(summary, strict);
+    const meta = { period, asOf: ctx.asOf, strict, failed };
+    const json = opts.format === 'json';
+    annotate(ctx, rows, json && !opts.out);
+    emit(ctx, json ? renderJson(checkJson(rows, summary, meta)) : checkTable(rows, summary, meta, ctx.lang, ctx.style), opts.out);
+    if (typeof opts.junit === 'string') {
+      emit(ctx, renderJunit(rows, { asOf: ctx.asOf, strict, timestamp: localTimestamp(ctx) }, ctx.lang), opts.junit);
+    }
+    if (failed) throw new CheckFailed(verdict(summary, strict));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * Building blocks of the template contexts (core/template-contexts.ts documents them): the part every
+ * template receives, one member, the KPI targets of a stage and the stage's coupon. Pure.
+ */
+import type { ActivitiesConfig } from '../activities-config.js';
+import { hundredths, offersFrom, type Offers, type TextLang } from './activities.js';
+import type { Stage, StageThresholds } from './lifecycle.js';
+import { maskName, maskPhone } from './mask.js';
+import type { MemberProfile, Reason } from './profile.js';
+import type { Scene } from './template-contexts.js';
+
+/** Localised names, supplied by the render layer. */
+export interface Names {
+  stage(s: Stage): string;
+  scene(s: Scene): string;
+  reason(r: Reason): string;
+  weekday(isoWeekday: number): string;
+  kpi(code: string): string;
+  coupon(code: Coupon | 'none'): string;
+}
+
+export type Coupon = 'first_order_off' | 'welcome_gift' | 'trial_coupon' | 'return_coupon' | 'cashback';
+
+export interface CommonInput {
+  lang: TextLang;
+  asOf: string;
+  unmask: boolean;
+  leader: { id: string; name: string; community: string };
+  activities: ActivitiesConfig;
+  stages: StageThresholds;
+  names: Names;
+}
+
+export interface Contact {
+  name: string;
+  phone: string;
+}
+
+export const codeName = (code: Stage, names: Names) => ({ code, name: names.stage(code) });
+
+export function commonContext(c: CommonInput) {
+  const sch = c.activities.schedule;
+  const slot = (s: { weekday: number; time: string }) => ({ weekday: s.weekday, weekday_name: c.names.weekday(s.weekday), time: s.time });
+  return {
+    lang: c.lang, as_of: c.asOf, unmasked: c.unmask, leader: { ...c.leader },
+    thresholds: {
+      intro_days: c.stages.intro_days, growth_days: c.stages.growth_days, silent_after_days: c.stages.silent_after_days,
+      churned_after_days: c.stages.churned_after_days, at_risk_days: c.stages.at_risk_days,
+    },
+    offers: offersFrom(c.activities, c.lang),
+    schedule: {
+      welcome_within_hours: sch.welcome_within_hours, interactions: [...sch.interactions],
+      prepare: slot(sch.prepare), at_risk: slot(sch.at_risk), growth_trial: slot(sch.growth_trial),
+      silent_care: slot(sch.silent_care), churned_calls: slot(sch.churned_calls), review: slot(sch.review),
+      mature_update: { ...sch.mature_update },
+    },
+  };
+}
+
+export type MemberContext = ReturnType<typeof memberContext>;
+
+/** One member as templates see it: name and phone masked unless `unmask`. */
+export function memberContext(p: MemberProfile, contact: Contact | undefined, unmask: boolean, names: Names) {
+  const name = contact?.name ?? '';
+  const phone = contact?.phone ?? '';
+  return {
+    id: p.memberId, name: unmask ? name : maskName(name), phone: unmask ? phone : maskPhone(phone),
+    stage: codeName(p.stage, names), at_risk: p.atRisk, first_order_date: p.firstOrderDate, last_order_date: p.lastOrderDate,
+    tenure_days: p.tenureDays, recency_days: p.recencyDays, orders: p.orders, spend_fen: p.spendFen,
+    favourite: p.favourite && { ...p.favourite }, suggestion: p.suggestion && { ...p.suggestion },
+    categories_recorded: p.categoriesRecorded, categories_bought: p.categoriesBought,
+    reason: { code: p.reason, name: names.reason(p.reason) },
+    last_order: p.lastOrder && { date: p.lastOrder.date, amount_fen: p.lastOrder.amountFen, products: [...p.lastOrder.products] },
+  };
+}
+
+const KPI_UNITS: Record<string, 'pct' | 'orders_per_week' | 'orders_per_month'> = {
+  growth_weekly_orders: 'orders_per_week', mature_monthly_orders: 'orders_per_month',
+};
+/** KPIs whose target cannot be turned into a count for an audience (sign-ups and AOV are not in the orders). */
+const NOT_IMPLIED = new Set(['first_order_conversion', 'mature_aov_uplift']);
+
+/** Members (rates) or orders (per-member frequencies) a target implies for an audience, rounded up. */
+export function impliedTarget(kpi: string, target: number, audience: number): number | null {
+  if (NOT_IMPLIED.has(kpi)) return null;
+  const h = hundredths(target);
+  const scale = (KPI_UNITS[kpi] ?? 'pct') === 'pct' ? 10_000 : 100;
+  return Math.floor((audience * h + scale - 1) / scale);
+}
+
+export function targetsFor(stage: Stage, a: ActivitiesConfig, audience: number, names: Names) {
+  return a.targets[stage].map((t) => ({
+    kpi: t.kpi, name: names.kpi(t.kpi), unit: KPI_UNITS[t.kpi] ?? 'pct', target: t.target, challenge: t.challenge,
+    audience, implied: impliedTarget(t.kpi, t.target, audience),
+  }));
+}
+
+/** The coupon (or gift) that goes with a stage, and its value; mature has none. */
+export function stageCoupon(stage: Stage, o: Offers): { coupon: Coupon | null; unitFen: number } {
+  switch (stage) {
+    case 'intro': return { coupon: 'welcome_gift', unitFen: o.intro.welcome_gift_cost_fen };
+    case 'growth': return { coupon: 'trial_coupon', unitFen: o.growth.trial_coupon_fen };
+    case 'silent': return { coupon: 'return_coupon', unitFen: o.silent.return_coupon_fen };
+    case 'churned': return { coupon: 'cashback', unitFen: o.churned.cashback_cap_fen };
+    default: return { coupon: null, unitFen: 0 };
+  }
+}

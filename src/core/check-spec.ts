@@ -1,0 +1,86 @@
+/**
+ * The configuration sections of issue #6: `kpi` (settings and the seed's targets shown by `tuan kpi`)
+ * and `checks` (the CI checks of `tuan kpi check`). A checks file is a tuan configuration file that
+ * holds a `checks:` list, so `--config checks.yaml` means the same thing for every command.
+ * Values are written as people write them: rates in percent (40 or "40%"), money in yuan.
+ */
+import { z } from 'zod';
+import { checkProblems } from './checks.js';
+import { kpiDef, readValue, UNITS } from './kpi-defs.js';
+
+const written = z.union([z.number(), z.string().min(1)]);
+
+export const CheckSchema = z.strictObject({
+  /** unique name (JUnit testsuite); @default the kpi code */
+  name: z.string().min(1).optional(),
+  /** an order KPI code, a metric code from --metrics, or your own metric (with `unit`) */
+  kpi: z.string().min(1),
+  /** all | per-leader | leader:ID | region:NAME. @default all */
+  scope: z.string().min(1).optional(),
+  /** this check's period (same forms as --period, e.g. last-month-1), overriding --period */
+  period: z.string().min(1).optional(),
+  /** fail when the value is below this */
+  fail_below: written.optional(),
+  /** warn when the value is below this */
+  warn_below: written.optional(),
+  /** fail when the value is above this */
+  fail_above: written.optional(),
+  /** warn when the value is above this */
+  warn_above: written.optional(),
+  /** 挑战值: reported as reached (≥, or ≤ for a check with only *_above thresholds), never a failure */
+  challenge: written.optional(),
+  /** n/a (empty denominator, missing metric) fails instead of warning. @default false */
+  require: z.boolean().optional(),
+  /** one read-only SELECT returning one number; params @period_start @period_end @as_of @leader_id @region */
+  sql: z.string().min(1).optional(),
+  /** unit of a metric or SQL value: rate (SQL returns a fraction 0–1) | money (fen) | count | number */
+  unit: z.enum(UNITS).optional(),
+  /** shown in the JUnit report */
+  description: z.string().optional(),
+});
+
+export const ChecksSchema = z.array(CheckSchema).superRefine((checks, ctx) => {
+  for (const p of checkProblems(checks)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+});
+
+export const KpiSectionSchema = z.strictObject({
+  /** category_penetration counts a 成长期 member who bought in at least this many categories. @default 2 */
+  min_categories: z.number().int().min(1),
+  /** Baseline / challenge per KPI code, shown and marked by `tuan kpi` (rates in percent, money in yuan). */
+  targets: z.record(z.string(), z.strictObject({ baseline: written.optional(), challenge: written.optional() }))
+    .superRefine((targets, ctx) => {
+      for (const [code, t] of Object.entries(targets)) {
+        const def = kpiDef(code);
+        if (!def) {
+          ctx.addIssue({ code: 'custom', path: [code], message: `unknown KPI "${code}"` });
+          continue;
+        }
+        for (const key of ['baseline', 'challenge'] as const) {
+          const v = t[key];
+          const r = v === undefined ? null : readValue(v, def.unit);
+          if (r && !r.ok) ctx.addIssue({ code: 'custom', path: [code, key], message: r.reason });
+        }
+      }
+    }),
+});
+
+/** The seed's targets (SPEC §6 column 4): baseline / challenge. */
+export const DEFAULT_KPI_SECTION: z.infer<typeof KpiSectionSchema> = {
+  min_categories: 2,
+  targets: {
+    aov: { baseline: 150 },
+    repurchase_rate: { baseline: 40, challenge: 45 },
+    intro_retention_30d: { baseline: 50 },
+    category_penetration: { baseline: 40, challenge: 50 },
+    growth_weekly_orders: { baseline: 2 },
+    mature_monthly_orders: { baseline: 4 },
+    mature_aov_uplift: { baseline: 30, challenge: 40 },
+    wakeup_rate: { baseline: 25, challenge: 30 },
+    winback_rate: { baseline: 15, challenge: 20 },
+    order_conversion: { baseline: 15, challenge: 30 },
+    first_order_conversion: { baseline: 70, challenge: 85 },
+    complaint_response_24h: { baseline: 100 },
+    complaint_resolution_72h: { baseline: 90 },
+    group_messages: { challenge: 5000 },
+  },
+};

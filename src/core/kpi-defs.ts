@@ -1,0 +1,94 @@
+/**
+ * The KPI catalogue (SPEC §6): codes, units, names, and how people write values of each unit.
+ * Order KPIs are computed from the orders (core/kpi.ts); metrics come from a metrics file
+ * (complaint handling, satisfaction … seed 002, seed 000 §4.1) and are checked the same way.
+ */
+import { STAGES, STAGE_NAMES, type Stage } from './lifecycle.js';
+import { parseFen, parseScaled } from './money.js';
+import { ratio, type Ratio } from './ratio.js';
+
+/** rate: a share (stored as a fraction, written in percent); money: fen (written in yuan); count; number. */
+export const UNITS = ['rate', 'money', 'count', 'number'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const ORDER_KPIS = [
+  'gmv', 'orders', 'active_members', 'new_members', 'aov', 'repurchase_rate', 'intro_retention_30d',
+  'category_penetration', 'growth_weekly_orders', 'mature_monthly_orders', 'mature_aov_uplift',
+  'wakeup_rate', 'winback_rate', ...STAGES.map((s) => `stage_share.${s}` as const),
+] as const;
+export type OrderKpi = (typeof ORDER_KPIS)[number];
+
+export const METRICS = [
+  'order_conversion', 'first_order_conversion', 'complaint_response_24h', 'complaint_resolution_72h',
+  'satisfaction', 'group_messages',
+] as const;
+export type KnownMetric = (typeof METRICS)[number];
+
+export interface KpiDef {
+  unit: Unit;
+  zh: string;
+  en: string;
+}
+
+const stageShare = Object.fromEntries(STAGES.map((s: Stage) => [`stage_share.${s}`, {
+  unit: 'rate', zh: `阶段占比·${STAGE_NAMES[s].zh}`, en: `stage share: ${STAGE_NAMES[s].en.toLowerCase()}`,
+}])) as Record<`stage_share.${Stage}`, KpiDef>;
+
+export const KPI_DEFS: Readonly<Record<OrderKpi | KnownMetric, KpiDef>> = {
+  gmv: { unit: 'money', zh: '成交额', en: 'GMV' },
+  orders: { unit: 'count', zh: '订单数', en: 'orders' },
+  active_members: { unit: 'count', zh: '下单会员数', en: 'active members' },
+  new_members: { unit: 'count', zh: '新会员数', en: 'new members' },
+  aov: { unit: 'money', zh: '客单价', en: 'average order value' },
+  repurchase_rate: { unit: 'rate', zh: '复购率', en: 'repurchase rate' },
+  intro_retention_30d: { unit: 'rate', zh: '引入期30天留存率', en: '30-day retention of new members' },
+  category_penetration: { unit: 'rate', zh: '品类渗透率', en: 'category penetration (growth)' },
+  growth_weekly_orders: { unit: 'number', zh: '成长期周均下单', en: 'orders per growth member per week' },
+  mature_monthly_orders: { unit: 'number', zh: '成熟期月均消费次数', en: 'orders per mature member per 30 days' },
+  mature_aov_uplift: { unit: 'rate', zh: '成熟期客单价增幅', en: 'AOV uplift of mature members' },
+  wakeup_rate: { unit: 'rate', zh: '唤醒率', en: 'wake-up rate' },
+  winback_rate: { unit: 'rate', zh: '挽回成功率', en: 'win-back rate' },
+  ...stageShare,
+  order_conversion: { unit: 'rate', zh: '订单转化率', en: 'order conversion' },
+  first_order_conversion: { unit: 'rate', zh: '新人首单转化率', en: 'first-order conversion of sign-ups' },
+  complaint_response_24h: { unit: 'rate', zh: '投诉24小时响应率', en: 'complaints answered within 24 h' },
+  complaint_resolution_72h: { unit: 'rate', zh: '投诉72小时闭环率', en: 'complaints resolved within 72 h' },
+  satisfaction: { unit: 'number', zh: '用户满意度', en: 'satisfaction' },
+  group_messages: { unit: 'count', zh: '社群消息量', en: 'community messages' },
+};
+
+export const isOrderKpi = (code: string): code is OrderKpi => (ORDER_KPIS as readonly string[]).includes(code);
+export const isKnownMetric = (code: string): code is KnownMetric => (METRICS as readonly string[]).includes(code);
+
+export function kpiDef(code: string): KpiDef | undefined {
+  return (KPI_DEFS as Record<string, KpiDef>)[code];
+}
+
+/** A value as written in a checks file, a target or a metrics file. */
+export type WrittenValue = number | string;
+
+/**
+ * Read a written value in the unit's base: rates in percent (`40` or `"40%"` = 0.4), money in yuan
+ * (`150`, `"150元"`, `"¥150"` = 15000 fen), counts and numbers as decimals. Up to 4 decimals.
+ */
+export function readValue(v: WrittenValue, unit: Unit): { ok: true; value: Ratio } | { ok: false; reason: string } {
+  let text = typeof v === 'number' ? numberText(v) : v.trim();
+  if (text === null) return { ok: false, reason: `${v} is not a plain decimal number` };
+  const percent = text.endsWith('%');
+  if (percent && unit !== 'rate') return { ok: false, reason: `"${text}" is a percentage, but this value is a ${unit}` };
+  if (unit === 'money') {
+    const fen = parseFen(text);
+    return fen.ok ? { ok: true, value: ratio(fen.value, 1)! } : { ok: false, reason: `${fen.reason} (money is in yuan, at most 2 decimals)` };
+  }
+  if (percent) text = text.slice(0, -1).trim();
+  const n = parseScaled(text, 4);
+  if (!n.ok) return { ok: false, reason: `${n.reason} (at most 4 decimals)` };
+  if (unit === 'count' && n.value % 10_000 !== 0) return { ok: false, reason: `${text} is not a whole number` };
+  return { ok: true, value: ratio(n.value, unit === 'rate' ? 1_000_000 : 10_000)! };
+}
+
+function numberText(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  const s = String(n);
+  return /e/i.test(s) ? null : s;
+}

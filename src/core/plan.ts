@@ -1,0 +1,285 @@
+/**
+ * The weekly plan (SPEC §7, seed §4.3 黄金触达时间表): for one leader and one ISO week, the tasks of
+ * each day with their audience, script and kit; the KPI targets of the audiences; the coupon budget.
+ * Red lines are enforced here, not in templates: a silent member gets at most one message a week, and
+ * churned members only get calls. Pure.
+ */
+import type { ActivitiesConfig } from '../activities-config.js';
+import { addDays, daysBetween, isoWeekday } from './dates.js';
+import type { Stage } from './lifecycle.js';
+import { offersFrom } from './activities.js';
+import { impliedTarget } from './activity-context.js';
+import { weekDates, type IsoWeek } from './week.js';
+
+export const SILENT_MAX_PER_WEEK = 1;
+/** Days of first orders that estimate how many new members a future day brings. */
+export const NEW_MEMBER_WINDOW_DAYS = 28;
+
+export type Action = 'interaction' | 'prepare' | 'welcome' | 'at_risk' | 'growth_trial' | 'mature_update' | 'silent_care' | 'churned_call' | 'review';
+export type Channel = 'group' | 'private' | 'call' | 'self';
+
+export interface PlanTask {
+  /** HH:MM, or `+2h` for welcomes */
+  time: string;
+  allDay: boolean;
+  action: Action;
+  /** 1-based number of a community interaction, 0 otherwise */
+  slot: number;
+  stage: Stage | null;
+  script: string | null;
+  kit: string | null;
+  channel: Channel;
+  memberIds: string[];
+  /** expected new members on a day after the data date */
+  estimated: number | null;
+}
+
+export interface PlanDay {
+  date: string;
+  weekday: number;
+  monthStart: boolean;
+  afterAsOf: boolean;
+  tasks: PlanTask[];
+}
+
+export interface PlanMember {
+  memberId: string;
+  stage: Stage;
+  atRisk: boolean;
+  spendFen: number;
+  lastOrderDate: string;
+}
+
+export interface PlanInput {
+  week: IsoWeek;
+  asOf: string;
+  snapshot: string;
+  /** the leader's members segmented as of `snapshot` */
+  members: readonly PlanMember[];
+  /** members whose first counted order falls in the week, on or before `asOf` */
+  newMembers: readonly { memberId: string; date: string }[];
+  /** members whose first order is in the NEW_MEMBER_WINDOW_DAYS days up to `snapshot` */
+  recentNew: number;
+  activities: ActivitiesConfig;
+  stages: { silent_after_days: number; churned_after_days: number };
+}
+
+export interface BudgetItem {
+  stage: Stage;
+  coupon: 'first_order_off' | 'welcome_gift' | 'trial_coupon' | 'return_coupon' | 'cashback';
+  count: number;
+  unitFen: number;
+  totalFen: number;
+  estimated: boolean;
+}
+
+export interface PlanTarget {
+  stage: Stage;
+  kpi: string;
+  target: number;
+  challenge: number | null;
+  audience: number;
+  implied: number | null;
+}
+
+export interface Plan {
+  week: IsoWeek;
+  asOf: string;
+  snapshot: string;
+  days: PlanDay[];
+  overview: { stage: Stage; members: number; contacts: number }[];
+  targets: PlanTarget[];
+  budget: { items: BudgetItem[]; totalFen: number };
+  deferred: { silent: number; churned: number };
+  /** messages the red lines removed */
+  blocked: number;
+  /** nobody to contact this week */
+  empty: boolean;
+}
+
+/** The date the audiences are taken at: the Sunday before the week, or the data date if earlier. */
+export function planSnapshot(week: IsoWeek, asOf: string): string {
+  const sunday = addDays(week.start, -1);
+  return asOf < sunday ? asOf : sunday;
+}
+
+/**
+ * Rotation: a member quiet for more than `afterDays` is due in the week they crossed it and then every
+ * `everyWeeks` weeks, counted at the Sunday before the week, so contacts spread over the weeks.
+ */
+export function isDue(lastOrderDate: string, weekStart: string, afterDays: number, everyWeeks: number): boolean {
+  const r = daysBetween(lastOrderDate, addDays(weekStart, -1));
+  if (r <= afterDays) return false;
+  return Math.floor((r - afterDays - 1) / 7) % everyWeeks === 0;
+}
+
+const STAGE_ORDER: readonly Stage[] = ['intro', 'growth', 'mature', 'silent', 'churned'];
+
+function bySpend(a: PlanMember, b: PlanMember): number {
+  return b.spendFen - a.spendFen || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
+}
+
+/** Admits tasks under the red lines, dropping members a task may not reach. */
+export class RedLines {
+  private readonly silentMessages = new Map<string, number>();
+  blocked = 0;
+  constructor(private readonly stageOf: ReadonlyMap<string, Stage>) {}
+
+  admit(task: PlanTask): PlanTask {
+    if (task.channel === 'group' || task.channel === 'self') return task;
+    const kept = task.memberIds.filter((id) => {
+      const s = this.stageOf.get(id);
+      if (s === 'churned' && task.channel !== 'call') return this.block();
+      if (s === 'silent') {
+        const n = this.silentMessages.get(id) ?? 0;
+        if (n >= SILENT_MAX_PER_WEEK) return this.block();
+        this.silentMessages.set(id, n + 1);
+      }
+      return true;
+    });
+    return { ...task, memberIds: kept };
+  }
+
+  private block(): false {
+    this.blocked++;
+    return false;
+  }
+}
+
+/** Red-line breaches in a finished plan (empty when it holds); a non-empty result is a bug. */
+export function redLineViolations(days: readonly PlanDay[], stageOf: ReadonlyMap<string, Stage>): string[] {
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (const d of days) {
+    for (const t of d.tasks) {
+      if (t.channel === 'group' || t.channel === 'self') continue;
+      for (const id of t.memberIds) {
+        const s = stageOf.get(id);
+        if (s === 'churned' && t.channel !== 'call') out.push(`${d.date} ${t.action}: churned member ${id} gets a ${t.channel} message`);
+        if (s === 'silent') seen.set(id, (seen.get(id) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [id, n] of seen) if (n > SILENT_MAX_PER_WEEK) out.push(`silent member ${id} gets ${n} messages this week`);
+  return out;
+}
+
+const task = (t: Partial<PlanTask> & Pick<PlanTask, 'time' | 'action' | 'channel'>): PlanTask => ({
+  allDay: false, slot: 0, stage: null, script: null, kit: null, memberIds: [], estimated: null, ...t,
+});
+
+interface Audiences {
+  atRisk: Map<Stage, string[]>;
+  growth: string[];
+  mature: string[];
+  silent: string[];
+  churned: string[];
+  deferred: { silent: number; churned: number };
+}
+
+function audiences(inp: PlanInput): Audiences {
+  const sorted = [...inp.members].sort(bySpend);
+  const a = inp.activities;
+  const atRisk = new Map<Stage, string[]>();
+  for (const s of ['intro', 'growth', 'mature'] as const) atRisk.set(s, sorted.filter((m) => m.stage === s && m.atRisk).map((m) => m.memberId));
+  const contacted = new Set([...atRisk.values()].flat());
+  const silentDue = sorted.filter((m) => m.stage === 'silent'
+    && isDue(m.lastOrderDate, inp.week.start, inp.stages.silent_after_days, a.silent.care_every_weeks));
+  const churnedDue = sorted.filter((m) => m.stage === 'churned'
+    && isDue(m.lastOrderDate, inp.week.start, inp.stages.churned_after_days, a.churned.call_every_weeks));
+  return {
+    atRisk,
+    growth: sorted.filter((m) => m.stage === 'growth' && !contacted.has(m.memberId)).map((m) => m.memberId),
+    mature: sorted.filter((m) => m.stage === 'mature').map((m) => m.memberId),
+    silent: silentDue.slice(0, a.silent.care_per_week).map((m) => m.memberId),
+    churned: churnedDue.slice(0, a.churned.calls_per_week).map((m) => m.memberId),
+    deferred: {
+      silent: Math.max(0, silentDue.length - a.silent.care_per_week),
+      churned: Math.max(0, churnedDue.length - a.churned.calls_per_week),
+    },
+  };
+}
+
+/** Expected new members per future day; integers that add up to the rounded weekly expectation. */
+export function newMemberEstimates(recentNew: number, futureDays: number): number[] {
+  const cum = (i: number) => Math.floor((2 * recentNew * i + NEW_MEMBER_WINDOW_DAYS) / (2 * NEW_MEMBER_WINDOW_DAYS));
+  return Array.from({ length: futureDays }, (_, i) => cum(i + 1) - cum(i));
+}
+
+function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number | null): PlanTask[] {
+  const sch = inp.activities.schedule;
+  const wd = isoWeekday(date);
+  const out: PlanTask[] = sch.interactions.map((time, i) => task({ time, action: 'interaction', slot: i + 1, channel: 'group' }));
+  const welcomes = inp.newMembers.filter((n) => n.date === date).map((n) => n.memberId);
+  out.push(task({
+    time: `+${sch.welcome_within_hours}h`, allDay: true, action: 'welcome', stage: 'intro', script: 'script-welcome', kit: 'kit-intro',
+    channel: 'private', memberIds: welcomes, estimated: date > inp.asOf ? estimate : null,
+  }));
+  const at = (slot: { weekday: number; time: string }, make: (time: string) => PlanTask[]) => {
+    if (slot.weekday === wd) out.push(...make(slot.time));
+  };
+  at(sch.prepare, (time) => [task({ time, action: 'prepare', channel: 'self' })]);
+  at(sch.at_risk, (time) => (['intro', 'growth', 'mature'] as const).filter((s) => aud.atRisk.get(s)!.length > 0).map((s) => task({
+    time, action: 'at_risk', stage: s, script: 'script-growth', kit: `kit-${s}`, channel: 'private', memberIds: aud.atRisk.get(s)!,
+  })));
+  at(sch.growth_trial, (time) => [task({ time, action: 'growth_trial', stage: 'growth', script: 'script-growth', kit: 'kit-growth', channel: 'private', memberIds: aud.growth })]);
+  at(sch.silent_care, (time) => [task({ time, action: 'silent_care', stage: 'silent', script: 'script-silent', kit: 'kit-silent', channel: 'private', memberIds: aud.silent })]);
+  at(sch.churned_calls, (time) => [task({ time, action: 'churned_call', stage: 'churned', script: 'script-churned', kit: 'kit-churned', channel: 'call', memberIds: aud.churned })]);
+  at(sch.review, (time) => [task({ time, action: 'review', channel: 'self' })]);
+  if (Number(date.slice(8, 10)) === sch.mature_update.day_of_month) {
+    out.push(task({ time: sch.mature_update.time, action: 'mature_update', stage: 'mature', script: 'script-mature', kit: 'kit-mature', channel: 'private', memberIds: aud.mature }));
+  }
+  return out.sort((x, y) => Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot));
+}
+
+export function buildPlan(inp: PlanInput): Plan {
+  const stageOf = new Map(inp.members.map((m) => [m.memberId, m.stage] as const));
+  const aud = audiences(inp);
+  const dates = weekDates(inp.week);
+  const future = dates.filter((d) => d > inp.asOf);
+  const estimates = newMemberEstimates(inp.recentNew, future.length);
+  const guard = new RedLines(stageOf);
+  const days: PlanDay[] = dates.map((date) => ({
+    date, weekday: isoWeekday(date), afterAsOf: date > inp.asOf,
+    monthStart: Number(date.slice(8, 10)) === inp.activities.schedule.mature_update.day_of_month,
+    tasks: dayTasks(inp, date, aud, estimates[future.indexOf(date)] ?? null).map((t) => guard.admit(t)),
+  }));
+  const violations = redLineViolations(days, stageOf);
+  if (violations.length) throw new Error(`plan breaks a red line: ${violations.join('; ')}`);
+  return summarise(inp, days, aud, guard.blocked, estimates.reduce((s, n) => s + n, 0));
+}
+
+function contactsOf(days: readonly PlanDay[], stage: Stage): number {
+  return new Set(days.flatMap((d) => d.tasks.filter((t) => t.stage === stage).flatMap((t) => t.memberIds))).size;
+}
+
+function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: number, expectedNew: number): Plan {
+  const o = offersFrom(inp.activities, 'zh-CN');
+  const known = inp.newMembers.length;
+  const contacts = Object.fromEntries(STAGE_ORDER.map((s) => [s, contactsOf(days, s)])) as Record<Stage, number>;
+  const sent = (action: Action) => new Set(days.flatMap((d) => d.tasks.filter((t) => t.action === action).flatMap((t) => t.memberIds))).size;
+  const raw: Omit<BudgetItem, 'totalFen'>[] = [
+    { stage: 'intro', coupon: 'first_order_off', count: known, unitFen: o.intro.first_order_off_fen, estimated: false },
+    { stage: 'intro', coupon: 'first_order_off', count: expectedNew, unitFen: o.intro.first_order_off_fen, estimated: true },
+    { stage: 'intro', coupon: 'welcome_gift', count: known, unitFen: o.intro.welcome_gift_cost_fen, estimated: false },
+    { stage: 'intro', coupon: 'welcome_gift', count: expectedNew, unitFen: o.intro.welcome_gift_cost_fen, estimated: true },
+    { stage: 'growth', coupon: 'trial_coupon', count: sent('growth_trial'), unitFen: o.growth.trial_coupon_fen, estimated: false },
+    { stage: 'silent', coupon: 'return_coupon', count: sent('silent_care'), unitFen: o.silent.return_coupon_fen, estimated: false },
+    { stage: 'churned', coupon: 'cashback', count: sent('churned_call'), unitFen: o.churned.cashback_cap_fen, estimated: false },
+  ];
+  const items = raw.filter((i) => i.count > 0 && i.unitFen > 0).map((i) => ({ ...i, totalFen: i.count * i.unitFen }));
+  const count = (s: Stage) => inp.members.filter((m) => m.stage === s).length;
+  const audience: Record<Stage, number> = {
+    intro: known + expectedNew, growth: count('growth'), mature: count('mature'), silent: contacts.silent, churned: contacts.churned,
+  };
+  const targets = STAGE_ORDER.flatMap((s) => inp.activities.targets[s].map((t) => ({
+    stage: s, kpi: t.kpi, target: t.target, challenge: t.challenge, audience: audience[s], implied: impliedTarget(t.kpi, t.target, audience[s]),
+  })));
+  const anyone = STAGE_ORDER.some((s) => contacts[s] > 0) || expectedNew > 0;
+  return {
+    week: inp.week, asOf: inp.asOf, snapshot: inp.snapshot, days,
+    overview: STAGE_ORDER.map((s) => ({ stage: s, members: count(s) + (s === 'intro' ? known : 0), contacts: contacts[s] })),
+    targets, budget: { items, totalFen: items.reduce((s, i) => s + i.totalFen, 0) },
+    deferred: aud.deferred, blocked, empty: !anyone,
+  };
+}
