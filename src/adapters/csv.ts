@@ -168,9 +168,9 @@ export async function* readRecordBatches(
     if (toSkip > 0) {
       let i = 0;
       while (toSkip > 0) {
-        const nl = text.indexOf('\n', i);
+        const nl = text.indexOf(sniffed.newline, i);
         if (nl < 0) return ((carry = text.slice(i)), []);
-        i = nl + 1;
+        i = nl + sniffed.newline.length;
         toSkip--;
         line++;
       }

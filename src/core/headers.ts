@@ -29,6 +29,9 @@ export const HEADER_ALIASES: Readonly<Record<Field, readonly string[]>> = {
   phone: ['手机号', '联系电话', '手机', '电话', '手机号码', 'phone', 'mobile'],
 };
 
+/** Fields that only show who a member is: two candidate columns are not an error, the first alias wins. */
+const PREFER_FIRST_ALIAS: ReadonlySet<Field> = new Set(['member_name', 'phone']);
+
 /** Normalise a header for matching: NFKC, lower case, no spaces/_/-/BOM, no trailing unit like （元）. */
 export function normalizeHeader(h: string): string {
   let s = h.replace(/^\uFEFF/, '').normalize('NFKC').toLowerCase();
@@ -75,7 +78,11 @@ export function mapHeaders(
     const aliases = new Set(HEADER_ALIASES[field].map(normalizeHeader));
     const hits = norm.flatMap((h, i) => (aliases.has(h) && !taken.has(i) ? [i] : []));
     if (hits.length === 1) columns[field] = hits[0];
-    else if (hits.length > 1) problems.push({ kind: 'ambiguous', field, headers: hits.map((i) => headers[i] ?? '') });
+    else if (hits.length > 1 && PREFER_FIRST_ALIAS.has(field)) {
+      // 会员昵称 and 收货人, 手机号 and 联系电话: display-only fields take the first alias in the list.
+      const rank = (i: number) => HEADER_ALIASES[field].findIndex((a) => normalizeHeader(a) === norm[i]);
+      columns[field] = [...hits].sort((a, b) => rank(a) - rank(b))[0];
+    } else if (hits.length > 1) problems.push({ kind: 'ambiguous', field, headers: hits.map((i) => headers[i] ?? '') });
   }
   const used = new Set(Object.values(columns));
   const unused = headers.filter((_, i) => !used.has(i));

@@ -8,7 +8,9 @@ export interface KttItem {
   quantity: number;
 }
 
-const ITEM_RE = /^(.*?)\s*[+＋xX×*]\s*(\d+)\s*$/;
+// `+N` is the quantity; `×N`/`xN`/`*N` only right after the 规格 bracket (`香蕉(5斤)×2`):
+// `纯牛奶 250ml*24` is a pack size, not 24 items.
+const ITEM_RE = /^(.*?[^\s])\s*(?:[+＋]|(?<=[)）])\s*[xX×*])\s*(\d+)\s*$/;
 
 /** Split a 商品 cell into items. An item without `+N` counts as quantity 1. */
 export function splitKttItems(cell: string): KttItem[] {

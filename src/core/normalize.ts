@@ -155,6 +155,8 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   const leaderCell = (cell(cells, o.mapping, 'leader_id') ?? '').trim();
   const leaderId = o.leaderOverride ?? (leaderCell || o.leaderDefault || DEFAULT_LEADER);
   const isReturn = amount.value < 0 || (qty.value !== null && qty.value < 0);
+  // A return written with a negative quantity and an unsigned amount still takes money back.
+  if (isReturn && amount.value > 0) amount.value = -amount.value;
   const category = (cell(cells, o.mapping, 'category') ?? '').trim();
   const product = (cell(cells, o.mapping, 'product') ?? '').trim();
   const sku = (cell(cells, o.mapping, 'sku') ?? '').trim();

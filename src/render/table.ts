@@ -8,7 +8,7 @@ export function renderTable(head: string[], rows: Cell[][], style: Style, align?
   const table = new Table({
     head: head.map((h) => style.bold(h)),
     style: { head: [], border: [], compact: true },
-    colAligns: align,
+    colAligns: align ?? [],
   });
   for (const r of rows) table.push(r.map((c) => (c === null || c === undefined ? '' : String(c))));
   return table.toString() + '\n';

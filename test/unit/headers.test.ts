@@ -129,3 +129,15 @@ describe('headerScore (finding the header row under title rows)', () => {
     expect(headerScore(cells)).toBe(score);
   });
 });
+
+describe('mapHeaders: two candidate columns for a display-only field', () => {
+  it.each([
+    [['订单号', '下单时间', '会员ID', '实付金额', '收货人', '会员昵称'], 'member_name', '会员昵称'],
+    [['订单号', '下单时间', '会员ID', '实付金额', '联系电话', '手机号'], 'phone', '手机号'],
+  ])('%j: %s comes from %s, without an error', (headers, field, header) => {
+    const { mapping, problems } = mapHeaders(headers);
+    expect(problems).toEqual([]);
+    expect(headers[mapping.columns[field as 'phone']!]).toBe(header);
+    expect(mapping.unused).toHaveLength(1);
+  });
+});

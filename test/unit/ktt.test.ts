@@ -43,3 +43,14 @@ describe('phoneLast4', () => {
     expect(phoneLast4(phone)).toBe(last4);
   });
 });
+
+describe('splitKttItems: a pack size is not a quantity', () => {
+  it.each([
+    ['纯牛奶 250ml*24', '纯牛奶 250ml*24', 1],
+    ['抽纸 3层x24包', '抽纸 3层x24包', 1],
+    ['纯牛奶(250ml*24)+2', '纯牛奶(250ml*24)', 2],
+    ['香蕉（5斤）×3', '香蕉（5斤）', 3],
+  ])('%s → %s × %i', (cell, product, quantity) => {
+    expect(splitKttItems(cell)).toEqual([{ product, quantity }]);
+  });
+});

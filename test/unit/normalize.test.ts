@@ -274,3 +274,10 @@ describe('repeatIdentity', () => {
     expect(repeatIdentity(orderId, key, layout, n)).toEqual(out);
   });
 });
+
+describe('normalizeRecord: a return written with an unsigned amount', () => {
+  it('a negative quantity with a positive amount still takes the money back', () => {
+    const [l] = lines(normalizeRecord(prow({ qty: '-1', amount: '26.80' }), 5, P));
+    expect(l).toMatchObject({ isReturn: true, amountFen: -2680, netFen: -2680, quantity: -1 });
+  });
+});
