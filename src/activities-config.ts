@@ -175,7 +175,7 @@ export const DEFAULT_ACTIVITIES: ActivitiesConfig = {
   mature: { points_per_yuan: 1, redeem_points: 500, redeem_reward: { zh: '散养土鸡蛋 10 枚', en: '10 free-range eggs' }, vote_candidates: 3 },
   silent: {
     return_coupon_yuan: 10, usual_threshold_yuan: 50, threshold_cut_pct: 30, coupon_valid_days: 7,
-    care_gift: { zh: '常买品类的小份尝鲜装 1 份', en: 'a small tasting pack from the category you usually buy' },
+    care_gift: { zh: '常买品类的小份尝鲜装 1 份', en: 'a small tasting pack of what you usually buy' },
     care_every_weeks: 4, care_per_week: 30,
   },
   churned: {
@@ -215,5 +215,5 @@ export const DEFAULT_LINT: LintConfig = {
     'best', 'number one', 'No. 1', 'No.1', '#1', 'the only', 'top-class', 'top-grade', 'absolutely',
     'first-ever', 'world-class', 'national-level', 'guaranteed',
   ],
-  allowed_words: ['最近', '最后', '最多', '最少', '最早', '最晚', '最迟', '最终', '第一次', '第一单', '第一步', '第一天', '第一时间'],
+  allowed_words: ['绝对化', '最近', '最后', '最多', '最少', '最早', '最晚', '最迟', '最终', '第一次', '第一单', '第一步', '第一天', '第一时间'],
 };

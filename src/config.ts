@@ -14,6 +14,7 @@ import { DEFAULT_SEGMENTS } from './core/segments.js';
 import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/check-spec.js';
 import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LintSchema } from './activities-config.js';
 import { STAGES } from './core/lifecycle.js';
+import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
 
 const days = z.number().int().min(0);
 const scoreRange = z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])
@@ -168,6 +169,8 @@ export const ConfigSchema = z.strictObject({
   kpi: KpiSectionSchema,
   /** KPI checks run by `tuan kpi check` (SPEC §6); a checks file is a config file with this list. @default [] */
   checks: ChecksSchema,
+  /** `tuan report`: list sizes and the default migration start (src/report-config.ts). */
+  report: ReportSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -184,6 +187,7 @@ export const DEFAULT_CONFIG: Config = {
   commission: DEFAULT_COMMISSION,
   kpi: DEFAULT_KPI_SECTION,
   checks: [],
+  report: DEFAULT_REPORT,
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -246,16 +250,24 @@ export function findConfigFile(cwd: string, explicit?: string): string | null {
   return null;
 }
 
+/**
+ * Layers, each over the one before: DEFAULT_CONFIG, ./tuan.config.yaml (if present), the `--config`
+ * file (if given: a checks file for `tuan kpi check` adds to the project's configuration instead of
+ * replacing it), TUAN_DB, then flags.
+ */
 export function resolveConfig(input: ResolveInput): Resolved {
-  const source = findConfigFile(input.cwd, input.configPath);
+  const local = findConfigFile(input.cwd);
+  const explicit = input.configPath ? resolve(input.cwd, input.configPath) : null;
+  const files = [...new Set([local, explicit].filter((f): f is string => f !== null))];
   let raw: unknown = DEFAULT_CONFIG;
-  if (source) {
-    const file = readConfigFile(source);
-    if (!isPlainObject(file)) throw new ConfigError(`config file ${source} must hold a mapping of keys`);
+  for (const path of files) {
+    const file = readConfigFile(path);
+    if (!isPlainObject(file)) throw new ConfigError(`config file ${path} must hold a mapping of keys`);
     raw = mergeConfig(raw, file);
   }
   if (input.env.TUAN_DB) raw = mergeConfig(raw, { db: input.env.TUAN_DB });
   if (input.flags) raw = mergeConfig(raw, input.flags);
+  const source = files.length ? files.join(' + ') : null;
   const config = validateConfig(raw, source ?? 'defaults and flags');
   return { config, source };
 }

@@ -2,16 +2,14 @@
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { addDays } from '../core/dates.js';
-import { buildProfiles, type MemberProfile } from '../core/profile.js';
+import { AFTER_SALE_WINDOW_DAYS, buildProfiles, type MemberProfile } from '../core/profile.js';
 import type { Db } from './db.js';
 import { loadSegments } from './load.js';
 import { readLastAfterSale, readLastOrders, readMemberItems, readPopular } from './activity-queries.js';
 import { readMemberContacts, type LeaderInfo } from './queries.js';
 
-/** Days of history that decide what is popular with a leader's members now. */
-export const POPULAR_WINDOW_DAYS = 90;
-/** A refund or return within this many days before the last order suggests why a member went quiet. */
-export const AFTER_SALE_WINDOW_DAYS = 30;
+/** Days of history that decide what is popular with a leader's members now; longer windows when these are empty. */
+export const POPULAR_WINDOWS_DAYS = [30, 90, 365];
 
 export interface LeaderRef {
   id: string;
@@ -33,12 +31,22 @@ export function leaderRef(leaders: LeaderInfo[], id: string | null): LeaderRef {
   return { id, name: l?.name ?? '', community: l?.community ?? '' };
 }
 
+/** What the leader's members buy now: the last 30 days, or longer when nobody bought in them. */
+function popularNow(db: Db, leader: string | null, asOf: string): { categories: string[]; products: string[] } {
+  let popular = { categories: [] as string[], products: [] as string[] };
+  for (const days of POPULAR_WINDOWS_DAYS) {
+    popular = readPopular(db, leader, addDays(asOf, -(days - 1)), asOf);
+    if (popular.categories.length > 0 || popular.products.length > 0) break;
+  }
+  return popular;
+}
+
 /** Members of `leader` (all members when null) as of `asOf`, with profiles. */
 export function loadProfiles(db: Db, config: Config, asOf: string, leader: string | null): Loaded {
   const { scopes, leaders } = loadSegments(db, config, asOf, { leader: leader ?? undefined });
   const members = scopes.flatMap((s) => s.members);
   const ids = members.map((m) => m.memberId);
-  const popular = readPopular(db, leader, addDays(asOf, -(POPULAR_WINDOW_DAYS - 1)), asOf);
+  const popular = popularNow(db, leader, asOf);
   const profiles = buildProfiles(members, {
     items: readMemberItems(db, ids, asOf),
     popularCategories: popular.categories, popularProducts: popular.products,

@@ -1,7 +1,7 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
 import type { Db } from './db.js';
 import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
-import type { KpiData, KpiOrder } from '../core/kpi-history.js';
+import type { KpiData, KpiOrder, KpiReturn } from '../core/kpi-history.js';
 
 /**
  * Counted orders on or before `asOf` (SPEC §2.1: non-return lines grouped by order, counted when their net
@@ -63,9 +63,27 @@ export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiS
   return { message: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME`, hint: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' };
 }
 
+export interface GroupedKpiData {
+  all: KpiData;
+  byLeader: ReadonlyMap<string, KpiData>;
+}
+
+/** Group once by leader, so that per-leader scopes do not each scan every order. */
+export function groupByLeader(all: KpiData): GroupedKpiData {
+  const byLeader = new Map<string, { orders: KpiOrder[]; returns: KpiReturn[] }>();
+  const get = (id: string) => {
+    let g = byLeader.get(id);
+    if (!g) byLeader.set(id, (g = { orders: [], returns: [] }));
+    return g;
+  };
+  for (const o of all.orders) get(o.leaderId).orders.push(o);
+  for (const r of all.returns) get(r.leaderId).returns.push(r);
+  return { all, byLeader };
+}
+
 /** The orders and returns of one scope. */
-export function scopeData(data: KpiData, scope: KpiScope): KpiData {
-  const ids = scope.leaderIds;
-  if (ids === null) return data;
-  return { orders: data.orders.filter((o) => ids.has(o.leaderId)), returns: data.returns.filter((r) => ids.has(r.leaderId)) };
+export function scopeData(g: GroupedKpiData, scope: KpiScope): KpiData {
+  if (scope.leaderIds === null) return g.all;
+  const parts = [...scope.leaderIds].sort().flatMap((id) => g.byLeader.get(id) ?? []);
+  return { orders: parts.flatMap((p) => p.orders), returns: parts.flatMap((p) => p.returns) };
 }

@@ -11,19 +11,22 @@ import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/periods.j
 import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/checks.js';
 import type { Ratio } from '../core/ratio.js';
 import type { LeaderInfo } from './queries.js';
-import { expandScope, scopeData, type KpiScope } from './kpi-data.js';
+import { expandScope, groupByLeader, scopeData, type GroupedKpiData, type KpiScope } from './kpi-data.js';
 import { lookupMetric, type Metrics } from './metrics-file.js';
 import type { SqlRunner } from './sql-check.js';
 
 /** Order KPIs per scope and period; each scope's orders are indexed once. */
 export class KpiMeasurer {
   private readonly indexes = new Map<string, KpiIndex>();
+  private readonly data: GroupedKpiData;
 
   constructor(
-    private readonly data: KpiData,
+    data: KpiData,
     private readonly asOf: string,
     private readonly config: Config,
-  ) {}
+  ) {
+    this.data = groupByLeader(data);
+  }
 
   measure(kpi: OrderKpi, scope: KpiScope, period: EffectivePeriod): KpiResult {
     let ix = this.indexes.get(scope.label);

@@ -26,22 +26,22 @@ interface Options {
 
 type Helper = (...args: unknown[]) => unknown;
 
-/** Helper names and what they do (the README table is written from this). */
-export const HELPER_DOCS: Readonly<Record<string, string>> = {
-  yuan: '{{yuan fen}}: money in fen as ¥1,234.50',
-  pct: '{{pct bp}}: basis points as a percentage, 2500 → 25%, 1250 → 12.5%',
-  date: '{{date d}} 11月3日 / 3 Nov; {{date d "long"}} 2026年11月3日 / 3 Nov 2026; {{date d "weekday"}} 周二 / Tue',
-  weekday: '{{weekday n}}: ISO weekday number as 周一 / Mon',
-  mask: '{{mask text}} or {{mask text "phone"}}: masks a name or phone unless --unmask',
-  eq: '(eq a b), (ne a b): strict equality', ne: '(ne a b)',
-  gt: '(gt a b), (gte a b), (lt a b), (lte a b): compare numbers or dates', gte: '(gte a b)', lt: '(lt a b)', lte: '(lte a b)',
-  and: '(and a b …), (or a b …), (not a): logic', or: '(or a b …)', not: '(not a)',
-  plural: '{{plural n "member" "members"}}: the singular when n is 1',
-  join: '{{join list}} or {{join list ", "}}: a list of texts, separated by 、 (zh) or , (en)',
-  inc: '{{inc @index}}: n + 1 (1-based numbering)',
-  default: '{{default value "fallback"}}: the fallback when the value is empty or null',
-  cell: '{{cell text}}: text safe inside a Markdown table cell (| and line breaks escaped)',
-};
+/** The helpers and how to use them (the README table and `tuan lint --context` are written from this). */
+export const HELPER_DOCS: readonly (readonly [string, string])[] = [
+  ['{{yuan fen}}', 'money in fen as ¥1,234.50'],
+  ['{{pct bp}}', 'basis points as a percentage: 2500 → 25%, 1250 → 12.5%'],
+  ['{{date d}}, {{date d "long"}}, {{date d "weekday"}}', '11月3日 / 3 Nov; 2026年11月3日 / 3 Nov 2026; 周二 / Tue'],
+  ['{{weekday n}}', 'ISO weekday number as 周一 / Mon'],
+  ['{{mask text}}, {{mask text "phone"}}', 'masks a name or a phone unless --unmask'],
+  ['(eq a b), (ne a b)', 'strict equality, inside {{#if …}}'],
+  ['(gt a b), (gte a b), (lt a b), (lte a b)', 'compare two numbers or two dates'],
+  ['(and a b …), (or a b …), (not a)', 'logic'],
+  ['{{plural n "member" "members"}}', 'the first word when n is 1, else the second'],
+  ['{{join list}}, {{join list ", "}}', 'a list of texts, separated by 、 (zh) or , (en)'],
+  ['{{inc @index}}', 'n + 1 (1-based numbering)'],
+  ['{{default value "fallback"}}', 'the fallback when the value is empty or null'],
+  ['{{cell text}}', 'text safe inside a Markdown table cell (| and line breaks escaped)'],
+];
 
 const WEEKDAYS: Record<Lang, string[]> = {
   'zh-CN': ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],

@@ -8,10 +8,10 @@ import { configTexts } from '../core/activities.js';
 import { sampleOf } from '../core/context-schema.js';
 import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/lint-terms.js';
 import { walkTemplate, type Node, type PartialSource } from '../core/lint-walk.js';
-import { contextOf, TEMPLATE_NAMES } from '../core/template-contexts.js';
+import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/template-contexts.js';
 import type { Lang } from '../i18n.js';
 import {
-  createEngine, filesIn, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
+  createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
   TemplateRenderError, type TemplateFile,
 } from './templates.js';
 
@@ -39,8 +39,8 @@ interface Parsed {
   ast: Node | null;
 }
 
-/** Templates whose text is not promotional (a complaint reply); every other template is checked for absolute terms. */
-const NOT_PROMOTIONAL = new Set(['script-complaint']);
+/** Promotional templates (what members read or leaders post): kits, scripts except the complaint reply, the plan. */
+const PROMOTIONAL = new Set(ACTIVITY_TEMPLATES.filter((n) => n !== 'script-complaint'));
 /** Messages that go to silent members. */
 const TO_SILENT = new Set(['script-silent']);
 
@@ -69,12 +69,25 @@ function texts(node: unknown, out: { text: string; line: number }[] = []): { tex
   return out;
 }
 
-function wording(p: Parsed, lint: LintConfig): LintIssue[] {
+/** Promotional templates of a set and every partial they reach. */
+function promotional(parsed: Map<string, Parsed>): Set<string> {
+  const out = new Set<string>();
+  const visit = (name: string) => {
+    if (out.has(name)) return;
+    out.add(name);
+    const ast = parsed.get(name)?.ast;
+    if (ast) for (const r of partialRefs(ast).refs) if (parsed.has(`_${r.name}`)) visit(`_${r.name}`);
+  };
+  for (const name of parsed.keys()) if (PROMOTIONAL.has(name)) visit(name);
+  return out;
+}
+
+function wording(p: Parsed, lint: LintConfig, promo: boolean): LintIssue[] {
   if (!p.ast) return [];
   const name = p.f.name;
   const out: LintIssue[] = [];
   for (const t of texts(p.ast)) {
-    if (!NOT_PROMOTIONAL.has(name)) {
+    if (promo) {
       for (const h of findTerms(t.text, lint.absolute_terms, lint.allowed_words)) {
         out.push({ file: p.f.display, line: lineAt(t.text, h.index, t.line), rule: 'absolute-term', subject: h.term, detail: h.excerpt });
       }
@@ -102,26 +115,23 @@ function renderSample(set: Map<string, TemplateFile>, f: TemplateFile, lang: Lan
 
 function lintSet(set: Map<string, TemplateFile>, only: 'shipped' | 'user', lang: Lang, lint: LintConfig, helpers: Set<string>): LintIssue[] {
   const issues: LintIssue[] = [];
-  const parsed = new Map([...set.values()].map((f) => [f.name, parse(f, issues)] as const));
+  const parsed = new Map([...set.values()].map((f) => [f.name, parse(f, f.origin === only ? issues : [])] as const));
   const partials = new Map<string, PartialSource>();
   for (const p of parsed.values()) if (p.f.name.startsWith('_') && p.ast) partials.set(p.f.name.slice(1), { ast: p.ast, file: p.f.display });
+  const promo = promotional(parsed);
   for (const p of parsed.values()) {
     if (p.f.origin !== only) continue;
     const isPartial = p.f.name.startsWith('_');
     if (!isPartial && !TEMPLATE_NAMES.includes(p.f.name)) {
       issues.push({ file: p.f.display, line: 0, rule: 'unused-file', subject: `${p.f.name}.hbs` });
     }
-    issues.push(...wording(p, lint));
+    issues.push(...wording(p, lint, promo.has(p.f.name)));
     if (!p.ast) continue;
     const walked = walkTemplate(p.ast, p.f.display, isPartial ? null : contextOf(p.f.name), { helpers, partials });
     issues.push(...walked);
     if (!isPartial && walked.length === 0) issues.push(...renderSample(set, p.f, lang));
   }
-  return issues.filter((i) => i.rule !== 'syntax' || set.get(nameOf(i.file, set))?.origin === only);
-}
-
-function nameOf(display: string, set: Map<string, TemplateFile>): string {
-  return [...set.values()].find((f) => f.display === display)?.name ?? '';
+  return issues;
 }
 
 export function lintTemplates(o: { userDir: string | null; cwd: string; lint: LintConfig; activities: ActivitiesConfig }): LintResult {

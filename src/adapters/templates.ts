@@ -133,6 +133,30 @@ export function compileOptions(helperNames: readonly string[]) {
   };
 }
 
+/** The partials a template calls (`{{> name}}`), with their lines, and the partials it defines inline. */
+export function partialRefs(ast: unknown): { refs: { name: string; line: number }[]; inline: Set<string> } {
+  const inline = new Set<string>();
+  const refs: { name: string; line: number }[] = [];
+  const visit = (n: unknown): void => {
+    if (Array.isArray(n)) return n.forEach(visit);
+    if (typeof n !== 'object' || n === null) return;
+    const node = n as { type?: string; name?: { original?: unknown; type?: string }; params?: { value?: unknown }[]; loc?: { start: { line: number } } };
+    if (node.type === 'DecoratorBlock' && typeof node.params?.[0]?.value === 'string') inline.add(node.params[0].value);
+    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression' && typeof node.name.original === 'string') {
+      refs.push({ name: node.name.original, line: node.loc?.start.line ?? 0 });
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') visit(v);
+  };
+  visit(ast);
+  return { refs, inline };
+}
+
+/** The first `{{> name}}` whose partial neither exists as a file nor is defined inline, with its line. */
+export function missingPartial(ast: unknown, exists: (name: string) => boolean): { name: string; line: number } | null {
+  const { refs, inline } = partialRefs(ast);
+  return refs.find((r) => !inline.has(r.name) && !exists(r.name)) ?? null;
+}
+
 /** An isolated Handlebars instance with the documented helpers and no `log`. */
 export function createEngine(lang: Lang, unmask: boolean): typeof Handlebars {
   const hb = Handlebars.create();
@@ -161,7 +185,10 @@ export class Templates {
     let fn = this.compiled.get(f.name);
     if (!fn) {
       try {
-        fn = this.hb.compile(this.hb.parse(readTemplate(f)), this.options);
+        const ast = this.hb.parse(readTemplate(f));
+        const missing = missingPartial(ast, (n) => this.files.has(`_${n}`));
+        if (missing) throw new TemplateRenderError(`unknown partial "${missing.name}"`, f.display, missing.line);
+        fn = this.hb.compile(ast, this.options);
       } catch (e) {
         throw templateError(e, f.display);
       }

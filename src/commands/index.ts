@@ -1,5 +1,7 @@
 /** The list of commands; adding a command is one line here. */
 import type { CommandSpec } from './types.js';
+import { initCommand } from './init.js';
+import { completionCommand } from './completion.js';
 import { importCommand } from './import.js';
 import { statusCommand } from './status.js';
 import { rejectsCommand } from './rejects.js';
@@ -10,6 +12,8 @@ import { membersCommand } from './members.js';
 import { kpiCommand } from './kpi.js';
 import { commissionCommand } from './commission.js';
 import { leadersCommand } from './leaders.js';
+import { reportCommand } from './report.js';
+import { activityCommands } from './activity.js';
 
 export const COMMANDS: CommandSpec[] = [
   importCommand,
@@ -18,8 +22,12 @@ export const COMMANDS: CommandSpec[] = [
   segmentCommand,
   stagesCommand,
   membersCommand,
+  reportCommand,
   leadersCommand,
   commissionCommand,
   kpiCommand,
+  ...activityCommands,
   configCommand,
+  initCommand,
+  completionCommand,
 ];

@@ -2,15 +2,14 @@ import { relative } from 'node:path';
 import { Option } from 'commander';
 import { CheckFailed, EXIT, UsageError } from '../errors.js';
 import { checksFailed, summarize, type Summary } from '../core/checks.js';
-import { readKpiData } from '../adapters/kpi-data.js';
-import { KpiMeasurer, runChecks, type CheckRow } from '../adapters/kpi-measure.js';
+import { KpiMeasurer, runChecks, type CheckRow, type CheckSources } from '../adapters/kpi-measure.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { checkLines } from '../adapters/checks-file.js';
 import { checkJson, checkTable, githubAnnotations } from '../render/kpi-check.js';
 import { renderJunit } from '../render/junit.js';
 import { renderJson } from '../render/table.js';
-import { dbPath, emit, formatOption, openForRead, outOption } from './common.js';
-import { metricsOption, periodOption, readMetrics, resolvePeriod } from './kpi-common.js';
+import { dbPath, emit, outOption } from './common.js';
+import { metricsOption, periodOption, readMetrics, resolvePeriod, loadKpiData } from './kpi-common.js';
 import type { CommandSpec, Ctx } from './types.js';
 
 /** The run's instant as local business time without a zone (`YYYY-MM-DDTHH:MM:SS`), as JUnit wants it. */
@@ -23,6 +22,31 @@ function annotate(ctx: Ctx, rows: readonly CheckRow[], toStderr: boolean): void 
   const file = ctx.configSource ? relative(ctx.io.cwd, ctx.configSource) : null;
   const text = githubAnnotations(rows, ctx.lang, file, checkLines(ctx.configSource));
   (toStderr ? ctx.io.stderr : ctx.io.stdout).write(text);
+}
+
+/**
+ * `tuan kpi` parses the options it knows wherever they stand, also after `check` (commander hands the parent
+ * the options that follow the subcommand name); so `check` declares no defaults and validates here.
+ */
+function checkOptions(opts: Record<string, unknown>): void {
+  if (opts.format !== undefined && opts.format !== 'table' && opts.format !== 'json') {
+    throw new UsageError(`option '--format <format>' argument '${String(opts.format)}' is invalid. Allowed choices are table, json.`);
+  }
+  const scoped = ['leader', 'region', 'perLeader', 'kpi'].filter((k) => opts[k] !== undefined);
+  if (scoped.length) {
+    throw new UsageError(`tuan kpi check takes its KPIs and scopes from the checks file, not from --${scoped[0]!.replace('perLeader', 'per-leader')}`,
+      'set `kpi:` and `scope:` (all, per-leader, leader:ID, region:NAME) on each check');
+  }
+}
+
+function measure(ctx: Ctx, loaded: ReturnType<typeof loadKpiData>, s: Pick<CheckSources, 'period' | 'metrics'>): CheckRow[] {
+  const sql = new SqlRunner(dbPath(ctx));
+  try {
+    const measurer = new KpiMeasurer(loaded.data, ctx.asOf, ctx.config);
+    return runChecks(ctx.config, { ...s, measurer, leaders: loaded.leaders, asOf: ctx.asOf, sql });
+  } finally {
+    sql.close();
+  }
 }
 
 function verdict(s: Summary, strict: boolean): string {
@@ -47,33 +71,23 @@ export const kpiCheckCommand: CommandSpec = {
     'tuan kpi check --config kpi.yaml --metrics service-metrics.csv',
   ],
   configure(cmd) {
+    // `tuan kpi`'s own options (--leader, --per-leader, …) do not apply here: list only the program's as global
+    cmd.configureHelp({ ...cmd.configureHelp(), visibleGlobalOptions: (c) => (c.parent?.parent?.options ?? []).filter((o) => !o.hidden) });
     cmd.addOption(periodOption()).addOption(metricsOption())
       .addOption(new Option('--junit <file>', 'also write a JUnit XML report (Jenkins, GitLab, Azure DevOps) to this file'))
       .addOption(new Option('--strict', 'warnings and n/a fail the run too (exit 1)'))
-      .addOption(formatOption(['table', 'json'])).addOption(outOption());
+      .addOption(new Option('--format <format>', 'output format (default: table)').choices(['table', 'json'])).addOption(outOption());
   },
   async run(_args, opts, ctx) {
+    checkOptions(opts);
     if (ctx.config.checks.length === 0) {
       throw new UsageError(`no checks: ${ctx.configSource ?? 'the configuration'} has no \`checks:\` list`, 'pass a checks file: tuan kpi check --config data/kpi-checks.yaml');
     }
     const strict = opts.strict === true;
     const period = resolvePeriod(opts.period, ctx.asOf);
     const metrics = readMetrics(ctx, opts.metrics);
-    const db = openForRead(ctx);
-    let loaded;
-    try {
-      loaded = readKpiData(db, ctx.asOf);
-    } finally {
-      db.close();
-    }
-    const sql = new SqlRunner(dbPath(ctx));
-    let rows: CheckRow[];
-    try {
-      const measurer = new KpiMeasurer(loaded.data, ctx.asOf, ctx.config);
-      rows = runChecks(ctx.config, { measurer, leaders: loaded.leaders, period, asOf: ctx.asOf, metrics, sql });
-    } finally {
-      sql.close();
-    }
+    const loaded = loadKpiData(ctx);
+    const rows = measure(ctx, loaded, { period, metrics });
     const summary = summarize(rows.map((r) => r.outcome));
     const failed = checksFailed(summary, strict);
     const meta = { period, asOf: ctx.asOf, strict, failed };

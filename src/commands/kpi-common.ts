@@ -4,6 +4,8 @@ import { Option } from 'commander';
 import { UsageError } from '../errors.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/periods.js';
 import { readMetricsFile, type Metrics } from '../adapters/metrics-file.js';
+import { readKpiData } from '../adapters/kpi-data.js';
+import { openForRead } from './common.js';
 import type { Ctx } from './types.js';
 
 export const periodOption = () => new Option('--period <period>', 'the period: 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week (default: last-month, the last month complete at the end of --as-of)');
@@ -22,3 +24,13 @@ export function readMetrics(ctx: Ctx, file: unknown): Metrics | null {
   return typeof file === 'string' ? readMetricsFile(resolve(ctx.io.cwd, file), file) : null;
 }
 
+
+/** Counted orders, returns and leaders up to --as-of (a missing database is exit 4). */
+export function loadKpiData(ctx: Ctx): ReturnType<typeof readKpiData> {
+  const db = openForRead(ctx);
+  try {
+    return readKpiData(db, ctx.asOf);
+  } finally {
+    db.close();
+  }
+}

@@ -5,15 +5,15 @@ import { markTarget } from '../core/checks.js';
 import { isOrderKpi, kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit } from '../core/kpi-defs.js';
 import type { EffectivePeriod } from '../core/periods.js';
 import type { Ratio } from '../core/ratio.js';
-import { expandScope, readKpiData, type KpiScope, type ScopeError } from '../adapters/kpi-data.js';
+import { expandScope, type KpiScope, type ScopeError } from '../adapters/kpi-data.js';
 import { KpiMeasurer } from '../adapters/kpi-measure.js';
 import { lookupMetric, type Metrics } from '../adapters/metrics-file.js';
 import type { LeaderInfo } from '../adapters/queries.js';
 import { kpiCsv, kpiJson, kpiSideBySide, kpiTable, type KpiRow } from '../render/kpi.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import { emit, formatOption, leaderOption, outOption } from './common.js';
 import { kpiCheckCommand } from './kpi-check.js';
-import { metricsOption, periodOption, readMetrics, resolvePeriod } from './kpi-common.js';
+import { metricsOption, periodOption, readMetrics, resolvePeriod, loadKpiData } from './kpi-common.js';
 import type { CommandSpec } from './types.js';
 
 function must(r: KpiScope[] | ScopeError): KpiScope[] {
@@ -83,10 +83,9 @@ export const kpiCommand: CommandSpec = {
     'tuan kpi --period last-month --leader L003 --format json',
   ],
   configure(cmd) {
-    cmd.enablePositionalOptions(); // `kpi check` has options of the same names
     cmd.addOption(periodOption()).addOption(leaderOption()).addOption(new Option('--region <region>', 'only leaders of this region (from leaders.csv)'))
       .addOption(new Option('--per-leader', 'one column per leader, side by side'))
-      .addOption(new Option('--kpi <codes>', `only these KPIs, comma-separated (default: all): ${ORDER_KPIS.join(',')}`))
+      .addOption(new Option('--kpi <codes>', 'only these KPIs, comma-separated, e.g. gmv,aov,repurchase_rate (default: all; codes in the README)'))
       .addOption(metricsOption()).addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
   },
   subcommands: [kpiCheckCommand],
@@ -94,13 +93,7 @@ export const kpiCommand: CommandSpec = {
     const period = resolvePeriod(opts.period, ctx.asOf);
     const kpis = kpiList(opts.kpi);
     const metrics = readMetrics(ctx, opts.metrics);
-    const db = openForRead(ctx);
-    let loaded;
-    try {
-      loaded = readKpiData(db, ctx.asOf);
-    } finally {
-      db.close();
-    }
+    const loaded = loadKpiData(ctx);
     const { scopes, label } = scopesOf(opts, loaded.leaders);
     const measurer = new KpiMeasurer(loaded.data, ctx.asOf, ctx.config);
     const rows = scopes.flatMap((s) => [...kpis.map((k) => {

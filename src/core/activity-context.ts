@@ -6,7 +6,7 @@ import type { ActivitiesConfig } from '../activities-config.js';
 import { hundredths, offersFrom, type Offers, type TextLang } from './activities.js';
 import type { Stage, StageThresholds } from './lifecycle.js';
 import { maskName, maskPhone } from './mask.js';
-import type { MemberProfile, Reason } from './profile.js';
+import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from './profile.js';
 import type { Scene } from './template-contexts.js';
 
 /** Localised names, supplied by the render layer. */
@@ -42,10 +42,12 @@ export function commonContext(c: CommonInput) {
   const sch = c.activities.schedule;
   const slot = (s: { weekday: number; time: string }) => ({ weekday: s.weekday, weekday_name: c.names.weekday(s.weekday), time: s.time });
   return {
-    lang: c.lang, as_of: c.asOf, unmasked: c.unmask, leader: { ...c.leader },
+    lang: c.lang, as_of: c.asOf, unmasked: c.unmask,
+    leader: { ...c.leader, name: c.unmask ? c.leader.name : maskName(c.leader.name) },
     thresholds: {
       intro_days: c.stages.intro_days, growth_days: c.stages.growth_days, silent_after_days: c.stages.silent_after_days,
       churned_after_days: c.stages.churned_after_days, at_risk_days: c.stages.at_risk_days,
+      after_sale_window_days: AFTER_SALE_WINDOW_DAYS,
     },
     offers: offersFrom(c.activities, c.lang),
     schedule: {

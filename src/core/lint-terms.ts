@@ -16,8 +16,11 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function occurrences(text: string, term: string): number[] {
   const out: number[] = [];
-  if (isAscii(term) && /^[A-Za-z]/.test(term)) {
-    const re = new RegExp(`(?<![A-Za-z])${escapeRe(term)}(?![A-Za-z])`, 'gi');
+  if (isAscii(term)) {
+    // whole words: no letter or digit may continue a term that starts or ends with one (#1f2937 is a colour, not "#1")
+    const before = /^[A-Za-z0-9]/.test(term) ? '(?<![A-Za-z0-9])' : '';
+    const after = /[A-Za-z0-9]$/.test(term) ? '(?![A-Za-z0-9])' : '';
+    const re = new RegExp(`${before}${escapeRe(term)}${after}`, 'gi');
     for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
     return out;
   }

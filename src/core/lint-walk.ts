@@ -101,7 +101,7 @@ class Walker {
     const name = c.path.type === 'PathExpression' ? (c.path as PathNode).original : '';
     if (isCall || this.env.helpers.has(name)) return this.call(c, scope, file, true);
     const f = this.expr(c.path, scope, file);
-    if (f && (f.kind === 'object' || f.kind === 'list')) this.report(file, c, 'prints-object', name, f.kind);
+    if (f && f !== ANY && (f.kind === 'object' || f.kind === 'list')) this.report(file, c, 'prints-object', name, f.kind);
   }
 
   private child(scope: Scope, field: Field | null, params: string[] = [], each = false, perDay = false): Scope {
@@ -141,9 +141,9 @@ class Walker {
     if (typeof name !== 'string') return;
     let field: Field | null = p.params[0] ? this.expr(p.params[0], scope, file) : scope.field;
     const pairs = p.hash?.pairs ?? [];
-    if (pairs.length > 0) {
-      const base = field?.kind === 'object' ? field.fields : {};
-      const extra = Object.fromEntries(pairs.map((h) => [h.key, this.expr(h.value, scope, file) ?? ANY]));
+    if (pairs.length > 0 && field !== null) {
+      const base = field.kind === 'object' ? field.fields : {};
+      const extra = Object.fromEntries(pairs.map((h) => [h.key, h.value.type.endsWith('Literal') ? LITERAL : this.expr(h.value, scope, file) ?? ANY]));
       field = { kind: 'object', doc: 'partial context', fields: { ...base, ...extra } };
     }
     const inner: Scope = { ...scope, field, params: new Map(scope.params) };
@@ -193,6 +193,10 @@ class Walker {
     for (const part of parts) {
       if (f === null || f === ANY) return f;
       if (f.kind === 'list' && part === 'length') return { kind: 'number', doc: 'length' };
+      if (f.kind === 'list' && /^\d+$/.test(part)) {
+        f = f.of;
+        continue;
+      }
       if (f.kind !== 'object' || !(part in f.fields)) return this.unknown(file, n);
       f = f.fields[part]!;
       if (outside && f.kind === 'list' && (f.tag === 'audience' || f.tag === 'per_day')) {
@@ -208,8 +212,10 @@ class Walker {
   }
 }
 
-/** A field that accepts anything (partial hash values that are literals). */
+/** A field that accepts anything (partial hash values of unknown type). */
 const ANY: Field = { kind: 'object', doc: 'any', fields: {} };
+/** A literal passed as a partial hash value. */
+const LITERAL: Field = { kind: 'string', doc: 'literal' };
 
 /** Check a template AST against its context (null: unknown context, variables are not checked). */
 export function walkTemplate(ast: Node, file: string, context: ObjectField | null, env: WalkEnv): WalkIssue[] {

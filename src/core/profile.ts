@@ -23,6 +23,8 @@ export interface Pick {
 }
 
 export const REASONS = ['after_sale', 'one_and_done', 'unknown'] as const;
+/** A refund or return within this many days before the last order (or after it) suggests why a member went quiet. */
+export const AFTER_SALE_WINDOW_DAYS = 30;
 export type Reason = (typeof REASONS)[number];
 
 export interface LastOrder {
@@ -95,7 +97,7 @@ export function buildProfiles(members: readonly MemberSegment[], inp: ProfileInp
   return members.map((m) => {
     const rows = rowsBy.get(m.memberId) ?? [];
     const cats = tally(rows, (r) => r.category);
-    const useCats = cats.length > 0;
+    const useCats = cats.length > 0 || (rows.length === 0 && inp.popularCategories.length > 0);
     const own = useCats ? cats : tally(rows, (r) => r.product);
     const kind: Pick['kind'] = useCats ? 'category' : 'product';
     const fav = favouriteOf(own);

@@ -5,13 +5,17 @@
  */
 import { bool, bp, compactOf, date, fen, list, nullable, num, obj, str, type ObjectField } from './context-schema.js';
 import { STAGES } from './lifecycle.js';
+import { REPORT_CONTEXT } from './report-context.js';
 
 export const SCENES = ['welcome', 'growth', 'mature', 'silent', 'churned', 'complaint'] as const;
 export type Scene = (typeof SCENES)[number];
 
 export const KIT_TEMPLATES = STAGES.map((s) => `kit-${s}` as const);
 export const SCRIPT_TEMPLATES = SCENES.map((s) => `script-${s}` as const);
-export const TEMPLATE_NAMES: readonly string[] = [...KIT_TEMPLATES, ...SCRIPT_TEMPLATES, 'plan'];
+/** The templates of kits, scripts and the plan (issue #5). */
+export const ACTIVITY_TEMPLATES: readonly string[] = [...KIT_TEMPLATES, ...SCRIPT_TEMPLATES, 'plan'];
+/** Every template tuan renders: the activity templates and the HTML report (`tuan report`, core/report-context.ts). */
+export const TEMPLATE_NAMES: readonly string[] = [...ACTIVITY_TEMPLATES, 'report'];
 
 const codeName = (doc: string, code: string) => obj(doc, { code: str('stable English code', code), name: str('name in the output language') });
 const slot = (doc: string) => obj(doc, {
@@ -23,7 +27,7 @@ const pick = (doc: string) => nullable(obj(doc, {
 
 export const MEMBER = obj('a member', {
   id: str('member ID', 'M00001'),
-  name: str('nickname, masked (张*) unless --unmask', '张*'),
+  name: str('nickname, masked (张*) unless --unmask', 'Z*'),
   phone: str('phone, masked (138****5678) unless --unmask; may be empty', '138****5678'),
   stage: codeName('lifecycle stage as of the data date', 'silent'),
   at_risk: bool('active but no order for more than stages.at_risk_days', false),
@@ -34,12 +38,12 @@ export const MEMBER = obj('a member', {
   orders: num('counted orders'),
   spend_fen: fen('counted spend'),
   favourite: pick('what the member buys most (most orders, then spend); null without purchases'),
-  suggestion: pick('a popular item (last 90 days, this leader) the member has never bought; null when none'),
+  suggestion: pick('the item most members of this leader bought in the last 30 days (90 or 365 when none) that the member has never bought; null when none'),
   categories_recorded: bool('the member\'s orders carry categories', true),
   categories_bought: num('distinct categories bought (0 when none recorded)'),
   reason: codeName('likely reason for going quiet: after_sale (refund/return within 30 days of the last order), one_and_done, unknown', 'after_sale'),
   last_order: nullable(obj('the last counted order', {
-    date: date('order date'), amount_fen: fen('counted amount'), products: list('product names', str('product', '土鸡蛋 30枚')),
+    date: date('order date'), amount_fen: fen('counted amount'), products: list('product names', str('product', 'eggs (30)')),
   })),
 });
 
@@ -86,12 +90,13 @@ const COMMON = {
   as_of: date('the data date (--as-of)'),
   unmasked: bool('--unmask was given: names and phones are real', false),
   leader: obj('the leader (团长); fields are empty for all leaders', {
-    id: str('leader ID', 'L001'), name: str('name from leaders.csv, may be empty', '王姐'), community: str('小区 from leaders.csv, may be empty', '阳光花园'),
+    id: str('leader ID', 'L001'), name: str('name from leaders.csv, masked (王*) unless --unmask; may be empty', 'W*'), community: str('小区 from leaders.csv, may be empty', 'Sunny Garden'),
   }),
   thresholds: obj('lifecycle thresholds in days (stages.*)', {
     intro_days: num('引入期 while days since the first order ≤ this', 30), growth_days: num('成长期 while ≤ this', 90),
     silent_after_days: num('沉默期 after this many days without an order', 30), churned_after_days: num('流失期 after this many', 180),
     at_risk_days: num('at risk: active and no order for more than this', 14),
+    after_sale_window_days: num('a refund or return this many days before the last order (or later) makes the reason after_sale', 30),
   }),
   offers: sentOffers,
   schedule: obj('黄金触达时间表 (activities.schedule)', {
@@ -192,6 +197,7 @@ export const PLAN_CONTEXT: ObjectField = obj('weekly plan', {
 export function contextOf(name: string): ObjectField | null {
   if (name.startsWith('kit-') && (KIT_TEMPLATES as readonly string[]).includes(name)) return KIT_CONTEXT;
   if (name.startsWith('script-') && (SCRIPT_TEMPLATES as readonly string[]).includes(name)) return SCRIPT_CONTEXT;
+  if (name === 'report') return REPORT_CONTEXT;
   return name === 'plan' ? PLAN_CONTEXT : null;
 }
 

@@ -1,0 +1,54 @@
+/** Reads for `tuan report`: everything core/report.ts assembles, from one open database. */
+import type { Config } from '../config.js';
+import { lastFullMonth, monthEnd } from '../core/month.js';
+import type { ReportInput } from '../core/report.js';
+import { rfmWindowStart, segmentScope } from '../core/segment.js';
+import { loadCommissionData } from './commission-data.js';
+import type { Db } from './db.js';
+import { readKpiData } from './kpi-data.js';
+import { scopeFacts } from './load.js';
+import { readMemberContacts, readMemberFacts, type LeaderInfo } from './queries.js';
+
+export interface ReportRequest {
+  asOf: string;
+  from: string;
+  leader?: string | undefined;
+  region?: string | undefined;
+  unmask: boolean;
+}
+
+/** The leader IDs whose orders a scope covers; null for all. */
+export function scopeLeaderIds(leaders: readonly LeaderInfo[], r: Pick<ReportRequest, 'leader' | 'region'>): Set<string> | null {
+  if (r.leader) return new Set([r.leader]);
+  if (r.region) return new Set(leaders.filter((l) => l.region === r.region).map((l) => l.leader_id));
+  return null;
+}
+
+/** Steps of loadReportInput, for a progress bar (the build that follows is one more). */
+export const READ_STEPS = 5;
+
+/** `onStep(done, READ_STEPS)` after each read: large databases take seconds per step. */
+export function loadReportInput(db: Db, config: Config, r: ReportRequest, onStep: (done: number, total: number) => void = () => {}): ReportInput {
+  const kpi = readKpiData(db, r.asOf);
+  onStep(1, READ_STEPS);
+  const leaders = kpi.leaders;
+  const all = readMemberFacts(db, r.asOf, rfmWindowStart(r.asOf, config.rfm.window_days));
+  const { facts, label } = scopeFacts(all, leaders, { leader: r.leader, region: r.region });
+  onStep(2, READ_STEPS);
+  const commission = loadCommissionData(db, config, monthEnd(lastFullMonth(r.asOf)));
+  onStep(3, READ_STEPS);
+  const before = readMemberFacts(db, r.from, null);
+  onStep(4, READ_STEPS);
+  const contacts = readMemberContacts(db);
+  onStep(5, READ_STEPS);
+  return {
+    asOf: r.asOf, from: r.from, scope: label, leaderIds: scopeLeaderIds(leaders, r),
+    leaders: leaders.map((l) => ({ leaderId: l.leader_id, name: l.name, community: l.community })),
+    segments: segmentScope(label, facts, r.asOf, config.stages, config.rfm),
+    before, kpiData: kpi.data, commission: commission.input, contacts,
+    settings: {
+      stages: config.stages, minCategories: config.kpi.min_categories, targets: config.kpi.targets,
+      listSize: config.report.members_per_list, unmask: r.unmask,
+    },
+  };
+}

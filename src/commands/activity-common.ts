@@ -1,0 +1,34 @@
+/** What `tuan kit`, `tuan script`, `tuan plan` and `tuan lint` share: the --templates flag and the template context basics. */
+import { Option } from 'commander';
+import type { CommonInput } from '../core/activity-context.js';
+import type { LeaderRef } from '../adapters/activity-load.js';
+import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
+import { markdownToHtml, markdownToText } from '../render/markdown.js';
+import { namesFor } from '../render/activity-names.js';
+import type { Ctx } from './types.js';
+
+export const templatesOption = () => new Option('--templates <dir>',
+  'directory of .hbs files that override the shipped templates by file name (default: templates_dir in the configuration)');
+
+/** The user template directory in force: --templates, else the configuration's templates_dir. */
+export function userDir(ctx: Ctx, flag: unknown): string | null {
+  return userTemplateDir(typeof flag === 'string' ? flag : ctx.config.templates_dir, ctx.io.cwd);
+}
+
+export function loadTemplates(ctx: Ctx, flag: unknown): Templates {
+  return new Templates(templateFiles(ctx.lang, userDir(ctx, flag), ctx.io.cwd), ctx.lang, ctx.unmask);
+}
+
+export function commonInput(ctx: Ctx, leader: LeaderRef, asOf = ctx.asOf): CommonInput {
+  return {
+    lang: ctx.lang, asOf, unmask: ctx.unmask, leader, activities: ctx.config.activities, stages: ctx.config.stages,
+    names: namesFor(ctx.lang),
+  };
+}
+
+/** A Markdown document in the requested format; html is one self-contained page. */
+export function asFormat(md: string, format: string, title: string, ctx: Ctx): string {
+  if (format === 'html') return markdownToHtml(md, title, ctx.lang);
+  if (format === 'txt') return markdownToText(md);
+  return md.endsWith('\n') ? md : `${md}\n`;
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
+import { parseStage, STAGES } from '../core/lifecycle.js';
+import { parseScene, scriptContext } from '../core/scripts.js';
+import { SCENES } from '../core/template-contexts.js';
+import type { MemberProfile } from '../core/profile.js';
+import { leaderOfMember, loadProfiles, type Loaded } from '../adapters/activity-load.js';
+import { bySpend } from '../core/kit.js';
+import { defineMessages } from '../i18n.js';
+import { namesFor } from '../render/activity-names.js';
+import { leaderOption, openForRead } from './common.js';
+import { commonInput, loadTemplates, templatesOption } from './activity-common.js';
+import type { CommandSpec, Ctx } from './types.js';
+
+const m = defineMessages({
+  'script.none': ['{stage}没有会员(截至 {asOf}),没有生成话术。', 'No member in stage {stage} (as of {asOf}); no script written.'],
+  'script.wrote': ['已写入 {n} 份话术到 {dir}', 'wrote {n} script(s) to {dir}'],
+});
+
+function pickMembers(loaded: Loaded, opts: Record<string, unknown>): MemberProfile[] {
+  if (typeof opts.member === 'string') {
+    const p = loaded.profiles.find((x) => x.memberId === opts.member);
+    return p ? [p] : [];
+  }
+  const stage = parseStage(String(opts.stage));
+  if (!stage) throw new UsageError(`unknown stage "${opts.stage}"`, `use one of: ${STAGES.join(', ')}`);
+  return loaded.profiles.filter((p) => p.stage === stage).sort(bySpend);
+}
+
+function writeFiles(ctx: Ctx, dir: string, files: { name: string; text: string }[]): void {
+  const abs = resolve(ctx.io.cwd, dir);
+  try {
+    mkdirSync(abs, { recursive: true });
+    for (const f of files) writeFileSync(join(abs, f.name), f.text);
+  } catch (e) {
+    throw new UsageError(`cannot write to ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  ctx.io.stderr.write(m(ctx.lang, 'script.wrote', { n: files.length, dir }) + '\n');
+}
+
+export const scriptCommand: CommandSpec = {
+  name: 'script',
+  group: 'activity',
+  summary: { 'zh-CN': '给一位会员(或一个阶段的每位会员)生成可直接复制的话术', en: 'ready-to-paste talk-scripts for one member, or for every member of a stage' },
+  description:
+    `Renders the talk-script (话术) of a scene — ${SCENES.join(', ')} — from templates/<lang>/script-<scene>.hbs for one member ` +
+    '(--member) or for every member of a stage (--stage, with --leader for one leader), highest spend first. The growth script names ' +
+    'the member\'s favourite category and a popular one they have never bought (product names when the export has no categories, ' +
+    'e.g. 快团团). Names and phones are masked unless --unmask; the message greets by name only with --unmask. ' +
+    'With --out DIR, one file per member: DIR/<scene>-<member_id>.txt.',
+  examples: [
+    'tuan script silent --member M00123 --as-of 2026-10-31',
+    'tuan script growth --stage growth --leader L002 --out 话术/',
+    'tuan script churned --stage churned --leader L003 --unmask --out calls/',
+  ],
+  configure(cmd) {
+    cmd.argument('<scene>', `scene: ${SCENES.join(', ')}`)
+      .addOption(new Option('--member <id>', 'one member (会员ID)').conflicts('stage'))
+      .addOption(new Option('--stage <stage>', `every member of this stage: ${STAGES.join(', ')}`))
+      .addOption(leaderOption())
+      .addOption(new Option('--out <dir>', 'write one file per member into this directory instead of stdout'))
+      .addOption(templatesOption());
+  },
+  async run([raw], opts, ctx) {
+    const scene = parseScene(raw ?? '');
+    if (!scene) throw new UsageError(`unknown scene "${raw}"`, `use one of: ${SCENES.join(', ')}`);
+    if (typeof opts.member !== 'string' && typeof opts.stage !== 'string') {
+      throw new UsageError('give --member ID, or --stage STAGE (with --leader ID for one leader)');
+    }
+    const templates = loadTemplates(ctx, opts.templates);
+    const db = openForRead(ctx);
+    let outputs: { id: string; text: string }[];
+    try {
+      const leader = typeof opts.member === 'string' ? leaderOfMember(db, ctx.config, ctx.asOf, opts.member)
+        : typeof opts.leader === 'string' ? opts.leader : null;
+      const loaded = loadProfiles(db, ctx.config, ctx.asOf, leader);
+      const base = commonInput(ctx, loaded.leader);
+      outputs = pickMembers(loaded, opts).map((p) => ({
+        id: p.memberId, text: templates.render(`script-${scene}`, scriptContext(base, scene, p, loaded.contacts.get(p.memberId))),
+      }));
+    } finally {
+      db.close();
+    }
+    if (outputs.length === 0) {
+      const stage = parseStage(String(opts.stage));
+      ctx.io.stderr.write(m(ctx.lang, 'script.none', { stage: stage ? namesFor(ctx.lang).stage(stage) : String(opts.stage), asOf: ctx.asOf }) + '\n');
+      return EXIT.ok;
+    }
+    if (typeof opts.out === 'string' && opts.out !== '') {
+      writeFiles(ctx, opts.out, outputs.map((o) => ({ name: `${scene}-${o.id}.txt`, text: o.text })));
+    } else {
+      ctx.io.stdout.write(outputs.map((o) => o.text.replace(/\n*$/, '\n')).join('\n────────────────\n\n'));
+    }
+    return EXIT.ok;
+  },
+};
