@@ -40,7 +40,7 @@ function isGzip(path: string): boolean {
 }
 
 export function openBytes(path: string, gzip: boolean): NodeJS.ReadableStream {
-  const raw = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
   return gzip ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
 }
 

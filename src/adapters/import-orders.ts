@@ -95,7 +95,8 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const missing = requiredFields(mapping);
   if (problems.length || missing.length) throw mappingError(file, sniffed.headers, problems, missing);
   const layout = chooseLayout(mapping);
-  const sha256 = await sha256File(path);
+  const hashing = sha256File(path); // read alongside the parse; awaited before the commit
+  hashing.catch(() => {}); // a read error surfaces where it is awaited
   const bytesTotal = statSync(path).size;
 
   const st = prepare(db);
@@ -108,7 +109,8 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    const importId = Number(st.begin.run('orders', file, sha256, bytesTotal, sniffed.encoding, sniffed.delimiter,
+    const wasEmpty = st.anyLine.get() === undefined;
+    const importId = Number(st.begin.run('orders', file, '', bytesTotal, sniffed.encoding, sniffed.delimiter,
       layout, opts.leaderOverride ?? null, opts.now).lastInsertRowid);
     const write = lineWriter(st, importId, layout, counts);
     for await (const batch of batches) {
@@ -122,7 +124,11 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
       write(batch);
       opts.onProgress?.(batch.bytes, bytesTotal);
     }
-    const outcome = st.outcome.get(importId, importId, importId, importId) as { inserted: number; updated: number; touched: number };
+    const sha256 = await hashing;
+    // Into an empty table every line is new: no need to scan for what changed.
+    const outcome = wasEmpty
+      ? { inserted: counts.linesAccepted, updated: 0, touched: counts.linesAccepted }
+      : st.outcome.get(importId, importId, importId, importId) as { inserted: number; updated: number; touched: number };
     const summary: ImportSummary = {
       importId, file, sha256, encoding: sniffed.encoding, delimiter: sniffed.delimiter, layout,
       headerLine: sniffed.headerLine,
@@ -135,7 +141,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
         .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)).slice(0, 5),
     };
     checkRejectRate(summary, opts.maxRejectRate);
-    st.finish.run(summary.rowsRead, summary.linesAccepted, summary.inserted, summary.updated, summary.unchanged,
+    st.finish.run(sha256, summary.rowsRead, summary.linesAccepted, summary.inserted, summary.updated, summary.unchanged,
       summary.repeated, summary.rejected, importId);
     db.exec('COMMIT');
     return summary;
@@ -247,7 +253,7 @@ function prepare(db: Db) {
     begin: db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout, leader_override,
       imported_at, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`),
-    finish: db.prepare(`UPDATE imports SET rows_read = ?, lines_accepted = ?, inserted = ?, updated = ?, unchanged = ?,
+    finish: db.prepare(`UPDATE imports SET sha256 = ?, rows_read = ?, lines_accepted = ?, inserted = ?, updated = ?, unchanged = ?,
       repeated = ?, rejected = ? WHERE import_id = ?`),
     reject: db.prepare('INSERT INTO rejects (import_id, file_name, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'),
     // A line already written by this same import is not overwritten (changes = 0): it is a repeat.
@@ -255,6 +261,7 @@ function prepare(db: Db) {
     upsertChunk: db.prepare(upsertSql(CHUNK)),
     // Was this line (identity and source line) written by this import already?
     written: db.prepare(`SELECT 1 FROM order_lines WHERE order_id = ? AND line_key = ? AND last_import_id = ? AND source_line = ?`),
+    anyLine: db.prepare('SELECT 1 FROM order_lines LIMIT 1'),
     outcome: db.prepare(`SELECT
         coalesce(sum(first_import_id = ?), 0) AS inserted,
         coalesce(sum(changed_import_id = ? AND first_import_id <> ?), 0) AS updated,

@@ -92,7 +92,7 @@ type FromWorker =
 
 /** The same batches, produced in a worker thread; at most `inFlight` batches wait in memory. */
 export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGenerator<OrderBatch> {
-  const worker = new Worker(WORKER_URL, { workerData: { input, inFlight } });
+  const worker = new Worker(WORKER_URL, { workerData: { input, inFlight }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
   let crashed: Error | null = null;

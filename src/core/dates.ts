@@ -48,10 +48,31 @@ let lastResult: ParseResult<LocalDateTime> = { ok: false, reason: 'empty date' }
  */
 export function parseDateTime(raw: string): ParseResult<LocalDateTime> {
   if (raw === lastRaw) return lastResult;
-  const result = parseDateTimeUncached(raw);
+  const result = parseIsoSpaceFast(raw) ?? parseDateTimeUncached(raw);
   lastRaw = raw;
   lastResult = result;
   return result;
+}
+
+const digitsAt = (s: string, from: number, to: number): number => {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+};
+
+/** The shape most exports use, `YYYY-MM-DD HH:MM:SS`, checked character by character; null otherwise. */
+function parseIsoSpaceFast(raw: string): ParseResult<LocalDateTime> | null {
+  if (raw.length !== 19 || raw[4] !== '-' || raw[7] !== '-' || raw[10] !== ' ' || raw[13] !== ':' || raw[16] !== ':') return null;
+  const y = digitsAt(raw, 0, 4), mo = digitsAt(raw, 5, 7), d = digitsAt(raw, 8, 10);
+  const h = digitsAt(raw, 11, 13), mi = digitsAt(raw, 14, 16), s = digitsAt(raw, 17, 19);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return null;
+  if (!validYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return null; // the general path words the error
+  const date = raw.slice(0, 10);
+  return { ok: true, value: { date, at: `${date}T${raw.slice(11)}${OFFSET_TEXT}` } };
 }
 
 function parseDateTimeUncached(raw: string): ParseResult<LocalDateTime> {

@@ -29,7 +29,35 @@ export function cleanMoneyText(raw: string): string {
  */
 const PLAIN_RE = /^-?\d+(?:\.\d*)?$/;
 
+/**
+ * The common case of an export cell, `-?digits[.digits]` with at most `scale` decimals and at most
+ * 15 digits, read digit by digit without a regular expression; null for anything else.
+ */
+function parsePlainFast(raw: string, scale: number): number | null {
+  const n = raw.length;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  if (i >= n || n > 17) return null;
+  let units = 0;
+  let decimals = -1;
+  let intDigits = 0;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      units = units * 10 + (c - 48);
+      if (decimals < 0) intDigits++;
+      else if (++decimals > scale) return null;
+    } else if (c === 46 && decimals < 0 && intDigits > 0) decimals = 0; // '.' after at least one digit
+    else return null;
+  }
+  if (intDigits === 0) return null;
+  for (let d = Math.max(decimals, 0); d < scale; d++) units *= 10;
+  if (!Number.isSafeInteger(units)) return null; // the general path says "too large"
+  return raw.charCodeAt(0) === 45 ? -units || 0 : units;
+}
+
 export function parseScaled(raw: string, scale: number): ParseResult<number> {
+  const fast = parsePlainFast(raw, scale);
+  if (fast !== null) return { ok: true, value: fast };
   const s = PLAIN_RE.test(raw) ? raw : cleanMoneyText(raw);
   const m = MONEY_RE.exec(s);
   if (!m || (m[2] === undefined)) return { ok: false, reason: `not a number: "${raw}"` };
