@@ -317,6 +317,38 @@ function sqliteImport(file, createTable, { key, expectRows } = {}) {
   };
 }
 
+/** The facts query that `tuan segment` answers first, as one aggregate in the sqlite3 CLI (issue #3). */
+const MEMBER_AGGREGATE = `SELECT member_id, min(d), max(d), count(*), sum(a) FROM (
+  SELECT min(member_id) AS member_id, min(order_date) AS d, sum(net_fen) AS a FROM order_lines
+  WHERE is_return = 0 GROUP BY order_id HAVING sum(net_fen) > 0) GROUP BY member_id;`;
+
+/** Import a file into a database once, unmeasured, for the cases that read it. */
+async function prepareDb(file, db) {
+  rmDb(db);
+  const r = await runChild(process.execPath, [TUAN(), 'import', file, '--db', db], { env: childEnv() });
+  if (r.code !== 0) throw new Error(`tuan import (setup) exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
+  return db;
+}
+
+/** A run of `tuan segment --format csv` on a prepared database. */
+function tuanSegment(db, asOf) {
+  return async () => {
+    const r = await runChild(process.execPath, [TUAN(), 'segment', '--db', db, '--as-of', asOf, '--format', 'csv'], { env: childEnv() });
+    if (r.code !== 0) throw new Error(`tuan segment exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
+    const members = r.stdout.split('\n').length - 2;
+    return { wallMs: r.wallMs, rssKiB: null, hwmSampledKiB: r.hwmSampledKiB, cpuSampledS: r.cpuSampledS, othersShare: r.othersShare, info: { rowsRead: members, rejected: 0, members } };
+  };
+}
+
+/** The sqlite3 CLI running MEMBER_AGGREGATE on the same database file. */
+function sqliteAggregate(db) {
+  return async () => {
+    const r = await runChild('sqlite3', ['-bail', '-csv', db], { input: MEMBER_AGGREGATE });
+    if (r.code !== 0) throw new Error(`sqlite3 exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
+    return { wallMs: r.wallMs, rssKiB: null, hwmSampledKiB: r.hwmSampledKiB, cpuSampledS: r.cpuSampledS, othersShare: r.othersShare, info: { rows: r.stdout.split('\n').length - 1 } };
+  };
+}
+
 // ---------------------------------------------------------------- cases
 // A case: { key, name, skip?: string (why), setup(): Promise<state>, run(state), reference?(state),
 //           cleanup?(state), note? }. run/reference return a function performing ONE measurement.
@@ -347,6 +379,14 @@ const CASES = [
     run: (s) => tuanImport(s.gz, { key: 'import-uci', extraArgs: ['--max-reject-rate', '0.3'] }),
     reference: (s) => sqliteImport(s.csv, UCI_TABLE, { key: 'import-uci' }),
   },
+  {
+    key: `segment-${label(N_MAIN).toLowerCase()}`,
+    name: `tuan segment --format csv, ${label(N_MAIN)} lines`,
+    note: 'reference: the sqlite3 CLI running one aggregate (first/last order date, orders, spend per member) on the same file',
+    setup: async () => ({ db: await prepareDb(await ensureExport(N_MAIN), join(WORK, `segment-${label(N_MAIN).toLowerCase()}.tuan.db`)) }),
+    run: (s) => tuanSegment(s.db, '2025-12-31'),
+    reference: (s) => sqliteAggregate(s.db),
+  },
 ];
 
 // Checks with a target, computed from the case results (skipped when a case they need did not run).
@@ -364,6 +404,13 @@ const CHECKS = [
     value: (R) => (R['import-3m'].run.rssKiB.median - R['import-1m'].run.rssKiB.median) / 1024,
     show: (v) => `${v.toFixed(1)} MiB`,
     target: { max: 50, text: '≤ 50 MiB' },
+  },
+  {
+    name: `tuan segment / sqlite3 aggregate, ${label(N_MAIN)}`,
+    needs: [`segment-${label(N_MAIN).toLowerCase()}`],
+    value: (R) => R[`segment-${label(N_MAIN).toLowerCase()}`].ratio,
+    show: (v) => v.toFixed(2),
+    target: { max: 2.0, text: '≤ 2.0' },
   },
   {
     name: 'wall time tuan / sqlite3, UCI (information)',
@@ -545,7 +592,7 @@ async function main() {
   writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
 
   const out = [];
-  out.push(`tuan import benchmark — ${report.date} (${report.mode}, median of ${RUNS} run${RUNS > 1 ? 's' : ''})`);
+  out.push(`tuan benchmark — ${report.date} (${report.mode}, median of ${RUNS} run${RUNS > 1 ? 's' : ''})`);
   out.push(`node ${facts.node} · sqlite3 ${facts.sqlite3.split(' ')[0]} · better-sqlite3 ${facts.betterSqlite3?.version ?? '?'} ` +
     `(SQLite ${facts.betterSqlite3?.sqlite ?? '?'}) · ${facts.cpu} · ${facts.cores} cores · ${facts.memoryMiB} MiB · ${facts.os}` +
     ` · load ${facts.loadavg.join(' ')}`);

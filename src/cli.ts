@@ -3,7 +3,7 @@
  * into a message and an exit status (STYLE.md §4, §6). `main` takes argv and io so tests run it in-process.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { COMMANDS } from './commands/index.js';
+import { loadSpecs } from './commands/registry.js';
 import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
 import { addExamples } from './commands/common.js';
 import { resolveConfig } from './config.js';
@@ -63,7 +63,7 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setC
   });
 }
 
-export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void): Command {
+export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void, specs: readonly CommandSpec[]): Command {
   const program = new Command('tuan')
     .description(lang === 'en'
       ? 'Community group-buying toolkit: import exports, lifecycle stages, RFM, commission, activity plans, KPI checks'
@@ -80,7 +80,7 @@ export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
+  for (const spec of specs) addCommand(program, spec, io, lang, setCode);
   program.commands.forEach((c) => c.exitOverride().configureOutput({
     writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s),
   }));
@@ -90,8 +90,8 @@ export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void)
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
   const lang = langFrom(argv, io.env);
   let code: ExitCode = EXIT.ok;
-  const program = buildProgram(io, lang, (c) => (code = c));
   try {
+    const program = buildProgram(io, lang, (c) => (code = c), await loadSpecs(argv));
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { FIELDS, type Field } from './core/headers.js';
@@ -232,6 +232,8 @@ function readConfigFile(path: string): unknown {
     throw new ConfigError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   try {
+    // yaml is loaded only when there is a YAML file to read (start-up time of every command).
+    const parseYaml = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse;
     const data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
     return data ?? {};
   } catch (e) {

@@ -7,9 +7,8 @@ import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
-export const ENCODINGS = ['auto', 'utf8', 'gbk', 'gb18030', 'utf16le', 'utf16be', 'latin1'] as const;
-export type EncodingChoice = (typeof ENCODINGS)[number];
-export type Encoding = Exclude<EncodingChoice, 'auto'>;
+import type { Encoding } from './encodings.js';
+export { ENCODINGS, type EncodingChoice, type Encoding } from './encodings.js';
 
 export interface BadLine {
   line: number;

@@ -45,14 +45,15 @@ export function readStatus(db: Db): DbStatus {
  * Members without a counted order up to `asOf` are not returned.
  */
 export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
-  // One pass over the lines, grouped by order (the table's key order); returns ride along per order.
+  // One pass over the counted (completed) lines in the table's key order, grouped by order; returns
+  // ride along per order. Timestamps compare as text: `<= asOf || 'T99'` is "on or before asOf".
   const rows = db.prepare(`
     WITH o AS (
       SELECT min(member_id) AS member_id, min(ordered_at) AS at, min(leader_id) AS leader_id,
-        sum(CASE WHEN is_return = 0 THEN net_fen ELSE 0 END) AS amount,
-        sum(CASE WHEN is_return = 1 THEN net_fen ELSE 0 END) AS ret,
-        sum(CASE WHEN is_return = 1 AND order_date >= @ws THEN net_fen ELSE 0 END) AS w_ret
-      FROM order_lines WHERE order_date <= @asOf GROUP BY order_id
+        sum(CASE WHEN is_return THEN 0 ELSE net_fen END) AS amount,
+        sum(CASE WHEN is_return THEN net_fen ELSE 0 END) AS ret,
+        sum(CASE WHEN is_return AND ordered_at >= @ws THEN net_fen ELSE 0 END) AS w_ret
+      FROM order_lines WHERE status = 'completed' AND ordered_at <= @asOf || 'T99' GROUP BY order_id
     )
     SELECT member_id,
       substr(max(CASE WHEN amount > 0 THEN at || '|' || leader_id END), 27) AS leader_id,
@@ -60,8 +61,8 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
       substr(max(CASE WHEN amount > 0 THEN at END), 1, 10) AS last_date,
       sum(amount > 0) AS orders,
       sum(CASE WHEN amount > 0 THEN amount ELSE 0 END) + sum(ret) AS spend,
-      sum(amount > 0 AND substr(at, 1, 10) >= @ws) AS w_orders,
-      sum(CASE WHEN amount > 0 AND substr(at, 1, 10) >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
+      sum(amount > 0 AND at >= @ws) AS w_orders,
+      sum(CASE WHEN amount > 0 AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
     FROM o GROUP BY member_id HAVING sum(amount > 0) > 0 ORDER BY member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
     [string, string, string, string, number, number, number, number][];
   return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({

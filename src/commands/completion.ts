@@ -18,7 +18,8 @@ export type Shell = (typeof SHELLS)[number];
 export async function programTree(ctx: Ctx): Promise<CompletionNode> {
   // cli.ts imports commands/index.ts, which imports this file: load it when the command runs, not before.
   const { buildProgram } = await import('../cli.js');
-  const program: Command = buildProgram(ctx.io, ctx.lang, () => {});
+  const { COMMANDS } = await import('./index.js');
+  const program: Command = buildProgram(ctx.io, ctx.lang, () => {}, COMMANDS);
   const root = completionTree(program);
   const names = root.commands.map((c) => c.name);
   const help: CompletionNode = {

@@ -2,9 +2,9 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { openDb } from '../adapters/db.js';
-import { importOrdersFile, type ImportSummary } from '../adapters/import-orders.js';
-import { importLeadersFile, type LeadersSummary } from '../adapters/import-leaders.js';
-import { ENCODINGS, type EncodingChoice } from '../adapters/decode.js';
+import type { ImportSummary } from '../adapters/import-orders.js';
+import type { LeadersSummary } from '../adapters/import-leaders.js';
+import { ENCODINGS, type EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { columnOverrides, statusWords } from '../config.js';
 import { makeProgress, NO_PROGRESS } from '../render/progress.js';
@@ -50,6 +50,9 @@ function parseRate(raw: string | undefined, dflt: number): number {
 
 /** Import order files (and leaders) into the database in force; shared with `tuan segment FILE…`. */
 export async function runImport(files: string[], flags: ImportFlags & { leaderDefault?: string }, ctx: Ctx): Promise<{ orders: ImportSummary[]; leaders: LeadersSummary | null }> {
+  // Loaded here, not at start-up: `tuan segment` without files never needs the import machinery.
+  const { importOrdersFile } = await import('../adapters/import-orders.js');
+  const { importLeadersFile } = await import('../adapters/import-leaders.js');
   const db = openDb(dbPath(ctx));
   try {
     const opts = {
