@@ -8,17 +8,8 @@ import { toCommissionRules } from '../../src/core/levels.js';
 import { applyBp } from '../../src/core/money.js';
 import { monthRange } from '../../src/core/month.js';
 import { RULES } from '../../src/core/rewards.js';
+import { mulberry32 } from '../helpers/prng.js';
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(seed: number) {
   const rnd = mulberry32(seed);
