@@ -29,7 +29,9 @@ const MIGRATIONS: Record<number, string> = {
       updated INTEGER NOT NULL,
       unchanged INTEGER NOT NULL,
       repeated INTEGER NOT NULL,
-      rejected INTEGER NOT NULL
+      rejected INTEGER NOT NULL,
+      -- JSON {"names": [column indexes], "phones": [...]}: what to mask in rejected rows' raw text
+      personal_columns TEXT NOT NULL DEFAULT '{"names":[],"phones":[]}'
     );
     CREATE TABLE order_lines (
       order_id TEXT NOT NULL,

@@ -7,6 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { mapHeaders, HEADER_ALIASES, type Field, type MappingProblem } from '../core/headers.js';
+import { personalColumns } from '../core/mask.js';
 import { chooseLayout, repeatIdentity, requiredFields, type Layout } from '../core/normalize.js';
 import type { Status } from '../core/status.js';
 import type { Db } from './db.js';
@@ -111,7 +112,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   try {
     const wasEmpty = st.anyLine.get() === undefined;
     const importId = Number(st.begin.run('orders', file, '', bytesTotal, sniffed.encoding, sniffed.delimiter,
-      layout, opts.leaderOverride ?? null, opts.now).lastInsertRowid);
+      layout, opts.leaderOverride ?? null, opts.now, JSON.stringify(personalColumns(sniffed.headers, mapping.columns))).lastInsertRowid);
     const write = lineWriter(st, importId, layout, counts);
     for await (const batch of batches) {
       counts.rowsRead += batch.rows;
@@ -251,8 +252,8 @@ function upsertSql(rows: number): string {
 function prepare(db: Db) {
   return {
     begin: db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout, leader_override,
-      imported_at, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`),
+      imported_at, personal_columns, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`),
     finish: db.prepare(`UPDATE imports SET sha256 = ?, rows_read = ?, lines_accepted = ?, inserted = ?, updated = ?, unchanged = ?,
       repeated = ?, rejected = ? WHERE import_id = ?`),
     reject: db.prepare('INSERT INTO rejects (import_id, file_name, line, field, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'),

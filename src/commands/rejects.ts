@@ -2,7 +2,9 @@ import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { renderCsv, renderJson, renderTable } from '../render/table.js';
-import { maskPhonesInText } from '../core/mask.js';
+import Papa from 'papaparse';
+import { maskRecordCells, type PersonalColumns } from '../core/mask.js';
+import { recordText } from '../adapters/csv.js';
 import { emit, formatOption, openForRead, outOption } from './common.js';
 import type { CommandSpec } from './types.js';
 
@@ -13,12 +15,19 @@ const m = defineMessages({
 });
 
 interface RejectRow { import_id: number; file_name: string; line: number; field: string; reason: string; raw: string }
+interface Masking { delimiter: string; personal_columns: string }
+
+/** The raw text with the import's name, address and phone columns masked (and any other phone). */
+function maskRaw(r: RejectRow & Masking): string {
+  const cells = Papa.parse<string[]>(r.raw, { delimiter: r.delimiter }).data[0] ?? [r.raw];
+  return recordText(maskRecordCells(cells, JSON.parse(r.personal_columns) as PersonalColumns), r.delimiter);
+}
 
 export const rejectsCommand: CommandSpec = {
   name: 'rejects',
   group: 'import',
   summary: { 'zh-CN': '列出导入时拒收的行(文件、行号、字段、原因、原文)', en: 'list rejected rows (file, line, field, reason, raw text)' },
-  description: 'Every row an import could not accept is stored with its file, line number, field, reason and raw text. Phone numbers in the raw text are masked unless --unmask; the table shortens the raw text, CSV and JSON give it whole.',
+  description: 'Every row an import could not accept is stored with its file, line number, field, reason and raw text. Names, addresses, notes and phone numbers in the raw text are masked unless --unmask (the columns an import mapped to them, and headers that read like them); the table shortens the raw text, CSV and JSON give it whole.',
   examples: ['tuan rejects', 'tuan rejects --import 2 --format csv --out rejects.csv'],
   configure(cmd) {
     cmd.addOption(new Option('--import <id>', 'only rows of this import (see tuan status)'))
@@ -28,16 +37,17 @@ export const rejectsCommand: CommandSpec = {
     const importId = opts.import === undefined ? null : Number(opts.import);
     if (importId !== null && !Number.isInteger(importId)) throw new UsageError(`--import "${opts.import}" must be an import number`);
     const db = openForRead(ctx);
-    let rows: RejectRow[];
+    let rows: (RejectRow & Masking)[];
     try {
-      rows = db.prepare(`SELECT import_id, file_name, line, field, reason, raw FROM rejects
-        WHERE @id IS NULL OR import_id = @id ORDER BY import_id, line`).all({ id: importId }) as RejectRow[];
+      rows = db.prepare(`SELECT r.import_id, r.file_name, r.line, r.field, r.reason, r.raw, i.delimiter, i.personal_columns
+        FROM rejects r JOIN imports i USING (import_id)
+        WHERE @id IS NULL OR r.import_id = @id ORDER BY r.import_id, r.line`).all({ id: importId }) as (RejectRow & Masking)[];
     } finally {
       db.close();
     }
-    if (!ctx.unmask) rows = rows.map((r) => ({ ...r, raw: maskPhonesInText(r.raw) }));
+    if (!ctx.unmask) rows = rows.map((r) => ({ ...r, raw: maskRaw(r) }));
     const keys = ['import_id', 'file_name', 'line', 'field', 'reason', 'raw'] as const;
-    if (opts.format === 'json') emit(ctx, renderJson(rows), opts.out);
+    if (opts.format === 'json') emit(ctx, renderJson(rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])))), opts.out);
     else if (opts.format === 'csv') emit(ctx, renderCsv([...keys], rows.map((r) => keys.map((k) => r[k]))), opts.out);
     else if (rows.length === 0) emit(ctx, m(ctx.lang, 'rejects.none') + '\n', opts.out);
     else {

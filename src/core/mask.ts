@@ -21,3 +21,36 @@ export function maskName(name: string): string {
 export function maskPhonesInText(text: string): string {
   return text.replace(/(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g, '$1****$3');
 }
+
+export interface PersonalColumns {
+  /** columns holding names, nicknames, addresses or notes: masked like a name */
+  names: number[];
+  /** columns holding phone numbers */
+  phones: number[];
+}
+
+const NAME_LIKE = /姓名|昵称|收货人|下单人|买家|购买人|地址|房号|楼号|备注|name|address|note/i;
+const PHONE_LIKE = /电话|手机|phone|mobile|tel/i;
+
+/**
+ * Which columns of an export hold personal data: the mapped name, buyer and phone columns, and any
+ * other header that reads like a name, an address, a note or a phone.
+ */
+export function personalColumns(headers: readonly string[], mapped: Partial<Record<string, number>>): PersonalColumns {
+  const phones = new Set<number>();
+  const names = new Set<number>();
+  if (mapped.phone !== undefined) phones.add(mapped.phone);
+  for (const f of ['member_name', 'buyer']) if (mapped[f] !== undefined) names.add(mapped[f]!);
+  const used = new Set(Object.values(mapped));
+  headers.forEach((h, i) => {
+    if (used.has(i)) return;
+    if (PHONE_LIKE.test(h)) phones.add(i);
+    else if (NAME_LIKE.test(h)) names.add(i);
+  });
+  return { names: [...names].sort((a, b) => a - b), phones: [...phones].sort((a, b) => a - b) };
+}
+
+/** A record's cells with its personal columns masked, and any phone number left in other cells. */
+export function maskRecordCells(cells: readonly string[], p: PersonalColumns): string[] {
+  return cells.map((c, i) => (p.phones.includes(i) ? maskPhone(c) : p.names.includes(i) ? maskName(c) : maskPhonesInText(c)));
+}

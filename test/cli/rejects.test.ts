@@ -113,3 +113,24 @@ describe('tuan rejects', () => {
     expect(r.stderr).toBe(`tuan: --import "${id}" must be an import number\n`);
   });
 });
+
+describe('tuan rejects: personal data in the raw text', () => {
+  it('masks the name, address and phone columns unless --unmask', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const cwd = workdir();
+    writeFileSync(join(cwd, 'p.csv'), '订单号,下单时间,会员ID,会员昵称,手机号,详细地址,实付金额,订单状态\n' +
+      'A1,2026-10-01 08:00:00,M1,张丽,13812345678,枫林湾5栋301,10.00,已作废\nA2,2026-10-01 09:00:00,M2,王五,13912345678,翠湖2栋,20.00,已完成\n');
+    expect((await runTuan(['import', 'p.csv', '--max-reject-rate', '0.9'], { cwd })).code).toBe(0);
+    for (const format of ['table', 'csv', 'json']) {
+      const r = await runTuan(['rejects', '--format', format], { cwd });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('138****567');
+      expect(r.stdout).not.toMatch(/13812345678|张丽|枫林湾5栋301/);
+    }
+    const csv = await runTuan(['rejects', '--format', 'csv'], { cwd });
+    expect(csv.stdout).toContain('M1,张*,138****5678,枫***,10.00,已作废');
+    const open = await runTuan(['rejects', '--format', 'csv', '--unmask'], { cwd });
+    expect(open.stdout).toContain('M1,张丽,13812345678,枫林湾5栋301,10.00,已作废');
+  });
+});
