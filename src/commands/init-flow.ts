@@ -2,6 +2,7 @@
  * The steps of `tuan init`, each with and without a prompter: with one, it asks; without one (--yes),
  * it takes the default, or fails with the flags to pass when there is none.
  */
+import { maskRecordCells, personalColumns } from '../core/mask.js';
 import { DEFAULT_CONFIG, statusWords } from '../config.js';
 import { InputError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
@@ -36,10 +37,19 @@ function mappingError(ctx: Ctx, view: MappingView): InputError {
   return new InputError(w(L, 'init.err.mapping', { problems: problems.join('; ') }), w(L, 'init.err.mappingHint', { maps: maps.join(' ') }));
 }
 
+/** The sample's first record as shown next to the mapping: names, addresses and phones masked. */
+function previewRow(view: MappingView, row: string[] | undefined, unmask: boolean): string[] | null {
+  if (!row) return null;
+  if (unmask) return row;
+  const mapped = Object.fromEntries(Object.entries(view.mapped).map(([f, h]) => [f, view.headers.indexOf(h as string)]));
+  return maskRecordCells(row, personalColumns(view.headers, mapped));
+}
+
 /** Show the mapping and let the user change fields until it is accepted (and nothing blocks an import). */
 export async function settleMapping(view: MappingView, rows: string[][], ctx: Ctx, p: Prompter | null): Promise<MappingView> {
   for (;;) {
-    ctx.io.stdout.write(renderMapping(view, rows[0] ?? null, ctx.lang, ctx.style) + '\n');
+    const first = previewRow(view, rows[0], ctx.unmask);
+    ctx.io.stdout.write(renderMapping(view, first, ctx.lang, ctx.style) + '\n');
     if (!p) {
       if (!view.ready) throw mappingError(ctx, view);
       return view;
@@ -49,7 +59,7 @@ export async function settleMapping(view: MappingView, rows: string[][], ctx: Ct
       if (view.ready) return view;
       continue;
     }
-    const header = await p.header(action, view, rows[0] ?? null);
+    const header = await p.header(action, view, first);
     view = analyzeMapping(view.headers, setColumn(view.headers, view.overrides, action, header));
   }
 }

@@ -299,3 +299,17 @@ describe('tuan init on a terminal (scripted answers)', () => {
     expect(p.calls).toEqual([]);
   });
 });
+
+describe('tuan init: the sample preview masks personal data', () => {
+  it('shows the first record with names masked, unmasked only with --unmask', async () => {
+    const { ROOT } = await import('../helpers/run-tuan.js');
+    const cwd = workdir([`${ROOT}/data/ktt-export.csv`]);
+    const r = await runTuan(['init', '--yes', '--file', 'ktt-export.csv', '--leader', 'L004', '--no-import'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('徐***');
+    expect(r.stdout).not.toMatch(/徐萍|万姐/);
+    const cwd2 = workdir([`${ROOT}/data/ktt-export.csv`]);
+    const open = await runTuan(['init', '--yes', '--file', 'ktt-export.csv', '--leader', 'L004', '--no-import', '--unmask'], { cwd: cwd2 });
+    expect(open.stdout).toContain('徐萍[5758]');
+  });
+});
