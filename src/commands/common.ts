@@ -1,5 +1,5 @@
 /** Shared flags (defined once so each means the same everywhere) and output helpers. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -13,12 +13,25 @@ export function formatOption(formats: readonly string[], dflt = formats[0]!): Op
 export const outOption = () => new Option('--out <file>', 'write the output to this file instead of stdout');
 export const leaderOption = () => new Option('--leader <id>', 'only this leader (团长ID)');
 
+/**
+ * Create a directory and its missing parents one level at a time (Node 20's recursive mkdir can
+ * spin forever under /proc); throws the usual fs error when a level cannot be made.
+ */
+export function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
 /** Write command output to --out or stdout. */
 export function emit(ctx: Ctx, text: string, out?: unknown): void {
   if (typeof out === 'string' && out !== '') {
     const path = resolve(ctx.io.cwd, out);
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      ensureDir(dirname(path));
       writeFileSync(path, text);
     } catch (e) {
       throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);

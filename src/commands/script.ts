@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
@@ -10,7 +10,7 @@ import { leaderOfMember, loadProfiles, type Loaded } from '../adapters/activity-
 import { bySpend } from '../core/kit.js';
 import { defineMessages } from '../i18n.js';
 import { namesFor } from '../render/activity-names.js';
-import { leaderOption, openForRead } from './common.js';
+import { ensureDir, leaderOption, openForRead } from './common.js';
 import { commonInput, loadTemplates, templatesOption } from './activity-common.js';
 import type { CommandSpec, Ctx } from './types.js';
 
@@ -32,7 +32,7 @@ function pickMembers(loaded: Loaded, opts: Record<string, unknown>): MemberProfi
 function writeFiles(ctx: Ctx, dir: string, files: { name: string; text: string }[]): void {
   const abs = resolve(ctx.io.cwd, dir);
   try {
-    mkdirSync(abs, { recursive: true });
+    ensureDir(abs);
     for (const f of files) writeFileSync(join(abs, f.name), f.text);
   } catch (e) {
     throw new UsageError(`cannot write to ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
