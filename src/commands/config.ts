@@ -1,7 +1,7 @@
 import { EXIT } from '../errors.js';
 import { renderJson } from '../render/table.js';
 import { stringify } from 'yaml';
-import { emit, formatOption } from './common.js';
+import { emit, formatOption, outOption } from './common.js';
 import type { CommandSpec } from './types.js';
 
 export const configCommand: CommandSpec = {
@@ -11,7 +11,7 @@ export const configCommand: CommandSpec = {
   description: 'Prints the resolved configuration: DEFAULT_CONFIG, then tuan.config.yaml (or --config), then TUAN_* variables, then flags. "Why did it do that?" starts here.',
   examples: ['tuan config', 'tuan config --format json'],
   configure(cmd) {
-    cmd.addOption(formatOption(['yaml', 'json']));
+    cmd.addOption(formatOption(['yaml', 'json'])).addOption(outOption());
   },
   async run(_args, opts, ctx) {
     const header = `# source: ${ctx.configSource ?? 'built-in defaults'}\n`;
