@@ -15,7 +15,7 @@ const m = defineMessages({
   'import.leaders': ['{file}:导入团长 {n} 位', '{file}: {n} leaders imported'],
 });
 
-const DELIMS: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
+const DELIMS: Record<string, [string, string]> = { ',': ['逗号', 'comma'], '\t': ['制表符', 'tab'], ';': ['分号', 'semicolon'] };
 const ENC: Record<string, string> = { utf8: 'UTF-8', gb18030: 'GBK/GB18030', gbk: 'GBK', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', latin1: 'Latin-1' };
 
 export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSummary | null }, ctx: Ctx): string {
@@ -23,7 +23,7 @@ export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSumm
   const out: string[] = [];
   if (r.leaders) out.push(m(L, 'import.leaders', { file: r.leaders.file, n: r.leaders.leaders }));
   for (const s of r.orders) {
-    out.push(m(L, 'import.file', { file: s.file, enc: ENC[s.encoding] ?? s.encoding, delim: DELIMS[s.delimiter] ?? s.delimiter, layout: s.layout, line: s.headerLine }));
+    out.push(m(L, 'import.file', { file: s.file, enc: ENC[s.encoding] ?? s.encoding, delim: DELIMS[s.delimiter]?.[L === 'en' ? 1 : 0] ?? s.delimiter, layout: s.layout, line: s.headerLine }));
     const rate = s.rowsRead ? `${((s.rejected / s.rowsRead) * 100).toFixed(2)}%` : '0%';
     out.push(m(L, 'import.counts', { rows: fmtInt(s.rowsRead), ins: fmtInt(s.inserted), upd: fmtInt(s.updated), same: fmtInt(s.unchanged), rej: fmtInt(s.rejected), rate }));
     if (s.repeated) out.push(m(L, 'import.repeated', { n: fmtInt(s.repeated) }));

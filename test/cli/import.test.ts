@@ -561,7 +561,7 @@ describe('--max-reject-rate: all or nothing', () => {
     const r = await tuan(dir, 'import', 'bad-amount.csv', '--max-reject-rate', '0.72');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'bad-amount.csv:UTF-8,分隔符 comma,格式 orders,表头在第 1 行\n' +
+      'bad-amount.csv:UTF-8,分隔符 逗号,格式 orders,表头在第 1 行\n' +
         '  读取 7 行 → 订单行 新增 2,更新 0,未变 0;拒收 5 行 (71.43%)\n' +
         '  拒收原因:\n' +
         '    1 × amount: empty amount\n' +
@@ -636,7 +636,7 @@ describe('the sample data', () => {
     expect(a.code, a.stderr).toBe(0);
     const b = await runTuan(['import', 'data/sample-orders-gbk.csv', '--db', db(gbk)], { cwd: ROOT });
     expect(b.code, b.stderr).toBe(0);
-    expect(b.stdout.split('\n')[0]).toBe('sample-orders-gbk.csv:GBK/GB18030,分隔符 comma,格式 orders,表头在第 1 行');
+    expect(b.stdout.split('\n')[0]).toBe('sample-orders-gbk.csv:GBK/GB18030,分隔符 逗号,格式 orders,表头在第 1 行');
     expect(await counts(utf, '--db', db(utf))).toEqual(SAMPLE);
     expect(await counts(gbk, '--db', db(gbk))).toEqual(SAMPLE);
     // the table for people: identical above the list of imports (which names the two files)

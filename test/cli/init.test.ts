@@ -19,7 +19,7 @@ describe('tuan init --yes (no questions)', () => {
     expect(r.stdout).toContain('GBK/GB18030');
     expect(r.stdout).toContain('ktt:快团团');
     expect(r.stdout).toContain('支付时间');
-    expect(r.stdout).toMatch(/已写入 tuan.config.yaml\nktt.csv:GBK\/GB18030,分隔符 comma,格式 ktt/);
+    expect(r.stdout).toMatch(/已写入 tuan.config.yaml\nktt.csv:GBK\/GB18030,分隔符 逗号,格式 ktt/);
     expect(r.stdout).toContain('拒收 0 行');
     expect(r.stdout).toContain('tuan segment --leader L9 ');
     const { config, source } = loadConfig(cwd);
