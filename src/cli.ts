@@ -37,7 +37,7 @@ function buildContext(opts: Record<string, unknown>, io: Io, lang: Lang): Ctx {
   const asOfGiven = typeof opts.asOf === 'string';
   if (asOfGiven) {
     const d = parseIsoDate(opts.asOf as string);
-    if (!d) throw new UsageError(`--as-of "${opts.asOf}" must be a date like 2026-10-31`);
+    if (!d) throw new UsageError({ zh: `--as-of "${opts.asOf}" 应是日期,例如 2026-10-31`, en: `--as-of "${opts.asOf}" must be a date like 2026-10-31` });
     asOf = d;
   }
   return {
@@ -95,19 +95,20 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    return reportError(e, io, argv.includes('--debug'));
+    return reportError(e, io, argv.includes('--debug'), lang);
   }
 }
 
-export function reportError(e: unknown, io: Io, debug: boolean): ExitCode {
+export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang = 'en'): ExitCode {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     if (e.exitCode === 0) return EXIT.ok;
     return EXIT.usage; // commander has already printed its message
   }
   if (e instanceof TuanError) {
-    io.stderr.write(`tuan: ${e.message}\n`);
-    if (e.hint) io.stderr.write(`hint: ${e.hint}\n`);
+    const t = e.text(lang);
+    io.stderr.write(`tuan: ${t.message}\n`);
+    if (t.hint) io.stderr.write(`${lang === 'zh-CN' && e.zh ? '提示' : 'hint'}: ${t.hint}\n`);
     return e.exitCode;
   }
   const err = e as Error;

@@ -206,8 +206,8 @@ export function validateConfig(raw: unknown, source = 'config'): Config {
   const r = ConfigSchema.safeParse(raw);
   if (r.success) return Object.freeze(r.data) as Config;
   const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
-  throw new ConfigError(`invalid configuration in ${source}:\n${lines.join('\n')}`,
-    'run `tuan config` to see the configuration in force and the allowed keys');
+  throw new ConfigError({ zh: `配置有误(${source}):\n${lines.join('\n')}`, en: `invalid configuration in ${source}:\n${lines.join('\n')}` },
+    { zh: '运行 `tuan config` 查看当前生效的配置和可用的键', en: 'run `tuan config` to see the configuration in force and the allowed keys' });
 }
 
 export interface ResolveInput {
@@ -229,7 +229,8 @@ function readConfigFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read config file ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    const why = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new ConfigError({ zh: `无法读取配置文件 ${path}:${why}`, en: `cannot read config file ${path}: ${why}` });
   }
   try {
     // yaml is loaded only when there is a YAML file to read (start-up time of every command).
@@ -237,7 +238,8 @@ function readConfigFile(path: string): unknown {
     const data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
     return data ?? {};
   } catch (e) {
-    throw new ConfigError(`config file ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+    const kind = path.endsWith('.json') ? 'JSON' : 'YAML';
+    throw new ConfigError({ zh: `配置文件 ${path} 不是有效的 ${kind}:${(e as Error).message}`, en: `config file ${path} is not valid ${kind}: ${(e as Error).message}` });
   }
 }
 

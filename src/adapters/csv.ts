@@ -82,9 +82,13 @@ export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniff
   try {
     size = statSync(path).size;
   } catch (e) {
-    throw new InputError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError({
+      zh: `无法读取 ${path}:${missing ? '文件不存在' : (e as Error).message}`,
+      en: `cannot read ${path}: ${missing ? 'no such file' : (e as Error).message}`,
+    });
   }
-  if (size === 0) throw new InputError(`${basename(path)} is empty`);
+  if (size === 0) throw new InputError({ zh: `${basename(path)} 是空文件`, en: `${basename(path)} is empty` });
   const gzip = isGzip(path);
   const { sample, complete } = await readSample(path, gzip);
   const encoding = opts.encoding === 'auto' ? detectEncoding(sample, complete).encoding : opts.encoding;
@@ -104,11 +108,12 @@ export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniff
     const first = lines.find((l) => l.trim() !== '') ?? '';
     const delimiter = candidates.reduce((a, d) => (first.split(d).length > first.split(a).length ? d : a));
     const found = splitHeaderLine(first, delimiter).filter((c) => c !== '');
-    throw new InputError(
-      `${basename(path)}: no header row with known column names in the first ${MAX_TITLE_ROWS} lines ` +
+    const maps = '--map ordered_at="<date header>" --map member_id="<customer header>" --map amount="<amount header>"';
+    throw new InputError({
+      zh: `${basename(path)}:前 ${MAX_TITLE_ROWS} 行里没有能认出的表头行(找到的表头:${found.join(', ') || '无'})`,
+      en: `${basename(path)}: no header row with known column names in the first ${MAX_TITLE_ROWS} lines ` +
         `(headers found: ${found.join(', ') || 'none'})`,
-      'map the columns with --map, e.g. --map ordered_at="<date header>" --map member_id="<customer header>" --map amount="<amount header>"',
-    );
+    }, { zh: `用 --map 指定列,例如 ${maps}`, en: `map the columns with --map, e.g. ${maps}` });
   }
   const headerText = lines[best.line]!;
   const nl = /\r\n|\n|\r/.exec(text.slice(text.indexOf(headerText)));

@@ -91,7 +91,8 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   const isMemory = path === ':memory:';
   const existed = isMemory || existsSync(path);
   if (!existed && (opts.mustExist || opts.readonly)) {
-    throw new DbError(`database ${path} does not exist`, 'import an export first: tuan import FILE (or pass --db)');
+    throw new DbError({ zh: `数据库 ${path} 不存在`, en: `database ${path} does not exist` },
+      { zh: '先导入一个导出文件:tuan import 文件(或用 --db 指定数据库)', en: 'import an export first: tuan import FILE (or pass --db)' });
   }
   let db: Db;
   try {
@@ -99,7 +100,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536'); // 64 MiB of page cache: bulk upserts stay in memory, and the bound is fixed
   } catch (e) {
-    throw new DbError(`cannot open database ${path}: ${(e as Error).message}`);
+    throw new DbError({ zh: `无法打开数据库 ${path}:${(e as Error).message}`, en: `cannot open database ${path}: ${(e as Error).message}` });
   }
   if (!existed) {
     try {
@@ -122,7 +123,7 @@ function migrate(db: Db, path: string, readonly: boolean): void {
   try {
     version = db.pragma('user_version', { simple: true }) as number;
   } catch (e) {
-    throw new DbError(`${path} is not a tuan database: ${(e as Error).message}`);
+    throw new DbError({ zh: `${path} 不是 tuan 数据库:${(e as Error).message}`, en: `${path} is not a tuan database: ${(e as Error).message}` });
   }
   if (version > SCHEMA_VERSION) {
     throw new DbError(`database ${path} has schema version ${version}, newer than this tuan (${SCHEMA_VERSION})`,
@@ -131,7 +132,10 @@ function migrate(db: Db, path: string, readonly: boolean): void {
   if (version === SCHEMA_VERSION) return;
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").get() as { n: number };
-    if (tables.n > 0) throw new DbError(`${path} is an SQLite file but not a tuan database`, 'pass another --db');
+    if (tables.n > 0) {
+      throw new DbError({ zh: `${path} 是 SQLite 文件,但不是 tuan 数据库`, en: `${path} is an SQLite file but not a tuan database` },
+        { zh: '用 --db 指定另一个文件', en: 'pass another --db' });
+    }
   }
   if (readonly) throw new DbError(`database ${path} needs an upgrade; run any tuan import on it first`);
   db.transaction(() => {

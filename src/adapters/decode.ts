@@ -59,8 +59,8 @@ export function detectEncoding(sample: Buffer, complete: boolean): { encoding: E
   const lines = Math.max(1, (text.match(/\n/g) ?? []).length);
   if (bad <= Math.max(1, lines / 20)) return { encoding: 'gb18030', bom: 0 };
   throw new InputError(
-    'cannot tell the text encoding: the file is neither UTF-8 nor GBK/GB18030',
-    'pass --encoding (utf8, gbk, gb18030, utf16le, utf16be or latin1)',
+    { zh: '无法判断文件编码:既不是 UTF-8,也不是 GBK/GB18030', en: 'cannot tell the text encoding: the file is neither UTF-8 nor GBK/GB18030' },
+    { zh: '用 --encoding 指定(utf8、gbk、gb18030、utf16le、utf16be 或 latin1)', en: 'pass --encoding (utf8, gbk, gb18030, utf16le, utf16be or latin1)' },
   );
 }
 

@@ -59,13 +59,16 @@ const FIELD_HINTS: Record<string, string> = {
 
 function mappingError(file: string, headers: string[], problems: MappingProblem[], missing: ReturnType<typeof requiredFields>): InputError {
   const parts: string[] = [];
+  const zh: string[] = [];
   const maps: string[] = [];
   for (const p of problems) {
     if (p.kind === 'ambiguous') {
       parts.push(`several columns could be ${p.field}: ${p.headers.join(', ')}`);
+      zh.push(`有多列可能是 ${p.field}:${p.headers.join(', ')}`);
       maps.push(`--map ${p.field}="${p.headers[0]}"`);
     } else if (p.kind === 'override-not-found') {
       parts.push(`--map/columns ${p.field}="${p.header}" names a header that is not in the file`);
+      zh.push(`--map/columns 里 ${p.field}="${p.header}" 指定的表头不在文件中`);
     }
   }
   const ambiguous = new Set(problems.flatMap((p) => (p.kind === 'ambiguous' ? [p.field] : [])));
@@ -73,12 +76,15 @@ function mappingError(file: string, headers: string[], problems: MappingProblem[
     if (ambiguous.has(m.field)) continue; // already reported as "several columns could be …"
     const alts = m.alternatives?.length ? ` (or ${m.alternatives.join(' / ')})` : '';
     parts.push(`no column for ${m.field}${alts}: ${FIELD_HINTS[m.field] ?? m.field}, e.g. ${HEADER_ALIASES[m.field].slice(0, 3).join(', ')}`);
+    zh.push(`缺少 ${m.field}${alts} 列,例如 ${HEADER_ALIASES[m.field].slice(0, 3).join(', ')}`);
     maps.push(`--map ${m.field}="<header>"`);
   }
-  return new InputError(
-    `${file}: cannot map the columns: ${parts.join('; ')}. Headers found: ${headers.join(', ')}`,
-    maps.length ? `tell tuan which header to use: ${maps.join(' ')}` : 'fix the header names or the --map values',
-  );
+  return new InputError({
+    zh: `${file}:无法对应列:${zh.join(';')}。文件中的表头:${headers.join(', ')}`,
+    en: `${file}: cannot map the columns: ${parts.join('; ')}. Headers found: ${headers.join(', ')}`,
+  }, maps.length
+    ? { zh: `告诉 tuan 用哪一列:${maps.join(' ')}`, en: `tell tuan which header to use: ${maps.join(' ')}` }
+    : { zh: '改正表头名称或 --map 的值', en: 'fix the header names or the --map values' });
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -216,15 +222,21 @@ function lineWriter(st: ReturnType<typeof prepare>, importId: number, layout: La
 }
 
 function checkRejectRate(s: ImportSummary, max: number): void {
-  if (s.rowsRead === 0) throw new InputError(`${s.file}: no data rows under the header (line ${s.headerLine})`);
+  if (s.rowsRead === 0) {
+    throw new InputError({ zh: `${s.file}:表头(第 ${s.headerLine} 行)下面没有数据行`, en: `${s.file}: no data rows under the header (line ${s.headerLine})` });
+  }
   const rate = s.rejected / s.rowsRead;
   if (rate <= max) return;
   const top = s.topReasons.map((r) => `  ${r.count} × ${r.reason}`).join('\n');
-  throw new InputError(
-    `${s.file}: ${s.rejected} of ${s.rowsRead} rows rejected (${(rate * 100).toFixed(1)}%), more than ` +
+  throw new InputError({
+    zh: `${s.file}:${s.rowsRead} 行中拒收 ${s.rejected} 行(${(rate * 100).toFixed(1)}%),超过 --max-reject-rate ${max};` +
+      `本文件没有导入任何数据。主要原因:\n${top}`,
+    en: `${s.file}: ${s.rejected} of ${s.rowsRead} rows rejected (${(rate * 100).toFixed(1)}%), more than ` +
       `--max-reject-rate ${max}; nothing was imported. Top reasons:\n${top}`,
-    'fix the rows, map the columns with --map, or raise --max-reject-rate to import the rest',
-  );
+  }, {
+    zh: '改正这些行、用 --map 对应列,或调高 --max-reject-rate 导入其余的行',
+    en: 'fix the rows, map the columns with --map, or raise --max-reject-rate to import the rest',
+  });
 }
 
 /** Upsert of `rows` lines; a line already written by this same import is left alone (changes = 0). */

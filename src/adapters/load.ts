@@ -21,7 +21,9 @@ export function scopeFacts(facts: MemberFacts[], leaders: LeaderInfo[], f: Scope
   if (f.leader && f.region) throw new UsageError('use either --leader or --region, not both');
   if (f.leader) {
     if (!leaders.some((l) => l.leader_id === f.leader)) {
-      throw new UsageError(`unknown leader "${f.leader}"`, `known leaders: ${leaders.map((l) => l.leader_id).join(', ') || 'none'}`);
+      const known = leaders.map((l) => l.leader_id).join(', ');
+      throw new UsageError({ zh: `没有团长 "${f.leader}"`, en: `unknown leader "${f.leader}"` },
+        { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
     }
     return { facts: facts.filter((m) => m.leaderId === f.leader), label: `leader:${f.leader}` };
   }
@@ -29,7 +31,10 @@ export function scopeFacts(facts: MemberFacts[], leaders: LeaderInfo[], f: Scope
     const ids = new Set(leaders.filter((l) => l.region === f.region).map((l) => l.leader_id));
     if (ids.size === 0) {
       const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
-      throw new UsageError(`no leader in region "${f.region}"`, `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}`);
+      throw new UsageError({ zh: `区域 "${f.region}" 没有团长`, en: `no leader in region "${f.region}"` }, {
+        zh: `leaders.csv 中的区域:${regions.join(', ') || '无(用 --leaders 导入 leaders.csv)'}`,
+        en: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}`,
+      });
     }
     return { facts: facts.filter((m) => ids.has(m.leaderId)), label: `region:${f.region}` };
   }

@@ -34,7 +34,8 @@ export function emit(ctx: Ctx, text: string, out?: unknown): void {
       ensureDir(dirname(path));
       writeFileSync(path, text);
     } catch (e) {
-      throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new UsageError({ zh: `无法写入 ${out}:${why}`, en: `cannot write ${out}: ${why}` });
     }
     ctx.io.stderr.write(`${ctx.lang === 'en' ? 'wrote' : '已写入'} ${out}\n`);
   } else {

@@ -162,7 +162,7 @@ describe('months, leaders and errors', () => {
   });
 
   it('a missing database is exit 4', async () => {
-    const r = await runTuan(['commission', ...AS_OF, '--db', 'nope.db'], { cwd: workdir() });
+    const r = await runTuan(['--lang', 'en', 'commission', ...AS_OF, '--db', 'nope.db'], { cwd: workdir() });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^tuan: database .*nope\.db does not exist\nhint: import an export first/);
   });

@@ -27,7 +27,7 @@ describe('tuan config: layers and validation', () => {
   it('reports every problem with its path, unknown keys included, as exit 2', async () => {
     const cwd = workdir();
     writeFileSync(join(cwd, 'tuan.config.yaml'), 'stages:\n  intro_days: 100\n  silent_after_dayz: 3\nrfm:\n  method: quartile\n');
-    const r = await runTuan(['config'], { cwd });
+    const r = await runTuan(['--lang', 'en', 'config'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('invalid configuration in');
     expect(r.stderr).toContain('stages: Unrecognized key: "silent_after_dayz"');
@@ -38,7 +38,7 @@ describe('tuan config: layers and validation', () => {
   it('a YAML syntax error is exit 2 naming the file', async () => {
     const cwd = workdir();
     writeFileSync(join(cwd, 'tuan.config.yaml'), 'stages: [\n');
-    const r = await runTuan(['config'], { cwd });
+    const r = await runTuan(['--lang', 'en', 'config'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^tuan: config file .*tuan\.config\.yaml is not valid YAML/);
   });

@@ -97,7 +97,7 @@ describe('the same rows in every encoding and delimiter give the same database',
 
   it('a GBK file read as --encoding utf8 is refused, not imported as replacement characters', async () => {
     const dir = workdir([F('gbk.csv')]);
-    const r = await tuan(dir, 'import', 'gbk.csv', '--encoding', 'utf8');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'gbk.csv', '--encoding', 'utf8');
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^tuan: gbk\.csv: no header row with known column names/);
   });
@@ -143,7 +143,7 @@ describe('values', () => {
 
   it('decimal-comma.csv: a decimal comma is refused, never read as a thousands separator', async () => {
     const dir = workdir([F('decimal-comma.csv')]);
-    const r = await tuan(dir, 'import', 'decimal-comma.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'decimal-comma.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: decimal-comma.csv: 2 of 2 rows rejected (100.0%), more than --max-reject-rate 0.05; nothing was imported. Top reasons:\n' +
@@ -444,7 +444,7 @@ describe('layouts', () => {
 describe('mapping errors: exit 3 with the headers found and the --map to use', () => {
   it('ambiguous-header.csv: 下单时间 and 支付时间', async () => {
     const dir = workdir([F('ambiguous-header.csv')]);
-    const r = await tuan(dir, 'import', 'ambiguous-header.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'ambiguous-header.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: ambiguous-header.csv: cannot map the columns: several columns could be ordered_at: 下单时间, 支付时间. ' +
@@ -474,7 +474,7 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
 
   it('unknown-headers.csv: no known header, the headers found are listed', async () => {
     const dir = workdir([F('unknown-headers.csv')]);
-    const r = await tuan(dir, 'import', 'unknown-headers.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'unknown-headers.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: unknown-headers.csv: no header row with known column names in the first 30 lines ' +
@@ -493,7 +493,7 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
 
   it('unknown-headers.csv with only some --map: the missing field is named', async () => {
     const dir = workdir([F('unknown-headers.csv')]);
-    const r = await tuan(dir, 'import', 'unknown-headers.csv', '--map', 'ordered_at=成交日期', '--map', 'amount=金额合计');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'unknown-headers.csv', '--map', 'ordered_at=成交日期', '--map', 'amount=金额合计');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: unknown-headers.csv: cannot map the columns: no column for member_id (or buyer): member / customer, e.g. 会员ID, 用户ID, 团员ID. ' +
@@ -504,7 +504,7 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
 
   it('missing-column.csv: known headers but no member and no amount', async () => {
     const dir = workdir([F('missing-column.csv')]);
-    const r = await tuan(dir, 'import', 'missing-column.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'missing-column.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: missing-column.csv: cannot map the columns: no column for member_id (or buyer): member / customer, e.g. 会员ID, 用户ID, 团员ID; ' +
@@ -515,7 +515,7 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
 
   it('a --map header that is not in the file', async () => {
     const dir = workdir([F('basic.csv')]);
-    const r = await tuan(dir, 'import', 'basic.csv', '--map', 'amount=金额');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'basic.csv', '--map', 'amount=金额');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: basic.csv: cannot map the columns: --map/columns amount="金额" names a header that is not in the file. ' +
@@ -547,7 +547,7 @@ describe('--max-reject-rate: all or nothing', () => {
     const dir = workdir([F('basic.csv'), F('bad-amount.csv')]);
     await importOk(dir, 'basic.csv');
     const before = await status(dir);
-    const r = await tuan(dir, 'import', 'bad-amount.csv', ...flags);
+    const r = await tuan(dir, '--lang', 'en', 'import', 'bad-amount.csv', ...flags);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(BAD_AMOUNT_STDERR(max));
     expect(r.stdout).toBe('');
@@ -591,7 +591,7 @@ describe('--max-reject-rate: all or nothing', () => {
 describe('files that cannot be imported', () => {
   it('a missing file', async () => {
     const dir = workdir();
-    const r = await tuan(dir, 'import', 'nope.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'nope.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(`tuan: cannot read ${join(dir, 'nope.csv')}: no such file\n`);
   });
@@ -599,7 +599,7 @@ describe('files that cannot be imported', () => {
   it('an empty file', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'empty.csv'), '');
-    const r = await tuan(dir, 'import', 'empty.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'empty.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('tuan: empty.csv is empty\n');
   });
@@ -607,7 +607,7 @@ describe('files that cannot be imported', () => {
   it('a header without rows: exit 3 and no import recorded', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'header-only.csv'), '订单号,下单时间,会员ID,实付金额\n');
-    const r = await tuan(dir, 'import', 'header-only.csv');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'header-only.csv');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('tuan: header-only.csv: no data rows under the header (line 1)\n');
     expect(rows(db(dir), 'SELECT count(*) FROM imports')).toEqual([[0]]);
@@ -661,7 +661,7 @@ describe('the UCI Online Retail slice (header + first 3,000 lines of ../shared/d
   // command, made for the whole file, refuses this slice: nothing is imported.
   it('the documented command refuses the slice: 36% of its rows have no customer', async () => {
     const dir = workdir([F('online-retail-slice.csv.gz')]);
-    const r = await tuan(dir, 'import', 'online-retail-slice.csv.gz', '--max-reject-rate', '0.3');
+    const r = await tuan(dir, '--lang', 'en', 'import', 'online-retail-slice.csv.gz', '--max-reject-rate', '0.3');
     expect(r.code).toBe(3);
     expect(r.stderr).toBe(
       'tuan: online-retail-slice.csv.gz: 1081 of 3000 rows rejected (36.0%), more than --max-reject-rate 0.3; nothing was imported. Top reasons:\n' +

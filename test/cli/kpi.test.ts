@@ -120,7 +120,7 @@ describe('tuan kpi', () => {
   });
 
   it('a missing database is exit 4', async () => {
-    const r = await runTuan(['kpi', '--db', 'missing.db', ...AS_OF], { cwd: workdir() });
+    const r = await runTuan(['--lang', 'en', 'kpi', '--db', 'missing.db', ...AS_OF], { cwd: workdir() });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^tuan: database .*missing\.db does not exist\nhint: import an export first/);
   });
@@ -170,8 +170,9 @@ describe('tuan kpi check: exit status', () => {
     const r = await check(cwd, 'checks:\n  - kpi: aov\n    warn_below: 150\n  - kpi: repurchase_rate\n    warn_bellow: 40%\n    fail_below: 30%\n');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`tuan: invalid configuration in ${join(cwd, 'checks.yaml')}:\n  checks.1: Unrecognized key: "warn_bellow"\n` +
-      'hint: run `tuan config` to see the configuration in force and the allowed keys\n');
+    // Chinese by default (the key and zod's reason stay as they are)
+    expect(r.stderr).toBe(`tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: Unrecognized key: "warn_bellow"\n` +
+      '提示: 运行 `tuan config` 查看当前生效的配置和可用的键\n');
   });
 
   it('a rate written as a plain fraction is not taken for a percentage of a count, and a bad value names its key', async () => {
@@ -197,7 +198,9 @@ describe('tuan kpi check: exit status', () => {
     writeFileSync(join(dir, 'checks.yaml'), 'checks:\n  - kpi: gmv\n    fail_below: 1\n');
     const r = await runTuan(['kpi', 'check', '--config', 'checks.yaml', ...AS_OF], { cwd: dir });
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
+    expect(r.stderr).toBe(`tuan: 数据库 ${join(dir, 'tuan.db')} 不存在\n提示: 先导入一个导出文件:tuan import 文件(或用 --db 指定数据库)\n`);
+    const en = await runTuan(['kpi', 'check', '--config', 'checks.yaml', '--lang', 'en', ...AS_OF], { cwd: dir });
+    expect(en.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
   });
 
   it('--format csv is refused for checks (table or json), and so are scope flags', async () => {

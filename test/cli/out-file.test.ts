@@ -15,11 +15,11 @@ describe('--out', () => {
   it('is a usage error when the folder cannot be made (a file is in the way; /proc)', async () => {
     const cwd = workdir();
     writeFileSync(join(cwd, 'file.txt'), 'x');
-    const r = await runTuan(['config', '--out', 'file.txt/c.yaml'], { cwd });
+    const r = await runTuan(['--lang', 'en', 'config', '--out', 'file.txt/c.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^tuan: cannot write file\.txt\/c\.yaml: E/);
     if (existsSync('/proc/self')) {
-      const p = await runTuan(['config', '--out', '/proc/tuan-test/x/c.yaml'], { cwd });
+      const p = await runTuan(['--lang', 'en', 'config', '--out', '/proc/tuan-test/x/c.yaml'], { cwd });
       expect(p.code).toBe(2);
     }
   });

@@ -18,7 +18,7 @@ async function twoImports(): Promise<string> {
 describe('tuan rejects', () => {
   it('a missing database is exit 4', async () => {
     const dir = workdir();
-    const r = await tuan(dir, 'rejects');
+    const r = await tuan(dir, '--lang', 'en', 'rejects');
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
   });

@@ -125,7 +125,7 @@ describe('tuan report', () => {
     [['--from', '2026-10-31'], 'tuan: --from 2026-10-31 must be before the as-of date 2026-10-31\nhint: pass an earlier --from, e.g. --from 2026-08-02\n'],
     [['--from', '2026-13-01'], 'tuan: --from "2026-13-01" must be a date like 2026-08-02\n'],
   ])('usage errors are exit 2: %j', async (args, stderr) => {
-    const r = await runTuan(['report', ...AS_OF, ...args, '--out', 'x.html'], { cwd: dir });
+    const r = await runTuan(['--lang', 'en', 'report', ...AS_OF, ...args, '--out', 'x.html'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
     expect(existsSync(join(dir, 'x.html'))).toBe(false);
@@ -133,7 +133,7 @@ describe('tuan report', () => {
 
   it('without a database it is exit 4 and writes nothing', async () => {
     const empty = workdir();
-    const r = await runTuan(['report', ...AS_OF], { cwd: empty });
+    const r = await runTuan(['--lang', 'en', 'report', ...AS_OF], { cwd: empty });
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`tuan: database ${join(empty, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
     expect(existsSync(join(empty, 'report.html'))).toBe(false);

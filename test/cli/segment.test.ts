@@ -64,9 +64,11 @@ describe('tuan segment on a hand-computed fixture (test/fixtures/segment/README.
   it('an unknown leader is a usage error naming the known ones', async () => {
     const cwd = workdir(['segment/small.csv']);
     await runTuan(['import', 'small.csv'], { cwd });
-    const r = await runTuan(['segment', '--as-of', '2026-10-31', '--leader', 'L9'], { cwd });
+    const r = await runTuan(['--lang', 'en', 'segment', '--as-of', '2026-10-31', '--leader', 'L9'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('tuan: unknown leader "L9"\nhint: known leaders: L1, L2\n');
+    const zh = await runTuan(['segment', '--as-of', '2026-10-31', '--leader', 'L9'], { cwd });
+    expect(zh.stderr).toBe('tuan: 没有团长 "L9"\n提示: 已有的团长:L1, L2\n');
   });
 });
 

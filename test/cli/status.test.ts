@@ -12,20 +12,20 @@ const tuan = (dir: string, ...args: string[]) => runTuan(args, { cwd: dir });
 describe('tuan status', () => {
   it('a missing database is exit 4, and is not created', async () => {
     const dir = workdir();
-    const r = await tuan(dir, 'status');
+    const r = await tuan(dir, '--lang', 'en', 'status');
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
     expect(r.stdout).toBe('');
-    const again = await tuan(dir, 'status', '--format', 'json');
+    const again = await tuan(dir, '--lang', 'en', 'status', '--format', 'json');
     expect(again.code).toBe(4);
   });
 
   it('a missing --db or TUAN_DB file is exit 4 too', async () => {
     const dir = workdir();
-    const r = await tuan(dir, 'status', '--db', 'other.db');
+    const r = await tuan(dir, '--lang', 'en', 'status', '--db', 'other.db');
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`tuan: database ${join(dir, 'other.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
-    const env = await runTuan(['status'], { cwd: dir, env: { TUAN_DB: 'env.db' } });
+    const env = await runTuan(['--lang', 'en', 'status'], { cwd: dir, env: { TUAN_DB: 'env.db' } });
     expect(env.code).toBe(4);
     expect(env.stderr).toContain(`database ${join(dir, 'env.db')} does not exist`);
   });
@@ -35,7 +35,7 @@ describe('tuan status', () => {
     const other = new Database(join(dir, 'other.db'));
     other.exec('CREATE TABLE x (a)');
     other.close();
-    const r = await tuan(dir, 'status', '--db', 'other.db');
+    const r = await tuan(dir, '--lang', 'en', 'status', '--db', 'other.db');
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`tuan: ${join(dir, 'other.db')} is an SQLite file but not a tuan database\nhint: pass another --db\n`);
   });
@@ -43,7 +43,7 @@ describe('tuan status', () => {
   it('a file that is not SQLite at all is exit 4', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'notes.db'), 'hello, this is not a database\n'.repeat(100));
-    const r = await tuan(dir, 'status', '--db', 'notes.db');
+    const r = await tuan(dir, '--lang', 'en', 'status', '--db', 'notes.db');
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^tuan: (cannot open database|.*is not a tuan database)/);
   });
