@@ -6,8 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadSpecs } from './commands/registry.js';
 import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
 import { addExamples } from './commands/common.js';
-import { resolveConfig } from './config.js';
-import { EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
+import { DEFAULT_CONFIG, mergeConfig, resolveConfig, validateConfig } from './config.js';
+import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
 import { businessDate, parseIsoDate } from './core/dates.js';
 import { parseLang, type Lang } from './i18n.js';
 import { makeStyle, wantColor } from './render/style.js';
@@ -28,10 +28,27 @@ function langFrom(argv: string[], env: Io['env']): Lang {
   return parseLang(flag) ?? parseLang(env.TUAN_LANG) ?? 'zh-CN';
 }
 
-function buildContext(opts: Record<string, unknown>, io: Io, lang: Lang): Ctx {
+/**
+ * `tuan init --force` exists to rewrite a configuration, so a configuration that does not load is a
+ * warning there, not the end of the run.
+ */
+function resolveFor(command: string, opts: Record<string, unknown>, io: Io, lang: Lang, flags: Record<string, unknown>) {
+  const input = { configPath: opts.config as string | undefined, cwd: io.cwd, env: io.env, flags };
+  if (command !== 'init') return resolveConfig(input);
+  try {
+    return resolveConfig(input);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    const goesOn = lang === 'en' ? 'tuan init goes on with the built-in defaults' : 'tuan init 使用内置默认值继续';
+    io.stderr.write(`tuan: ${e.text(lang).message.split('\n')[0]}\n${goesOn}\n`);
+    return { config: validateConfig(mergeConfig(DEFAULT_CONFIG, flags)), source: null };
+  }
+}
+
+function buildContext(command: string, opts: Record<string, unknown>, io: Io, lang: Lang): Ctx {
   const flags: Record<string, unknown> = {};
   if (typeof opts.db === 'string') flags.db = opts.db;
-  const { config, source } = resolveConfig({ configPath: opts.config as string | undefined, cwd: io.cwd, env: io.env, flags });
+  const { config, source } = resolveFor(command, opts, io, lang, flags);
   const nowMs = io.now();
   let asOf = businessDate(nowMs);
   const asOfGiven = typeof opts.asOf === 'string';
@@ -58,7 +75,7 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setC
     const command = params[params.length - 1] as Command;
     const opts = command.optsWithGlobals();
     const args = command.processedArgs.flatMap((a: unknown) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
-    const ctx = buildContext(opts, io, lang);
+    const ctx = buildContext(spec.name, opts, io, lang);
     setCode(await spec.run(args, opts, ctx));
   });
 }

@@ -313,3 +313,16 @@ describe('tuan init: the sample preview masks personal data', () => {
     expect(open.stdout).toContain('徐萍[5758]');
   });
 });
+
+describe('tuan init --force over a configuration that does not load', () => {
+  it('warns and rewrites it instead of stopping', async () => {
+    const { ROOT } = await import('../helpers/run-tuan.js');
+    const cwd = workdir([`${ROOT}/data/ktt-export.csv`]);
+    writeFileSync(join(cwd, 'tuan.config.yaml'), 'stages: [\n');
+    expect((await runTuan(['status'], { cwd })).code).toBe(2); // any other command stops on it
+    const r = await runTuan(['init', '--yes', '--force', '--file', 'ktt-export.csv', '--leader', 'L004', '--no-import'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('tuan init 使用内置默认值继续');
+    expect(resolveConfig({ cwd, env: {} }).config.import.leader).toBe('L004');
+  });
+});
