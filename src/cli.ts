@@ -5,7 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadSpecs } from './commands/registry.js';
 import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
-import { addExamples } from './commands/common.js';
+import { addExamples, clearStatus } from './commands/common.js';
 import { DEFAULT_CONFIG, mergeConfig, resolveConfig, validateConfig } from './config.js';
 import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
 import { businessDate, parseIsoDate } from './core/dates.js';
@@ -76,7 +76,11 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setC
     const opts = command.optsWithGlobals();
     const args = command.processedArgs.flatMap((a: unknown) => (Array.isArray(a) ? a : a === undefined ? [] : [a])) as string[];
     const ctx = buildContext(spec.name, opts, io, lang);
-    setCode(await spec.run(args, opts, ctx));
+    try {
+      setCode(await spec.run(args, opts, ctx));
+    } finally {
+      clearStatus(ctx);
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 /** Shared flags (defined once so each means the same everywhere) and output helpers. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
@@ -28,6 +28,7 @@ export function ensureDir(dir: string): void {
 
 /** Write command output to --out or stdout. */
 export function emit(ctx: Ctx, text: string, out?: unknown): void {
+  clearStatus(ctx);
   if (typeof out === 'string' && out !== '') {
     const path = resolve(ctx.io.cwd, out);
     try {
@@ -48,8 +49,24 @@ export function dbPath(ctx: Ctx): string {
 }
 
 /** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
+/** Databases at least this big take seconds to read: a status line says what is going on. */
+const STATUS_MIN_BYTES = 32 * 1024 * 1024;
+
 export function openForRead(ctx: Ctx): Db {
-  return openDb(dbPath(ctx), { mustExist: true });
+  const path = dbPath(ctx);
+  const db = openDb(path, { mustExist: true });
+  if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= STATUS_MIN_BYTES) {
+    ctx.io.stderr.write(ctx.lang === 'en' ? 'reading the database …' : '正在读取数据库……');
+    ctx.status = { shown: true };
+  }
+  return db;
+}
+
+/** Clear the status line, if one is shown (before output, and when a command ends). */
+export function clearStatus(ctx: Ctx): void {
+  if (!ctx.status?.shown) return;
+  ctx.io.stderr.write('\r\x1b[K');
+  ctx.status.shown = false;
 }
 
 export function addExamples(cmd: Command, examples: string[]): void {

@@ -10,7 +10,7 @@ import { leaderOfMember, loadProfiles, type Loaded } from '../adapters/activity-
 import { bySpend } from '../core/kit.js';
 import { defineMessages } from '../i18n.js';
 import { namesFor } from '../render/activity-names.js';
-import { ensureDir, leaderOption, openForRead } from './common.js';
+import { clearStatus, ensureDir, leaderOption, openForRead } from './common.js';
 import { commonInput, loadTemplates, templatesOption } from './activity-common.js';
 import type { CommandSpec, Ctx } from './types.js';
 
@@ -91,6 +91,7 @@ export const scriptCommand: CommandSpec = {
     if (typeof opts.out === 'string' && opts.out !== '') {
       writeFiles(ctx, opts.out, outputs.map((o) => ({ name: `${scene}-${o.id}.txt`, text: o.text })));
     } else {
+      clearStatus(ctx);
       ctx.io.stdout.write(outputs.map((o) => o.text.replace(/\n*$/, '\n')).join('\n────────────────\n\n'));
     }
     return EXIT.ok;

@@ -34,6 +34,8 @@ export interface Ctx {
   /** the instant of this run, ISO */
   nowIso: string;
   unmask: boolean;
+  /** a status line is on stderr (a terminal) and must be cleared before output */
+  status?: { shown: boolean };
 }
 
 export type Group = 'import' | 'analyze' | 'commission' | 'activity' | 'check' | 'setup';
