@@ -15,6 +15,7 @@
 // run never leaves a file that looks complete.
 
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { mulberry32 } from '../scripts/prng.mjs';
 
 const [nArg, out] = process.argv.slice(2);
 const N = Number(nArg);
@@ -24,14 +25,6 @@ if (!Number.isSafeInteger(N) || N < 1 || !out) {
 }
 
 // ---------------------------------------------------------------- PRNG
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let rand = mulberry32(0x7475616e); // "tuan": people and catalogue (independent of N)
 const int = (a, b) => a + Math.floor(rand() * (b - a + 1)); // inclusive
 const pick = (arr) => arr[Math.floor(rand() * arr.length)];

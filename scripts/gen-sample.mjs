@@ -28,18 +28,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { mulberry32 } from './prng.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
 // ---------------------------------------------------------------- PRNG helpers
-function mulberry32(a) {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let rand = mulberry32(20250801); // main stream; the 快团团 part gets its own seed below
 const int = (a, b) => a + Math.floor(rand() * (b - a + 1)); // inclusive
 const chance = (p) => rand() < p;

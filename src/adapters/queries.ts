@@ -1,6 +1,7 @@
 /** Read-side SQL shared by several commands. */
 import type { Db } from './db.js';
 import type { MemberFacts } from '../core/segment.js';
+import type { OrderFact } from '../core/ledger.js';
 
 export interface DbStatus {
   lines: number;
@@ -104,16 +105,10 @@ export function readMemberContacts(db: Db): Map<string, { name: string; phone: s
   return new Map(rows.map(([id, name, phone]) => [id, { name, phone }]));
 }
 
-export interface CountedOrder {
-  orderId: string;
-  memberId: string;
-  leaderId: string;
+/** A counted order (core's OrderFact) with its time: amount = completed lines minus refunds, > 0. */
+export interface CountedOrder extends OrderFact {
   /** `YYYY-MM-DDTHH:MM:SS+08:00`, the earliest line time */
   orderedAt: string;
-  /** `YYYY-MM-DD` */
-  orderDate: string;
-  /** counted amount: completed lines minus refunds, > 0 */
-  amountFen: number;
 }
 
 /** Counted orders on or before `asOf` (all when null), sorted by member, time, order id. */

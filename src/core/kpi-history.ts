@@ -4,17 +4,12 @@
  * goes quiet at L001, which is how each leader sees it.
  */
 import { classifyStage, type Stage, type StageThresholds } from './lifecycle.js';
+import type { OrderFact } from './ledger.js';
 
 /** A counted order (SPEC §2.1): its date is the local date of its earliest line; amount > 0. */
-export interface KpiOrder {
-  orderId: string;
-  memberId: string;
-  leaderId: string;
+export interface KpiOrder extends OrderFact {
   /** `YYYY-MM-DDTHH:MM:SS+08:00` */
   orderedAt: string;
-  /** `YYYY-MM-DD` */
-  orderDate: string;
-  amountFen: number;
   /** distinct non-empty categories of the order's counted lines */
   categories: readonly string[];
 }
