@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contextHeader } from '../dist/core/template-contexts.js';
+import { contextHeader } from '../dist/core/templating/template-contexts.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
 let changed = 0;

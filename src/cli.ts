@@ -8,7 +8,7 @@ import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
 import { addExamples, clearStatus } from './commands/common.js';
 import { DEFAULT_CONFIG, mergeConfig, resolveConfig, validateConfig } from './config.js';
 import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
-import { businessDate, parseIsoDate } from './core/dates.js';
+import { businessDate, parseIsoDate } from './core/shared/dates.js';
 import { parseLang, type Lang } from './i18n.js';
 import { makeStyle, wantColor } from './render/style.js';
 import { VERSION } from './version.js';

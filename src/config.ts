@@ -8,12 +8,12 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { FIELDS, type Field } from './core/headers.js';
-import { DEFAULT_STATUS_WORDS, STATUSES } from './core/status.js';
-import { DEFAULT_SEGMENTS } from './core/segments.js';
-import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/check-spec.js';
+import { FIELDS, type Field } from './core/ingest/headers.js';
+import { DEFAULT_STATUS_WORDS, STATUSES } from './core/ingest/status.js';
+import { DEFAULT_SEGMENTS } from './core/members/segments.js';
+import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/kpi/check-spec.js';
 import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LintSchema } from './activities-config.js';
-import { STAGES } from './core/lifecycle.js';
+import { STAGES } from './core/members/lifecycle.js';
 import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
 
 const days = z.number().int().min(0);

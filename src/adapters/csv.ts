@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { headerScore, normalizeHeader } from '../core/headers.js';
+import { headerScore, normalizeHeader } from '../core/ingest/headers.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
 
 export const DELIMITERS = { auto: 'auto', ',': ',', '\\t': '\t', tab: '\t', ';': ';', '\t': '\t' } as const;

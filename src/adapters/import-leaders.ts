@@ -1,8 +1,8 @@
 /** `tuan import --leaders FILE`: leaders.csv (SPEC §2.2), upserted by leader_id, all-or-nothing. */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { normalizeHeader } from '../core/headers.js';
-import { parseDateTime } from '../core/dates.js';
+import { normalizeHeader } from '../core/ingest/headers.js';
+import { parseDateTime } from '../core/shared/dates.js';
 import type { Db } from './db.js';
 import { readRecordBatches, sniffFile } from './csv.js';
 import { sha256File } from './import-orders.js';

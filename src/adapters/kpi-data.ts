@@ -1,7 +1,7 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
 import type { Db } from './db.js';
 import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
-import type { KpiData, KpiOrder, KpiReturn } from '../core/kpi-history.js';
+import type { KpiData, KpiOrder, KpiReturn } from '../core/members/kpi-history.js';
 
 /**
  * Counted orders on or before `asOf` (SPEC §2.1: non-return lines grouped by order, counted when their net

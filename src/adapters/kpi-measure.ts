@@ -4,12 +4,12 @@
  */
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
-import { computeKpi, type KpiResult } from '../core/kpi.js';
-import { indexKpiData, type KpiData, type KpiIndex } from '../core/kpi-history.js';
-import type { OrderKpi } from '../core/kpi-defs.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/periods.js';
-import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/checks.js';
-import type { Ratio } from '../core/ratio.js';
+import { computeKpi, type KpiResult } from '../core/kpi/kpi.js';
+import { indexKpiData, type KpiData, type KpiIndex } from '../core/members/kpi-history.js';
+import type { OrderKpi } from '../core/kpi/kpi-defs.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/periods.js';
+import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
+import type { Ratio } from '../core/shared/ratio.js';
 import type { LeaderInfo } from './queries.js';
 import { expandScope, groupByLeader, scopeData, type GroupedKpiData, type KpiScope } from './kpi-data.js';
 import { lookupMetric, type Metrics } from './metrics-file.js';

@@ -1,7 +1,7 @@
 /** Reading what analyses need: member facts in a scope, segmented as of a date. */
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
-import { rfmWindowStart, segmentMembers, type MemberFacts, type ScopeResult } from '../core/segment.js';
+import { rfmWindowStart, segmentMembers, type MemberFacts, type ScopeResult } from '../core/members/segment.js';
 import type { Db } from './db.js';
 import { readLeaders, readMemberFacts, type LeaderInfo } from './queries.js';
 

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
-import { parsePeriod } from '../core/periods.js';
-import { readValue, type Unit } from '../core/kpi-defs.js';
-import type { Ratio } from '../core/ratio.js';
+import { parsePeriod } from '../core/shared/periods.js';
+import { readValue, type Unit } from '../core/kpi/kpi-defs.js';
+import type { Ratio } from '../core/shared/ratio.js';
 
 const COLUMNS = ['metric', 'value', 'period', 'leader_id'] as const;
 

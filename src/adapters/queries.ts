@@ -1,7 +1,7 @@
 /** Read-side SQL shared by several commands. */
 import type { Db } from './db.js';
-import type { MemberFacts } from '../core/segment.js';
-import type { OrderFact } from '../core/ledger.js';
+import type { MemberFacts } from '../core/members/segment.js';
+import type { OrderFact } from '../core/members/ledger.js';
 
 export interface DbStatus {
   lines: number;

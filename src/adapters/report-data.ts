@@ -1,8 +1,8 @@
 /** Reads for `tuan report`: everything core/report.ts assembles, from one open database. */
 import type { Config } from '../config.js';
-import { lastFullMonth, monthEnd } from '../core/month.js';
-import type { ReportInput } from '../core/report.js';
-import { rfmWindowStart, segmentScope } from '../core/segment.js';
+import { lastFullMonth, monthEnd } from '../core/shared/month.js';
+import type { ReportInput } from '../core/report/report.js';
+import { rfmWindowStart, segmentScope } from '../core/members/segment.js';
 import { loadCommissionData } from './commission-data.js';
 import type { Db } from './db.js';
 import { readKpiData } from './kpi-data.js';

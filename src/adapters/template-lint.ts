@@ -4,11 +4,11 @@
  * wording (core/lint-terms.ts) and rendered once with a sample of its context.
  */
 import type { ActivitiesConfig, LintConfig } from '../activities-config.js';
-import { configTexts } from '../core/activities.js';
-import { sampleOf } from '../core/context-schema.js';
-import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/lint-terms.js';
-import { walkTemplate, type Node, type PartialSource } from '../core/lint-walk.js';
-import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/template-contexts.js';
+import { configTexts } from '../core/activities/activities.js';
+import { sampleOf } from '../core/templating/context-schema.js';
+import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/templating/lint-terms.js';
+import { walkTemplate, type Node, type PartialSource } from '../core/templating/lint-walk.js';
+import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templating/template-contexts.js';
 import type { Lang } from '../i18n.js';
 import {
   createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,

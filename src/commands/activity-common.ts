@@ -1,6 +1,6 @@
 /** What `tuan kit`, `tuan script`, `tuan plan` and `tuan lint` share: the --templates flag and the template context basics. */
 import { Option } from 'commander';
-import type { CommonInput } from '../core/activity-context.js';
+import type { CommonInput } from '../core/activities/activity-context.js';
 import type { LeaderRef } from '../adapters/activity-load.js';
 import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
 import { markdownToHtml, markdownToText } from '../render/markdown.js';

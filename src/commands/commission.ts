@@ -2,9 +2,9 @@ import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { loadCommissionData } from '../adapters/commission-data.js';
 import { readMemberContacts } from '../adapters/queries.js';
-import { commissionReport, type MonthReport } from '../core/commission.js';
-import type { LevelRule } from '../core/levels.js';
-import { lastFullMonth, monthEnd, monthStart, parseMonth } from '../core/month.js';
+import { commissionReport, type MonthReport } from '../core/commission/commission.js';
+import type { LevelRule } from '../core/commission/levels.js';
+import { lastFullMonth, monthEnd, monthStart, parseMonth } from '../core/shared/month.js';
 import {
   commissionCsv, commissionJson, commissionTable, detailCsv, detailTables, memberNames, provisionalNote, type Names,
 } from '../render/commission.js';

@@ -1,6 +1,6 @@
 import { EXIT, UsageError } from '../errors.js';
-import { parseStage, STAGES } from '../core/lifecycle.js';
-import { kitContext } from '../core/kit.js';
+import { parseStage, STAGES } from '../core/members/lifecycle.js';
+import { kitContext } from '../core/activities/kit.js';
 import { loadProfiles } from '../adapters/activity-load.js';
 import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
 import { asFormat, commonInput, loadTemplates, templatesOption } from './activity-common.js';

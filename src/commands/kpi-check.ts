@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { Option } from 'commander';
 import { CheckFailed, EXIT, UsageError } from '../errors.js';
-import { checksFailed, summarize, type Summary } from '../core/checks.js';
+import { checksFailed, summarize, type Summary } from '../core/kpi/checks.js';
 import { KpiMeasurer, runChecks, type CheckRow, type CheckSources } from '../adapters/kpi-measure.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { checkLines } from '../adapters/checks-file.js';

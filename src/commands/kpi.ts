@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { Config } from '../config.js';
-import { markTarget } from '../core/checks.js';
-import { isOrderKpi, kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit } from '../core/kpi-defs.js';
-import type { EffectivePeriod } from '../core/periods.js';
-import type { Ratio } from '../core/ratio.js';
+import { markTarget } from '../core/kpi/checks.js';
+import { isOrderKpi, kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
+import type { EffectivePeriod } from '../core/shared/periods.js';
+import type { Ratio } from '../core/shared/ratio.js';
 import { expandScope, type KpiScope, type ScopeError } from '../adapters/kpi-data.js';
 import { KpiMeasurer } from '../adapters/kpi-measure.js';
 import { lookupMetric, type Metrics } from '../adapters/metrics-file.js';

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { loadCommissionData } from '../adapters/commission-data.js';
-import { leaderOverview } from '../core/leader-overview.js';
+import { leaderOverview } from '../core/commission/leader-overview.js';
 import { leadersCsv, leadersJson, leadersTable, personName } from '../render/leaders.js';
 import { renderJson } from '../render/table.js';
 import { chooseMonth, checkLeader } from './commission.js';

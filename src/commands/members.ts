@@ -1,9 +1,9 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { parseStage, STAGE_NAMES } from '../core/lifecycle.js';
-import { CN8_CLASSES, CN8_EN, CN8_ORDER } from '../core/rfm.js';
-import type { MemberSegment } from '../core/segment.js';
-import { formatYuan } from '../core/money.js';
+import { parseStage, STAGE_NAMES } from '../core/members/lifecycle.js';
+import { CN8_CLASSES, CN8_EN, CN8_ORDER } from '../core/members/rfm.js';
+import type { MemberSegment } from '../core/members/segment.js';
+import { formatYuan } from '../core/shared/money.js';
 import { loadSegments } from '../adapters/load.js';
 import { readMemberContacts } from '../adapters/queries.js';
 import { defineMessages } from '../i18n.js';

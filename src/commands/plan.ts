@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { addDays, daysBetween } from '../core/dates.js';
-import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot } from '../core/plan.js';
-import { planContext, planJson } from '../core/plan-context.js';
-import type { MemberProfile } from '../core/profile.js';
-import { parseWeek } from '../core/week.js';
+import { addDays, daysBetween } from '../core/shared/dates.js';
+import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot } from '../core/activities/plan.js';
+import { planContext, planJson } from '../core/activities/plan-context.js';
+import type { MemberProfile } from '../core/members/profile.js';
+import { parseWeek } from '../core/shared/week.js';
 import { loadProfiles } from '../adapters/activity-load.js';
 import { readLeaders } from '../adapters/queries.js';
 import type { Db } from '../adapters/db.js';

@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { renderCsv, renderJson, renderTable } from '../render/table.js';
 import Papa from 'papaparse';
-import { maskRecordCells, type PersonalColumns } from '../core/mask.js';
+import { maskRecordCells, type PersonalColumns } from '../core/shared/mask.js';
 import { recordText } from '../adapters/csv.js';
 import { emit, formatOption, openForRead, outOption } from './common.js';
 import type { CommandSpec } from './types.js';

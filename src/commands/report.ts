@@ -1,8 +1,8 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { addDays, parseIsoDate } from '../core/dates.js';
-import { buildReport } from '../core/report.js';
-import { toCommissionRules } from '../core/levels.js';
+import { addDays, parseIsoDate } from '../core/shared/dates.js';
+import { buildReport } from '../core/report/report.js';
+import { toCommissionRules } from '../core/commission/levels.js';
 import { loadReportInput } from '../adapters/report-data.js';
 import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
 import { escapeDeep, reportView } from '../render/report-view.js';

@@ -1,8 +1,8 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { parseIsoDate } from '../core/dates.js';
-import { migrate, stageCounts, FROM_STAGES } from '../core/migration.js';
-import { STAGES, STAGE_NAMES } from '../core/lifecycle.js';
+import { parseIsoDate } from '../core/shared/dates.js';
+import { migrate, stageCounts, FROM_STAGES } from '../core/members/migration.js';
+import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { readLeaders, readMemberFacts } from '../adapters/queries.js';
 import { scopeFacts } from '../adapters/load.js';
 import { defineMessages } from '../i18n.js';

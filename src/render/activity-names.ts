@@ -1,6 +1,6 @@
 /** Names people read in kits, scripts and plans (stage, scene, reason, weekday, KPI, coupon), per language. */
-import { STAGE_NAMES, type Stage } from '../core/lifecycle.js';
-import type { Names } from '../core/activity-context.js';
+import { STAGE_NAMES, type Stage } from '../core/members/lifecycle.js';
+import type { Names } from '../core/activities/activity-context.js';
 import { defineMessages, type Lang } from '../i18n.js';
 
 const m = defineMessages({

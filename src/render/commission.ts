@@ -1,9 +1,9 @@
 /** `tuan commission` output: the statement table (and --detail lines) for people, CSV for payroll, JSON. */
-import type { MonthReport, Statement } from '../core/commission.js';
-import type { LevelRule } from '../core/levels.js';
-import { maskName } from '../core/mask.js';
-import { formatFen, formatYuan } from '../core/money.js';
-import { RULES, type RewardLine } from '../core/rewards.js';
+import type { MonthReport, Statement } from '../core/commission/commission.js';
+import type { LevelRule } from '../core/commission/levels.js';
+import { maskName } from '../core/shared/mask.js';
+import { formatFen, formatYuan } from '../core/shared/money.js';
+import { RULES, type RewardLine } from '../core/commission/rewards.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, lineDetail, ruleName, signedYuan } from './commission-text.js';
 import type { Style } from './style.js';

@@ -3,7 +3,7 @@
  * and GitHub Actions annotations. Pure: returns strings.
  */
 import type { CheckRow } from '../adapters/kpi-measure.js';
-import type { Summary, ThresholdKind } from '../core/checks.js';
+import type { Summary, ThresholdKind } from '../core/kpi/checks.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatValue, kpiName, machineValue, periodText, type KpiMeta } from './kpi.js';
 import { renderTable, type Cell } from './table.js';

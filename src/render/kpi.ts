@@ -1,9 +1,9 @@
 /** `tuan kpi` output: the KPI table (one scope, or leaders side by side), CSV and JSON. Pure: returns strings. */
-import type { TargetMark } from '../core/checks.js';
-import { kpiDef, type Unit } from '../core/kpi-defs.js';
-import { formatYuan } from '../core/money.js';
-import type { EffectivePeriod } from '../core/periods.js';
-import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/ratio.js';
+import type { TargetMark } from '../core/kpi/checks.js';
+import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
+import { formatYuan } from '../core/shared/money.js';
+import type { EffectivePeriod } from '../core/shared/periods.js';
+import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/shared/ratio.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
 import type { Style } from './style.js';

@@ -1,10 +1,10 @@
 /** `tuan leaders` output: who, level for the month and why, role and promotion eligibility. */
-import type { LeaderOverview } from '../core/leader-overview.js';
-import { repurchaseBp, type LevelRule } from '../core/levels.js';
-import { maskName } from '../core/mask.js';
-import { formatFen, formatYuan } from '../core/money.js';
-import { addMonths, monthRange } from '../core/month.js';
-import { ROLE_NAMES, type Promotion } from '../core/promotion.js';
+import type { LeaderOverview } from '../core/commission/leader-overview.js';
+import { repurchaseBp, type LevelRule } from '../core/commission/levels.js';
+import { maskName } from '../core/shared/mask.js';
+import { formatFen, formatYuan } from '../core/shared/money.js';
+import { addMonths, monthRange } from '../core/shared/month.js';
+import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
 import type { LeaderInfo } from '../adapters/queries.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';

@@ -3,14 +3,14 @@
  * percentages are written here in the output language; money stays in fen for the `yuan` helper;
  * every text is HTML-escaped (the template engine prints values as they are). Pure.
  */
-import { STAGES, type StageThresholds } from '../core/lifecycle.js';
-import { scaled } from '../core/ratio.js';
-import { formatYuan } from '../core/money.js';
-import type { ActionKind, ActionList, ActionMember } from '../core/report-actions.js';
-import type { CommissionRow, KpiLine, ReportData, ReportLeader } from '../core/report.js';
-import type { RfmEdges } from '../core/rfm.js';
-import { RULES } from '../core/rewards.js';
-import type { LevelRule } from '../core/levels.js';
+import { STAGES, type StageThresholds } from '../core/members/lifecycle.js';
+import { scaled } from '../core/shared/ratio.js';
+import { formatYuan } from '../core/shared/money.js';
+import type { ActionKind, ActionList, ActionMember } from '../core/report/report-actions.js';
+import type { CommissionRow, KpiLine, ReportData, ReportLeader } from '../core/report/report.js';
+import type { RfmEdges } from '../core/members/rfm.js';
+import { RULES } from '../core/commission/rewards.js';
+import type { LevelRule } from '../core/commission/levels.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, signedYuan } from './commission-text.js';
 import { formatValue, kpiName } from './kpi.js';

@@ -1,9 +1,9 @@
 /** `tuan segment` output: the per-leader table for people, and one row per member for machines. */
-import { STAGES, STAGE_NAMES } from '../core/lifecycle.js';
-import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/rfm.js';
-import { countByLeader, type MemberSegment, type ScopeResult } from '../core/segment.js';
-import { formatYuan } from '../core/money.js';
-import { maskName, maskPhone } from '../core/mask.js';
+import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
+import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/members/rfm.js';
+import { countByLeader, type MemberSegment, type ScopeResult } from '../core/members/segment.js';
+import { formatYuan } from '../core/shared/money.js';
+import { maskName, maskPhone } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../adapters/queries.js';
 import type { Config } from '../config.js';
 import { defineMessages, type Lang } from '../i18n.js';

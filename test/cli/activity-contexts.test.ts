@@ -2,17 +2,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/adapters/db.js';
 import { loadProfiles } from '../../src/adapters/activity-load.js';
-import { conformance } from '../../src/core/context-schema.js';
-import { KIT_CONTEXT, PLAN_CONTEXT, SCENES, SCRIPT_CONTEXT } from '../../src/core/template-contexts.js';
-import { kitContext } from '../../src/core/kit.js';
-import { scriptContext } from '../../src/core/scripts.js';
-import { buildPlan } from '../../src/core/plan.js';
-import { planContext } from '../../src/core/plan-context.js';
-import { parseWeek } from '../../src/core/week.js';
-import { STAGES } from '../../src/core/lifecycle.js';
+import { conformance } from '../../src/core/templating/context-schema.js';
+import { KIT_CONTEXT, PLAN_CONTEXT, SCENES, SCRIPT_CONTEXT } from '../../src/core/templating/template-contexts.js';
+import { kitContext } from '../../src/core/activities/kit.js';
+import { scriptContext } from '../../src/core/activities/scripts.js';
+import { buildPlan } from '../../src/core/activities/plan.js';
+import { planContext } from '../../src/core/activities/plan-context.js';
+import { parseWeek } from '../../src/core/shared/week.js';
+import { STAGES } from '../../src/core/members/lifecycle.js';
 import { namesFor } from '../../src/render/activity-names.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import type { CommonInput } from '../../src/core/activity-context.js';
+import type { CommonInput } from '../../src/core/activities/activity-context.js';
 import { activityDir } from './activity-helpers.js';
 
 describe('the contexts tuan builds are exactly the documented ones (core/template-contexts.ts)', () => {

@@ -8,7 +8,7 @@ import { main } from '../../src/cli.js';
 import { resolveConfig } from '../../src/config.js';
 import { initPrompts } from '../../src/commands/init.js';
 import { AUTO, fileQuestion, headerQuestion, inquirerPrompter, leaderQuestion, mappingQuestion, stageQuestion, statusQuestion } from '../../src/commands/init-prompts.js';
-import { analyzeMapping } from '../../src/core/init-plan.js';
+import { analyzeMapping } from '../../src/core/ingest/init-plan.js';
 import { FIXED_NOW, workdir } from '../helpers/run-tuan.js';
 
 const KTT = ['跟团号', '下单人', '团员备注', '支付时间', '团长备注', '商品', '订单金额', '退款金额', '订单状态', '自提点', '收货人', '联系电话', '详细地址'];

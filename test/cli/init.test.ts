@@ -5,7 +5,7 @@ import { main } from '../../src/cli.js';
 import { resolveConfig } from '../../src/config.js';
 import { initPrompts } from '../../src/commands/init.js';
 import type { Prompter } from '../../src/commands/init-prompts.js';
-import type { MappingView } from '../../src/core/init-plan.js';
+import type { MappingView } from '../../src/core/ingest/init-plan.js';
 import { FIXED_NOW, runTuan, workdir, type RunResult } from '../helpers/run-tuan.js';
 
 const loadConfig = (cwd: string) => resolveConfig({ cwd, env: {} });

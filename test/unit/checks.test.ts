@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkProblems, checksFailed, evaluateCheck, markTarget, resolveCheck, summarize, type CheckSpec, type ResolvedCheck } from '../../src/core/checks.js';
-import { readValue } from '../../src/core/kpi-defs.js';
-import { compareRatio, fixed, ratio, scaled, type Ratio } from '../../src/core/ratio.js';
+import { checkProblems, checksFailed, evaluateCheck, markTarget, resolveCheck, summarize, type CheckSpec, type ResolvedCheck } from '../../src/core/kpi/checks.js';
+import { readValue } from '../../src/core/kpi/kpi-defs.js';
+import { compareRatio, fixed, ratio, scaled, type Ratio } from '../../src/core/shared/ratio.js';
 import { sqlRefusal } from '../../src/adapters/sql-check.js';
-import { ChecksSchema } from '../../src/core/check-spec.js';
+import { ChecksSchema } from '../../src/core/kpi/check-spec.js';
 
 const r = (num: number, den = 1): Ratio => ratio(num, den)!;
 const read = (v: number | string, unit: 'rate' | 'money' | 'count' | 'number') => {

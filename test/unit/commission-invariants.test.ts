@@ -1,13 +1,13 @@
 /** Invariants over generated data (seeded PRNG, no dependency): statements add up to the fen. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { commissionInput, computeStatements, type LeaderRef } from '../../src/core/commission.js';
-import { addDays } from '../../src/core/dates.js';
-import type { OrderFact, ReturnFact } from '../../src/core/ledger.js';
-import { toCommissionRules } from '../../src/core/levels.js';
-import { applyBp } from '../../src/core/money.js';
-import { monthRange } from '../../src/core/month.js';
-import { RULES } from '../../src/core/rewards.js';
+import { commissionInput, computeStatements, type LeaderRef } from '../../src/core/commission/commission.js';
+import { addDays } from '../../src/core/shared/dates.js';
+import type { OrderFact, ReturnFact } from '../../src/core/members/ledger.js';
+import { toCommissionRules } from '../../src/core/commission/levels.js';
+import { applyBp } from '../../src/core/shared/money.js';
+import { monthRange } from '../../src/core/shared/month.js';
+import { RULES } from '../../src/core/commission/rewards.js';
 import { mulberry32 } from '../helpers/prng.js';
 
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig, validateConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
-import { checkLevels, performanceLevel, repurchaseBp, resolveLevel, toCommissionRules, type LeaderMonthStats } from '../../src/core/levels.js';
-import { addMonths, lastFullMonth, monthEnd, monthRange, parseMonth } from '../../src/core/month.js';
+import { checkLevels, performanceLevel, repurchaseBp, resolveLevel, toCommissionRules, type LeaderMonthStats } from '../../src/core/commission/levels.js';
+import { addMonths, lastFullMonth, monthEnd, monthRange, parseMonth } from '../../src/core/shared/month.js';
 
 const rules = toCommissionRules(DEFAULT_CONFIG.commission);
 const L = rules.levels;

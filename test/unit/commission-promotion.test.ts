@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRole, promotionFor } from '../../src/core/promotion.js';
+import { parseRole, promotionFor } from '../../src/core/commission/promotion.js';
 
 const rules = { minMentees: 10, minGrowthBp: 2000, windowMonths: 12 };
 const mentees = (n: number) => Array.from({ length: n }, (_, i) => `L${String(i + 1).padStart(2, '0')}`);

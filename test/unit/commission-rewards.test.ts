@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { commissionInput, commissionReport, computeStatements, type LeaderRef } from '../../src/core/commission.js';
-import { buildLedger, stageAt, type OrderFact, type ReturnFact } from '../../src/core/ledger.js';
-import { toCommissionRules } from '../../src/core/levels.js';
-import { monthlySpendLines, nurtureLines, reactivationLines, tierDates } from '../../src/core/rewards.js';
+import { commissionInput, commissionReport, computeStatements, type LeaderRef } from '../../src/core/commission/commission.js';
+import { buildLedger, stageAt, type OrderFact, type ReturnFact } from '../../src/core/members/ledger.js';
+import { toCommissionRules } from '../../src/core/commission/levels.js';
+import { monthlySpendLines, nurtureLines, reactivationLines, tierDates } from '../../src/core/commission/rewards.js';
 
 const stages = DEFAULT_CONFIG.stages;
 const rules = toCommissionRules(DEFAULT_CONFIG.commission);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays, businessDate, dateOf, dayNumber, daysBetween, fromDayNumber, isoWeekday, parseDateTime, parseIsoDate,
-} from '../../src/core/dates.js';
+} from '../../src/core/shared/dates.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
 describe('parseDateTime: accepted formats (China wall-clock time, +08:00)', () => {

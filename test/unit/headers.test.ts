@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELDS, HEADER_ALIASES, headerScore, mapHeaders, normalizeHeader } from '../../src/core/headers.js';
+import { FIELDS, HEADER_ALIASES, headerScore, mapHeaders, normalizeHeader } from '../../src/core/ingest/headers.js';
 
 const PLATFORM = ['订单号', '下单时间', '会员ID', '会员昵称', '手机号', '团长ID', '商品名称', '商品分类', '数量', '单价', '实付金额', '退款金额', '订单状态'];
 const KTT = ['跟团号', '下单人', '团员备注', '支付时间', '团长备注', '商品', '订单金额', '退款金额', '订单状态', '自提点', '收货人', '联系电话', '详细地址'];

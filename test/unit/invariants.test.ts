@@ -1,9 +1,9 @@
 /** Properties of normalizeRecord over generated rows (seeded loops, no new dependency). */
 import { describe, expect, it } from 'vitest';
-import { mapHeaders } from '../../src/core/headers.js';
-import { formatFen, formatYuan } from '../../src/core/money.js';
-import { chooseLayout, normalizeRecord, type NormalizeOptions } from '../../src/core/normalize.js';
-import { DEFAULT_STATUS_WORDS } from '../../src/core/status.js';
+import { mapHeaders } from '../../src/core/ingest/headers.js';
+import { formatFen, formatYuan } from '../../src/core/shared/money.js';
+import { chooseLayout, normalizeRecord, type NormalizeOptions } from '../../src/core/ingest/normalize.js';
+import { DEFAULT_STATUS_WORDS } from '../../src/core/ingest/status.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
 function opts(headers: string[]): NormalizeOptions {

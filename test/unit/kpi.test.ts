@@ -18,10 +18,10 @@
  * Amounts in yuan.
  */
 import { describe, expect, it } from 'vitest';
-import { computeKpi, computeKpis, type KpiParams } from '../../src/core/kpi.js';
-import { indexKpiData, type KpiData, type KpiOrder, type KpiReturn } from '../../src/core/kpi-history.js';
-import { ORDER_KPIS, type OrderKpi } from '../../src/core/kpi-defs.js';
-import { fixed, type Ratio } from '../../src/core/ratio.js';
+import { computeKpi, computeKpis, type KpiParams } from '../../src/core/kpi/kpi.js';
+import { indexKpiData, type KpiData, type KpiOrder, type KpiReturn } from '../../src/core/members/kpi-history.js';
+import { ORDER_KPIS, type OrderKpi } from '../../src/core/kpi/kpi-defs.js';
+import { fixed, type Ratio } from '../../src/core/shared/ratio.js';
 
 const STAGES = { intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 };
 let seq = 0;

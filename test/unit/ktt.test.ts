@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneLast4, splitKttItems, stripNameSuffix } from '../../src/core/ktt.js';
+import { phoneLast4, splitKttItems, stripNameSuffix } from '../../src/core/ingest/ktt.js';
 
 describe('splitKttItems (the 商品 cell: `名称(规格)+数量`, one item per line of the cell)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStage, parseStage } from '../../src/core/lifecycle.js';
-import { addDays } from '../../src/core/dates.js';
+import { classifyStage, parseStage } from '../../src/core/members/lifecycle.js';
+import { addDays } from '../../src/core/shared/dates.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 
 const T = DEFAULT_CONFIG.stages; // intro 30, growth 90, silent >30, churned >180, at risk >14

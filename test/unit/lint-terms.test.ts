@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTerms, lineAt, FREQUENCY_WORDS } from '../../src/core/lint-terms.js';
+import { findTerms, lineAt, FREQUENCY_WORDS } from '../../src/core/templating/lint-terms.js';
 import { DEFAULT_LINT } from '../../src/activities-config.js';
 
 const terms = DEFAULT_LINT.absolute_terms;

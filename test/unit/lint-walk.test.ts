@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { walkTemplate, type Node, type PartialSource } from '../../src/core/lint-walk.js';
-import { KIT_CONTEXT, PLAN_CONTEXT, SCRIPT_CONTEXT } from '../../src/core/template-contexts.js';
-import type { ObjectField } from '../../src/core/context-schema.js';
+import { walkTemplate, type Node, type PartialSource } from '../../src/core/templating/lint-walk.js';
+import { KIT_CONTEXT, PLAN_CONTEXT, SCRIPT_CONTEXT } from '../../src/core/templating/template-contexts.js';
+import type { ObjectField } from '../../src/core/templating/context-schema.js';
 
 const HELPERS = new Set(['each', 'if', 'unless', 'with', 'lookup', 'yuan', 'pct', 'date', 'eq', 'ne', 'inc', 'plural', 'join']);
 const parse = (s: string) => Handlebars.parse(s) as unknown as Node;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskPhonesInText } from '../../src/core/mask.js';
+import { maskName, maskPhone, maskPhonesInText } from '../../src/core/shared/mask.js';
 
 describe('maskPhone', () => {
   it.each([

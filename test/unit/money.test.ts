@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyBp, cleanMoneyText, divRoundHalfUp, formatFen, formatYuan, lineAmountFen, parseFen, parseScaled,
-} from '../../src/core/money.js';
+} from '../../src/core/shared/money.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
 const MAX = Number.MAX_SAFE_INTEGER; // 9007199254740991 fen = 90,071,992,547,409.91 yuan

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, type Field } from '../../src/core/headers.js';
+import { mapHeaders, type Field } from '../../src/core/ingest/headers.js';
 import {
   chooseLayout, memberIdFromBuyer, normalizeRecord, repeatIdentity, requiredFields, type NormalizeOptions, type OrderLine,
   type Reject,
-} from '../../src/core/normalize.js';
-import { DEFAULT_STATUS_WORDS, type Status } from '../../src/core/status.js';
+} from '../../src/core/ingest/normalize.js';
+import { DEFAULT_STATUS_WORDS, type Status } from '../../src/core/ingest/status.js';
 
 /** Options as the importer builds them from a header row. */
 function opts(headers: string[], extra: { leaderOverride?: string; statusWords?: Record<string, Status>; overrides?: Partial<Record<Field, string>> } = {}): NormalizeOptions {

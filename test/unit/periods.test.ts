@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipPeriod, dayBefore, isoWeekOf, isoWeeksInYear, lastMonth, lastWeek, parsePeriod, periodDays } from '../../src/core/periods.js';
+import { clipPeriod, dayBefore, isoWeekOf, isoWeeksInYear, lastMonth, lastWeek, parsePeriod, periodDays } from '../../src/core/shared/periods.js';
 
 const parsed = (raw: string, asOf = '2026-10-31') => {
   const r = parsePeriod(raw, asOf);

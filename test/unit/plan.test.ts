@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildPlan, isDue, newMemberEstimates, planSnapshot, RedLines, redLineViolations, type PlanInput, type PlanMember, type PlanTask,
-} from '../../src/core/plan.js';
-import { parseWeek } from '../../src/core/week.js';
-import { addDays } from '../../src/core/dates.js';
+} from '../../src/core/activities/plan.js';
+import { parseWeek } from '../../src/core/shared/week.js';
+import { addDays } from '../../src/core/shared/dates.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import type { Stage } from '../../src/core/lifecycle.js';
+import type { Stage } from '../../src/core/members/lifecycle.js';
 
 const W44 = parseWeek('2026-W44', '2026-10-31')!; // Mon 2026-10-26 … Sun 2026-11-01 (the 1st: mature benefits day)
 const SUNDAY_BEFORE = '2026-10-25';

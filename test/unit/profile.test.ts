@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildProfiles, favouriteOf, type ItemRow } from '../../src/core/profile.js';
-import type { MemberSegment } from '../../src/core/segment.js';
+import { buildProfiles, favouriteOf, type ItemRow } from '../../src/core/members/profile.js';
+import type { MemberSegment } from '../../src/core/members/segment.js';
 
 const member = (id: string, over: Partial<MemberSegment> = {}): MemberSegment => ({
   memberId: id, leaderId: 'L1', firstOrderDate: '2026-08-01', lastOrderDate: '2026-09-01', orders: 3, spendFen: 10_000,

@@ -1,6 +1,6 @@
 /** Chart geometry of the HTML report (core/charts.ts) on hand-made inputs, plus invariants over seeded random bars. */
 import { describe, expect, it } from 'vitest';
-import { fitText, heatLevel, heatmap, intWidth, stackedBars, textWidth } from '../../src/core/charts.js';
+import { fitText, heatLevel, heatmap, intWidth, stackedBars, textWidth } from '../../src/core/report/charts.js';
 import { mulberry32 } from '../helpers/prng.js';
 
 describe('text widths', () => {

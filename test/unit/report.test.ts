@@ -4,16 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { commissionInput, type LeaderRef } from '../../src/core/commission.js';
-import type { KpiOrder } from '../../src/core/kpi-history.js';
-import { toCommissionRules } from '../../src/core/levels.js';
-import { classifyStage } from '../../src/core/lifecycle.js';
-import { fixed } from '../../src/core/ratio.js';
-import { actionLists } from '../../src/core/report-actions.js';
+import { commissionInput, type LeaderRef } from '../../src/core/commission/commission.js';
+import type { KpiOrder } from '../../src/core/members/kpi-history.js';
+import { toCommissionRules } from '../../src/core/commission/levels.js';
+import { classifyStage } from '../../src/core/members/lifecycle.js';
+import { fixed } from '../../src/core/shared/ratio.js';
+import { actionLists } from '../../src/core/report/report-actions.js';
 import {
   buildReport, cn8Counts, commissionRows, kpiLines, leaderStages, REPORT_KPIS, rfmGrid, stageTotals, type ReportInput, type ReportSettings,
-} from '../../src/core/report.js';
-import type { MemberSegment, MemberRfm, ScopeResult } from '../../src/core/segment.js';
+} from '../../src/core/report/report.js';
+import type { MemberSegment, MemberRfm, ScopeResult } from '../../src/core/members/segment.js';
 
 const AS_OF = '2026-10-31';
 const stages = DEFAULT_CONFIG.stages;

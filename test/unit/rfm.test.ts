@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cn8Baseline, cn8Class, quantile7, quintileEdges, scoreRfm, segmentOf } from '../../src/core/rfm.js';
-import { DEFAULT_SEGMENTS } from '../../src/core/segments.js';
-import { segmentScope, type MemberFacts } from '../../src/core/segment.js';
+import { cn8Baseline, cn8Class, quantile7, quintileEdges, scoreRfm, segmentOf } from '../../src/core/members/rfm.js';
+import { DEFAULT_SEGMENTS } from '../../src/core/members/segments.js';
+import { segmentScope, type MemberFacts } from '../../src/core/members/segment.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { mulberry32 } from '../helpers/prng.js';
 

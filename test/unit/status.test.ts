@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATUS_WORDS, normalizeStatus, STATUSES } from '../../src/core/status.js';
+import { DEFAULT_STATUS_WORDS, normalizeStatus, STATUSES } from '../../src/core/ingest/status.js';
 
 describe('normalizeStatus (SPEC §2.1 words)', () => {
   it.each([

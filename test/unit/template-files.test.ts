@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_DIR, templateFiles, Templates } from '../../src/adapters/templates.js';
 import { lintTemplates } from '../../src/adapters/template-lint.js';
-import { sampleOf } from '../../src/core/context-schema.js';
-import { ACTIVITY_TEMPLATES, contextHeader, contextOf, TEMPLATE_NAMES } from '../../src/core/template-contexts.js';
+import { sampleOf } from '../../src/core/templating/context-schema.js';
+import { ACTIVITY_TEMPLATES, contextHeader, contextOf, TEMPLATE_NAMES } from '../../src/core/templating/template-contexts.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 
 const LANGS = ['zh-CN', 'en'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, mondayOf, parseWeek, weekDates, weeksInYear } from '../../src/core/week.js';
+import { isoWeekOf, mondayOf, parseWeek, weekDates, weeksInYear } from '../../src/core/shared/week.js';
 
 describe('ISO weeks (core/week.ts)', () => {
   it.each([

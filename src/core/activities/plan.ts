@@ -4,12 +4,12 @@
  * Red lines are enforced here, not in templates: a silent member gets at most one message a week, and
  * churned members only get calls. Pure.
  */
-import type { ActivitiesConfig } from '../activities-config.js';
-import { addDays, daysBetween, isoWeekday } from './dates.js';
-import type { Stage } from './lifecycle.js';
+import type { ActivitiesConfig } from '../../activities-config.js';
+import { addDays, daysBetween, isoWeekday } from '../shared/dates.js';
+import type { Stage } from '../members/lifecycle.js';
 import { offersFrom } from './activities.js';
 import { impliedTarget } from './activity-context.js';
-import { weekDates, type IsoWeek } from './week.js';
+import { weekDates, type IsoWeek } from '../shared/week.js';
 
 export const SILENT_MAX_PER_WEEK = 1;
 /** Days of first orders that estimate how many new members a future day brings. */

@@ -2,11 +2,11 @@
  * Monthly commission statements (SPEC §5): level and rate, base commission on the month's GMV, the reward
  * lines, and a total that is the sum of rounded lines. Pure: ledger, leaders, rules and thresholds in.
  */
-import type { StageThresholds } from './lifecycle.js';
-import { buildLedger, ledgerLeaders, statsOf, type Ledger, type OrderFact, type ReturnFact } from './ledger.js';
+import type { StageThresholds } from '../members/lifecycle.js';
+import { buildLedger, ledgerLeaders, statsOf, type Ledger, type OrderFact, type ReturnFact } from '../members/ledger.js';
 import { levelRule, resolveLevel, type CommissionRules, type LevelResult } from './levels.js';
-import { applyBp } from './money.js';
-import { addMonths, monthEnd } from './month.js';
+import { applyBp } from '../shared/money.js';
+import { addMonths, monthEnd } from '../shared/month.js';
 import { RULES, rewardLines, type RewardLine, type RuleCode } from './rewards.js';
 
 export interface LeaderRef {

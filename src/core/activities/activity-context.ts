@@ -2,12 +2,12 @@
  * Building blocks of the template contexts (core/template-contexts.ts documents them): the part every
  * template receives, one member, the KPI targets of a stage and the stage's coupon. Pure.
  */
-import type { ActivitiesConfig } from '../activities-config.js';
+import type { ActivitiesConfig } from '../../activities-config.js';
 import { hundredths, offersFrom, type Offers, type TextLang } from './activities.js';
-import type { Stage, StageThresholds } from './lifecycle.js';
-import { maskName, maskPhone } from './mask.js';
-import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from './profile.js';
-import type { Scene } from './template-contexts.js';
+import type { Stage, StageThresholds } from '../members/lifecycle.js';
+import { maskName, maskPhone } from '../shared/mask.js';
+import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from '../members/profile.js';
+import type { Scene } from '../templating/template-contexts.js';
 
 /** Localised names, supplied by the render layer. */
 export interface Names {

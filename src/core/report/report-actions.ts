@@ -3,9 +3,9 @@
  * (a care call), active members at risk (a recommendation before they go quiet), and new members
  * (a welcome). Names and phones are masked here unless `unmask` (SPEC §8). Pure.
  */
-import type { Stage } from './lifecycle.js';
-import { maskName, maskPhone } from './mask.js';
-import type { MemberSegment } from './segment.js';
+import type { Stage } from '../members/lifecycle.js';
+import { maskName, maskPhone } from '../shared/mask.js';
+import type { MemberSegment } from '../members/segment.js';
 
 export interface Contact {
   name: string;

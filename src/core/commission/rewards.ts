@@ -3,12 +3,12 @@
  * basis × rate, rounded once with applyBp (half-up on the fen). Members are attributed to the leader of
  * the orders involved; a member's lifecycle stage is the member's own, across all leaders.
  */
-import { addDays, daysBetween } from './dates.js';
-import type { Stage, StageThresholds } from './lifecycle.js';
+import { addDays, daysBetween } from '../shared/dates.js';
+import type { Stage, StageThresholds } from '../members/lifecycle.js';
 import type { CommissionRules } from './levels.js';
-import { stageAt, type Ledger, type MemberHistory } from './ledger.js';
-import { applyBp } from './money.js';
-import { addMonths, monthEnd, monthOf, monthStart } from './month.js';
+import { stageAt, type Ledger, type MemberHistory } from '../members/ledger.js';
+import { applyBp } from '../shared/money.js';
+import { addMonths, monthEnd, monthOf, monthStart } from '../shared/month.js';
 
 export const RULES = ['member_monthly_spend', 'reactivation', 'nurture'] as const;
 export type RuleCode = (typeof RULES)[number];

@@ -3,8 +3,8 @@
  * points, texts picked for one language. Pure. The lowered 满减 threshold of the silent return coupon
  * goes through applyBp (half-up on the fen).
  */
-import type { ActivitiesConfig } from '../activities-config.js';
-import { applyBp, parseScaled } from './money.js';
+import type { ActivitiesConfig } from '../../activities-config.js';
+import { applyBp, parseScaled } from '../shared/money.js';
 
 export type TextLang = 'zh-CN' | 'en';
 type Text = string | { zh: string; en: string };

@@ -8,7 +8,7 @@ import {
   type Cn8Baseline, type RfmEdges, type RfmMethod, type RfmValues,
 } from './rfm.js';
 import type { SegmentRule } from './segments.js';
-import { addDays } from './dates.js';
+import { addDays } from '../shared/dates.js';
 
 export interface MemberFacts {
   memberId: string;

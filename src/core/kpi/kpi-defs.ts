@@ -3,9 +3,9 @@
  * Order KPIs are computed from the orders (core/kpi.ts); metrics come from a metrics file
  * (complaint handling, satisfaction … seed 002, seed 000 §4.1) and are checked the same way.
  */
-import { STAGES, STAGE_NAMES, type Stage } from './lifecycle.js';
-import { parseFen, parseScaled } from './money.js';
-import { ratio, type Ratio } from './ratio.js';
+import { STAGES, STAGE_NAMES, type Stage } from '../members/lifecycle.js';
+import { parseFen, parseScaled } from '../shared/money.js';
+import { ratio, type Ratio } from '../shared/ratio.js';
 
 /** rate: a share (stored as a fraction, written in percent); money: fen (written in yuan); count; number. */
 export const UNITS = ['rate', 'money', 'count', 'number'] as const;

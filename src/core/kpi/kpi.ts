@@ -4,12 +4,12 @@
  * at the end of the day before P's first day; "at the end of P" at the end of its last counted day
  * (the as-of date when P is still running). Only orders on or before the as-of date exist here.
  */
-import { daysBetween, addDays } from './dates.js';
-import type { Stage, StageThresholds } from './lifecycle.js';
-import { indexKpiData, ordersIn, spendIn, stageAt, type KpiData, type KpiIndex, type MemberHistory } from './kpi-history.js';
+import { daysBetween, addDays } from '../shared/dates.js';
+import type { Stage, StageThresholds } from '../members/lifecycle.js';
+import { indexKpiData, ordersIn, spendIn, stageAt, type KpiData, type KpiIndex, type MemberHistory } from '../members/kpi-history.js';
 import { ORDER_KPIS, type OrderKpi } from './kpi-defs.js';
-import { ratio, whole, type Ratio } from './ratio.js';
-import { divRoundHalfUp } from './money.js';
+import { ratio, whole, type Ratio } from '../shared/ratio.js';
+import { divRoundHalfUp } from '../shared/money.js';
 
 export interface KpiParams {
   /** first day of P */

@@ -6,7 +6,7 @@
 import { FIELDS, mapHeaders, type Field } from './headers.js';
 import { chooseLayout, requiredFields, type Layout } from './normalize.js';
 import { normalizeStatus, type Status } from './status.js';
-import type { StageThresholds } from './lifecycle.js';
+import type { StageThresholds } from '../members/lifecycle.js';
 
 export type Overrides = Partial<Record<Field, string>>;
 

@@ -4,19 +4,19 @@
  * table of the last full month against the configured targets, that month's commission summary, and
  * the members to act on. Pure: no I/O, no clock; every number stays in fen, counts or exact ratios.
  */
-import { markTarget, type TargetMark } from './checks.js';
-import { commissionReport, type CommissionInput } from './commission.js';
-import { computeKpis } from './kpi.js';
-import { kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit, type WrittenValue } from './kpi-defs.js';
-import type { KpiData } from './kpi-history.js';
-import { STAGES, type Stage, type StageThresholds } from './lifecycle.js';
-import { migrate, type Migration } from './migration.js';
-import { divRoundHalfUp } from './money.js';
-import { lastFullMonth, monthEnd, monthStart } from './month.js';
-import type { Ratio } from './ratio.js';
-import { RULES, type RuleCode } from './rewards.js';
-import { CN8_ORDER, type RfmEdges } from './rfm.js';
-import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from './segment.js';
+import { markTarget, type TargetMark } from '../kpi/checks.js';
+import { commissionReport, type CommissionInput } from '../commission/commission.js';
+import { computeKpis } from '../kpi/kpi.js';
+import { kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit, type WrittenValue } from '../kpi/kpi-defs.js';
+import type { KpiData } from '../members/kpi-history.js';
+import { STAGES, type Stage, type StageThresholds } from '../members/lifecycle.js';
+import { migrate, type Migration } from '../members/migration.js';
+import { divRoundHalfUp } from '../shared/money.js';
+import { lastFullMonth, monthEnd, monthStart } from '../shared/month.js';
+import type { Ratio } from '../shared/ratio.js';
+import { RULES, type RuleCode } from '../commission/rewards.js';
+import { CN8_ORDER, type RfmEdges } from '../members/rfm.js';
+import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from '../members/segment.js';
 import { actionLists, type ActionList, type Contact } from './report-actions.js';
 
 export interface ReportLeader {

@@ -3,9 +3,9 @@
  * of a leader for a month — the platform's certified star wins; otherwise the highest level whose
  * thresholds (GMV and repurchase rate) all held in the previous month.
  */
-import { ConfigError } from '../errors.js';
-import { divRoundHalfUp, parseScaled } from './money.js';
-import type { Stage } from './lifecycle.js';
+import { ConfigError } from '../../errors.js';
+import { divRoundHalfUp, parseScaled } from '../shared/money.js';
+import type { Stage } from '../members/lifecycle.js';
 
 /** The `commission` section of the configuration, as people write it (yuan, percent). */
 export interface CommissionSettings {
