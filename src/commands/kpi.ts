@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Config } from '../config.js';
 import { markTarget } from '../core/kpi/checks.js';
 import { isOrderKpi, kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
-import type { EffectivePeriod } from '../core/shared/periods.js';
+import type { EffectivePeriod } from '../core/shared/calendar.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import { expandScope, type KpiScope, type ScopeError } from '../adapters/kpi-data.js';
 import { KpiMeasurer } from '../adapters/kpi-measure.js';

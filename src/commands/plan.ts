@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../core/shared/dates.js';
 import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot } from '../core/activities/plan.js';
 import { planContext, planJson } from '../core/activities/plan-context.js';
 import type { MemberProfile } from '../core/members/profile.js';
-import { parseWeek } from '../core/shared/week.js';
+import { parseWeek } from '../core/shared/calendar.js';
 import { loadProfiles } from '../adapters/activity-load.js';
 import { readLeaders } from '../adapters/queries.js';
 import type { Db } from '../adapters/db.js';

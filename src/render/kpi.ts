@@ -2,7 +2,7 @@
 import type { TargetMark } from '../core/kpi/checks.js';
 import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
 import { formatYuan } from '../core/shared/money.js';
-import type { EffectivePeriod } from '../core/shared/periods.js';
+import type { EffectivePeriod } from '../core/shared/calendar.js';
 import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/shared/ratio.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';

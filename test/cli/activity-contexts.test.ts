@@ -8,7 +8,7 @@ import { kitContext } from '../../src/core/activities/kit.js';
 import { scriptContext } from '../../src/core/activities/scripts.js';
 import { buildPlan } from '../../src/core/activities/plan.js';
 import { planContext } from '../../src/core/activities/plan-context.js';
-import { parseWeek } from '../../src/core/shared/week.js';
+import { parseWeek } from '../../src/core/shared/calendar.js';
 import { STAGES } from '../../src/core/members/lifecycle.js';
 import { namesFor } from '../../src/render/activity-names.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildPlan, isDue, newMemberEstimates, planSnapshot, RedLines, redLineViolations, type PlanInput, type PlanMember, type PlanTask,
 } from '../../src/core/activities/plan.js';
-import { parseWeek } from '../../src/core/shared/week.js';
+import { parseWeek } from '../../src/core/shared/calendar.js';
 import { addDays } from '../../src/core/shared/dates.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { Stage } from '../../src/core/members/lifecycle.js';

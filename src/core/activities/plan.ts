@@ -9,7 +9,7 @@ import { addDays, daysBetween, isoWeekday } from '../shared/dates.js';
 import type { Stage } from '../members/lifecycle.js';
 import { offersFrom } from './activities.js';
 import { impliedTarget } from './activity-context.js';
-import { weekDates, type IsoWeek } from '../shared/week.js';
+import { weekDates, type IsoWeek } from '../shared/calendar.js';
 
 export const SILENT_MAX_PER_WEEK = 1;
 /** Days of first orders that estimate how many new members a future day brings. */

@@ -12,7 +12,7 @@ import type { KpiData } from '../members/kpi-history.js';
 import { STAGES, type Stage, type StageThresholds } from '../members/lifecycle.js';
 import { migrate, type Migration } from '../members/migration.js';
 import { divRoundHalfUp } from '../shared/money.js';
-import { lastFullMonth, monthEnd, monthStart } from '../shared/month.js';
+import { lastMonth, monthEnd, monthStart } from '../shared/calendar.js';
 import type { Ratio } from '../shared/ratio.js';
 import { RULES, type RuleCode } from '../commission/rewards.js';
 import { CN8_ORDER, type RfmEdges } from '../members/rfm.js';
@@ -196,9 +196,10 @@ export function buildReport(input: ReportInput): ReportData {
   if (from >= asOf) throw new RangeError(`migration start ${from} must be before ${asOf}`);
   const members = input.segments.members;
   const inScope = new Set(members.map((m) => m.memberId));
-  const month = lastFullMonth(asOf);
+  const last = lastMonth(asOf);
+  const month = last.label;
   return {
-    asOf, from, scope: input.scope, month, monthStart: monthStart(month), monthEnd: monthEnd(month),
+    asOf, from, scope: input.scope, month, monthStart: last.start, monthEnd: last.end,
     members: members.length, atRisk: members.filter((m) => m.atRisk).length,
     stageTotals: stageTotals(members), leaders: leaderStages(members, input.leaders),
     migration: migrate(input.before.filter((f) => inScope.has(f.memberId)), members, from, asOf, settings.stages),
