@@ -92,7 +92,9 @@ const NOT_IMPLIED = new Set(['first_order_conversion', 'mature_aov_uplift']);
 /** Members (rates) or orders (per-member frequencies) a baseline implies for an audience, rounded up. */
 export function impliedTarget(kpi: string, baseline: Ratio, audience: number): number | null {
   if (NOT_IMPLIED.has(kpi)) return null;
-  return Math.ceil((audience * baseline.num) / baseline.den);
+  const n = BigInt(audience) * BigInt(baseline.num);
+  const d = BigInt(baseline.den);
+  return Number(n > 0n ? (n + d - 1n) / d : n / d); // exact ceiling (BigInt division truncates toward 0)
 }
 
 /** A target as kits and the plan show it: percent for rates, orders per member for frequencies. */
