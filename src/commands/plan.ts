@@ -46,7 +46,7 @@ function build(db: Db, ctx: Ctx, leaderId: string, weekRaw: string) {
     members: atSnapshot.profiles,
     newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
     recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
-    activities: ctx.config.activities, stages: ctx.config.stages,
+    activities: ctx.config.activities, targets: ctx.config.kpi.targets, stages: ctx.config.stages,
   });
   const profiles = new Map<string, MemberProfile>(atSnapshot.profiles.map((p) => [p.memberId, p]));
   for (const p of newcomers) if (!profiles.has(p.memberId)) profiles.set(p.memberId, p);
@@ -63,7 +63,7 @@ export const planCommand: CommandSpec = {
     'on the 1st of the month, one care message per silent member (rotating every few weeks, capped per week), calls to churned members ' +
     'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
     'week (or --as-of if earlier), so the plan does not change during the week. Red lines are enforced in code: a silent member gets at ' +
-    'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences and the cost of the coupons ' +
+    'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences (kpi.targets) and the cost of the coupons ' +
     'it proposes (values in activities.*). --format json gives the tasks with member IDs only.',
   examples: [
     'tuan plan --leader L001 --week next',

@@ -14,7 +14,7 @@ const m = (id: string, stage: Stage, spendFen: number, daysQuiet: number, atRisk
 });
 const input = (members: PlanMember[], over: Partial<PlanInput> = {}): PlanInput => ({
   week: W44, asOf: '2026-10-31', snapshot: SUNDAY_BEFORE, members, newMembers: [], recentNew: 0,
-  activities: DEFAULT_CONFIG.activities, stages: DEFAULT_CONFIG.stages, ...over,
+  activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages, ...over,
 });
 const tasks = (p: ReturnType<typeof buildPlan>, action: string) => p.days.flatMap((d) => d.tasks.filter((t) => t.action === action).map((t) => ({ date: d.date, ...t })));
 
