@@ -20,7 +20,8 @@ export { leaderOverview, type LeaderOverview } from './core/commission/leader-ov
 export { loadCommissionData } from './adapters/commission-data.js';
 // KPIs and checks (issue #6)
 export { computeKpi, computeKpis, type KpiParams, type KpiResult } from './core/kpi/kpi.js';
-export { indexKpiData, type KpiData, type KpiOrder, type KpiReturn } from './core/members/kpi-history.js';
+export { indexKpiData, type KpiData, type KpiOrder } from './core/kpi/kpi.js';
+export type { OrderFact, ReturnFact } from './core/members/history.js';
 export { KPI_DEFS, ORDER_KPIS, METRICS, readValue, type OrderKpi, type Unit } from './core/kpi/kpi-defs.js';
 export { parsePeriod, clipPeriod, lastMonth, lastWeek, type Period, type EffectivePeriod } from './core/shared/calendar.js';
 export { resolveCheck, evaluateCheck, checkProblems, summarize, checksFailed, markTarget, type CheckSpec, type ResolvedCheck, type Outcome } from './core/kpi/checks.js';

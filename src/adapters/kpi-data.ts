@@ -1,7 +1,8 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
 import type { Db } from './db.js';
 import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
-import type { KpiData, KpiOrder, KpiReturn } from '../core/members/kpi-history.js';
+import type { KpiData, KpiOrder } from '../core/kpi/kpi.js';
+import type { ReturnFact } from '../core/members/history.js';
 
 /**
  * Counted orders on or before `asOf` (SPEC §2.1: non-return lines grouped by order, counted when their net
@@ -26,8 +27,7 @@ export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
 
 /** Everything the KPIs of any scope need, as of a date. */
 export function readKpiData(db: Db, asOf: string): { data: KpiData; leaders: LeaderInfo[] } {
-  const returns = readReturns(db, asOf).map(({ memberId, leaderId, orderDate, amountFen }) => ({ memberId, leaderId, orderDate, amountFen }));
-  return { data: { orders: readKpiOrders(db, asOf), returns }, leaders: readLeaders(db) };
+  return { data: { orders: readKpiOrders(db, asOf), returns: readReturns(db, asOf) }, leaders: readLeaders(db) };
 }
 
 export interface KpiScope {
@@ -70,7 +70,7 @@ export interface GroupedKpiData {
 
 /** Group once by leader, so that per-leader scopes do not each scan every order. */
 export function groupByLeader(all: KpiData): GroupedKpiData {
-  const byLeader = new Map<string, { orders: KpiOrder[]; returns: KpiReturn[] }>();
+  const byLeader = new Map<string, { orders: KpiOrder[]; returns: ReturnFact[] }>();
   const get = (id: string) => {
     let g = byLeader.get(id);
     if (!g) byLeader.set(id, (g = { orders: [], returns: [] }));

@@ -1,7 +1,7 @@
 /** Read-side SQL shared by several commands. */
 import type { Db } from './db.js';
 import type { MemberFacts } from '../core/members/segment.js';
-import type { OrderFact } from '../core/members/ledger.js';
+import type { OrderFact, ReturnFact } from '../core/members/history.js';
 
 export interface DbStatus {
   lines: number;
@@ -121,16 +121,8 @@ export function readCountedOrders(db: Db, asOf: string | null = null): CountedOr
   }));
 }
 
-export interface ReturnLine {
-  memberId: string;
-  leaderId: string;
-  orderDate: string;
-  /** negative */
-  amountFen: number;
-}
-
 /** Counted return lines (negative amounts) on or before `asOf` (all when null). */
-export function readReturns(db: Db, asOf: string | null = null): ReturnLine[] {
+export function readReturns(db: Db, asOf: string | null = null): ReturnFact[] {
   const rows = db.prepare(`SELECT member_id, leader_id, order_date, net_fen FROM order_lines
       WHERE is_return = 1 AND net_fen <> 0 AND (@asOf IS NULL OR order_date <= @asOf) ORDER BY member_id, ordered_at`)
     .raw().all({ asOf }) as [string, string, string, number][];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { commissionInput, computeStatements, type LeaderRef } from '../../src/core/commission/commission.js';
 import { addDays } from '../../src/core/shared/dates.js';
-import type { OrderFact, ReturnFact } from '../../src/core/members/ledger.js';
+import type { OrderFact, ReturnFact } from '../../src/core/members/history.js';
 import { toCommissionRules } from '../../src/core/commission/levels.js';
 import { applyBp } from '../../src/core/shared/money.js';
 import { monthRange } from '../../src/core/shared/calendar.js';

@@ -5,11 +5,10 @@
  * the members to act on. Pure: no I/O, no clock; every number stays in fen, counts or exact ratios.
  */
 import { commissionReport, type CommissionInput } from '../commission/commission.js';
-import { computeKpis } from '../kpi/kpi.js';
+import { computeKpis, type KpiData } from '../kpi/kpi.js';
 import { kpiDef, ORDER_KPIS, type OrderKpi } from '../kpi/kpi-defs.js';
 import { kpiLine, type KpiLine, type KpiTargets } from '../kpi/targets.js';
-import type { KpiData } from '../members/kpi-history.js';
-import { STAGES, type Stage, type StageThresholds } from '../members/lifecycle.js';
+import { countStages, type Stage, type StageThresholds } from '../members/lifecycle.js';
 import { migrate, type Migration } from '../members/migration.js';
 import { divRoundHalfUp } from '../shared/money.js';
 import { lastMonth, monthEnd, monthStart } from '../shared/calendar.js';
@@ -124,9 +123,7 @@ export function leaderStages(members: readonly MemberSegment[], leaders: readonl
 }
 
 export function stageTotals(members: readonly MemberSegment[]): Record<Stage, number> {
-  const t = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  for (const m of members) t[m.stage]++;
-  return t;
+  return countStages(members, (m) => m.stage);
 }
 
 /** The 5×5 R×F grid over members scored in the RFM window: count and average M per cell. */
