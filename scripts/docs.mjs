@@ -16,7 +16,8 @@
  *    templates.md, kpis.md and exit-codes.md (scripts/docs-reference.mjs).
  * 3. Checks that relative links between these files point at files that exist.
  *
- * `node scripts/docs.mjs` rewrites the files; `node scripts/docs.mjs --check` fails (exit 1) when any of
+ * `node scripts/docs.mjs` rewrites the files (DOCS_TIMING=1 prints how long each tuan run took);
+ * `node scripts/docs.mjs --check` fails (exit 1) when any of
  * them is stale, when a command has no reference page, or when a link is broken.
  */
 import { execFile } from 'node:child_process';
