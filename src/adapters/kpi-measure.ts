@@ -3,7 +3,7 @@
  * reads and the pure core, shared by `tuan kpi` and `tuan kpi check`.
  */
 import type { Config } from '../config.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, type KpiResult } from '../core/kpi/kpi.js';
 import { indexKpiData, type KpiData, type KpiIndex } from '../core/members/kpi-history.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
@@ -78,14 +78,23 @@ function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePe
   return eff;
 }
 
+/** A check's scope; a scope the database does not know is a ConfigError naming the check. */
+function scopeOf(scope: string, leaders: readonly LeaderInfo[], where: string): KpiScope[] {
+  try {
+    return expandScope(scope, leaders);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    throw new ConfigError(`${where}.scope: ${e.message}`, e.hint);
+  }
+}
+
 /** Every check × scope, in file order, scopes in leader order. */
 export function runChecks(config: Config, s: CheckSources): CheckRow[] {
   return config.checks.flatMap((spec, index) => {
     const r = resolveCheck(spec);
     if ('problems' in r) throw new ConfigError(`checks.${index}: ${r.problems[0]!.message}`); // validated with the config already
     const where = `checks.${index}`;
-    const scopes = expandScope(r.check.scope, s.leaders);
-    if (!Array.isArray(scopes)) throw new ConfigError(`${where}.scope: ${scopes.message}`, scopes.hint);
+    const scopes = scopeOf(r.check.scope, s.leaders, where);
     const period = periodOf(r.check, s, where);
     return scopes.map((scope) => {
       const value = valueOf(r.check, scope, period, s, where);

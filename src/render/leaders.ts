@@ -5,7 +5,7 @@ import { maskName } from '../core/shared/mask.js';
 import { formatFen, formatYuan } from '../core/shared/money.js';
 import { addMonths, monthRange } from '../core/shared/month.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
-import type { LeaderInfo } from '../adapters/queries.js';
+import type { LeaderInfo } from '../core/shared/leader-info.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';
 import type { Style } from './style.js';

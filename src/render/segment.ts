@@ -4,7 +4,7 @@ import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/members/r
 import { countByLeader, type MemberSegment, type ScopeResult } from '../core/members/segment.js';
 import { formatYuan } from '../core/shared/money.js';
 import { maskName, maskPhone } from '../core/shared/mask.js';
-import type { LeaderInfo } from '../adapters/queries.js';
+import type { LeaderInfo } from '../core/shared/leader-info.js';
 import type { Config } from '../config.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
