@@ -1,5 +1,6 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
 import { UsageError } from '../errors.js';
+import type { KpiScope } from '../core/kpi/kpi-rows.js';
 import type { Db } from './db.js';
 import { resolveScope } from './scope.js';
 import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
@@ -32,15 +33,7 @@ export function readKpiData(db: Db, asOf: string): { data: KpiData; leaders: Lea
   return { data: { orders: readKpiOrders(db, asOf), returns }, leaders: readLeaders(db) };
 }
 
-export interface KpiScope {
-  /** `all`, `leader:L001` or `region:杭州西湖区` */
-  label: string;
-  /** the leaders whose orders count; null = every order */
-  leaderIds: ReadonlySet<string> | null;
-  /** the leader of a per-leader or leader: scope */
-  leaderId: string | null;
-  region: string | null;
-}
+export type { KpiScope };
 
 /**
  * Expand a scope as written (`all`, `per-leader`, `leader:ID`, `region:R`) into concrete scopes; an unknown

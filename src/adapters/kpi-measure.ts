@@ -10,6 +10,7 @@ import type { OrderKpi } from '../core/kpi/kpi-defs.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/periods.js';
 import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
+import type { CheckRow } from '../core/kpi/kpi-rows.js';
 import type { LeaderInfo } from './queries.js';
 import { expandScope, groupByLeader, scopeData, type GroupedKpiData, type KpiScope } from './kpi-data.js';
 import { lookupMetric, type Metrics } from './metrics-file.js';
@@ -38,16 +39,7 @@ export class KpiMeasurer {
   }
 }
 
-export interface CheckRow {
-  /** position in the checks file */
-  index: number;
-  check: ResolvedCheck;
-  scope: KpiScope;
-  /** the check's own period, or the run's */
-  period: EffectivePeriod;
-  value: Ratio | null;
-  outcome: Outcome;
-}
+export type { CheckRow };
 
 export interface CheckSources {
   measurer: KpiMeasurer;

@@ -80,7 +80,7 @@ export const importCommand: CommandSpec = {
     if (flags.format === 'json') {
       emit(ctx, renderJson(result));
     } else {
-      emit(ctx, formatSummary(result, ctx));
+      emit(ctx, formatSummary(result, ctx.lang));
     }
     return EXIT.ok;
   },

@@ -32,7 +32,7 @@ export const segmentCommand: CommandSpec = {
     const flags = opts as unknown as ImportFlags & { region?: string; perLeader?: boolean; format: string; out?: string };
     if (files.length || flags.leaders) {
       const summary = await runImport(files, { ...flags, leader: undefined, leaderDefault: flags.leader }, ctx);
-      ctx.io.stderr.write(formatSummary(summary, ctx));
+      ctx.io.stderr.write(formatSummary(summary, ctx.lang));
     }
     const r = withRead(ctx, (db) => segment(db, { config: ctx.config, asOf: ctx.asOf, leader: flags.leader, region: flags.region, perLeader: flags.perLeader, unmask: ctx.unmask }));
     const text = flags.format === 'csv' ? segmentCsv(r.scopes, r.contacts)

@@ -1,5 +1,6 @@
 /** `tuan kpi` output: the KPI table (one scope, or leaders side by side), CSV and JSON. Pure: returns strings. */
 import type { TargetMark } from '../core/kpi/checks.js';
+import type { KpiRow } from '../core/kpi/kpi-rows.js';
 import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
 import { formatYuan } from '../core/shared/money.js';
 import type { EffectivePeriod } from '../core/shared/periods.js';
@@ -19,16 +20,7 @@ const m = defineMessages({
     '✓ baseline met  ★ challenge reached  ✗ below baseline; n/a = empty denominator (no member or order to count)'],
 });
 
-export interface KpiRow {
-  scope: string;
-  kpi: string;
-  unit: Unit;
-  value: Ratio | null;
-  basis: [number, number] | null;
-  baseline: Ratio | null;
-  challenge: Ratio | null;
-  mark: TargetMark | null;
-}
+export type { KpiRow };
 
 export interface KpiMeta {
   period: EffectivePeriod;
