@@ -119,9 +119,9 @@ describe('tuan report', () => {
   });
 
   it.each([
-    [['--leader', 'L1', '--region', '区域A'], 'tuan: --leader 和 --region 只能用一个\n'],
-    [['--leader', 'L9'], 'tuan: 没有团长 "L9"\n提示: 已有的团长:L1, L2\n'],
-    [['--region', '火星'], 'tuan: 区域 "火星" 没有团长\n提示: leaders.csv 中的区域:区域A, 区域B\n'],
+    [['--leader', 'L1', '--region', '区域A'], 'tuan: use either --leader or --region, not both\n'],
+    [['--leader', 'L9'], 'tuan: unknown leader "L9"\nhint: known leaders: L1, L2\n'],
+    [['--region', '火星'], 'tuan: no leader in region "火星"\nhint: regions in leaders.csv: 区域A, 区域B\n'],
     [['--from', '2026-10-31'], 'tuan: --from 2026-10-31 must be before the as-of date 2026-10-31\nhint: pass an earlier --from, e.g. --from 2026-08-02\n'],
     [['--from', '2026-13-01'], 'tuan: --from "2026-13-01" must be a date like 2026-08-02\n'],
   ])('usage errors are exit 2: %j', async (args, stderr) => {
