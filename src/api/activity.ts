@@ -3,10 +3,10 @@ import type { Config } from '../config.js';
 import type { Lang } from '../i18n.js';
 import { loadProfiles, type Loaded } from '../adapters/activity-load.js';
 import type { CommonInput } from '../core/activities/activity-context.js';
-import { maskContact, maskName } from '../core/shared/mask.js';
+import { maskName } from '../core/shared/mask.js';
 import { namesFor } from '../render/activity-names.js';
 import type { Db } from '../adapters/db.js';
-import type { BaseOptions, MaskOptions } from './common.js';
+import { maskContacts, type BaseOptions, type MaskOptions } from './common.js';
 
 export interface ActivityOptions extends BaseOptions, MaskOptions {
   /** the business date, YYYY-MM-DD */
@@ -21,7 +21,7 @@ export function loadMasked(db: Db, config: Config, asOf: string, leader: string 
   if (unmask) return loaded;
   return {
     ...loaded, leader: { ...loaded.leader, name: maskName(loaded.leader.name) },
-    contacts: new Map([...loaded.contacts].map(([id, c]) => [id, maskContact(c)])),
+    contacts: maskContacts(loaded.contacts, false),
   };
 }
 

@@ -47,10 +47,14 @@ export async function withDbAsync<T>(db: DbInput, fn: (db: Db) => Promise<T>, op
   }
 }
 
-/** Every member's latest name and phone, masked unless `unmask`: the one place member contacts are masked. */
+/** Member contacts masked unless `unmask`: the one place member names and phones are masked. */
+export function maskContacts(contacts: ReadonlyMap<string, Contact>, unmask: boolean | undefined): Map<string, Contact> {
+  return new Map([...contacts].map(([id, c]) => [id, unmask ? c : maskContact(c)]));
+}
+
+/** Every member's latest name and phone, masked unless `unmask`. */
 export function readContacts(db: Db, unmask: boolean | undefined): Map<string, Contact> {
-  const all = readMemberContacts(db);
-  return unmask ? all : new Map([...all].map(([id, c]) => [id, maskContact(c)]));
+  return maskContacts(readMemberContacts(db), unmask);
 }
 
 /** Leaders with their names and trainers masked unless `unmask`. */

@@ -1,8 +1,7 @@
 /** `tuan report` as a function: the data of the HTML report (stages, migration, RFM, 8 classes, KPIs, commission, members to act on). */
 import { loadReportInput } from '../adapters/report-data.js';
 import { buildReport, type ReportData, type ReportInput } from '../core/report/report.js';
-import { maskContact } from '../core/shared/mask.js';
-import { configOf, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 
 export type { ReportData };
@@ -25,6 +24,5 @@ export interface ReportResult {
 /** Everything the report shows, computed; members in the action lists masked unless unmask. */
 export function report(db: DbInput, o: ReportOptions): ReportResult {
   const input = withDb(db, (h) => loadReportInput(h, configOf(o), { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, unmask: o.unmask === true }, o.onStep));
-  const contacts = o.unmask ? input.contacts : new Map([...input.contacts].map(([id, c]) => [id, maskContact(c)]));
-  return { data: buildReport({ ...input, contacts }), leaders: input.leaders };
+  return { data: buildReport({ ...input, contacts: maskContacts(input.contacts, o.unmask) }), leaders: input.leaders };
 }
