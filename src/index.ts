@@ -30,7 +30,8 @@ export { readMetricsFile } from './adapters/metrics-file.js';
 export { SqlRunner, sqlRefusal } from './adapters/sql-check.js';
 export { renderJunit } from './render/junit.js';
 // init and completion (issue #7)
-export { analyzeMapping, setColumn, stageProblems, unknownStatusWords, nextCommands, type MappingView } from './core/ingest/init-plan.js';
+export { analyzeMapping, setColumn, unknownStatusWords, nextCommands, type MappingView } from './core/ingest/init-plan.js';
+export { stageProblems, type StageProblem } from './core/members/stage-problems.js';
 export { readSample } from './adapters/init-sample.js';
 export { renderInitConfig, type InitConfig } from './render/init-config.js';
 export { completionTree, type CompletionNode } from './render/completion-model.js';

@@ -4,8 +4,7 @@
  * and month the member's spend. Pure: plain data in, maps out.
  */
 import { classifyStage, type Stage, type StageThresholds } from './lifecycle.js';
-import type { LeaderMonthStats } from '../commission/levels.js';
-import { EMPTY_STATS } from '../commission/levels.js';
+import { EMPTY_STATS, type LeaderMonthStats } from './leader-month.js';
 import { monthOf } from '../shared/month.js';
 
 /** A counted order (SPEC §2.1): its lines' net amount is above zero. */
