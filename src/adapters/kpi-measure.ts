@@ -7,7 +7,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, type KpiResult } from '../core/kpi/kpi.js';
 import { indexKpiData, type KpiData, type KpiIndex } from '../core/members/kpi-history.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/periods.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
 import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import type { CheckRow } from '../core/kpi/kpi-rows.js';

@@ -4,7 +4,7 @@ import { loadCommissionData } from '../adapters/commission-data.js';
 import { checkLeader } from '../adapters/scope.js';
 import { commissionReport, type MonthReport } from '../core/commission/commission.js';
 import type { LevelRule } from '../core/commission/levels.js';
-import { lastFullMonth, monthEnd, monthStart, parseMonth } from '../core/shared/month.js';
+import { lastMonth, monthEnd, monthStart, parseMonth } from '../core/shared/calendar.js';
 import { configOf, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { MonthReport };
@@ -16,9 +16,9 @@ export interface MonthChoice {
   provisional: boolean;
 }
 
-/** The month (default: the last month that is over on asOf); a month after asOf is a usage error. */
+/** The month (default: `lastMonth`, the last month that is over on asOf); a month after asOf is a usage error. */
 export function chooseMonth(raw: string | undefined, asOf: string): MonthChoice {
-  const month = raw === undefined ? lastFullMonth(asOf) : parseMonth(String(raw));
+  const month = raw === undefined ? lastMonth(asOf).label : parseMonth(String(raw));
   if (!month) throw new UsageError(`--month "${String(raw)}" must be a month like 2026-10`);
   if (monthStart(month) > asOf) {
     throw new UsageError(`--month ${month} starts after the as-of date ${asOf}`, `pass --as-of ${monthEnd(month)} or an earlier --month`);

@@ -1,10 +1,11 @@
 /** `tuan kpi` and `tuan kpi check` as functions: the KPI table of a period, and the checks of a checks file. */
 import { UsageError } from '../errors.js';
 import type { Config } from '../config.js';
-import { checksFailed, markTarget, summarize, type Summary } from '../core/kpi/checks.js';
-import { kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
+import { checksFailed, summarize, type Summary } from '../core/kpi/checks.js';
+import { kpiDef, ORDER_KPIS, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
+import { kpiLine } from '../core/kpi/targets.js';
 import type { CheckRow, KpiRow, KpiScope } from '../core/kpi/kpi-rows.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/periods.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import { expandScope, readKpiData } from '../adapters/kpi-data.js';
 import { KpiMeasurer, runChecks } from '../adapters/kpi-measure.js';
@@ -63,19 +64,8 @@ function scopesOf(o: KpiOptions, leaders: readonly LeaderInfo[]): { scopes: KpiS
   return { scopes: expandScope(written, leaders), label: written };
 }
 
-function targetsOf(config: Config, code: string, unit: Unit): { baseline: Ratio | null; challenge: Ratio | null } {
-  const t = config.kpi.targets[code];
-  const read = (v: number | string | undefined) => {
-    if (v === undefined) return null;
-    const r = readValue(v, unit);
-    return r.ok ? r.value : null;
-  };
-  return { baseline: read(t?.baseline), challenge: read(t?.challenge) };
-}
-
 function row(config: Config, scope: string, kpi: string, unit: Unit, value: Ratio | null, basis: [number, number] | null): KpiRow {
-  const { baseline, challenge } = targetsOf(config, kpi, unit);
-  return { scope, kpi, unit, value, basis, baseline, challenge, mark: markTarget(value, baseline, challenge) };
+  return { scope, ...kpiLine(config.kpi.targets, kpi, unit, value, basis) };
 }
 
 /** Metric rows for the metrics that the file has for this period, in file order. */

@@ -8,7 +8,7 @@ import { addDays } from '../core/shared/dates.js';
 import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/plan.js';
 import { planContext, planJson } from '../core/activities/plan-context.js';
 import type { MemberProfile } from '../core/members/profile.js';
-import { parseWeek, type IsoWeek } from '../core/shared/week.js';
+import { parseWeek, type IsoWeek } from '../core/shared/calendar.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
 import { configOf, withDb, type DbInput } from './common.js';
 
@@ -60,7 +60,7 @@ function build(db: Db, config: Config, o: PlanOptions, leaderId: string) {
     members: atSnapshot.profiles,
     newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
     recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
-    activities: config.activities, stages: config.stages,
+    activities: config.activities, targets: config.kpi.targets, stages: config.stages,
   });
   const profiles = new Map<string, MemberProfile>(atSnapshot.profiles.map((p) => [p.memberId, p]));
   for (const p of newcomers) if (!profiles.has(p.memberId)) profiles.set(p.memberId, p);

@@ -13,7 +13,7 @@ export const kitCommand: CommandSpec = {
     'Renders the activity kit of one stage (§4.2: 引入期 信任破冰三件套, 成长期 品类拓展四步法, 成熟期 会员权益, 沉默期 精准唤醒三件套, ' +
     '流失期 挽回四步曲) from templates/<lang>/kit-<stage>.hbs, with the real member counts as of --as-of, the top members by spend ' +
     '(names and phones masked unless --unmask), the likely reasons members went quiet, coupons and thresholds from the configuration ' +
-    '(activities.*) and the stage\'s KPI targets. Without --leader the kit covers all members. Reads the database only.',
+    '(activities.*) and the stage\'s KPI targets (kpi.targets). Without --leader the kit covers all members. Reads the database only.',
   examples: [
     'tuan kit silent --leader L003 --as-of 2026-10-31',
     'tuan kit growth --leader L002 --format html --out kit-growth.html',

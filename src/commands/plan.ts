@@ -23,7 +23,7 @@ export const planCommand: CommandSpec = {
     'on the 1st of the month, one care message per silent member (rotating every few weeks, capped per week), calls to churned members ' +
     'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
     'week (or --as-of if earlier), so the plan does not change during the week. Red lines are enforced in code: a silent member gets at ' +
-    'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences and the cost of the coupons ' +
+    'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences (kpi.targets) and the cost of the coupons ' +
     'it proposes (values in activities.*). --format json gives the tasks with member IDs only.',
   examples: [
     'tuan plan --leader L001 --week next',

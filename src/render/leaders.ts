@@ -2,7 +2,7 @@
 import type { LeaderOverview } from '../core/commission/leader-overview.js';
 import { repurchaseBp, type LevelRule } from '../core/commission/levels.js';
 import { formatFen, formatYuan } from '../core/shared/money.js';
-import { addMonths, monthRange } from '../core/shared/month.js';
+import { addMonths, monthRange } from '../core/shared/calendar.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 import { defineMessages, type Lang } from '../i18n.js';

@@ -6,7 +6,7 @@ import type { StageThresholds } from '../members/lifecycle.js';
 import { buildLedger, ledgerLeaders, statsOf, type Ledger, type OrderFact, type ReturnFact } from '../members/ledger.js';
 import { levelRule, resolveLevel, type CommissionRules, type LevelResult } from './levels.js';
 import { applyBp } from '../shared/money.js';
-import { addMonths, monthEnd } from '../shared/month.js';
+import { addMonths, monthEnd } from '../shared/calendar.js';
 import { RULES, rewardLines, type RewardLine, type RuleCode } from './rewards.js';
 
 export interface LeaderRef {

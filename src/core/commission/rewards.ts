@@ -8,7 +8,7 @@ import type { Stage, StageThresholds } from '../members/lifecycle.js';
 import type { CommissionRules } from './levels.js';
 import { stageAt, type Ledger, type MemberHistory } from '../members/ledger.js';
 import { applyBp } from '../shared/money.js';
-import { addMonths, monthEnd, monthOf, monthStart } from '../shared/month.js';
+import { addMonths, monthEnd, monthOf, monthStart } from '../shared/calendar.js';
 
 export const RULES = ['member_monthly_spend', 'reactivation', 'nurture'] as const;
 export type RuleCode = (typeof RULES)[number];

@@ -1,7 +1,7 @@
 /** The rows KPI measurements and checks produce (types only): a scope, a KPI row, a check row. */
-import type { Outcome, ResolvedCheck, TargetMark } from './checks.js';
-import type { Unit } from './kpi-defs.js';
-import type { EffectivePeriod } from '../shared/periods.js';
+import type { Outcome, ResolvedCheck } from './checks.js';
+import type { KpiLine } from './targets.js';
+import type { EffectivePeriod } from '../shared/calendar.js';
 import type { Ratio } from '../shared/ratio.js';
 
 export interface KpiScope {
@@ -14,15 +14,9 @@ export interface KpiScope {
   region: string | null;
 }
 
-export interface KpiRow {
+/** A KPI line (core/kpi/targets.ts, the report's lines too) of one scope. */
+export interface KpiRow extends KpiLine {
   scope: string;
-  kpi: string;
-  unit: Unit;
-  value: Ratio | null;
-  basis: [number, number] | null;
-  baseline: Ratio | null;
-  challenge: Ratio | null;
-  mark: TargetMark | null;
 }
 
 export interface CheckRow {

@@ -5,7 +5,7 @@
  */
 import { classifyStage, type Stage, type StageThresholds } from './lifecycle.js';
 import { EMPTY_STATS, type LeaderMonthStats } from './leader-month.js';
-import { monthOf } from '../shared/month.js';
+import { monthOf } from '../shared/calendar.js';
 
 /** A counted order (SPEC §2.1): its lines' net amount is above zero. */
 export interface OrderFact {
