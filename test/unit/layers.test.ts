@@ -51,7 +51,8 @@ const oneOf = (...names: string[]) => (l: string) => names.includes(l);
 
 /**
  * What each core folder may import (besides itself): the allowed order
- * shared < ingest, members; members < kpi, commission, templating; templating < activities; everything < report.
+ * shared < ingest, members; members < kpi, commission, templating; templating < activities; everything < report;
+ * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts).
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
   shared: [],
@@ -60,7 +61,7 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   kpi: ['shared', 'members'],
   commission: ['shared', 'members'],
   templating: ['shared', 'members'],
-  activities: ['shared', 'members', 'templating'],
+  activities: ['shared', 'members', 'templating', 'kpi'],
   report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
 };
 
