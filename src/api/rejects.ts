@@ -10,15 +10,8 @@ export interface RejectsOptions extends MaskOptions {
   importId?: number | null | undefined;
 }
 
-export interface RejectRow {
-  import_id: number;
-  file_name: string;
-  line: number;
-  field: string;
-  reason: string;
-  /** the raw text, its name, address and phone columns (and any phone number) masked unless unmask */
-  raw: string;
-}
+/** A rejected row: import, file, line, field, reason, and the raw text (names, addresses and phones masked unless unmask). */
+export type RejectRow = Omit<StoredReject, 'delimiter' | 'personal_columns'>;
 
 /** The raw text with the import's name, address and phone columns masked (and any other phone). */
 function maskRaw(r: StoredReject): string {
