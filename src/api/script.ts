@@ -20,12 +20,17 @@ export interface ScriptOptions extends ActivityOptions {
   leader?: string | undefined;
 }
 
-/** One context per member, for templates/<lang>/script-<scene>.hbs; empty when nobody matches. */
-export function script(db: DbInput, o: ScriptOptions): { memberId: string; context: ScriptContext }[] {
-  const config = configOf(o);
+/** A script is for one member or for a stage: neither is a UsageError. */
+export function checkScriptRequest(o: Pick<ScriptOptions, 'member' | 'stage'>): void {
   if (o.member === undefined && o.stage === undefined) {
     throw new UsageError('give --member ID, or --stage STAGE (with --leader ID for one leader)');
   }
+}
+
+/** One context per member, for templates/<lang>/script-<scene>.hbs; empty when nobody matches. */
+export function script(db: DbInput, o: ScriptOptions): { memberId: string; context: ScriptContext }[] {
+  const config = configOf(o);
+  checkScriptRequest(o);
   return withDb(db, (h) => {
     const leader = o.member !== undefined ? leaderOfMember(h, config, o.asOf, o.member) : o.leader ?? null;
     const loaded = loadMasked(h, config, o.asOf, leader, o.unmask);

@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { parseStage, STAGES } from '../core/members/lifecycle.js';
 import { parseScene } from '../core/activities/scripts.js';
 import { SCENES } from '../core/templating/template-contexts.js';
-import { script } from '../api/script.js';
+import { checkScriptRequest, script } from '../api/script.js';
 import { defineMessages } from '../i18n.js';
 import { namesFor } from '../render/activity-names.js';
 import { clearStatus, ensureDir, leaderOption, withRead } from './common.js';
@@ -54,16 +54,13 @@ export const scriptCommand: CommandSpec = {
   async run([raw], opts, ctx) {
     const scene = parseScene(raw ?? '');
     if (!scene) throw new UsageError(`unknown scene "${raw}"`, `use one of: ${SCENES.join(', ')}`);
-    if (typeof opts.member !== 'string' && typeof opts.stage !== 'string') {
-      throw new UsageError('give --member ID, or --stage STAGE (with --leader ID for one leader)');
-    }
-    const stage = typeof opts.member === 'string' ? undefined : parseStage(String(opts.stage));
+    const member = typeof opts.member === 'string' ? opts.member : undefined;
+    const stage = member !== undefined || typeof opts.stage !== 'string' ? undefined : parseStage(opts.stage);
     if (stage === null) throw new UsageError(`unknown stage "${opts.stage}"`, `use one of: ${STAGES.join(', ')}`);
+    const request = { config: ctx.config, asOf: ctx.asOf, lang: ctx.lang, unmask: ctx.unmask, scene, member, stage, leader: typeof opts.leader === 'string' ? opts.leader : undefined };
+    checkScriptRequest(request); // a usage error before templates or the database are read
     const templates = loadTemplates(ctx, opts.templates);
-    const contexts = withRead(ctx, (db) => script(db, {
-      config: ctx.config, asOf: ctx.asOf, lang: ctx.lang, unmask: ctx.unmask, scene,
-      member: typeof opts.member === 'string' ? opts.member : undefined, stage, leader: typeof opts.leader === 'string' ? opts.leader : undefined,
-    }));
+    const contexts = withRead(ctx, (db) => script(db, request));
     const outputs = contexts.map((c) => ({ id: c.memberId, text: templates.render(`script-${scene}`, c.context) }));
     if (outputs.length === 0) {
       const stage = parseStage(String(opts.stage));
