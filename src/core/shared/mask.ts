@@ -2,8 +2,9 @@
  * Personal data masking (SPEC §8): every output masks names and phones unless --unmask.
  *
  * Where masking happens: in ONE layer, the api layer (src/api), right before the data reaches render.
- * src/api/common.ts `readContacts` / `maskLeaders` mask member contacts and leader names as they are read,
- * and api/rejects.ts masks rejected rows' raw text; core computes and render prints what it is given, neither masks.
+ * src/api/common.ts `maskContacts` (member names and phones, also via `readContacts`) and `maskLeaders` (leader
+ * names), api/activity.ts (the leader of a kit, script or plan) and api/rejects.ts (rejected rows' raw text) call the
+ * functions below as the data is read; core computes and render prints what it is given, neither masks.
  * (Two exceptions by design: the `{{mask}}` template helper, which masks what a template asks for and is
  * idempotent on masked text, and `tuan init`'s preview of a sample row, which has no api function.)
  */
