@@ -1,5 +1,6 @@
 /** Library entry: everything the CLI does, callable from scripts. */
 export { VERSION } from './version.js';
+export { EXIT, TuanError, UsageError, ConfigError, InputError, DbError, TemplateError, CheckFailed, type ExitCode, type Text } from './errors.js';
 export * from './core/shared/money.js';
 export * from './core/shared/dates.js';
 export * from './core/ingest/headers.js';
