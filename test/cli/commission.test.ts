@@ -144,7 +144,7 @@ describe('months, leaders and errors', () => {
   it.each([
     [['--month', '2026-13'], 'tuan: --month "2026-13" must be a month like 2026-10\n'],
     [['--month', '2026-11'], 'tuan: --month 2026-11 starts after the as-of date 2026-10-31\nhint: pass --as-of 2026-11-30 or an earlier --month\n'],
-    [['--leader', 'ZZ'], 'tuan: unknown leader "ZZ"\nhint: known leaders: A01, A02, A03\n'],
+    [['--leader', 'ZZ'], 'tuan: 没有团长 "ZZ"\n提示: 已有的团长:A01, A02, A03\n'],
   ])('usage error %j -> exit 2', async (args, stderr) => {
     const r = await runTuan(['commission', ...AS_OF, ...args], { cwd });
     expect(r.code).toBe(2);

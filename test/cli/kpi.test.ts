@@ -111,8 +111,8 @@ describe('tuan kpi', () => {
     [['--period', '2026-13'], 'tuan: --period "2026-13": month 13 does not exist\n'],
     [['--period', '2026-11'], 'tuan: --period 2026-11 starts after --as-of 2026-10-31: nothing to measure yet\nhint: pass an earlier --period or a later --as-of\n'],
     [['--kpi', 'gmv,repurchse'], 'tuan: --kpi: unknown KPI repurchse\n'],
-    [['--leader', 'L9'], 'tuan: unknown leader "L9"\nhint: known leaders: L1, L2\n'],
-    [['--leader', 'L1', '--region', '西湖区'], 'tuan: use either --leader or --region, not both\n'],
+    [['--leader', 'L9'], 'tuan: 没有团长 "L9"\n提示: 已有的团长:L1, L2\n'],
+    [['--leader', 'L1', '--region', '西湖区'], 'tuan: --leader 和 --region 只能用一个\n'],
   ])('usage error %j is exit 2', async (args, stderr) => {
     const r = await runTuan(['kpi', ...AS_OF, ...args], { cwd });
     expect(r.code).toBe(2);
