@@ -12,6 +12,14 @@ import { InputError } from '../errors.js';
 import type { Sniffed } from '../core/ingest/import-types.js';
 import { headerScore, normalizeHeader } from '../core/ingest/headers.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
+import { clipRaw, RecordAssembler } from './records.js';
+
+/** A cell longer than this is not data a leader's export holds: its row is rejected. */
+export const MAX_CELL_CHARS = 64 * 1024;
+const STRAY_QUOTE = 'unmatched quote: a quoted cell opens on this line and does not close within a real cell (or holds whole rows); ' +
+  'this line was skipped and reading went on with the next line';
+const CELL_TOO_LONG = `a cell longer than ${MAX_CELL_CHARS / 1024} KiB`;
+const LINE_TOO_LONG = 'a line longer than 1 MiB (skipped)';
 
 export const DELIMITERS = { auto: 'auto', ',': ',', '\\t': '\t', tab: '\t', ';': ';', '\t': '\t' } as const;
 export type DelimiterChoice = 'auto' | ',' | '\t' | ';';
@@ -157,37 +165,43 @@ export async function* readRecordBatches(
   onBytes?: (n: number) => void,
 ): AsyncGenerator<RawRecord[]> {
   const decoder = new StrictDecoder(sniffed.encoding, onBadLine);
-  let parser: InstanceType<typeof Papa.Parser> | null = null;
-  let carry = '';
-  let line = 1; // file line of the next record
+  const assembler = new RecordAssembler(sniffed.delimiter, sniffed.headers.length, sniffed.headerLine + 1,
+    (q) => onParseProblem({ line: q.line, raw: q.raw, reason: q.why === 'stray_quote' ? STRAY_QUOTE : LINE_TOO_LONG }));
+  // Records reach PapaParse whole and with \n line endings (records.ts), so it never waits for more text.
+  const parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline: '\n' });
+  let line = sniffed.headerLine + 1; // file line of the next record
   let toSkip = sniffed.headerLine; // title rows and the header row
+  let head = ''; // text of a title or header line not yet complete
   const run = (text: string, final: boolean): RawRecord[] => {
     if (toSkip > 0) {
+      text = head + text;
+      const nl = /\r\n|\n|\r/g;
       let i = 0;
       while (toSkip > 0) {
-        const nl = text.indexOf(sniffed.newline, i);
-        if (nl < 0) return ((carry = text.slice(i)), []);
-        i = nl + sniffed.newline.length;
+        const m = nl.exec(text);
+        if (!m || (m[0] === '\r' && m.index === text.length - 1 && !final)) return ((head = text.slice(i)), []);
+        i = m.index + m[0].length;
         toSkip--;
-        line++;
       }
       text = text.slice(i);
     }
-    parser ??= new Papa.Parser({ delimiter: sniffed.delimiter, newline: sniffed.newline });
-    const res = parser.parse(text, 0, !final) as { data: string[][]; errors: { row: number; code: string; message: string }[]; meta: { cursor: number } };
-    carry = final ? '' : text.slice(res.meta.cursor);
+    const records = assembler.push(text, final);
+    if (records === '') return [];
+    const res = parser.parse(records, 0, false) as { data: string[][]; errors: { row: number; code: string; message: string }[] };
     const bad = new Map<number, string>();
     for (const e of res.errors) if (e.row !== undefined && e.row < res.data.length) bad.set(e.row, `${e.code}: ${e.message}`);
     const out: RawRecord[] = [];
-    for (let r = 0; r < res.data.length; r++) {
+    const rows = res.data.length - (records.endsWith('\n') ? 1 : 0); // the empty "row" after the last newline
+    for (let r = 0; r < rows; r++) {
       const cells = res.data[r]!;
       const start = line;
       let span = 1;
       for (const c of cells) if (c.includes('\n')) span += countNewlines(c);
       line += span;
-      if (cells.length === 1 && cells[0] === '') continue; // empty line
+      if (cells.length === 1 && cells[0] === '') continue; // empty line (or a line rejected above)
       const problem = bad.get(r);
-      if (problem) onParseProblem({ line: start, raw: recordText(cells, sniffed.delimiter), reason: `malformed CSV (${problem})` });
+      if (problem) onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: `malformed CSV (${problem})` });
+      else if (cells.some((c) => c.length > MAX_CELL_CHARS)) onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: CELL_TOO_LONG });
       else out.push({ cells, line: start });
     }
     return out;
@@ -196,13 +210,10 @@ export async function* readRecordBatches(
     onBytes?.(chunk.length);
     const text = decoder.push(chunk);
     if (text) {
-      const batch = run(carry + text, false);
+      const batch = run(text, false);
       if (batch.length) yield batch;
     }
   }
-  const rest = carry + decoder.end();
-  if (rest) {
-    const batch = run(rest, true);
-    if (batch.length) yield batch;
-  }
+  const batch = run(decoder.end(), true);
+  if (batch.length) yield batch;
 }
