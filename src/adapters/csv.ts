@@ -29,32 +29,87 @@ const MAX_TITLE_ROWS = 30;
 
 export type { Sniffed };
 
+/** File-system and gzip failures are the user's input: an InputError that names the file and says what is wrong. */
+export function readFailure(path: string, e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const file = basename(path);
+  const fs: Record<string, [string, string]> = {
+    ENOENT: ['文件不存在', 'no such file'],
+    EISDIR: ['这是一个文件夹,不是文件', 'it is a folder, not a file'],
+    EACCES: ['没有读取权限', 'no permission to read it'],
+    EPERM: ['没有读取权限', 'no permission to read it'],
+    ELOOP: ['符号链接循环', 'a loop of symbolic links'],
+    ENOTDIR: ['路径中有一段不是文件夹', 'a part of the path is not a folder'],
+    ENAMETOOLONG: ['文件名太长', 'the file name is too long'],
+    EIO: ['读取出错(磁盘或网络盘)', 'an I/O error (disk or network drive)'],
+  };
+  const why = fs[code];
+  if (why) return new InputError({ zh: `无法读取 ${path}:${why[0]}`, en: `cannot read ${path}: ${why[1]}` });
+  if (code.startsWith('Z_') || /unexpected end of file|incorrect header check|invalid .* (distance|code|block type)|incorrect data check|unknown compression method|invalid stored block lengths/.test(e.message)) {
+    return new InputError(
+      { zh: `${file} 是损坏或不完整的 gzip 压缩文件(${e.message});什么也没有导入`, en: `${file} is a damaged or incomplete gzip file (${e.message}); nothing was imported` },
+      { zh: '重新下载或重新压缩这个文件', en: 'download or compress the file again' },
+    );
+  }
+  return e;
+}
+
 function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
   try {
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(2);
+      return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw readFailure(path, e);
   }
 }
 
-export function openBytes(path: string, gzip: boolean): NodeJS.ReadableStream {
+/** No real export compresses better than this; a gzip that does is refused as a decompression bomb. */
+export const MAX_GZIP_RATIO = 200;
+/** …once this much has come out of it (small files may compress well). */
+const BOMB_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The bytes of a file, gunzipped when `gzip`, in chunks. Read and gzip errors become InputErrors
+ * naming the file; a gzip that expands more than MAX_GZIP_RATIO times is refused.
+ */
+export async function* openBytes(path: string, gzip: boolean): AsyncGenerator<Buffer> {
   const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
-  return gzip ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
+  const stream = gzip ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
+  if (gzip) raw.on('error', (e) => stream.destroy(e));
+  let out = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      out += chunk.length;
+      if (gzip && out > BOMB_MIN_BYTES && out > MAX_GZIP_RATIO * Math.max(1, raw.bytesRead)) {
+        throw new InputError(
+          { zh: `${basename(path)}:解压后比压缩文件大 ${MAX_GZIP_RATIO} 倍以上,不像真实的导出(压缩炸弹?);什么也没有导入`,
+            en: `${basename(path)}: it expands to more than ${MAX_GZIP_RATIO} times its compressed size, which no real export does (a decompression bomb?); nothing was imported` },
+          { zh: '解压后检查文件内容', en: 'unpack it and look at what it holds' },
+        );
+      }
+      yield chunk;
+    }
+  } catch (e) {
+    throw readFailure(path, e);
+  } finally {
+    stream.destroy();
+    raw.destroy();
+  }
 }
 
 async function readSample(path: string, gzip: boolean): Promise<{ sample: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const stream = openBytes(path, gzip);
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of openBytes(path, gzip)) {
     chunks.push(chunk);
     size += chunk.length;
-    if (size >= SAMPLE_BYTES) {
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-      return { sample: Buffer.concat(chunks).subarray(0, SAMPLE_BYTES), complete: false };
-    }
+    if (size >= SAMPLE_BYTES) return { sample: Buffer.concat(chunks).subarray(0, SAMPLE_BYTES), complete: false };
   }
   return { sample: Buffer.concat(chunks), complete: true };
 }
@@ -80,13 +135,11 @@ export interface SniffOptions {
 export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniffed> {
   let size: number;
   try {
-    size = statSync(path).size;
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    size = st.size;
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError({
-      zh: `无法读取 ${path}:${missing ? '文件不存在' : (e as Error).message}`,
-      en: `cannot read ${path}: ${missing ? 'no such file' : (e as Error).message}`,
-    });
+    throw readFailure(path, e);
   }
   if (size === 0) throw new InputError({ zh: `${basename(path)} 是空文件`, en: `${basename(path)} is empty` });
   const gzip = isGzip(path);
@@ -206,7 +259,7 @@ export async function* readRecordBatches(
     }
     return out;
   };
-  for await (const chunk of openBytes(path, sniffed.gzip) as AsyncIterable<Buffer>) {
+  for await (const chunk of openBytes(path, sniffed.gzip)) {
     onBytes?.(chunk.length);
     const text = decoder.push(chunk);
     if (text) {

@@ -3,7 +3,8 @@
  * Files are written by the test, small, each proving one rule.
  */
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { rows } from '../helpers/db.js';
 import { runTuan, workdir } from '../helpers/run-tuan.js';
@@ -52,5 +53,51 @@ describe('CSV syntax that used to lose lines', () => {
     ]);
     expect(rows(db(dir), 'SELECT count(*) FROM order_lines')).toEqual([[18]]);
     expect((rows(db(dir), 'SELECT max(length(raw)) FROM rejects')[0]![0] as number)).toBeLessThan(2100);
+  });
+});
+
+describe('damaged files are input errors (exit 3) that name the file, and the database is unchanged', () => {
+  const csv = Buffer.from(`${HEADER}\n${Array.from({ length: 2000 }, (_, i) => line(i + 1)).join('\n')}\n`);
+  const gz = gzipSync(csv);
+  const damaged: [string, Buffer][] = [
+    ['truncated', gz.subarray(0, Math.floor(gz.length / 2))],
+    ['no-trailer', gz.subarray(0, gz.length - 8)],
+    ['bad-crc', Buffer.concat([gz.subarray(0, gz.length - 8), Buffer.from([1, 2, 3, 4]), gz.subarray(gz.length - 4)])],
+    ['corrupt-deflate', Buffer.concat([gz.subarray(0, 20), Buffer.alloc(40, 0xff), gz.subarray(60)])],
+    ['two-bytes', Buffer.from([0x1f, 0x8b])],
+    ['ten-bytes', gz.subarray(0, 10)],
+    ['garbage-after', Buffer.concat([gz, Buffer.from('this is not gzip at all')])],
+  ];
+
+  it.each(damaged)('%s.csv.gz', async (name, bytes) => {
+    const dir = workdir(['orders/basic.csv']);
+    expect((await runTuan(['import', 'basic.csv'], { cwd: dir })).code).toBe(0);
+    const before = readFileSync(db(dir));
+    writeFileSync(join(dir, `${name}.csv.gz`), bytes);
+    const r = await runTuan(['--lang', 'en', 'import', `${name}.csv.gz`], { cwd: dir });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`^tuan: ${name}\\.csv\\.gz (is a damaged or incomplete gzip file|is empty|: )`));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(db(dir)).equals(before)).toBe(true);
+  });
+
+  it('a gzip bomb (40 MB of newlines in 40 KB) is refused quickly', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'bomb.csv.gz'), Buffer.concat([gzipSync(Buffer.from(`${HEADER}\n`)), gzipSync(Buffer.alloc(40_000_000, 10))]));
+    const r = await runTuan(['--lang', 'en', 'import', 'bomb.csv.gz'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^tuan: bomb\.csv\.gz: it expands to more than 200 times its compressed size/);
+  });
+
+  it('a folder named like a file, and an unreadable file', async () => {
+    const dir = workdir();
+    mkdirSync(join(dir, 'x.csv'));
+    const r = await runTuan(['--lang', 'en', 'import', 'x.csv'], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([3, `tuan: cannot read ${join(dir, 'x.csv')}: it is a folder, not a file\n`]);
+    if (process.getuid?.() !== 0) { // root reads anything
+      writeFileSync(join(dir, 'secret.csv'), csv, { mode: 0o000 });
+      const s = await runTuan(['--lang', 'en', 'import', 'secret.csv'], { cwd: dir });
+      expect([s.code, s.stderr]).toEqual([3, `tuan: cannot read ${join(dir, 'secret.csv')}: no permission to read it\n`]);
+    }
   });
 });
