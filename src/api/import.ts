@@ -37,6 +37,8 @@ export interface ImportOptions extends BaseOptions, MaskOptions {
   now: string;
   /** called once per order file (the name as given), for a progress bar */
   onFile?: (file: string) => FileProgress;
+  /** called once when another tuan holds the database and this import waits for it */
+  onWait?: () => void;
 }
 
 export interface ImportResult {
@@ -77,5 +79,5 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       }
     }
     return { orders, leaders };
-  });
+  }, { onWait: o.onWait });
 }

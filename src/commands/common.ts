@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { openDb, type Db } from '../adapters/db.js';
+import { dbFailure, LOCK_WAIT_MS, openDb, type Db } from '../adapters/db.js';
 import { assertNotDatabase, writeOutputFile } from '../adapters/out-files.js';
 import type { Ctx } from './types.js';
 
@@ -57,12 +57,24 @@ const STATUS_MIN_BYTES = 32 * 1024 * 1024;
 
 export function openForRead(ctx: Ctx): Db {
   const path = dbPath(ctx);
-  const db = openDb(path, { mustExist: true });
+  const db = openDb(path, { mustExist: true, onWait: waitNotice(ctx) });
   if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= STATUS_MIN_BYTES) {
     ctx.io.stderr.write(ctx.lang === 'en' ? 'reading the database …' : '正在读取数据库……');
     ctx.status = { shown: true };
   }
   return db;
+}
+
+/** An SQLite failure during a command as the database error it is (full disk, locked, damaged …), or `e` itself. */
+export function asDbError(e: unknown, ctx: Ctx): unknown {
+  return dbFailure(e, dbPath(ctx)) ?? e;
+}
+
+/** What a command says on stderr while another tuan holds the database and it waits. */
+export function waitNotice(ctx: Ctx): () => void {
+  return () => ctx.io.stderr.write(ctx.lang === 'en'
+    ? `tuan: the database is in use by another tuan; waiting (up to ${LOCK_WAIT_MS / 60000} minutes) …\n`
+    : `tuan: 数据库正被另一个 tuan 使用,等待中(最多 ${LOCK_WAIT_MS / 60000} 分钟)……\n`);
 }
 
 /** Open the database for reading, run `fn` (an api call) on it, and close it. */
