@@ -163,7 +163,7 @@ export function dbFailure(e: unknown, path: string): DbError | undefined {
     );
   }
   // our own SQL naming what the schema has not: a damaged database, unless the schema is whole (then a bug)
-  if (code === 'SQLITE_ERROR' && /^no such (table|column)\b/.test(message) && !schemaIsWhole(path)) return damaged();
+  if (code === 'SQLITE_ERROR' && /^(no such (table|column)\b|table \S+ has no column named )/.test(message) && !schemaIsWhole(path)) return damaged();
   return undefined;
 }
 
@@ -221,9 +221,6 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: existed && !isMemory });
     db.pragma(`busy_timeout = ${LOCK_PROBE_MS}`);
-    db.pragma('cache_size = -65536'); // 64 MiB of page cache: bulk upserts stay in memory, and the bound is fixed
-    // Test only: a database that cannot grow past this many pages, so tests can fill "the disk" (SQLITE_FULL).
-    if (process.env.TUAN_TEST_MAX_PAGES) db.pragma(`max_page_count = ${Number(process.env.TUAN_TEST_MAX_PAGES)}`);
   } catch (e) {
     const known = dbFailure(e, path);
     if (known) throw known;
@@ -239,8 +236,11 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     }
   }
   try {
-    migrate(db, path, opts.readonly ?? false);
+    migrate(db, path, opts.readonly ?? false); // first: the pragmas below read the schema, so they wait for a lock too
     db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
+    db.pragma('cache_size = -65536'); // 64 MiB of page cache: bulk upserts stay in memory, and the bound is fixed
+    // Test only: a database that cannot grow past this many pages, so tests can fill "the disk" (SQLITE_FULL).
+    if (process.env.TUAN_TEST_MAX_PAGES) db.pragma(`max_page_count = ${Number(process.env.TUAN_TEST_MAX_PAGES)}`);
   } catch (e) {
     closeDb(db);
     throw dbFailure(e, path) ?? e;
