@@ -209,6 +209,10 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     throw new DbError({ zh: `数据库 ${path} 不存在`, en: `database ${path} does not exist` },
       { zh: '先导入一个导出文件:tuan import 文件(或用 --db 指定数据库)', en: 'import an export first: tuan import FILE (or pass --db)' });
   }
+  if (!existed && !statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new DbError({ zh: `无法创建数据库 ${path}:文件夹 ${dirname(path)} 不存在`, en: `cannot create the database ${path}: the folder ${dirname(path)} does not exist` },
+      { zh: '先创建这个文件夹,或用 --db 指定另一个位置', en: 'create the folder first, or pass --db with another place' });
+  }
   if (existed && !isMemory) {
     const st = statSync(path, { throwIfNoEntry: false });
     if (st && !st.isFile()) {

@@ -259,6 +259,12 @@ describe('files that are not (or no longer) tuan databases', () => {
     });
   }
 
+  it('a database in a folder that does not exist: exit 4, not a new folder', () => {
+    const r = runBin(['import', SAMPLE, '--db', join(dir, 'no-such-folder', 'tuan.db')], { cwd: dir });
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stderr).toMatch(/无法创建数据库 .*:文件夹 .*no-such-folder 不存在\n提示: 先创建这个文件夹/);
+  });
+
   it('the same in English', () => {
     const r = runBin(['status', '--db', join(dir, 'random.db'), '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(4);
