@@ -106,7 +106,7 @@ const sqliteCode = (e: unknown): string => {
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 /** Free space for the database's folder, in bytes (null when the file system does not say). */
-export function freeSpace(path: string): number | null {
+function freeSpace(path: string): number | null {
   try {
     const s = statfsSync(dirname(path));
     return s.bavail * s.bsize;

@@ -266,7 +266,9 @@ describe('files that are not (or no longer) tuan databases', () => {
   });
 
   it('the same in English', () => {
-    const r = runBin(['status', '--db', join(dir, 'random.db'), '--lang', 'en'], { cwd: dir });
+    writeFileSync(join(dir, 'text.db'), 'hello, this is not a database\n'.repeat(100));
+    copyOfBase('newer.db', (p) => withDb(p, (db) => db.pragma('user_version = 7')));
+    const r = runBin(['status', '--db', join(dir, 'text.db'), '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/is damaged or not a tuan database \(file is not a database\)\nhint: restore the file from a backup/);
     const v = runBin(['status', '--db', join(dir, 'newer.db'), '--lang', 'en'], { cwd: dir });

@@ -1,5 +1,3 @@
-export const ROOT: string;
-export const BIN: string;
 export function prng(seed: number): () => number;
 export function writeExport(path: string, lines: number, prefix?: string, seed?: number): void;
 export function inspect(dbPath: string): { integrity: string; checksum: string; counts: Record<string, number> };

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { mulberry32 } from '../../scripts/prng.mjs';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(ROOT, 'bin/tuan.js');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = join(ROOT, 'bin/tuan.js');
 
 /** the seeded PRNG of the data generators */
 export const prng = mulberry32;
