@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { parseLang, type Lang } from './i18n.js';
 import { FIELDS, type Field } from './core/ingest/headers.js';
 import { DEFAULT_STATUS_WORDS, STATUSES } from './core/ingest/status.js';
 import { DEFAULT_SEGMENTS } from './core/members/segments.js';
@@ -266,7 +267,7 @@ export function resolveConfig(input: ResolveInput): Resolved {
   let raw: unknown = DEFAULT_CONFIG;
   for (const path of files) {
     const file = readConfigFile(path);
-    if (!isPlainObject(file)) throw new ConfigError(`config file ${path} must hold a mapping of keys`);
+    if (!isPlainObject(file)) throw new ConfigError({ zh: `配置文件 ${path} 应是"键: 值"的映射`, en: `config file ${path} must hold a mapping of keys` });
     raw = mergeConfig(raw, file);
   }
   if (input.env.TUAN_DB) raw = mergeConfig(raw, { db: input.env.TUAN_DB });
@@ -287,9 +288,19 @@ export function columnOverrides(config: Config, maps: readonly string[] = []): P
     const eq = m.indexOf('=');
     const field = m.slice(0, eq).trim();
     if (eq < 1 || !(FIELDS as readonly string[]).includes(field)) {
-      throw new ConfigError(`--map "${m}" must be field=header with field one of: ${FIELDS.join(', ')}`);
+      throw new ConfigError({ zh: `--map "${m}" 应写成 字段=表头,字段可以是:${FIELDS.join(', ')}`, en: `--map "${m}" must be field=header with field one of: ${FIELDS.join(', ')}` });
     }
     out[field as Field] = m.slice(eq + 1).trim();
   }
   return out;
+}
+
+/**
+ * The language of this run, chosen once (cli.ts) and passed down as `ctx.lang`:
+ * `--lang` anywhere on the command line, else TUAN_LANG, else Chinese.
+ */
+export function resolveLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return parseLang(flag) ?? parseLang(env.TUAN_LANG) ?? 'zh-CN';
 }

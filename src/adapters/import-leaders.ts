@@ -1,6 +1,7 @@
 /** `tuan import --leaders FILE`: leaders.csv (SPEC §2.2), upserted by leader_id, all-or-nothing. */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import type { Text } from '../i18n.js';
 import { normalizeHeader } from '../core/ingest/headers.js';
 import { parseDateTime } from '../core/shared/dates.js';
 import type { Db } from './db.js';
@@ -38,28 +39,29 @@ export async function importLeadersFile(db: Db, path: string, encoding: Encoding
     }
   });
   if (cols.leader_id === undefined) {
-    throw new InputError(`${file}: no leader ID column (团长ID / leader_id). Headers found: ${sniffed.headers.join(', ')}`);
+    throw new InputError({ zh: `${file}:没有团长ID列(团长ID / leader_id)。找到的表头:${sniffed.headers.join(', ')}`, en: `${file}: no leader ID column (团长ID / leader_id). Headers found: ${sniffed.headers.join(', ')}` });
   }
   const sha = await sha256File(path);
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const rows: Record<LeaderField, string>[] = [];
-  const fail = (line: number, what: string) => problems.push(`line ${line}: ${what}`);
-  const batches = readRecordBatches(path, sniffed, (b) => fail(b.line, 'bytes that do not decode'),
-    (p) => fail(p.line, p.reason));
+  const fail = (line: number, what: Text) => problems.push({ zh: `第 ${line} 行:${what.zh}`, en: `line ${line}: ${what.en}` });
+  const batches = readRecordBatches(path, sniffed, (b) => fail(b.line, { zh: '有无法解码的字节', en: 'bytes that do not decode' }),
+    (p) => fail(p.line, { zh: p.reason, en: p.reason }));
   for await (const rec of (async function* () { for await (const b of batches) yield* b; })()) {
     const get = (f: LeaderField) => (cols[f] === undefined ? '' : (rec.cells[cols[f]!] ?? '').trim());
     const row = Object.fromEntries(Object.keys(LEADER_FIELDS).map((f) => [f, get(f as LeaderField)])) as Record<LeaderField, string>;
-    if (!row.leader_id) { fail(rec.line, 'empty leader ID'); continue; }
-    if (row.star && !/^[1-5]$/.test(row.star)) { fail(rec.line, `star "${row.star}" must be 1–5 or empty`); continue; }
+    if (!row.leader_id) { fail(rec.line, { zh: '团长ID为空', en: 'empty leader ID' }); continue; }
+    if (row.star && !/^[1-5]$/.test(row.star)) { fail(rec.line, { zh: `星级 "${row.star}" 应是 1–5 或留空`, en: `star "${row.star}" must be 1–5 or empty` }); continue; }
     if (row.joined_at) {
       const d = parseDateTime(row.joined_at);
-      if (!d.ok) { fail(rec.line, `joined_at: ${d.reason}`); continue; }
+      if (!d.ok) { fail(rec.line, { zh: `加入时间:${d.reason}`, en: `joined_at: ${d.reason}` }); continue; }
       row.joined_at = d.value.date;
     }
     rows.push(row);
   }
   if (problems.length) {
-    throw new InputError(`${file}: ${problems.length} bad leader rows; nothing was imported:\n  ${problems.slice(0, 10).join('\n  ')}`);
+    const list = (l: 'zh' | 'en') => problems.slice(0, 10).map((p) => p[l]).join('\n  ');
+    throw new InputError({ zh: `${file}:有 ${problems.length} 行团长数据有误,什么都没有导入:\n  ${list('zh')}`, en: `${file}: ${problems.length} bad leader rows; nothing was imported:\n  ${list('en')}` });
   }
   db.transaction(() => {
     const id = Number(db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout,

@@ -2,6 +2,7 @@
 import type { Db } from './db.js';
 import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
 import type { KpiData, KpiOrder, KpiReturn } from '../core/members/kpi-history.js';
+import type { Text } from '../i18n.js';
 
 /**
  * Counted orders on or before `asOf` (SPEC §2.1: non-return lines grouped by order, counted when their net
@@ -40,7 +41,7 @@ export interface KpiScope {
   region: string | null;
 }
 
-export type ScopeError = { message: string; hint: string };
+export type ScopeError = { message: Text; hint: Text };
 
 /** Expand a scope as written (`all`, `per-leader`, `leader:ID`, `region:R`) into concrete scopes. */
 export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiScope[] | ScopeError {
@@ -51,16 +52,22 @@ export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiS
   if (scope.startsWith('leader:')) {
     const id = scope.slice(7).trim();
     if (known.includes(id)) return [one(id)];
-    return { message: `unknown leader "${id}"`, hint: `known leaders: ${known.join(', ') || 'none'}` };
+    return { message: { zh: `没有这个团长:"${id}"`, en: `unknown leader "${id}"` }, hint: { zh: `已知的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` } };
   }
   if (scope.startsWith('region:')) {
     const region = scope.slice(7).trim();
     const ids = leaders.filter((l) => l.region === region).map((l) => l.leader_id);
     if (ids.length) return [{ label: `region:${region}`, leaderIds: new Set(ids), leaderId: null, region }];
     const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
-    return { message: `no leader in region "${region}"`, hint: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}` };
+    return {
+      message: { zh: `区域"${region}"没有团长`, en: `no leader in region "${region}"` },
+      hint: { zh: `leaders.csv 里的区域:${regions.join('、') || '无(用 --leaders 导入 leaders.csv)'}`, en: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}` },
+    };
   }
-  return { message: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME`, hint: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' };
+  return {
+    message: { zh: `范围 "${scope}" 不对,只能是 all、per-leader、leader:ID 或 region:区域名`, en: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME` },
+    hint: { zh: '例如 --leader L001、--region 杭州西湖区 或 --per-leader', en: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' },
+  };
 }
 
 export interface GroupedKpiData {

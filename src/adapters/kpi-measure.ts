@@ -73,8 +73,8 @@ function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePe
   if (c.period === null) return s.period;
   const p = parsePeriod(c.period, s.asOf);
   const eff = p.ok ? clipPeriod(p.value, s.asOf) : null;
-  if (!p.ok) throw new ConfigError(`${where}.period: ${p.reason}`);
-  if (!eff) throw new ConfigError(`${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}`);
+  if (!p.ok) throw new ConfigError({ zh: `${where}.period:${p.reason.zh}`, en: `${where}.period: ${p.reason.en}` });
+  if (!eff) throw new ConfigError({ zh: `${where}.period:${p.value.label} 在计算日期 ${s.asOf} 之后才开始`, en: `${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}` });
   return eff;
 }
 
@@ -82,10 +82,10 @@ function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePe
 export function runChecks(config: Config, s: CheckSources): CheckRow[] {
   return config.checks.flatMap((spec, index) => {
     const r = resolveCheck(spec);
-    if ('problems' in r) throw new ConfigError(`checks.${index}: ${r.problems[0]!.message}`); // validated with the config already
+    if ('problems' in r) throw new ConfigError({ zh: `checks.${index}:${r.problems[0]!.message}`, en: `checks.${index}: ${r.problems[0]!.message}` }); // validated with the config already
     const where = `checks.${index}`;
     const scopes = expandScope(r.check.scope, s.leaders);
-    if (!Array.isArray(scopes)) throw new ConfigError(`${where}.scope: ${scopes.message}`, scopes.hint);
+    if (!Array.isArray(scopes)) throw new ConfigError({ zh: `${where}.scope:${scopes.message.zh}`, en: `${where}.scope: ${scopes.message.en}` }, scopes.hint);
     const period = periodOf(r.check, s, where);
     return scopes.map((scope) => {
       const value = valueOf(r.check, scope, period, s, where);

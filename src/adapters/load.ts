@@ -18,7 +18,7 @@ export interface Loaded {
 }
 
 export function scopeFacts(facts: MemberFacts[], leaders: LeaderInfo[], f: ScopeFilter): { facts: MemberFacts[]; label: string } {
-  if (f.leader && f.region) throw new UsageError('use either --leader or --region, not both');
+  if (f.leader && f.region) throw new UsageError({ zh: '--leader 和 --region 只能用一个', en: 'use either --leader or --region, not both' });
   if (f.leader) {
     if (!leaders.some((l) => l.leader_id === f.leader)) {
       const known = leaders.map((l) => l.leader_id).join(', ');

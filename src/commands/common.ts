@@ -4,14 +4,15 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { openDb, type Db } from '../adapters/db.js';
+import { pick, type Lang, type Say } from '../i18n.js';
 import type { Ctx } from './types.js';
 
-export function formatOption(formats: readonly string[], dflt = formats[0]!): Option {
-  return new Option('--format <format>', 'output format').choices(formats).default(dflt);
+export function formatOption(say: Say, formats: readonly string[], dflt = formats[0]!): Option {
+  return new Option('--format <format>', say('输出格式', 'output format')).choices(formats).default(dflt);
 }
 
-export const outOption = () => new Option('--out <file>', 'write the output to this file instead of stdout');
-export const leaderOption = () => new Option('--leader <id>', 'only this leader (团长ID)');
+export const outOption = (say: Say) => new Option('--out <file>', say('写到这个文件,而不是标准输出', 'write the output to this file instead of stdout'));
+export const leaderOption = (say: Say) => new Option('--leader <id>', say('只看这个团长(团长ID)', 'only this leader (团长ID)'));
 
 /**
  * Create a directory and its missing parents one level at a time (Node 20's recursive mkdir can
@@ -38,7 +39,7 @@ export function emit(ctx: Ctx, text: string, out?: unknown): void {
       const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new UsageError({ zh: `无法写入 ${out}:${why}`, en: `cannot write ${out}: ${why}` });
     }
-    ctx.io.stderr.write(`${ctx.lang === 'en' ? 'wrote' : '已写入'} ${out}\n`);
+    ctx.io.stderr.write(`${pick(ctx.lang, { zh: '已写入', en: 'wrote' })} ${out}\n`);
   } else {
     ctx.io.stdout.write(text);
   }
@@ -56,7 +57,7 @@ export function openForRead(ctx: Ctx): Db {
   const path = dbPath(ctx);
   const db = openDb(path, { mustExist: true });
   if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= STATUS_MIN_BYTES) {
-    ctx.io.stderr.write(ctx.lang === 'en' ? 'reading the database …' : '正在读取数据库……');
+    ctx.io.stderr.write(pick(ctx.lang, { zh: '正在读取数据库……', en: 'reading the database …' }));
     ctx.status = { shown: true };
   }
   return db;
@@ -69,6 +70,6 @@ export function clearStatus(ctx: Ctx): void {
   ctx.status.shown = false;
 }
 
-export function addExamples(cmd: Command, examples: string[]): void {
-  cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+export function addExamples(cmd: Command, examples: string[], lang: Lang): void {
+  cmd.addHelpText('after', `\n${pick(lang, { zh: '示例:', en: 'Examples:' })}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
 }

@@ -3,7 +3,7 @@ import { clipPeriod, dayBefore, isoWeekOf, isoWeeksInYear, lastMonth, lastWeek, 
 
 const parsed = (raw: string, asOf = '2026-10-31') => {
   const r = parsePeriod(raw, asOf);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.reason.en);
   return `${r.value.label} ${r.value.kind} ${r.value.start}..${r.value.end}`;
 };
 
@@ -39,7 +39,7 @@ describe('parsePeriod', () => {
   ])('refuses %j', (raw, reason) => {
     const r = parsePeriod(raw, '2026-10-31');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain(reason);
+    if (!r.ok) expect(r.reason.en).toContain(reason);
   });
 
   it('counts ISO weeks per year', () => {

@@ -85,7 +85,7 @@ export function resolveCheck(c: CheckSpec): { check: ResolvedCheck } | { problem
   const scope = c.scope ?? 'all';
   if (!SCOPE_RE.test(scope)) problems.push({ path: ['scope'], message: `"${scope}" must be all, per-leader, leader:ID or region:NAME` });
   const period = c.period === undefined ? null : parsePeriod(c.period, '2000-01-31');
-  if (period && !period.ok) problems.push({ path: ['period'], message: period.reason });
+  if (period && !period.ok) problems.push({ path: ['period'], message: period.reason.en });
   const read = (key: ThresholdKind | 'challenge'): Ratio | undefined => {
     const raw = c[key];
     if (raw === undefined) return undefined;

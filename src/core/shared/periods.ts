@@ -4,7 +4,7 @@
  * a period holds every order whose local date falls on or between its first and last day. Pure.
  */
 import { addDays, dayNumber, daysBetween, fromDayNumber, isoWeekday, parseIsoDate } from './dates.js';
-import type { ParseResult } from './money.js';
+import type { Text } from '../../i18n.js';
 
 export type PeriodKind = 'month' | 'week' | 'range';
 
@@ -84,7 +84,7 @@ function weeksBefore(p: Period, n: number): Period {
  * Parse a period as written in a flag, a checks file or a metrics file. `asOf` resolves the relative forms:
  * `last-month` / `last-week`, and `last-month-N` / `last-week-N` for N months or weeks before those.
  */
-export function parsePeriod(raw: string, asOf: string): ParseResult<Period> {
+export function parsePeriod(raw: string, asOf: string): { ok: true; value: Period } | { ok: false; reason: Text } {
   const s = raw.trim();
   let m = RELATIVE_RE.exec(s);
   if (m) return { ok: true, value: m[1] === 'month' ? monthsBefore(lastMonth(asOf), Number(m[2] ?? 0)) : weeksBefore(lastWeek(asOf), Number(m[2] ?? 0)) };
@@ -92,24 +92,24 @@ export function parsePeriod(raw: string, asOf: string): ParseResult<Period> {
   if (m) {
     const month = Number(m[2]);
     if (month >= 1 && month <= 12) return { ok: true, value: monthPeriod(Number(m[1]), month) };
-    return { ok: false, reason: `"${raw}": month ${m[2]} does not exist` };
+    return { ok: false, reason: { zh: `"${raw}":没有 ${m[2]} 月`, en: `"${raw}": month ${m[2]} does not exist` } };
   }
   m = WEEK_RE.exec(s);
   if (m) {
     const year = Number(m[1]);
     const week = Number(m[2]);
     if (week >= 1 && week <= isoWeeksInYear(year)) return { ok: true, value: weekPeriod(year, week) };
-    return { ok: false, reason: `"${raw}": ${year} has ISO weeks 1–${isoWeeksInYear(year)}` };
+    return { ok: false, reason: { zh: `"${raw}":${year} 年只有第 1–${isoWeeksInYear(year)} 周`, en: `"${raw}": ${year} has ISO weeks 1–${isoWeeksInYear(year)}` } };
   }
   m = RANGE_RE.exec(s);
   if (m) {
     const start = parseIsoDate(m[1]!);
     const end = parseIsoDate(m[2]!);
-    if (!start || !end) return { ok: false, reason: `"${raw}": not a valid date` };
-    if (end < start) return { ok: false, reason: `"${raw}": the range ends before it starts` };
+    if (!start || !end) return { ok: false, reason: { zh: `"${raw}":日期无效`, en: `"${raw}": not a valid date` } };
+    if (end < start) return { ok: false, reason: { zh: `"${raw}":结束日期早于开始日期`, en: `"${raw}": the range ends before it starts` } };
     return { ok: true, value: { label: `${start}..${end}`, kind: 'range', start, end } };
   }
-  return { ok: false, reason: `"${raw}" is not a period: use 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week` };
+  return { ok: false, reason: { zh: `"${raw}" 不是统计周期,可以写 2026-10、2026-W44、2026-10-01..2026-10-31、last-month 或 last-week`, en: `"${raw}" is not a period: use 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week` } };
 }
 
 /** Number of days in a period, both ends included. */
