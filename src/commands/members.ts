@@ -6,7 +6,7 @@ import type { MemberSegment } from '../core/members/segment.js';
 import { formatYuan } from '../core/shared/money.js';
 import { loadSegments } from '../adapters/load.js';
 import { readMemberContacts } from '../adapters/queries.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages, pick } from '../i18n.js';
 import { allMembers, maskedContact, memberRow, MEMBER_COLUMNS } from '../render/segment.js';
 import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
 import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
@@ -90,7 +90,7 @@ export const membersCommand: CommandSpec = {
     } else {
       const L = ctx.lang;
       const body: Cell[][] = list.map((x, i) => [x.memberId, rows[i]!.member_name, rows[i]!.phone, x.leaderId,
-        L === 'en' ? STAGE_NAMES[x.stage].en : STAGE_NAMES[x.stage].zh, x.atRisk ? m(L, 'members.yes') : '', x.lastOrderDate,
+        pick(L, STAGE_NAMES[x.stage]), x.atRisk ? m(L, 'members.yes') : '', x.lastOrderDate,
         fmtInt(x.recencyDays), fmtInt(x.orders), formatYuan(x.spendFen), x.rfm?.score ?? '', x.rfm ? (L === 'en' ? x.rfm.segmentEn : x.rfm.segmentZh) : '']);
       const shown = total > list.length ? m(L, 'members.shown', { n: list.length }) : '';
       emit(ctx, renderTable(m(L, 'members.h').split('|'), body, ctx.style,

@@ -5,7 +5,7 @@ import { migrate, stageCounts, FROM_STAGES } from '../core/members/migration.js'
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { readLeaders, readMemberFacts } from '../adapters/queries.js';
 import { scopeFacts } from '../adapters/load.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages, pick } from '../i18n.js';
 import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
 import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
 import type { CommandSpec } from './types.js';
@@ -55,7 +55,7 @@ export const stagesCommand: CommandSpec = {
     const counts = stageCounts(after.facts, to, t);
     const mig = from ? migrate(before, after.facts, from, to, t) : null;
     const L = ctx.lang;
-    const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : L === 'en' ? STAGE_NAMES[s as 'intro'].en : STAGE_NAMES[s as 'intro'].zh);
+    const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : pick(L, STAGE_NAMES[s as 'intro']));
     if (opts.format === 'json') {
       emit(ctx, renderJson({ from, to, scope: after.label, counts, migration: mig }), opts.out);
     } else if (opts.format === 'csv') {

@@ -2,7 +2,7 @@
  * commander's own words (help headings, "(default: …)", its error messages) in the language of the run.
  * commander writes them in English; in Chinese they are rewritten here, as strings, before anything is printed.
  */
-import { Help, type Argument, type HelpConfiguration, type Option } from 'commander';
+import { Help, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import type { Lang } from '../i18n.js';
 
 const TITLES_ZH: Record<string, string> = {
@@ -21,11 +21,19 @@ function notesZh(text: string): string {
   return `${text.slice(0, m.index)}(${notes})`;
 }
 
-/** Help in Chinese: the headings, and the "(default: …)" / "(choices: …)" notes of options and arguments. */
+const termsZh = (usage: string) => usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
+
+/** Help in Chinese: the headings, "[options]", and the "(default: …)" / "(choices: …)" notes of options and arguments. */
 export function commanderHelp(lang: Lang): HelpConfiguration {
   if (lang === 'en') return {};
   return {
     styleTitle: (str: string) => TITLES_ZH[str] ?? str,
+    commandUsage(this: Help, cmd: Command) {
+      return termsZh(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return termsZh(Help.prototype.subcommandTerm.call(this, cmd));
+    },
     optionDescription(this: Help, option: Option) {
       return notesZh(Help.prototype.optionDescription.call(this, option));
     },

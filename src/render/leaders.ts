@@ -6,7 +6,7 @@ import { formatFen, formatYuan } from '../core/shared/money.js';
 import { addMonths, monthRange } from '../core/shared/month.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
 import type { LeaderInfo } from '../adapters/queries.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';
 import type { Style } from './style.js';
 import { renderCsv, renderTable, type Cell } from './table.js';
@@ -42,7 +42,7 @@ function promoCell(o: LeaderOverview, lang: Lang): string {
   const p = o.promotion;
   if (!p) return m(lang, 'ld.unknownRole', { role: o.roleText });
   if (!p.target) return m(lang, 'ld.top');
-  return p.eligible ? m(lang, 'ld.yes', { target: ROLE_NAMES[p.target][lang === 'en' ? 'en' : 'zh'] }) : m(lang, 'ld.no');
+  return p.eligible ? m(lang, 'ld.yes', { target: pick(lang, ROLE_NAMES[p.target]) }) : m(lang, 'ld.no');
 }
 
 export function promotionReasons(p: Promotion, lang: Lang): string[] {
@@ -72,7 +72,7 @@ function explain(o: LeaderOverview, levels: readonly LevelRule[], lang: Lang): s
   }
   const p = o.promotion;
   if (p?.target) {
-    out += m(lang, 'ld.p.head', { target: ROLE_NAMES[p.target][lang === 'en' ? 'en' : 'zh'], verdict: m(lang, p.eligible ? 'ld.p.eligible' : 'ld.p.not') });
+    out += m(lang, 'ld.p.head', { target: pick(lang, ROLE_NAMES[p.target]), verdict: m(lang, p.eligible ? 'ld.p.eligible' : 'ld.p.not') });
     out += (lang === 'en' ? ': ' : ':') + promotionReasons(p, lang).join(lang === 'en' ? '; ' : ';') + '\n';
   } else if (p) out += `  ${promotionReasons(p, lang).join('; ')}\n`;
   else out += `  ${m(lang, 'ld.unknownRole', { role: o.roleText })}\n`;
@@ -85,7 +85,7 @@ export type PersonName = (name: string) => string;
 export const personName = (unmask: boolean): PersonName => (n) => (unmask ? n : maskName(n));
 
 function roleName(o: LeaderOverview, lang: Lang): string {
-  return o.role ? ROLE_NAMES[o.role][lang === 'en' ? 'en' : 'zh'] : o.roleText;
+  return o.role ? pick(lang, ROLE_NAMES[o.role]) : o.roleText;
 }
 
 export function leadersTable(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], name: PersonName, lang: Lang, style: Style): string {
