@@ -52,7 +52,7 @@ export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiS
   if (scope.startsWith('leader:')) {
     const id = scope.slice(7).trim();
     if (known.includes(id)) return [one(id)];
-    return { message: { zh: `没有这个团长:"${id}"`, en: `unknown leader "${id}"` }, hint: { zh: `已知的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` } };
+    return { message: { zh: `没有团长 "${id}"`, en: `unknown leader "${id}"` }, hint: { zh: `已有的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` } };
   }
   if (scope.startsWith('region:')) {
     const region = scope.slice(7).trim();
@@ -60,7 +60,7 @@ export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiS
     if (ids.length) return [{ label: `region:${region}`, leaderIds: new Set(ids), leaderId: null, region }];
     const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
     return {
-      message: { zh: `区域"${region}"没有团长`, en: `no leader in region "${region}"` },
+      message: { zh: `区域 "${region}" 没有团长`, en: `no leader in region "${region}"` },
       hint: { zh: `leaders.csv 里的区域:${regions.join('、') || '无(用 --leaders 导入 leaders.csv)'}`, en: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}` },
     };
   }

@@ -34,8 +34,8 @@ export function chooseMonth(raw: unknown, asOf: string): MonthChoice {
 export function checkLeader(leader: unknown, known: readonly string[]): string | undefined {
   if (leader === undefined) return undefined;
   if (!known.includes(String(leader))) {
-    throw new UsageError({ zh: `没有这个团长:"${String(leader)}"`, en: `unknown leader "${String(leader)}"` },
-      { zh: `已知的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` });
+    throw new UsageError({ zh: `没有团长 "${String(leader)}"`, en: `unknown leader "${String(leader)}"` },
+      { zh: `已有的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` });
   }
   return String(leader);
 }

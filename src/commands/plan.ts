@@ -22,11 +22,11 @@ const m = defineMessages({
 function pickLeader(db: Db, flag: unknown): string {
   const leaders = readLeaders(db).map((l) => l.leader_id);
   if (typeof flag === 'string') {
-    if (!leaders.includes(flag)) throw new UsageError({ zh: `没有这个团长:"${flag}"`, en: `unknown leader "${flag}"` }, { zh: `已知的团长:${leaders.join(', ') || '无'}`, en: `known leaders: ${leaders.join(', ') || 'none'}` });
+    if (!leaders.includes(flag)) throw new UsageError({ zh: `没有团长 "${flag}"`, en: `unknown leader "${flag}"` }, { zh: `已有的团长:${leaders.join(', ') || '无'}`, en: `known leaders: ${leaders.join(', ') || 'none'}` });
     return flag;
   }
   if (leaders.length === 1) return leaders[0]!;
-  throw new UsageError({ zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' }, { zh: `已知的团长:${leaders.join(', ') || '无'}`, en: `known leaders: ${leaders.join(', ') || 'none'}` });
+  throw new UsageError({ zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' }, { zh: `已有的团长:${leaders.join(', ') || '无'}`, en: `known leaders: ${leaders.join(', ') || 'none'}` });
 }
 
 function build(db: Db, ctx: Ctx, leaderId: string, weekRaw: string) {

@@ -146,7 +146,7 @@ describe('months, leaders and errors', () => {
     [['--month', '2026-11'], 'tuan: --month 2026-11 starts after the as-of date 2026-10-31\nhint: pass --as-of 2026-11-30 or an earlier --month\n'],
     [['--leader', 'ZZ'], 'tuan: unknown leader "ZZ"\nhint: known leaders: A01, A02, A03\n'],
   ])('usage error %j -> exit 2', async (args, stderr) => {
-    const r = await runTuan(['commission', ...AS_OF, ...args], { cwd });
+    const r = await runTuan(['commission', '--lang', 'en', ...AS_OF, ...args], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
     expect(r.stdout).toBe('');
