@@ -2,6 +2,7 @@ import { EXIT } from '../errors.js';
 import { renderJson } from '../render/table.js';
 import { stringify } from 'yaml';
 import { emit, formatOption, outOption } from './common.js';
+import { sayIn } from '../i18n.js';
 import type { CommandSpec } from './types.js';
 
 export const configCommand: CommandSpec = {
@@ -17,7 +18,8 @@ export const configCommand: CommandSpec = {
     cmd.addOption(formatOption(say, ['yaml', 'json'])).addOption(outOption(say));
   },
   async run(_args, opts, ctx) {
-    const header = `# source: ${ctx.configSource ?? 'built-in defaults'}\n`;
+    const say = sayIn(ctx.lang);
+    const header = `# ${say('来源', 'source')}: ${ctx.configSource ?? say('内置默认值', 'built-in defaults')}\n`;
     emit(ctx, opts.format === 'json' ? renderJson(ctx.config) : header + stringify(ctx.config), opts.out);
     return EXIT.ok;
   },

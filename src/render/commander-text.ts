@@ -54,7 +54,7 @@ const ERRORS_ZH: [RegExp, string][] = [
   [/^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\.$/m, "错误:参数 '$2' 的值 '$1' 无效,可选:$3"],
   [/^error: too many arguments for '(.*?)'\. Expected (\d+) arguments? but got (\d+)\./, "错误:'$1' 的参数太多,应有 $2 个,收到 $3 个"],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '错误:参数太多,应有 $1 个,收到 $2 个'],
-  [/^error: (.*) cannot be used with (.*)$/m, '错误:$1 不能和 $2 同时使用'],
+  [/^error: (?:option )?(.*) cannot be used with (?:option )?(.*)$/m, '错误:选项 $1 不能和 $2 同时使用'],
   [/\(Did you mean one of (.*)\?\)/, '(是不是想输入其中之一:$1?)'],
   [/\(Did you mean (.*)\?\)/, '(是不是想输入 $1?)'],
   [/^error: /, '错误:'],
