@@ -206,8 +206,10 @@ export function mergeConfig(base: unknown, over: unknown): unknown {
 export function validateConfig(raw: unknown, source = 'config'): Config {
   const r = ConfigSchema.safeParse(raw);
   if (r.success) return Object.freeze(r.data) as Config;
-  const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
-  throw new ConfigError({ zh: `配置有误(${source}):\n${lines.join('\n')}`, en: `invalid configuration in ${source}:\n${lines.join('\n')}` },
+  const lines = (issues: z.core.$ZodIssue[], top = '(top)') => issues.map((i) => `  ${i.path.join('.') || top}: ${i.message}`).join('\n');
+  // zod's own words in Chinese too (messages written in the schemas stay as they are)
+  const zh = ConfigSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
+  throw new ConfigError({ zh: `配置有误(${source}):\n${lines(zh.error?.issues ?? r.error.issues, '(顶层)')}`, en: `invalid configuration in ${source}:\n${lines(r.error.issues)}` },
     { zh: '运行 `tuan config` 查看当前生效的配置和可用的键', en: 'run `tuan config` to see the configuration in force and the allowed keys' });
 }
 
