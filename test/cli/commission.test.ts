@@ -157,7 +157,7 @@ describe('months, leaders and errors', () => {
       + '    - {name_zh: 二星, name_en: two, min_gmv_yuan: 0, min_repurchase_pct: 20, rate_pct: 120}\n');
     const r = await runTuan(['commission', ...AS_OF, '--config', 'bad.yaml'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('commission.levels.1.rate_pct: Too big');
+    expect(r.stderr).toContain('commission.levels.1.rate_pct: 数值过大');
     expect(r.stderr).toContain("commission.levels.1.min_gmv_yuan: must be > level 1's (0): levels ascend without overlaps");
   });
 

@@ -171,7 +171,7 @@ describe('tuan kpi check: exit status', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     // Chinese by default (the key and zod's reason stay as they are)
-    expect(r.stderr).toBe(`tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: Unrecognized key: "warn_bellow"\n` +
+    expect(r.stderr).toBe(`tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: 出现未知的键(key): "warn_bellow"\n` +
       '提示: 运行 `tuan config` 查看当前生效的配置和可用的键\n');
   });
 
