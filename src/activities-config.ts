@@ -1,11 +1,12 @@
 /**
  * Configuration sections of the activity kits, talk-scripts and weekly plan (issue #5, SPEC §7):
- * `activities:` (coupon values, gifts, thresholds, the 黄金触达时间表, KPI targets per stage),
+ * `activities:` (coupon values, gifts, thresholds, the 黄金触达时间表; KPI targets are `kpi.targets`),
  * `lint:` (Advertising-Law absolute terms) and `templates_dir`. src/config.ts wires them in.
  * Money is written in yuan and rates in percent, as people write them (at most 2 decimals, so the
  * conversion to fen and basis points never rounds); core/activities.ts converts them.
  */
 import { z } from 'zod';
+import { STAGE_KPIS, type KpiCode } from './core/kpi/kpi-defs.js';
 
 const twoDecimals = (n: number) => Number.isFinite(n) && /^\d+(\.\d{1,2})?$/.test(String(n));
 const yuan = z.number().min(0).refine(twoDecimals, 'an amount in yuan with at most 2 decimals');
@@ -23,16 +24,23 @@ const slot = z.strictObject({
   time: hhmm,
 });
 
-export const TARGET_KPIS = [
-  'first_order_conversion', 'intro_retention_30d', 'category_penetration', 'growth_weekly_orders',
-  'mature_monthly_orders', 'mature_aov_uplift', 'wakeup_rate', 'winback_rate',
-] as const;
-const target = z.strictObject({
+/** The KPIs a kit or the plan shows (the catalogue's STAGE_KPIS): the codes an old `activities.targets` may name. */
+const TARGET_KPIS = Object.values(STAGE_KPIS).flat() as [KpiCode, ...KpiCode[]];
+const legacyTarget = z.strictObject({
   kpi: z.enum(TARGET_KPIS),
   /** baseline (基准值): percent for rates, orders for *_orders KPIs */
   target: z.number().min(0).refine(twoDecimals, 'at most 2 decimals'),
   /** challenge value (挑战值), same unit; null when the seed gives none */
   challenge: z.number().min(0).refine(twoDecimals, 'at most 2 decimals').nullable(),
+});
+
+/**
+ * Deprecated `activities.targets` (KPI targets per stage, `target`/`challenge`): still read, as
+ * `kpi.targets` (`baseline`/`challenge`), with a warning (src/config.ts). Not part of ActivitiesSchema.
+ */
+export const LegacyTargetsSchema = z.strictObject({
+  intro: z.array(legacyTarget).optional(), growth: z.array(legacyTarget).optional(), mature: z.array(legacyTarget).optional(),
+  silent: z.array(legacyTarget).optional(), churned: z.array(legacyTarget).optional(),
 });
 
 export const ActivitiesSchema = z.strictObject({
@@ -143,11 +151,6 @@ export const ActivitiesSchema = z.strictObject({
     /** 成熟期 会员权益更新 on this day of the month (seed: 每月1号). @default {day_of_month: 1, time: "10:00"} */
     mature_update: z.strictObject({ day_of_month: z.number().int().min(1).max(28), time: hhmm }),
   }),
-  /** KPI targets per stage (SPEC §6): baseline and challenge */
-  targets: z.strictObject({
-    intro: z.array(target), growth: z.array(target), mature: z.array(target),
-    silent: z.array(target), churned: z.array(target),
-  }),
 });
 
 export const LintSchema = z.strictObject({
@@ -189,22 +192,6 @@ export const DEFAULT_ACTIVITIES: ActivitiesConfig = {
     growth_trial: { weekday: 3, time: '20:00' }, silent_care: { weekday: 4, time: '19:30' },
     churned_calls: { weekday: 6, time: '10:00' }, review: { weekday: 7, time: '21:00' },
     mature_update: { day_of_month: 1, time: '10:00' },
-  },
-  targets: {
-    intro: [
-      { kpi: 'first_order_conversion', target: 70, challenge: 85 },
-      { kpi: 'intro_retention_30d', target: 50, challenge: null },
-    ],
-    growth: [
-      { kpi: 'category_penetration', target: 40, challenge: 50 },
-      { kpi: 'growth_weekly_orders', target: 2, challenge: null },
-    ],
-    mature: [
-      { kpi: 'mature_monthly_orders', target: 4, challenge: null },
-      { kpi: 'mature_aov_uplift', target: 30, challenge: 40 },
-    ],
-    silent: [{ kpi: 'wakeup_rate', target: 25, challenge: 30 }],
-    churned: [{ kpi: 'winback_rate', target: 15, challenge: 20 }],
   },
 };
 

@@ -39,14 +39,15 @@ function resolveFor(command: string, opts: Record<string, unknown>, io: Io, lang
     if (!(e instanceof ConfigError)) throw e;
     const goesOn = pick(lang, { zh: 'tuan init 使用内置默认值继续', en: 'tuan init goes on with the built-in defaults' });
     io.stderr.write(`tuan: ${e.text(lang).message.split('\n')[0]}\n${goesOn}\n`);
-    return { config: validateConfig(mergeConfig(DEFAULT_CONFIG, flags)), source: null };
+    return { config: validateConfig(mergeConfig(DEFAULT_CONFIG, flags)), source: null, warnings: [] };
   }
 }
 
 function buildContext(command: string, opts: Record<string, unknown>, io: Io, lang: Lang): Ctx {
   const flags: Record<string, unknown> = {};
   if (typeof opts.db === 'string') flags.db = opts.db;
-  const { config, source } = resolveFor(command, opts, io, lang, flags);
+  const { config, source, warnings } = resolveFor(command, opts, io, lang, flags);
+  for (const w of warnings) io.stderr.write(`tuan: ${typeof w === 'string' ? w : lang === 'en' ? w.en : w.zh}\n`);
   const nowMs = io.now();
   let asOf = businessDate(nowMs);
   const asOfGiven = typeof opts.asOf === 'string';

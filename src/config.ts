@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { ConfigError } from './errors.js';
+import { ConfigError, type Text } from './errors.js';
 import { parseLang, type Lang } from './i18n.js';
 import { FIELDS, type Field } from './core/ingest/headers.js';
 import { DEFAULT_STATUS_WORDS, STATUSES } from './core/ingest/status.js';
 import { DEFAULT_SEGMENTS } from './core/members/segments.js';
 import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/kpi/check-spec.js';
-import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LintSchema } from './activities-config.js';
+import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LegacyTargetsSchema, LintSchema } from './activities-config.js';
 import { STAGES } from './core/members/lifecycle.js';
 import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
 
@@ -160,13 +160,13 @@ export const ConfigSchema = z.strictObject({
   }),
   /** Leader levels, commission and rewards (SPEC §5). */
   commission: CommissionSchema,
-  /** Kits, talk-scripts and the weekly plan (SPEC §7): coupons, gifts, thresholds, time slots, KPI targets. */
+  /** Kits, talk-scripts and the weekly plan (SPEC §7): coupons, gifts, thresholds, time slots (KPI targets: kpi.targets). */
   activities: ActivitiesSchema,
   /** `tuan lint`: Advertising-Law absolute terms. */
   lint: LintSchema,
   /** Directory whose templates override the shipped ones by file name (relative to the working directory). */
   templates_dir: z.string().min(1).optional(),
-  /** KPI settings and the seed's targets shown by `tuan kpi` (core/check-spec.ts). */
+  /** KPI settings and the one targets table, read by kpi, report, kit and plan (core/kpi/check-spec.ts). */
   kpi: KpiSectionSchema,
   /** KPI checks run by `tuan kpi check` (SPEC §6); a checks file is a config file with this list. @default [] */
   checks: ChecksSchema,
@@ -225,6 +225,8 @@ export interface Resolved {
   config: Config;
   /** the file read, if any */
   source: string | null;
+  /** for stderr: deprecated keys read (cli.ts prints them) */
+  warnings: Text[];
 }
 
 function readConfigFile(path: string): unknown {
@@ -267,16 +269,66 @@ export function resolveConfig(input: ResolveInput): Resolved {
   const explicit = input.configPath ? resolve(input.cwd, input.configPath) : null;
   const files = [...new Set([local, explicit].filter((f): f is string => f !== null))];
   let raw: unknown = DEFAULT_CONFIG;
+  let given: unknown = {};
   for (const path of files) {
     const file = readConfigFile(path);
     if (!isPlainObject(file)) throw new ConfigError({ zh: `配置文件 ${path} 应是"键: 值"的映射`, en: `config file ${path} must hold a mapping of keys` });
     raw = mergeConfig(raw, file);
+    given = mergeConfig(given, file);
   }
+  const source = files.length ? files.join(' + ') : null;
+  const legacy = legacyTargets(raw, given, source ?? 'config');
+  raw = legacy.raw;
   if (input.env.TUAN_DB) raw = mergeConfig(raw, { db: input.env.TUAN_DB });
   if (input.flags) raw = mergeConfig(raw, input.flags);
-  const source = files.length ? files.join(' + ') : null;
   const config = validateConfig(raw, source ?? 'defaults and flags');
-  return { config, source };
+  return { config, source, warnings: legacy.warnings };
+}
+
+const inline = (o: Record<string, unknown>) => `{${Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+
+/**
+ * The deprecated `activities.targets` (per stage: `{kpi, target, challenge}`) of the configuration
+ * files, moved to the one targets table `kpi.targets` (`{baseline, challenge}`), with a warning that
+ * says what to rename. A KPI the files (`given`, without the defaults) also give in `kpi.targets` keeps that value.
+ */
+export function legacyTargets(raw: unknown, given: unknown, source: string): { raw: unknown; warnings: Text[] } {
+  const activities = isPlainObject(raw) ? raw.activities : undefined;
+  if (!isPlainObject(raw) || !isPlainObject(activities) || activities.targets === undefined) return { raw, warnings: [] };
+  const r = LegacyTargetsSchema.safeParse(activities.targets);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${['activities', 'targets', ...i.path].join('.')}: ${i.message}`);
+    throw new ConfigError({ zh: `配置有误(${source}):\n${lines.join('\n')}`, en: `invalid configuration in ${source}:\n${lines.join('\n')}` },
+      { zh: 'activities.targets 已弃用:请改用 kpi.targets(baseline/challenge)', en: 'activities.targets is deprecated: use kpi.targets (baseline/challenge)' });
+  }
+  const { targets: _old, ...rest } = activities;
+  const sub = (o: unknown, k: string) => (isPlainObject(o) && isPlainObject(o[k]) ? o[k] as Record<string, unknown> : {});
+  const stated = sub(sub(given, 'kpi'), 'targets');
+  const kpi = sub(raw, 'kpi');
+  const moved: Record<string, { baseline: number; challenge?: number }> = {};
+  const renames: string[] = [];
+  const ignored: string[] = [];
+  for (const [stage, list] of Object.entries(r.data)) {
+    (list ?? []).forEach((t, i) => {
+      const to = t.challenge === null ? { baseline: t.target } : { baseline: t.target, challenge: t.challenge };
+      renames.push(`  activities.targets.${stage}[${i}] ${inline(t)} -> kpi.targets.${t.kpi}: ${inline(to)}`);
+      if (t.kpi in stated) ignored.push(t.kpi);
+      else moved[t.kpi] = to;
+    });
+  }
+  const out = { ...raw, activities: rest, kpi: { ...kpi, targets: { ...sub(kpi, 'targets'), ...moved } } };
+  const list = renames.join('\n');
+  const both = ignored.length === 0 ? null : {
+    zh: `kpi.targets 与 activities.targets 都给了 ${ignored.join(', ')}:以 kpi.targets 为准,activities.targets 中的值不用。`,
+    en: `both kpi.targets and activities.targets give ${ignored.join(', ')}: kpi.targets wins, the activities.targets values are ignored.`,
+  };
+  return {
+    raw: out,
+    warnings: [{
+      zh: `警告:配置键 activities.targets 已弃用(${source});kpi、kit、plan 和 report 都读取 kpi.targets。请改名(target 改为 baseline,challenge: null 删去):\n${list}${both ? `\n${both.zh}` : ''}`,
+      en: `warning: the configuration key activities.targets is deprecated (${source}); kpi, kit, plan and report all read kpi.targets. Rename (target becomes baseline, drop challenge: null):\n${list}${both ? `\n${both.en}` : ''}`,
+    }],
+  };
 }
 
 /** Status words in force: built-in words plus the config's. */

@@ -20,9 +20,10 @@ export { leaderOverview, type LeaderOverview } from './core/commission/leader-ov
 export { loadCommissionData } from './adapters/commission-data.js';
 // KPIs and checks (issue #6)
 export { computeKpi, computeKpis, type KpiParams, type KpiResult } from './core/kpi/kpi.js';
-export { indexKpiData, type KpiData, type KpiOrder, type KpiReturn } from './core/members/kpi-history.js';
+export { indexKpiData, type KpiData, type KpiOrder } from './core/kpi/kpi.js';
+export type { OrderFact, ReturnFact } from './core/members/history.js';
 export { KPI_DEFS, ORDER_KPIS, METRICS, readValue, type OrderKpi, type Unit } from './core/kpi/kpi-defs.js';
-export { parsePeriod, clipPeriod, lastMonth, lastWeek, type Period, type EffectivePeriod } from './core/shared/periods.js';
+export { parsePeriod, clipPeriod, lastMonth, lastWeek, type Period, type EffectivePeriod } from './core/shared/calendar.js';
 export { resolveCheck, evaluateCheck, checkProblems, summarize, checksFailed, markTarget, type CheckSpec, type ResolvedCheck, type Outcome } from './core/kpi/checks.js';
 export { readKpiData, expandScope, groupByLeader, scopeData } from './adapters/kpi-data.js';
 export { KpiMeasurer, runChecks, type CheckRow } from './adapters/kpi-measure.js';
@@ -37,7 +38,7 @@ export { completionTree, type CompletionNode } from './render/completion-model.j
 export { bashScript } from './render/completion-bash.js';
 export { zshScript } from './render/completion-zsh.js';
 // kits, talk-scripts, the weekly plan and template lint (issue #5)
-export { parseWeek, isoWeekOf, weekDates, type IsoWeek } from './core/shared/week.js';
+export { parseWeek, isoWeekOf, weekDates, type IsoWeek } from './core/shared/calendar.js';
 export { buildPlan, planSnapshot, isDue, redLineViolations, type Plan, type PlanInput, type PlanTask } from './core/activities/plan.js';
 export { planContext, planJson } from './core/activities/plan-context.js';
 export { kitContext } from './core/activities/kit.js';

@@ -5,13 +5,14 @@
  */
 import type { Db } from './db.js';
 import type { ItemRow, LastOrder } from '../core/members/profile.js';
+import { countedLineSql, countedOrdersSql } from './queries.js';
 
 const IN_MEMBERS = 'member_id IN (SELECT value FROM json_each(@ids))';
 
 /** Counted purchase lines of the members up to `asOf`, grouped by member, category and product. */
 export function readMemberItems(db: Db, memberIds: readonly string[], asOf: string): ItemRow[] {
   const rows = db.prepare(`SELECT member_id, category, product, count(DISTINCT order_id), sum(net_fen)
-      FROM order_lines WHERE is_return = 0 AND net_fen > 0 AND order_date <= @asOf AND ${IN_MEMBERS}
+      FROM order_lines WHERE ${countedLineSql()} AND order_date <= @asOf AND ${IN_MEMBERS}
       GROUP BY member_id, category, product ORDER BY member_id, category, product`)
     .raw().all({ asOf, ids: JSON.stringify(memberIds) }) as [string, string, string, number, number][];
   return rows.map(([memberId, category, product, orders, spendFen]) => ({ memberId, category, product, orders, spendFen }));
@@ -23,7 +24,7 @@ export function readMemberItems(db: Db, memberIds: readonly string[], asOf: stri
  */
 export function readPopular(db: Db, leaderId: string | null, from: string, asOf: string): { categories: string[]; products: string[] } {
   const q = (col: 'category' | 'product') => (db.prepare(`SELECT ${col}, count(DISTINCT member_id) AS n FROM order_lines
-      WHERE is_return = 0 AND net_fen > 0 AND order_date BETWEEN @from AND @asOf AND ${col} <> ''
+      WHERE ${countedLineSql()} AND order_date BETWEEN @from AND @asOf AND ${col} <> ''
         AND (@leader IS NULL OR leader_id = @leader)
       GROUP BY ${col} ORDER BY n DESC, ${col}`).raw().all({ from, asOf, leader: leaderId }) as [string, number][]).map((r) => r[0]);
   return { categories: q('category'), products: q('product') };
@@ -39,16 +40,13 @@ export function readLastAfterSale(db: Db, memberIds: readonly string[], asOf: st
 
 /** Each member's last counted order up to `asOf`: date, amount and product names (in line order). */
 export function readLastOrders(db: Db, memberIds: readonly string[], asOf: string): Map<string, LastOrder> {
-  const rows = db.prepare(`WITH o AS (
-        SELECT order_id, min(member_id) AS member_id, min(ordered_at) AS at, sum(net_fen) AS amount
-        FROM order_lines WHERE is_return = 0 AND order_date <= @asOf AND ${IN_MEMBERS}
-        GROUP BY order_id HAVING sum(net_fen) > 0
+  const rows = db.prepare(`WITH o AS (${countedOrdersSql(`order_date <= @asOf AND ${IN_MEMBERS}`)}
       ), last AS (
-        SELECT member_id, max(at || '|' || order_id) AS k FROM o GROUP BY member_id
+        SELECT member_id, max(ordered_at || '|' || order_id) AS k FROM o GROUP BY member_id
       )
-      SELECT o.member_id, substr(o.at, 1, 10), o.amount, l.product
-      FROM last JOIN o ON o.member_id = last.member_id AND o.at || '|' || o.order_id = last.k
-      JOIN order_lines l ON l.order_id = o.order_id AND l.is_return = 0 AND l.net_fen > 0
+      SELECT o.member_id, substr(o.ordered_at, 1, 10), o.amount_fen, l.product
+      FROM last JOIN o ON o.member_id = last.member_id AND o.ordered_at || '|' || o.order_id = last.k
+      JOIN order_lines l ON l.order_id = o.order_id AND ${countedLineSql('l.')}
       ORDER BY o.member_id, l.source_line, l.line_key`).raw().all({ asOf, ids: JSON.stringify(memberIds) }) as [string, string, number, string][];
   const out = new Map<string, LastOrder>();
   for (const [memberId, date, amountFen, product] of rows) {

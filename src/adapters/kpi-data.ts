@@ -1,24 +1,18 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
 import type { Db } from './db.js';
-import { readLeaders, readReturns, type LeaderInfo } from './queries.js';
-import type { KpiData, KpiOrder, KpiReturn } from '../core/members/kpi-history.js';
+import { countedLineSql, countedOrdersSql, readLeaders, readReturns, type LeaderInfo } from './queries.js';
+import type { KpiData, KpiOrder } from '../core/kpi/kpi.js';
+import type { ReturnFact } from '../core/members/history.js';
 import type { Text } from '../i18n.js';
 
-/**
- * Counted orders on or before `asOf` (SPEC §2.1: non-return lines grouped by order, counted when their net
- * amount is above zero), each with the distinct categories of its counted lines.
- */
+/** Counted orders on or before `asOf` (countedOrdersSql), each with the distinct categories of its counted lines. */
 export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
   const rows = db.prepare(`
-    WITH o AS (
-      SELECT order_id, min(member_id) AS member_id, min(leader_id) AS leader_id, min(ordered_at) AS at, sum(net_fen) AS amount
-      FROM order_lines WHERE is_return = 0 AND order_date <= @asOf
-      GROUP BY order_id HAVING sum(net_fen) > 0
-    )
-    SELECT o.order_id, o.member_id, o.leader_id, o.at, o.amount,
+    WITH o AS (${countedOrdersSql('order_date <= @asOf')})
+    SELECT o.order_id, o.member_id, o.leader_id, o.ordered_at, o.amount_fen,
       (SELECT json_group_array(DISTINCT l.category) FROM order_lines l
-        WHERE l.order_id = o.order_id AND l.is_return = 0 AND l.net_fen > 0 AND l.category <> '') AS cats
-    FROM o ORDER BY o.member_id, o.at, o.order_id`).raw().all({ asOf }) as [string, string, string, string, number, string][];
+        WHERE l.order_id = o.order_id AND ${countedLineSql('l.')} AND l.category <> '') AS cats
+    FROM o ORDER BY o.member_id, o.ordered_at, o.order_id`).raw().all({ asOf }) as [string, string, string, string, number, string][];
   return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen, cats]) => ({
     orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen,
     categories: (JSON.parse(cats) as string[]).sort(),
@@ -27,8 +21,7 @@ export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
 
 /** Everything the KPIs of any scope need, as of a date. */
 export function readKpiData(db: Db, asOf: string): { data: KpiData; leaders: LeaderInfo[] } {
-  const returns = readReturns(db, asOf).map(({ memberId, leaderId, orderDate, amountFen }) => ({ memberId, leaderId, orderDate, amountFen }));
-  return { data: { orders: readKpiOrders(db, asOf), returns }, leaders: readLeaders(db) };
+  return { data: { orders: readKpiOrders(db, asOf), returns: readReturns(db, asOf) }, leaders: readLeaders(db) };
 }
 
 export interface KpiScope {
@@ -77,7 +70,7 @@ export interface GroupedKpiData {
 
 /** Group once by leader, so that per-leader scopes do not each scan every order. */
 export function groupByLeader(all: KpiData): GroupedKpiData {
-  const byLeader = new Map<string, { orders: KpiOrder[]; returns: KpiReturn[] }>();
+  const byLeader = new Map<string, { orders: KpiOrder[]; returns: ReturnFact[] }>();
   const get = (id: string) => {
     let g = byLeader.get(id);
     if (!g) byLeader.set(id, (g = { orders: [], returns: [] }));

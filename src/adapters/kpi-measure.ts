@@ -4,10 +4,9 @@
  */
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
-import { computeKpi, type KpiResult } from '../core/kpi/kpi.js';
-import { indexKpiData, type KpiData, type KpiIndex } from '../core/members/kpi-history.js';
+import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/kpi.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/periods.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
 import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import type { LeaderInfo } from './queries.js';

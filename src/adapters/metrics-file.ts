@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
-import { parsePeriod } from '../core/shared/periods.js';
+import { parsePeriod } from '../core/shared/calendar.js';
 import { readValue, type Unit } from '../core/kpi/kpi-defs.js';
 import type { Ratio } from '../core/shared/ratio.js';
 

@@ -1,7 +1,7 @@
 /** Read-side SQL shared by several commands. */
 import type { Db } from './db.js';
 import type { MemberFacts } from '../core/members/segment.js';
-import type { OrderFact } from '../core/members/ledger.js';
+import type { OrderFact, ReturnFact } from '../core/members/history.js';
 
 export interface DbStatus {
   lines: number;
@@ -18,16 +18,38 @@ export interface DbStatus {
   }[];
 }
 
-/** Counted orders: non-return lines grouped by order, counted when their net amount is above zero. */
-export const COUNTED_ORDERS_SQL = `
-  SELECT order_id, min(member_id) AS member_id, min(ordered_at) AS ordered_at, sum(net_fen) AS amount_fen
-  FROM order_lines WHERE is_return = 0 GROUP BY order_id HAVING sum(net_fen) > 0`;
+/**
+ * A counted order in SQL (SPEC §2.1), the one definition every read of orders uses: aggregates over the lines
+ * of one order (`GROUP BY order_id`). Its time is the earliest time of its lines, whatever their status; its
+ * amount is the `net_fen` of its purchase lines (completed lines only, partial refunds subtracted; return lines
+ * are spend events of their own, on their own date: readReturns); it counts when that amount is above zero.
+ */
+const ORDER_AMOUNT = 'sum(CASE WHEN is_return THEN 0 ELSE net_fen END)';
+export const ORDER_SQL = {
+  memberId: 'min(member_id)',
+  leaderId: 'min(leader_id)',
+  orderedAt: 'min(ordered_at)',
+  amountFen: ORDER_AMOUNT,
+  counted: `${ORDER_AMOUNT} > 0`,
+  /** the order's return lines, if any share its id (≤ 0) */
+  returnFen: 'sum(CASE WHEN is_return THEN net_fen ELSE 0 END)',
+} as const;
+
+/** A line that counts toward an order's amount, categories and products; `t` is a table alias with its dot. */
+export const countedLineSql = (t = '') => `${t}is_return = 0 AND ${t}net_fen > 0`;
+
+/** Counted orders among the lines that pass `where`: order_id, member_id, leader_id, ordered_at, amount_fen. */
+export function countedOrdersSql(where = '1'): string {
+  return `SELECT order_id, ${ORDER_SQL.memberId} AS member_id, ${ORDER_SQL.leaderId} AS leader_id,
+      ${ORDER_SQL.orderedAt} AS ordered_at, ${ORDER_SQL.amountFen} AS amount_fen
+    FROM order_lines WHERE ${where} GROUP BY order_id HAVING ${ORDER_SQL.counted}`;
+}
 
 export function readStatus(db: Db): DbStatus {
   const lines = db.prepare(`SELECT count(*) AS lines, count(DISTINCT member_id) AS members,
       coalesce(sum(net_fen), 0) AS spend_fen FROM order_lines`).get() as { lines: number; members: number; spend_fen: number };
   const orders = db.prepare(`SELECT count(*) AS n, min(ordered_at) AS first, max(ordered_at) AS last
-      FROM (${COUNTED_ORDERS_SQL})`).get() as { n: number; first: string | null; last: string | null };
+      FROM (${countedOrdersSql()})`).get() as { n: number; first: string | null; last: string | null };
   const leaders = db.prepare(`SELECT count(*) AS n FROM (SELECT leader_id FROM leaders UNION
       SELECT DISTINCT leader_id FROM order_lines)`).get() as { n: number };
   const rejected = db.prepare('SELECT count(*) AS n FROM rejects').get() as { n: number };
@@ -40,31 +62,29 @@ export function readStatus(db: Db): DbStatus {
 }
 
 /**
- * Per-member facts as of a date, from counted orders (SPEC §2.1): non-return lines grouped by order,
- * an order counts when its net amount is above zero; returns reduce spend on their date.
+ * Per-member facts as of a date, from counted orders (ORDER_SQL); returns reduce spend on their date.
  * `windowStart` is the first date inside the RFM window (null = whole history).
  * Members without a counted order up to `asOf` are not returned.
  */
 export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
-  // One pass over the counted (completed) lines in the table's key order, grouped by order; returns
-  // ride along per order. Timestamps compare as text: `<= asOf || 'T99'` is "on or before asOf".
+  // One pass over the lines in the table's key order, grouped by order; returns ride along per order.
+  // Timestamps compare as text: `<= asOf || 'T99'` is "on or before asOf".
   const rows = db.prepare(`
     WITH o AS (
-      SELECT min(member_id) AS member_id, min(ordered_at) AS at, min(leader_id) AS leader_id,
-        sum(CASE WHEN is_return THEN 0 ELSE net_fen END) AS amount,
-        sum(CASE WHEN is_return THEN net_fen ELSE 0 END) AS ret,
+      SELECT ${ORDER_SQL.memberId} AS member_id, ${ORDER_SQL.orderedAt} AS at, ${ORDER_SQL.leaderId} AS leader_id,
+        ${ORDER_SQL.amountFen} AS amount, ${ORDER_SQL.counted} AS counted, ${ORDER_SQL.returnFen} AS ret,
         sum(CASE WHEN is_return AND ordered_at >= @ws THEN net_fen ELSE 0 END) AS w_ret
-      FROM order_lines WHERE status = 'completed' AND ordered_at <= @asOf || 'T99' GROUP BY order_id
+      FROM order_lines WHERE ordered_at <= @asOf || 'T99' GROUP BY order_id
     )
     SELECT member_id,
-      substr(max(CASE WHEN amount > 0 THEN at || '|' || leader_id END), 27) AS leader_id,
-      substr(min(CASE WHEN amount > 0 THEN at END), 1, 10) AS first_date,
-      substr(max(CASE WHEN amount > 0 THEN at END), 1, 10) AS last_date,
-      sum(amount > 0) AS orders,
-      sum(CASE WHEN amount > 0 THEN amount ELSE 0 END) + sum(ret) AS spend,
-      sum(amount > 0 AND at >= @ws) AS w_orders,
-      sum(CASE WHEN amount > 0 AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
-    FROM o GROUP BY member_id HAVING sum(amount > 0) > 0 ORDER BY member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
+      substr(max(CASE WHEN counted THEN at || '|' || leader_id END), 27) AS leader_id,
+      substr(min(CASE WHEN counted THEN at END), 1, 10) AS first_date,
+      substr(max(CASE WHEN counted THEN at END), 1, 10) AS last_date,
+      sum(counted) AS orders,
+      sum(CASE WHEN counted THEN amount ELSE 0 END) + sum(ret) AS spend,
+      sum(counted AND at >= @ws) AS w_orders,
+      sum(CASE WHEN counted AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
+    FROM o GROUP BY member_id HAVING sum(counted) > 0 ORDER BY member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
     [string, string, string, string, number, number, number, number][];
   return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({
     memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen,
@@ -113,24 +133,15 @@ export interface CountedOrder extends OrderFact {
 
 /** Counted orders on or before `asOf` (all when null), sorted by member, time, order id. */
 export function readCountedOrders(db: Db, asOf: string | null = null): CountedOrder[] {
-  const rows = db.prepare(`SELECT order_id, min(member_id), min(leader_id), min(ordered_at), sum(net_fen)
-      FROM order_lines WHERE is_return = 0 AND (@asOf IS NULL OR order_date <= @asOf)
-      GROUP BY order_id HAVING sum(net_fen) > 0 ORDER BY 2, 4, 1`).raw().all({ asOf }) as [string, string, string, string, number][];
+  const rows = db.prepare(`SELECT order_id, member_id, leader_id, ordered_at, amount_fen
+      FROM (${countedOrdersSql('@asOf IS NULL OR order_date <= @asOf')}) ORDER BY 2, 4, 1`).raw().all({ asOf }) as [string, string, string, string, number][];
   return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen]) => ({
     orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen,
   }));
 }
 
-export interface ReturnLine {
-  memberId: string;
-  leaderId: string;
-  orderDate: string;
-  /** negative */
-  amountFen: number;
-}
-
 /** Counted return lines (negative amounts) on or before `asOf` (all when null). */
-export function readReturns(db: Db, asOf: string | null = null): ReturnLine[] {
+export function readReturns(db: Db, asOf: string | null = null): ReturnFact[] {
   const rows = db.prepare(`SELECT member_id, leader_id, order_date, net_fen FROM order_lines
       WHERE is_return = 1 AND net_fen <> 0 AND (@asOf IS NULL OR order_date <= @asOf) ORDER BY member_id, ordered_at`)
     .raw().all({ asOf }) as [string, string, string, number][];

@@ -1,6 +1,6 @@
 /** Reads for `tuan report`: everything core/report.ts assembles, from one open database. */
 import type { Config } from '../config.js';
-import { lastFullMonth, monthEnd } from '../core/shared/month.js';
+import { lastMonth } from '../core/shared/calendar.js';
 import type { ReportInput } from '../core/report/report.js';
 import { rfmWindowStart, segmentScope } from '../core/members/segment.js';
 import { loadCommissionData } from './commission-data.js';
@@ -35,7 +35,7 @@ export function loadReportInput(db: Db, config: Config, r: ReportRequest, onStep
   const all = readMemberFacts(db, r.asOf, rfmWindowStart(r.asOf, config.rfm.window_days));
   const { facts, label } = scopeFacts(all, leaders, { leader: r.leader, region: r.region });
   onStep(2, READ_STEPS);
-  const commission = loadCommissionData(db, config, monthEnd(lastFullMonth(r.asOf)));
+  const commission = loadCommissionData(db, config, lastMonth(r.asOf).end);
   onStep(3, READ_STEPS);
   const before = readMemberFacts(db, r.from, null);
   onStep(4, READ_STEPS);

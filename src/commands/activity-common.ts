@@ -22,7 +22,7 @@ export function loadTemplates(ctx: Ctx, flag: unknown): Templates {
 
 export function commonInput(ctx: Ctx, leader: LeaderRef, asOf = ctx.asOf): CommonInput {
   return {
-    lang: ctx.lang, asOf, unmask: ctx.unmask, leader, activities: ctx.config.activities, stages: ctx.config.stages,
+    lang: ctx.lang, asOf, unmask: ctx.unmask, leader, activities: ctx.config.activities, targets: ctx.config.kpi.targets, stages: ctx.config.stages,
     names: namesFor(ctx.lang),
   };
 }

@@ -4,7 +4,7 @@ import { loadCommissionData } from '../adapters/commission-data.js';
 import { readMemberContacts } from '../adapters/queries.js';
 import { commissionReport, type MonthReport } from '../core/commission/commission.js';
 import type { LevelRule } from '../core/commission/levels.js';
-import { lastFullMonth, monthEnd, monthStart, parseMonth } from '../core/shared/month.js';
+import { lastMonth, monthEnd, monthStart, parseMonth } from '../core/shared/calendar.js';
 import {
   commissionCsv, commissionJson, commissionTable, detailCsv, detailTables, memberNames, provisionalNote, type Names,
 } from '../render/commission.js';
@@ -19,9 +19,9 @@ export interface MonthChoice {
   provisional: boolean;
 }
 
-/** --month (default: the last month that is over on --as-of); a month after --as-of is a usage error. */
+/** --month (default: `lastMonth`, the last month that is over on --as-of); a month after --as-of is a usage error. */
 export function chooseMonth(raw: unknown, asOf: string): MonthChoice {
-  const month = raw === undefined ? lastFullMonth(asOf) : parseMonth(String(raw));
+  const month = raw === undefined ? lastMonth(asOf).label : parseMonth(String(raw));
   if (!month) throw new UsageError({ zh: `--month "${String(raw)}" 应是月份,例如 2026-10`, en: `--month "${String(raw)}" must be a month like 2026-10` });
   if (monthStart(month) > asOf) {
     throw new UsageError({ zh: `--month ${month} 在计算日期 ${asOf} 之后才开始`, en: `--month ${month} starts after the as-of date ${asOf}` },

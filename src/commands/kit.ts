@@ -13,11 +13,11 @@ export const kitCommand: CommandSpec = {
   description: {
     zh: '用 templates/<lang>/kit-<stage>.hbs 生成某个阶段的活动包(§4.2:引入期 信任破冰三件套、成长期 品类拓展四步法、成熟期 会员权益、' +
       '沉默期 精准唤醒三件套、流失期 挽回四步曲),里面有截至 --as-of 的真实会员数、消费最高的会员(除非 --unmask,姓名和手机号隐去一部分)、' +
-      '会员不再下单的可能原因、配置里的优惠券和门槛(activities.*)以及这个阶段的 KPI 目标。不加 --leader 时覆盖全部会员。只读数据库。',
+      '会员不再下单的可能原因、配置里的优惠券和门槛(activities.*)以及这个阶段的 KPI 目标(kpi.targets)。不加 --leader 时覆盖全部会员。只读数据库。',
     en: 'Renders the activity kit of one stage (§4.2: 引入期 信任破冰三件套, 成长期 品类拓展四步法, 成熟期 会员权益, 沉默期 精准唤醒三件套, ' +
       '流失期 挽回四步曲) from templates/<lang>/kit-<stage>.hbs, with the real member counts as of --as-of, the top members by spend ' +
       '(names and phones masked unless --unmask), the likely reasons members went quiet, coupons and thresholds from the configuration ' +
-      '(activities.*) and the stage\'s KPI targets. Without --leader the kit covers all members. Reads the database only.',
+      '(activities.*) and the stage\'s KPI targets (kpi.targets). Without --leader the kit covers all members. Reads the database only.',
   },
   examples: [
     'tuan kit silent --leader L003 --as-of 2026-10-31',

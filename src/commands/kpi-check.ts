@@ -5,6 +5,7 @@ import { checksFailed, summarize, type Summary } from '../core/kpi/checks.js';
 import { KpiMeasurer, runChecks, type CheckRow, type CheckSources } from '../adapters/kpi-measure.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { checkLines } from '../adapters/checks-file.js';
+import { businessDateTime } from '../core/shared/dates.js';
 import { checkJson, checkTable, githubAnnotations } from '../render/kpi-check.js';
 import { renderJunit } from '../render/junit.js';
 import { renderJson } from '../render/table.js';
@@ -15,7 +16,7 @@ import type { CommandSpec, Ctx } from './types.js';
 
 /** The run's instant as local business time without a zone (`YYYY-MM-DDTHH:MM:SS`), as JUnit wants it. */
 function localTimestamp(ctx: Ctx): string {
-  return new Date(Date.parse(ctx.nowIso) + 8 * 3_600_000).toISOString().slice(0, 19);
+  return businessDateTime(Date.parse(ctx.nowIso)).at.slice(0, 19);
 }
 
 function annotate(ctx: Ctx, rows: readonly CheckRow[], toStderr: boolean): void {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { UsageError } from '../errors.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/periods.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
 import { readMetricsFile, type Metrics } from '../adapters/metrics-file.js';
 import { readKpiData } from '../adapters/kpi-data.js';
 import { openForRead } from './common.js';

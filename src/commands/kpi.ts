@@ -1,9 +1,9 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { Config } from '../config.js';
-import { markTarget } from '../core/kpi/checks.js';
-import { isOrderKpi, kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
-import type { EffectivePeriod } from '../core/shared/periods.js';
+import { isOrderKpi, kpiDef, ORDER_KPIS, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
+import { kpiLine } from '../core/kpi/targets.js';
+import type { EffectivePeriod } from '../core/shared/calendar.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import { expandScope, type KpiScope, type ScopeError } from '../adapters/kpi-data.js';
 import { KpiMeasurer } from '../adapters/kpi-measure.js';
@@ -42,19 +42,8 @@ function kpiList(raw: unknown): OrderKpi[] {
   return codes as OrderKpi[];
 }
 
-function targetsOf(config: Config, code: string, unit: Unit): { baseline: Ratio | null; challenge: Ratio | null } {
-  const t = config.kpi.targets[code];
-  const read = (v: number | string | undefined) => {
-    if (v === undefined) return null;
-    const r = readValue(v, unit);
-    return r.ok ? r.value : null;
-  };
-  return { baseline: read(t?.baseline), challenge: read(t?.challenge) };
-}
-
 function row(config: Config, scope: string, kpi: string, unit: Unit, value: Ratio | null, basis: [number, number] | null): KpiRow {
-  const { baseline, challenge } = targetsOf(config, kpi, unit);
-  return { scope, kpi, unit, value, basis, baseline, challenge, mark: markTarget(value, baseline, challenge) };
+  return { scope, ...kpiLine(config.kpi.targets, kpi, unit, value, basis) };
 }
 
 /** Metric rows for the metrics that the file has for this period, in file order. */

@@ -4,7 +4,7 @@ import { addDays, daysBetween } from '../core/shared/dates.js';
 import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot } from '../core/activities/plan.js';
 import { planContext, planJson } from '../core/activities/plan-context.js';
 import type { MemberProfile } from '../core/members/profile.js';
-import { parseWeek } from '../core/shared/week.js';
+import { parseWeek } from '../core/shared/calendar.js';
 import { loadProfiles } from '../adapters/activity-load.js';
 import { readLeaders } from '../adapters/queries.js';
 import type { Db } from '../adapters/db.js';
@@ -46,7 +46,7 @@ function build(db: Db, ctx: Ctx, leaderId: string, weekRaw: string) {
     members: atSnapshot.profiles,
     newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
     recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
-    activities: ctx.config.activities, stages: ctx.config.stages,
+    activities: ctx.config.activities, targets: ctx.config.kpi.targets, stages: ctx.config.stages,
   });
   const profiles = new Map<string, MemberProfile>(atSnapshot.profiles.map((p) => [p.memberId, p]));
   for (const p of newcomers) if (!profiles.has(p.memberId)) profiles.set(p.memberId, p);
@@ -62,13 +62,13 @@ export const planCommand: CommandSpec = {
       '有流失风险会员的推荐、成长期 新品试用(默认周三晚上)、每月 1 号的成熟期 会员权益更新、每位沉默会员一条关怀消息' +
       '(几周轮一次,每周有上限)、给过去消费最高的流失会员打电话,以及每天三次社群互动(§5.1)。对象按本周前一个周日' +
       '(或更早的 --as-of)的阶段确定,所以一周内计划不变。红线在代码里保证:沉默会员一周最多一条消息,流失会员只打电话。' +
-      '最后列出各对象的 KPI 目标和建议用券的成本(数值在 activities.*)。--format json 只给任务和会员ID。',
+      '最后列出各对象的 KPI 目标(kpi.targets)和建议用券的成本(数值在 activities.*)。--format json 只给任务和会员ID。',
     en: 'Builds the plan of one ISO week (Monday first) for one leader following the 黄金触达时间表 (§4.3): new members welcomed within ' +
       'hours of their first order (daily lists), at-risk recommendations, 成长期 新品试用 (Wednesday evening by default), 成熟期 会员权益更新 ' +
       'on the 1st of the month, one care message per silent member (rotating every few weeks, capped per week), calls to churned members ' +
       'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
       'week (or --as-of if earlier), so the plan does not change during the week. Red lines are enforced in code: a silent member gets at ' +
-      'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences and the cost of the coupons ' +
+      'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences (kpi.targets) and the cost of the coupons ' +
       'it proposes (values in activities.*). --format json gives the tasks with member IDs only.',
   },
   examples: [

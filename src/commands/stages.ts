@@ -1,11 +1,12 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { parseIsoDate } from '../core/shared/dates.js';
-import { migrate, stageCounts, FROM_STAGES } from '../core/members/migration.js';
+import { migrate, stageCounts, FROM_STAGES, type Share } from '../core/members/migration.js';
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { readLeaders, readMemberFacts } from '../adapters/queries.js';
 import { scopeFacts } from '../adapters/load.js';
 import { defineMessages, pick } from '../i18n.js';
+import { formatValue } from '../render/kpi.js';
 import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
 import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
 import type { CommandSpec } from './types.js';
@@ -22,6 +23,8 @@ const m = defineMessages({
 });
 
 const pct = (r: number | null) => (r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`);
+/** JSON keeps the rate as a plain number, as it always has. */
+const shareJson = (s: Share) => ({ base: s.base, ordered: s.ordered, rate: s.rate && s.rate.num / s.rate.den });
 
 export const stagesCommand: CommandSpec = {
   name: 'stages',
@@ -57,7 +60,7 @@ export const stagesCommand: CommandSpec = {
     const L = ctx.lang;
     const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : pick(L, STAGE_NAMES[s as 'intro']));
     if (opts.format === 'json') {
-      emit(ctx, renderJson({ from, to, scope: after.label, counts, migration: mig }), opts.out);
+      emit(ctx, renderJson({ from, to, scope: after.label, counts, migration: mig && { ...mig, wakeup: shareJson(mig.wakeup), winback: shareJson(mig.winback) } }), opts.out);
     } else if (opts.format === 'csv') {
       const rows: Cell[][] = mig
         ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, s1, mig.matrix[s0][s1]]))
@@ -74,8 +77,8 @@ export const stagesCommand: CommandSpec = {
           fmtInt(STAGES.reduce((a, s1) => a + mig.matrix[s0][s1], 0))]);
         rows.push([m(L, 'stages.total'), ...STAGES.map((s1) => fmtInt(FROM_STAGES.reduce((a, s0) => a + mig.matrix[s0][s1], 0))), fmtInt(total)]);
         out += renderTable([m(L, 'stages.fromTo'), ...STAGES.map(name), m(L, 'stages.total')], rows, ctx.style, ['left', ...Array<'right'>(6).fill('right')]);
-        out += m(L, 'stages.wakeup', { from, to, base: mig.wakeup.base, ordered: mig.wakeup.ordered, rate: pct(mig.wakeup.rate) }) + '\n';
-        out += m(L, 'stages.winback', { from, to, base: mig.winback.base, ordered: mig.winback.ordered, rate: pct(mig.winback.rate) }) + '\n';
+        out += m(L, 'stages.wakeup', { from, to, base: mig.wakeup.base, ordered: mig.wakeup.ordered, rate: formatValue(mig.wakeup.rate, 'rate') }) + '\n';
+        out += m(L, 'stages.winback', { from, to, base: mig.winback.base, ordered: mig.winback.ordered, rate: formatValue(mig.winback.rate, 'rate') }) + '\n';
       }
       emit(ctx, out, opts.out);
     }

@@ -2,7 +2,7 @@
 import type { LevelRule } from '../core/commission/levels.js';
 import { formatYuan } from '../core/shared/money.js';
 import { STAGE_NAMES } from '../core/members/lifecycle.js';
-import { addMonths, monthEnd } from '../core/shared/month.js';
+import { addMonths, monthEnd } from '../core/shared/calendar.js';
 import { dayOfWindow, type RewardLine, type RuleCode } from '../core/commission/rewards.js';
 import { defineMessages, type Lang } from '../i18n.js';
 

@@ -5,7 +5,7 @@
 import type { CheckRow } from '../adapters/kpi-measure.js';
 import type { Summary, ThresholdKind } from '../core/kpi/checks.js';
 import { defineMessages, type Lang } from '../i18n.js';
-import { formatValue, kpiName, machineValue, periodText, type KpiMeta } from './kpi.js';
+import { formatValue, kpiName, machineValue, MARKS, periodText, type KpiMeta } from './kpi.js';
 import { renderTable, type Cell } from './table.js';
 import type { Style } from './style.js';
 
@@ -46,7 +46,7 @@ function challengeText(r: CheckRow, lang: Lang): string {
   if (r.check.challenge === null) return '';
   const v = formatValue(r.check.challenge, r.check.unit, true);
   if (r.outcome.challengeReached === null) return v;
-  return m(lang, r.outcome.challengeReached ? 'check.reached' : 'check.notReached', { v: `${r.outcome.challengeReached ? '★ ' : ''}${v}` });
+  return m(lang, r.outcome.challengeReached ? 'check.reached' : 'check.notReached', { v: `${r.outcome.challengeReached ? `${MARKS.challenge} ` : ''}${v}` });
 }
 
 export function checkTable(rows: readonly CheckRow[], summary: Summary, meta: Omit<KpiMeta, 'scope'> & { strict: boolean }, lang: Lang, style: Style): string {

@@ -1,8 +1,9 @@
 /** `tuan kpi` output: the KPI table (one scope, or leaders side by side), CSV and JSON. Pure: returns strings. */
 import type { TargetMark } from '../core/kpi/checks.js';
 import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
+import type { KpiLine } from '../core/kpi/targets.js';
 import { formatYuan } from '../core/shared/money.js';
-import type { EffectivePeriod } from '../core/shared/periods.js';
+import type { EffectivePeriod } from '../core/shared/calendar.js';
 import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/shared/ratio.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
@@ -19,15 +20,9 @@ const m = defineMessages({
     '✓ baseline met  ★ challenge reached  ✗ below baseline; n/a = empty denominator (no member or order to count)'],
 });
 
-export interface KpiRow {
+/** A KPI line (core/kpi/targets.ts, the report's lines too) of one scope. */
+export interface KpiRow extends KpiLine {
   scope: string;
-  kpi: string;
-  unit: Unit;
-  value: Ratio | null;
-  basis: [number, number] | null;
-  baseline: Ratio | null;
-  challenge: Ratio | null;
-  mark: TargetMark | null;
 }
 
 export interface KpiMeta {
@@ -61,7 +56,8 @@ export function kpiName(code: string, lang: Lang): string {
   return d ? (lang === 'en' ? d.en : d.zh) : code;
 }
 
-function basisText(row: KpiRow, lang: Lang): string {
+/** What a KPI value is made of, short: 400/744, ¥140,052.70 / 1,581 单. */
+export function basisText(row: Pick<KpiLine, 'kpi' | 'basis'>, lang: Lang): string {
   const b = row.basis;
   if (!b) return '';
   if (row.kpi === 'aov') return `${formatYuan(b[0])} / ${m(lang, 'kpi.orders', { n: fmtInt(b[1]) })}`;
@@ -70,8 +66,11 @@ function basisText(row: KpiRow, lang: Lang): string {
   return `${fmtInt(b[0])}/${fmtInt(b[1])}`;
 }
 
-const MARKS: Record<TargetMark, string> = { challenge: '★', met: '✓', below: '✗', na: '' };
-const target = (r: Ratio | null, unit: Unit) => (r === null ? '' : `≥ ${formatValue(r, unit, true)}`);
+/** The symbol of a mark; n/a, where the value column already says n/a, only where `na` asks for it (the report). */
+export const MARKS: Record<TargetMark, string> = { challenge: '★', met: '✓', below: '✗', na: 'n/a' };
+const markSymbol = (mark: TargetMark | null) => (mark && mark !== 'na' ? MARKS[mark] : '');
+/** A target for people: `≥ 40%`. */
+export const targetText = (r: Ratio | null, unit: Unit) => (r === null ? '' : `≥ ${formatValue(r, unit, true)}`);
 
 /** `2026-10(2026-10-01 至 2026-10-31),截至 2026-10-31` */
 export function periodText(meta: Omit<KpiMeta, 'scope'>, lang: Lang): string {
@@ -88,7 +87,7 @@ export function kpiTitle(meta: KpiMeta, lang: Lang): string {
 export function kpiTable(rows: readonly KpiRow[], meta: KpiMeta, lang: Lang, style: Style): string {
   const head = ['kpi', 'value', 'basis', 'baseline', 'challenge', 'mark'].map((k) => m(lang, `kpi.h.${k}` as 'kpi.h.kpi'));
   const body: Cell[][] = rows.map((r) => [kpiName(r.kpi, lang), formatValue(r.value, r.unit), basisText(r, lang),
-    target(r.baseline, r.unit), target(r.challenge, r.unit), r.mark ? MARKS[r.mark] : '']);
+    targetText(r.baseline, r.unit), targetText(r.challenge, r.unit), markSymbol(r.mark)]);
   return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, ['left', 'right', 'right', 'right', 'right', 'left'])}${m(lang, 'kpi.legend')}\n`;
 }
 
@@ -99,10 +98,10 @@ export function kpiSideBySide(rows: readonly KpiRow[], scopes: readonly string[]
   const body: Cell[][] = kpis.map((k) => {
     const cells = scopes.map((s) => {
       const r = at.get(`${s}|${k}`);
-      return r ? `${formatValue(r.value, r.unit)}${r.mark && MARKS[r.mark] ? ` ${MARKS[r.mark]}` : ''}` : '';
+      return r ? `${formatValue(r.value, r.unit)}${markSymbol(r.mark) ? ` ${markSymbol(r.mark)}` : ''}` : '';
     });
     const first = at.get(`${scopes[0]}|${k}`);
-    return [kpiName(k, lang), ...cells, first ? target(first.baseline, first.unit) : '', first ? target(first.challenge, first.unit) : ''];
+    return [kpiName(k, lang), ...cells, first ? targetText(first.baseline, first.unit) : '', first ? targetText(first.challenge, first.unit) : ''];
   });
   const head = [m(lang, 'kpi.h.kpi'), ...scopes.map((s) => s.replace(/^leader:/, '')), m(lang, 'kpi.h.baseline'), m(lang, 'kpi.h.challenge')];
   const align = ['left' as const, ...scopes.map(() => 'right' as const), 'right' as const, 'right' as const];

@@ -3,7 +3,7 @@ import type { LeaderOverview } from '../core/commission/leader-overview.js';
 import { repurchaseBp, type LevelRule } from '../core/commission/levels.js';
 import { maskName } from '../core/shared/mask.js';
 import { formatFen, formatYuan } from '../core/shared/money.js';
-import { addMonths, monthRange } from '../core/shared/month.js';
+import { addMonths, monthRange } from '../core/shared/calendar.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
 import type { LeaderInfo } from '../adapters/queries.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';

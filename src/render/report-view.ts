@@ -7,13 +7,14 @@ import { STAGES, type StageThresholds } from '../core/members/lifecycle.js';
 import { scaled } from '../core/shared/ratio.js';
 import { formatYuan } from '../core/shared/money.js';
 import type { ActionKind, ActionList, ActionMember } from '../core/report/report-actions.js';
-import type { CommissionRow, KpiLine, ReportData, ReportLeader } from '../core/report/report.js';
+import type { CommissionRow, ReportData, ReportLeader } from '../core/report/report.js';
+import type { KpiLine } from '../core/kpi/targets.js';
 import type { RfmEdges } from '../core/members/rfm.js';
 import { RULES } from '../core/commission/rewards.js';
 import type { LevelRule } from '../core/commission/levels.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, signedYuan } from './commission-text.js';
-import { formatValue, kpiName } from './kpi.js';
+import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';
 import { cn8Bars, migrationHeat, rfmHeat, share, stageBars, stageName, type BarChartView, type HeatChartView } from './report-charts.js';
 import { fmtInt } from './table.js';
 
@@ -21,13 +22,9 @@ const m = defineMessages({
   'rp.scope.all': ['全部团长', 'all leaders'],
   'rp.scope.leader': ['团长 {id}', 'leader {id}'],
   'rp.scope.region': ['区域 {region}', 'region {region}'],
-  'rp.orders': ['{n} 单', '{n} orders'],
-  'rp.members': ['{n} 人', '{n} members'],
   'rp.baseline.mean': ['平均值', 'the mean'],
   'rp.baseline.median': ['中位数', 'the median'],
 });
-
-const MARKS = { challenge: '★', met: '✓', below: '✗', na: 'n/a' } as const;
 
 export interface MemberView {
   id: string;
@@ -106,21 +103,10 @@ function scopeView(scope: string, leaders: readonly ReportLeader[], lang: Lang):
   return { code: 'all', label: m(lang, 'rp.scope.all') };
 }
 
-/** What a KPI value is made of, short: 400/744, ¥140,052.70 / 1,581 单. */
-function basisText(k: KpiLine, lang: Lang): string {
-  const b = k.basis;
-  if (!b) return '';
-  if (k.kpi === 'aov') return `${formatYuan(b[0])} / ${m(lang, 'rp.orders', { n: fmtInt(b[1]) })}`;
-  if (k.kpi === 'mature_aov_uplift') return `${formatYuan(b[0])} vs ${formatYuan(b[1])}`;
-  if (k.kpi.endsWith('_orders')) return `${m(lang, 'rp.orders', { n: fmtInt(b[0]) })} / ${m(lang, 'rp.members', { n: fmtInt(b[1]) })}`;
-  return `${fmtInt(b[0])}/${fmtInt(b[1])}`;
-}
-
 function kpiView(k: KpiLine, lang: Lang): ReportContext['kpis'][number] {
-  const target = (r: KpiLine['baseline']) => (r === null ? '' : `≥ ${formatValue(r, k.unit, true)}`);
   return {
     code: k.kpi, name: kpiName(k.kpi, lang), value: formatValue(k.value, k.unit), basis: basisText(k, lang),
-    baseline: target(k.baseline), challenge: target(k.challenge), mark: k.mark ?? '', symbol: k.mark ? MARKS[k.mark] : '',
+    baseline: targetText(k.baseline, k.unit), challenge: targetText(k.challenge, k.unit), mark: k.mark ?? '', symbol: k.mark ? MARKS[k.mark] : '',
   };
 }
 

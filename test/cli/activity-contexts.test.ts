@@ -8,7 +8,7 @@ import { kitContext } from '../../src/core/activities/kit.js';
 import { scriptContext } from '../../src/core/activities/scripts.js';
 import { buildPlan } from '../../src/core/activities/plan.js';
 import { planContext } from '../../src/core/activities/plan-context.js';
-import { parseWeek } from '../../src/core/shared/week.js';
+import { parseWeek } from '../../src/core/shared/calendar.js';
 import { STAGES } from '../../src/core/members/lifecycle.js';
 import { namesFor } from '../../src/render/activity-names.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
@@ -22,7 +22,7 @@ describe('the contexts tuan builds are exactly the documented ones (core/templat
     try {
       const asOf = '2026-10-31';
       const loaded = loadProfiles(db, DEFAULT_CONFIG, asOf, 'L1');
-      const base: CommonInput = { lang, asOf, unmask: false, leader: loaded.leader, activities: DEFAULT_CONFIG.activities, stages: DEFAULT_CONFIG.stages, names: namesFor(lang) };
+      const base: CommonInput = { lang, asOf, unmask: false, leader: loaded.leader, activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages, names: namesFor(lang) };
       for (const stage of STAGES) {
         expect(conformance(KIT_CONTEXT, kitContext({ ...base, stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts })), stage).toEqual([]);
       }
@@ -32,7 +32,7 @@ describe('the contexts tuan builds are exactly the documented ones (core/templat
       const week = parseWeek('2026-W44', asOf)!;
       const plan = buildPlan({
         week, asOf, snapshot: '2026-10-25', members: loaded.profiles, newMembers: [{ memberId: 'M12', date: '2026-10-27' }], recentNew: 3,
-        activities: DEFAULT_CONFIG.activities, stages: DEFAULT_CONFIG.stages,
+        activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages,
       });
       const ctx = planContext({ ...base, plan, profiles: new Map(loaded.profiles.map((p) => [p.memberId, p])), contacts: loaded.contacts });
       expect(conformance(PLAN_CONTEXT, ctx)).toEqual([]);

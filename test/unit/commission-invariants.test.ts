@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { commissionInput, computeStatements, type LeaderRef } from '../../src/core/commission/commission.js';
 import { addDays } from '../../src/core/shared/dates.js';
-import type { OrderFact, ReturnFact } from '../../src/core/members/ledger.js';
+import type { OrderFact, ReturnFact } from '../../src/core/members/history.js';
 import { toCommissionRules } from '../../src/core/commission/levels.js';
 import { applyBp } from '../../src/core/shared/money.js';
-import { monthRange } from '../../src/core/shared/month.js';
+import { monthRange } from '../../src/core/shared/calendar.js';
 import { RULES } from '../../src/core/commission/rewards.js';
 import { mulberry32 } from '../helpers/prng.js';
 

@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig, validateConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import { checkLevels, performanceLevel, repurchaseBp, resolveLevel, toCommissionRules, type LeaderMonthStats } from '../../src/core/commission/levels.js';
-import { addMonths, lastFullMonth, monthEnd, monthRange, parseMonth } from '../../src/core/shared/month.js';
 
 const rules = toCommissionRules(DEFAULT_CONFIG.commission);
 const L = rules.levels;
 const stats = (gmvFen: number, activeMembers: number, repeatMembers: number): LeaderMonthStats => ({ gmvFen, activeMembers, repeatMembers });
-
-describe('months', () => {
-  it.each([
-    ['2026-10', '2026-10-31'], ['2026-02', '2026-02-28'], ['2024-02', '2024-02-29'], ['2026-12', '2026-12-31'],
-  ])('monthEnd(%s) = %s', (m, end) => expect(monthEnd(m)).toBe(end));
-  it.each([
-    ['2026-01', -1, '2025-12'], ['2026-12', 1, '2027-01'], ['2026-10', -23, '2024-11'], ['2026-10', 0, '2026-10'],
-  ])('addMonths(%s, %i) = %s', (m, n, out) => expect(addMonths(m, n)).toBe(out));
-  it.each([
-    ['2026-10-31', '2026-10'], ['2026-10-30', '2026-09'], ['2026-11-01', '2026-10'], ['2026-03-01', '2026-02'],
-  ])('lastFullMonth(%s) = %s', (d, m) => expect(lastFullMonth(d)).toBe(m));
-  it.each(['2026-13', '2026-1', '26-10', '2026-10-01', ''])('parseMonth rejects %j', (s) => expect(parseMonth(s)).toBeNull());
-  it('monthRange includes both ends', () => expect(monthRange('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']));
-});
 
 describe('the level table from the configuration', () => {
   it('converts yuan and percent exactly to fen and basis points', () => {

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { commissionInput, commissionReport, computeStatements, type LeaderRef } from '../../src/core/commission/commission.js';
-import { buildLedger, stageAt, type OrderFact, type ReturnFact } from '../../src/core/members/ledger.js';
+import { buildLedger } from '../../src/core/members/ledger.js';
+import { stageAt, type OrderFact, type ReturnFact } from '../../src/core/members/history.js';
 import { toCommissionRules } from '../../src/core/commission/levels.js';
 import { monthlySpendLines, nurtureLines, reactivationLines, tierDates } from '../../src/core/commission/rewards.js';
 

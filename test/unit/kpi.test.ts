@@ -18,8 +18,8 @@
  * Amounts in yuan.
  */
 import { describe, expect, it } from 'vitest';
-import { computeKpi, computeKpis, type KpiParams } from '../../src/core/kpi/kpi.js';
-import { indexKpiData, type KpiData, type KpiOrder, type KpiReturn } from '../../src/core/members/kpi-history.js';
+import { computeKpi, computeKpis, indexKpiData, type KpiData, type KpiOrder, type KpiParams } from '../../src/core/kpi/kpi.js';
+import type { ReturnFact } from '../../src/core/members/history.js';
 import { ORDER_KPIS, type OrderKpi } from '../../src/core/kpi/kpi-defs.js';
 import { fixed, type Ratio } from '../../src/core/shared/ratio.js';
 
@@ -29,7 +29,7 @@ function o(memberId: string, at: string, yuan: number, categories: string[] = ['
   const orderedAt = at.length === 10 ? `${at}T10:00:00+08:00` : `${at}+08:00`;
   return { orderId: `O${String(++seq).padStart(3, '0')}`, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen: yuan * 100, categories };
 }
-const ret = (memberId: string, date: string, yuan: number, leaderId = 'L1'): KpiReturn => ({ memberId, leaderId, orderDate: date, amountFen: yuan * 100 });
+const ret = (memberId: string, date: string, yuan: number, leaderId = 'L1'): ReturnFact => ({ memberId, leaderId, orderDate: date, amountFen: yuan * 100 });
 
 const ORDERS: KpiOrder[] = [
   o('A', '2026-03-01', 80), o('A', '2026-09-10', 50), o('A', '2026-10-05', 100), o('A', '2026-10-20', 200),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildPlan, isDue, newMemberEstimates, planSnapshot, RedLines, redLineViolations, type PlanInput, type PlanMember, type PlanTask,
 } from '../../src/core/activities/plan.js';
-import { parseWeek } from '../../src/core/shared/week.js';
+import { parseWeek } from '../../src/core/shared/calendar.js';
 import { addDays } from '../../src/core/shared/dates.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { Stage } from '../../src/core/members/lifecycle.js';
@@ -14,7 +14,7 @@ const m = (id: string, stage: Stage, spendFen: number, daysQuiet: number, atRisk
 });
 const input = (members: PlanMember[], over: Partial<PlanInput> = {}): PlanInput => ({
   week: W44, asOf: '2026-10-31', snapshot: SUNDAY_BEFORE, members, newMembers: [], recentNew: 0,
-  activities: DEFAULT_CONFIG.activities, stages: DEFAULT_CONFIG.stages, ...over,
+  activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages, ...over,
 });
 const tasks = (p: ReturnType<typeof buildPlan>, action: string) => p.days.flatMap((d) => d.tasks.filter((t) => t.action === action).map((t) => ({ date: d.date, ...t })));
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { commissionInput, type LeaderRef } from '../../src/core/commission/commission.js';
-import type { KpiOrder } from '../../src/core/members/kpi-history.js';
+import type { KpiOrder } from '../../src/core/kpi/kpi.js';
 import { toCommissionRules } from '../../src/core/commission/levels.js';
 import { classifyStage } from '../../src/core/members/lifecycle.js';
 import { fixed } from '../../src/core/shared/ratio.js';
@@ -174,8 +174,8 @@ describe('buildReport', () => {
     expect(mig.mature).toEqual({ intro: 0, growth: 0, mature: 1, silent: 1, churned: 0 }); // M3 stays, M4 went quiet
     expect(mig.silent).toEqual({ intro: 0, growth: 0, mature: 0, silent: 1, churned: 0 }); // M5 ordered on 09-01, quiet again
     expect(mig.churned).toEqual({ intro: 0, growth: 0, mature: 0, silent: 0, churned: 1 }); // M6; X9 is not in the scope
-    expect(d.migration.wakeup).toEqual({ base: 1, ordered: 1, rate: 1 });
-    expect(d.migration.winback).toEqual({ base: 1, ordered: 0, rate: 0 });
+    expect(d.migration.wakeup).toEqual({ base: 1, ordered: 1, rate: { num: 1, den: 1 } });
+    expect(d.migration.winback).toEqual({ base: 1, ordered: 0, rate: { num: 0, den: 1 } });
     expect(d.commission.length).toBe(2);
     expect(d.actions.map((a) => a.kind)).toEqual(['silent_call', 'at_risk', 'welcome']);
   });

@@ -3,7 +3,10 @@
  * template receives, one member, the KPI targets of a stage and the stage's coupon. Pure.
  */
 import type { ActivitiesConfig } from '../../activities-config.js';
-import { hundredths, offersFrom, type Offers, type TextLang } from './activities.js';
+import { offersFrom, type Offers, type TextLang } from './activities.js';
+import type { Unit } from '../kpi/kpi-defs.js';
+import { stageTargets, type KpiTargets } from '../kpi/targets.js';
+import { ratio, toDecimal, type Ratio } from '../shared/ratio.js';
 import type { Stage, StageThresholds } from '../members/lifecycle.js';
 import { maskName, maskPhone } from '../shared/mask.js';
 import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from '../members/profile.js';
@@ -27,6 +30,8 @@ export interface CommonInput {
   unmask: boolean;
   leader: { id: string; name: string; community: string };
   activities: ActivitiesConfig;
+  /** kpi.targets */
+  targets: KpiTargets;
   stages: StageThresholds;
   names: Names;
 }
@@ -79,21 +84,34 @@ export function memberContext(p: MemberProfile, contact: Contact | undefined, un
 const KPI_UNITS: Record<string, 'pct' | 'orders_per_week' | 'orders_per_month'> = {
   growth_weekly_orders: 'orders_per_week', mature_monthly_orders: 'orders_per_month',
 };
+/** The unit a kit or the plan shows a target in: percent for rates, orders per member per week or month. */
+export const targetUnit = (kpi: string) => KPI_UNITS[kpi] ?? 'pct';
 /** KPIs whose target cannot be turned into a count for an audience (sign-ups and AOV are not in the orders). */
 const NOT_IMPLIED = new Set(['first_order_conversion', 'mature_aov_uplift']);
 
-/** Members (rates) or orders (per-member frequencies) a target implies for an audience, rounded up. */
-export function impliedTarget(kpi: string, target: number, audience: number): number | null {
+/** Members (rates) or orders (per-member frequencies) a baseline implies for an audience, rounded up. */
+export function impliedTarget(kpi: string, baseline: Ratio, audience: number): number | null {
   if (NOT_IMPLIED.has(kpi)) return null;
-  const h = hundredths(target);
-  const scale = (KPI_UNITS[kpi] ?? 'pct') === 'pct' ? 10_000 : 100;
-  return Math.floor((audience * h + scale - 1) / scale);
+  const n = BigInt(audience) * BigInt(baseline.num);
+  const d = BigInt(baseline.den);
+  return Number(n > 0n ? (n + d - 1n) / d : n / d); // exact ceiling (BigInt division truncates toward 0)
 }
 
-export function targetsFor(stage: Stage, a: ActivitiesConfig, audience: number, names: Names) {
-  return a.targets[stage].map((t) => ({
-    kpi: t.kpi, name: names.kpi(t.kpi), unit: KPI_UNITS[t.kpi] ?? 'pct', target: t.target, challenge: t.challenge,
-    audience, implied: impliedTarget(t.kpi, t.target, audience),
+/** A target as kits and the plan show it: percent for rates, orders per member for frequencies. */
+const shown = (r: Ratio, unit: Unit) => toDecimal(unit === 'rate' ? ratio(r.num * 100, r.den)! : r, 4);
+
+/** A stage's targets (kpi.targets, the catalogue's stage KPIs) for an audience: baseline, challenge and what they imply. */
+export function audienceTargets(stage: Stage, targets: KpiTargets, audience: number) {
+  return stageTargets(stage, targets).map((t) => ({
+    kpi: t.kpi, target: shown(t.baseline, t.unit), challenge: t.challenge && shown(t.challenge, t.unit),
+    audience, implied: impliedTarget(t.kpi, t.baseline, audience),
+  }));
+}
+
+export function targetsFor(stage: Stage, targets: KpiTargets, audience: number, names: Names) {
+  return audienceTargets(stage, targets, audience).map((t) => ({
+    kpi: t.kpi, name: names.kpi(t.kpi), unit: targetUnit(t.kpi), target: t.target, challenge: t.challenge,
+    audience, implied: t.implied,
   }));
 }
 

@@ -53,7 +53,7 @@ export function kitContext(k: KitInput) {
       multi_category_bp: categoriesRecorded ? shareBp(multi, count) : null,
       reasons: REASONS.map((r) => ({ code: r, name: k.names.reason(r), count: inStage.filter((p) => p.reason === r).length })),
     },
-    targets: targetsFor(k.stage, k.activities, count, k.names),
+    targets: targetsFor(k.stage, k.targets, count, k.names),
     budget: {
       coupon: coupon ?? '', coupon_name: k.names.coupon(coupon ?? 'none'), unit_fen: unitFen, members: count,
       total_fen: unitFen * count,

@@ -1,5 +1,5 @@
 /** The weekly plan as its template sees it (core/template-contexts.ts PLAN_CONTEXT), and as JSON. Pure. */
-import { codeName, commonContext, memberContext, type CommonInput, type Contact, type MemberContext } from './activity-context.js';
+import { codeName, commonContext, memberContext, targetUnit, type CommonInput, type Contact, type MemberContext } from './activity-context.js';
 import type { MemberProfile } from '../members/profile.js';
 import { SILENT_MAX_PER_WEEK, type Plan, type PlanTask } from './plan.js';
 
@@ -45,7 +45,7 @@ export function planContext(c: PlanContextInput) {
     days,
     appendix,
     targets: p.targets.map((t) => ({
-      kpi: t.kpi, name: c.names.kpi(t.kpi), unit: t.kpi === 'growth_weekly_orders' ? 'orders_per_week' : t.kpi === 'mature_monthly_orders' ? 'orders_per_month' : 'pct',
+      kpi: t.kpi, name: c.names.kpi(t.kpi), unit: targetUnit(t.kpi),
       target: t.target, challenge: t.challenge, audience: t.audience, implied: t.implied, stage: codeName(t.stage, c.names),
     })),
     budget: {

@@ -8,8 +8,9 @@ import type { ActivitiesConfig } from '../../activities-config.js';
 import { addDays, daysBetween, isoWeekday } from '../shared/dates.js';
 import type { Stage } from '../members/lifecycle.js';
 import { offersFrom } from './activities.js';
-import { impliedTarget } from './activity-context.js';
-import { weekDates, type IsoWeek } from '../shared/week.js';
+import { audienceTargets } from './activity-context.js';
+import type { KpiTargets } from '../kpi/targets.js';
+import { weekDates, type IsoWeek } from '../shared/calendar.js';
 
 export const SILENT_MAX_PER_WEEK = 1;
 /** Days of first orders that estimate how many new members a future day brings. */
@@ -61,6 +62,8 @@ export interface PlanInput {
   /** members whose first order is in the NEW_MEMBER_WINDOW_DAYS days up to `snapshot` */
   recentNew: number;
   activities: ActivitiesConfig;
+  /** kpi.targets */
+  targets: KpiTargets;
   stages: { silent_after_days: number; churned_after_days: number };
 }
 
@@ -272,9 +275,7 @@ function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: num
   const audience: Record<Stage, number> = {
     intro: known + expectedNew, growth: count('growth'), mature: count('mature'), silent: contacts.silent, churned: contacts.churned,
   };
-  const targets = STAGE_ORDER.flatMap((s) => inp.activities.targets[s].map((t) => ({
-    stage: s, kpi: t.kpi, target: t.target, challenge: t.challenge, audience: audience[s], implied: impliedTarget(t.kpi, t.target, audience[s]),
-  })));
+  const targets = STAGE_ORDER.flatMap((s) => audienceTargets(s, inp.targets, audience[s]).map((t) => ({ stage: s, ...t })));
   const anyone = STAGE_ORDER.some((s) => contacts[s] > 0) || expectedNew > 0;
   return {
     week: inp.week, asOf: inp.asOf, snapshot: inp.snapshot, days,

@@ -3,10 +3,11 @@
  * lines, and a total that is the sum of rounded lines. Pure: ledger, leaders, rules and thresholds in.
  */
 import type { StageThresholds } from '../members/lifecycle.js';
-import { buildLedger, ledgerLeaders, statsOf, type Ledger, type OrderFact, type ReturnFact } from '../members/ledger.js';
+import { buildLedger, ledgerLeaders, statsOf, type Ledger } from '../members/ledger.js';
+import type { OrderFact, ReturnFact } from '../members/history.js';
 import { levelRule, resolveLevel, type CommissionRules, type LevelResult } from './levels.js';
 import { applyBp } from '../shared/money.js';
-import { addMonths, monthEnd } from '../shared/month.js';
+import { addMonths, monthEnd } from '../shared/calendar.js';
 import { RULES, rewardLines, type RewardLine, type RuleCode } from './rewards.js';
 
 export interface LeaderRef {

@@ -4,7 +4,7 @@
  * window_months grew ≥ the configured percentage year over year; 生态合伙人 is granted by hand only.
  */
 import { divRoundHalfUp } from '../shared/money.js';
-import { addMonths, monthRange } from '../shared/month.js';
+import { addMonths, monthRange } from '../shared/calendar.js';
 
 export const ROLES = ['leader', 'trainer', 'partner'] as const;
 export type Role = (typeof ROLES)[number];

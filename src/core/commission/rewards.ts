@@ -6,9 +6,10 @@
 import { addDays, daysBetween } from '../shared/dates.js';
 import type { Stage, StageThresholds } from '../members/lifecycle.js';
 import type { CommissionRules } from './levels.js';
-import { stageAt, type Ledger, type MemberHistory } from '../members/ledger.js';
+import type { Ledger } from '../members/ledger.js';
+import { ordersIn, spendEvents, stageAt, type MemberHistory, type SpendEvent } from '../members/history.js';
 import { applyBp } from '../shared/money.js';
-import { addMonths, monthEnd, monthOf, monthStart } from '../shared/month.js';
+import { addMonths, monthEnd, monthOf, monthStart } from '../shared/calendar.js';
 
 export const RULES = ['member_monthly_spend', 'reactivation', 'nurture'] as const;
 export type RuleCode = (typeof RULES)[number];
@@ -69,9 +70,11 @@ export function monthlySpendLines(ledger: Ledger, month: string, r: CommissionRu
 export function reactivationLines(ledger: Ledger, month: string, r: CommissionRules['reactivation'], t: StageThresholds): RewardLine[] {
   if (!r.enabled) return [];
   const prevEnd = monthEnd(addMonths(month, -1));
+  const start = monthStart(month);
+  const end = monthEnd(month);
   const out: RewardLine[] = [];
   for (const h of ledger.members.values()) {
-    const first = h.orders.find((o) => monthOf(o.orderDate) === month);
+    const first = ordersIn(h, start, end)[0];
     if (!first) continue;
     const stage = stageAt(h, prevEnd, t);
     if (stage === 'silent' || (stage === 'churned' && r.includeChurned)) {
@@ -83,7 +86,7 @@ export function reactivationLines(ledger: Ledger, month: string, r: CommissionRu
 }
 
 /** The date each tier is first reached: cumulative spend (returns subtracted) at the end of a day, days first..until. */
-export function tierDates(events: MemberHistory['events'], first: string, until: string, tiersFen: readonly number[]): (string | null)[] {
+export function tierDates(events: readonly SpendEvent[], first: string, until: string, tiersFen: readonly number[]): (string | null)[] {
   const reached: (string | null)[] = tiersFen.map(() => null);
   let cum = 0;
   for (let i = 0; i < events.length; i++) {
@@ -102,12 +105,14 @@ export function tierDates(events: MemberHistory['events'], first: string, until:
 /** Base commission a leader earned on one member's spend from `from` to `until`: per month, applyBp(spend, that month's rate). */
 export function commissionOnMember(h: MemberHistory, from: string, until: string, rateOf: RateOf): Map<string, number> {
   const spend = new Map<string, Map<string, number>>();
-  for (const e of h.events) {
-    if (e.date < from || e.date > until) continue;
-    let byMonth = spend.get(e.leaderId);
-    if (!byMonth) spend.set(e.leaderId, (byMonth = new Map()));
-    byMonth.set(monthOf(e.date), (byMonth.get(monthOf(e.date)) ?? 0) + e.amountFen);
-  }
+  const add = (date: string, leaderId: string, fen: number) => {
+    if (date < from || date > until) return;
+    let byMonth = spend.get(leaderId);
+    if (!byMonth) spend.set(leaderId, (byMonth = new Map()));
+    byMonth.set(monthOf(date), (byMonth.get(monthOf(date)) ?? 0) + fen);
+  };
+  for (const o of ordersIn(h, from, until)) add(o.orderDate, o.leaderId, o.amountFen);
+  for (const r of h.returns) add(r.orderDate, r.leaderId, r.amountFen);
   const out = new Map<string, number>();
   for (const [leaderId, byMonth] of spend) {
     let fen = 0;
@@ -129,7 +134,7 @@ export function nurtureLines(ledger: Ledger, month: string, r: CommissionRules['
     const windowEnd = addDays(first, r.windowDays);
     if (windowEnd < start) continue;
     const until = windowEnd < end ? windowEnd : end;
-    const dates = tierDates(h.events, first, until, r.tiers.map((x) => x.spendFen));
+    const dates = tierDates(spendEvents(h), first, until, r.tiers.map((x) => x.spendFen));
     const due = r.tiers.filter((_, k) => dates[k] !== null && dates[k]! >= start);
     if (due.length === 0) continue;
     const basis = [...commissionOnMember(h, first, until, rateOf)].sort((a, b) => byText(a[0], b[0]));

@@ -1,12 +1,12 @@
 /**
- * The configuration sections of issue #6: `kpi` (settings and the seed's targets shown by `tuan kpi`)
+ * The configuration sections of issue #6: `kpi` (settings and the targets of kpi, report, kit and plan)
  * and `checks` (the CI checks of `tuan kpi check`). A checks file is a tuan configuration file that
  * holds a `checks:` list, so `--config checks.yaml` means the same thing for every command.
  * Values are written as people write them: rates in percent (40 or "40%"), money in yuan.
  */
 import { z } from 'zod';
 import { checkProblems } from './checks.js';
-import { kpiDef, readValue, UNITS } from './kpi-defs.js';
+import { kpiDef, readValue, seedTargets, UNITS } from './kpi-defs.js';
 
 const written = z.union([z.number(), z.string().min(1)]);
 
@@ -46,7 +46,7 @@ export const ChecksSchema = z.array(CheckSchema).superRefine((checks, ctx) => {
 export const KpiSectionSchema = z.strictObject({
   /** category_penetration counts a 成长期 member who bought in at least this many categories. @default 2 */
   min_categories: z.number().int().min(1),
-  /** Baseline / challenge per KPI code, shown and marked by `tuan kpi` (rates in percent, money in yuan). */
+  /** The one targets table: baseline / challenge per KPI code, read by kpi, report, kit and plan (rates in percent, money in yuan). */
   targets: z.record(z.string(), z.strictObject({ baseline: written.optional(), challenge: written.optional() }))
     .superRefine((targets, ctx) => {
       for (const [code, t] of Object.entries(targets)) {
@@ -64,23 +64,8 @@ export const KpiSectionSchema = z.strictObject({
     }),
 });
 
-/** The seed's targets (SPEC §6 column 4): baseline / challenge. */
+/** The seed's targets (SPEC §6 column 4, the catalogue's `seed`): baseline / challenge. */
 export const DEFAULT_KPI_SECTION: z.infer<typeof KpiSectionSchema> = {
   min_categories: 2,
-  targets: {
-    aov: { baseline: 150 },
-    repurchase_rate: { baseline: 40, challenge: 45 },
-    intro_retention_30d: { baseline: 50 },
-    category_penetration: { baseline: 40, challenge: 50 },
-    growth_weekly_orders: { baseline: 2 },
-    mature_monthly_orders: { baseline: 4 },
-    mature_aov_uplift: { baseline: 30, challenge: 40 },
-    wakeup_rate: { baseline: 25, challenge: 30 },
-    winback_rate: { baseline: 15, challenge: 20 },
-    order_conversion: { baseline: 15, challenge: 30 },
-    first_order_conversion: { baseline: 70, challenge: 85 },
-    complaint_response_24h: { baseline: 100 },
-    complaint_resolution_72h: { baseline: 90 },
-    group_messages: { challenge: 5000 },
-  },
+  targets: seedTargets(),
 };

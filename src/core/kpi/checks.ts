@@ -4,7 +4,7 @@
  * A value exactly on a threshold passes. Pure: values come in as exact fractions.
  */
 import { compareRatio, type Ratio } from '../shared/ratio.js';
-import { parsePeriod } from '../shared/periods.js';
+import { parsePeriod } from '../shared/calendar.js';
 import { isOrderKpi, kpiDef, readValue, type Unit, type WrittenValue } from './kpi-defs.js';
 
 export const THRESHOLD_KINDS = ['fail_below', 'warn_below', 'fail_above', 'warn_above'] as const;

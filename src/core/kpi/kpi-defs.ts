@@ -1,5 +1,6 @@
 /**
- * The KPI catalogue (SPEC §6): codes, units, names, and how people write values of each unit.
+ * The KPI catalogue (SPEC §6): codes, units, names, which way is better, the seed's targets, the
+ * KPIs of each stage's kit, and how people write values of each unit.
  * Order KPIs are computed from the orders (core/kpi.ts); metrics come from a metrics file
  * (complaint handling, satisfaction … seed 002, seed 000 §4.1) and are checked the same way.
  */
@@ -24,38 +25,76 @@ export const METRICS = [
 ] as const;
 export type KnownMetric = (typeof METRICS)[number];
 
+/** Which way is better: higher (every KPI with a target), lower, or neither (a distribution: the stage shares). */
+export type Direction = 'higher' | 'lower' | null;
+
+/** A target as people write it (rates in percent, money in yuan, see readValue). */
+export interface SeedTarget {
+  baseline?: number;
+  challenge?: number;
+  /** where the value comes from */
+  source: string;
+}
+
 export interface KpiDef {
   unit: Unit;
+  /** SPEC §6 names */
   zh: string;
   en: string;
+  direction: Direction;
+  /** the seed's target: the default of `kpi.targets` (config), read by kpi, kpi check, kit, plan and report */
+  seed?: SeedTarget;
 }
 
 const stageShare = Object.fromEntries(STAGES.map((s: Stage) => [`stage_share.${s}`, {
-  unit: 'rate', zh: `阶段占比·${STAGE_NAMES[s].zh}`, en: `stage share: ${STAGE_NAMES[s].en.toLowerCase()}`,
+  unit: 'rate', zh: `阶段占比·${STAGE_NAMES[s].zh}`, en: `stage share: ${STAGE_NAMES[s].en.toLowerCase()}`, direction: null,
 }])) as Record<`stage_share.${Stage}`, KpiDef>;
 
-export const KPI_DEFS: Readonly<Record<OrderKpi | KnownMetric, KpiDef>> = {
-  gmv: { unit: 'money', zh: '成交额', en: 'GMV' },
-  orders: { unit: 'count', zh: '订单数', en: 'orders' },
-  active_members: { unit: 'count', zh: '下单会员数', en: 'active members' },
-  new_members: { unit: 'count', zh: '新会员数', en: 'new members' },
-  aov: { unit: 'money', zh: '客单价', en: 'average order value' },
-  repurchase_rate: { unit: 'rate', zh: '复购率', en: 'repurchase rate' },
-  intro_retention_30d: { unit: 'rate', zh: '引入期30天留存率', en: '30-day retention of new members' },
-  category_penetration: { unit: 'rate', zh: '品类渗透率', en: 'category penetration (growth)' },
-  growth_weekly_orders: { unit: 'number', zh: '成长期周均下单', en: 'orders per growth member per week' },
-  mature_monthly_orders: { unit: 'number', zh: '成熟期月均消费次数', en: 'orders per mature member per 30 days' },
-  mature_aov_uplift: { unit: 'rate', zh: '成熟期客单价增幅', en: 'AOV uplift of mature members' },
-  wakeup_rate: { unit: 'rate', zh: '唤醒率', en: 'wake-up rate' },
-  winback_rate: { unit: 'rate', zh: '挽回成功率', en: 'win-back rate' },
+export type KpiCode = OrderKpi | KnownMetric;
+
+/** The one KPI catalogue: every place that names a KPI or shows its seed target reads it. */
+export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
+  gmv: { unit: 'money', zh: '成交额', en: 'GMV', direction: 'higher' },
+  orders: { unit: 'count', zh: '订单数', en: 'orders', direction: 'higher' },
+  active_members: { unit: 'count', zh: '下单会员数', en: 'active members', direction: 'higher' },
+  new_members: { unit: 'count', zh: '新会员数', en: 'new members', direction: 'higher' },
+  aov: { unit: 'money', zh: '客单价', en: 'average order value', direction: 'higher', seed: { baseline: 150, source: 'seed 002' } },
+  repurchase_rate: { unit: 'rate', zh: '复购率', en: 'repurchase rate', direction: 'higher', seed: { baseline: 40, challenge: 45, source: 'seed 002; challenge seed 004' } },
+  intro_retention_30d: { unit: 'rate', zh: '引入期30天留存率', en: '30-day retention of new members', direction: 'higher', seed: { baseline: 50, source: 'seed 000' } },
+  category_penetration: { unit: 'rate', zh: '品类渗透率', en: 'category penetration (growth)', direction: 'higher', seed: { baseline: 40, challenge: 50, source: 'seed 000' } },
+  growth_weekly_orders: { unit: 'number', zh: '成长期周均下单', en: 'orders per growth member per week', direction: 'higher', seed: { baseline: 2, source: 'seed 000' } },
+  mature_monthly_orders: { unit: 'number', zh: '成熟期月均消费次数', en: 'orders per mature member per 30 days', direction: 'higher', seed: { baseline: 4, source: 'seed 000' } },
+  mature_aov_uplift: { unit: 'rate', zh: '成熟期客单价增幅', en: 'AOV uplift of mature members', direction: 'higher', seed: { baseline: 30, challenge: 40, source: 'seed 000' } },
+  wakeup_rate: { unit: 'rate', zh: '唤醒率', en: 'wake-up rate', direction: 'higher', seed: { baseline: 25, challenge: 30, source: 'seed 000' } },
+  winback_rate: { unit: 'rate', zh: '挽回成功率', en: 'win-back rate', direction: 'higher', seed: { baseline: 15, challenge: 20, source: 'seed 000' } },
   ...stageShare,
-  order_conversion: { unit: 'rate', zh: '订单转化率', en: 'order conversion' },
-  first_order_conversion: { unit: 'rate', zh: '新人首单转化率', en: 'first-order conversion of sign-ups' },
-  complaint_response_24h: { unit: 'rate', zh: '投诉24小时响应率', en: 'complaints answered within 24 h' },
-  complaint_resolution_72h: { unit: 'rate', zh: '投诉72小时闭环率', en: 'complaints resolved within 72 h' },
-  satisfaction: { unit: 'number', zh: '用户满意度', en: 'satisfaction' },
-  group_messages: { unit: 'count', zh: '社群消息量', en: 'community messages' },
+  order_conversion: { unit: 'rate', zh: '订单转化率', en: 'order conversion', direction: 'higher', seed: { baseline: 15, challenge: 30, source: 'seed 002' } },
+  first_order_conversion: { unit: 'rate', zh: '新人首单转化率', en: 'first-order conversion of sign-ups', direction: 'higher', seed: { baseline: 70, challenge: 85, source: 'seed 000' } },
+  complaint_response_24h: { unit: 'rate', zh: '投诉24小时响应率', en: 'complaints answered within 24 h', direction: 'higher', seed: { baseline: 100, source: 'seed 002' } },
+  complaint_resolution_72h: { unit: 'rate', zh: '投诉72小时闭环率', en: 'complaints resolved within 72 h', direction: 'higher', seed: { baseline: 90, source: 'seed 002' } },
+  satisfaction: { unit: 'number', zh: '用户满意度', en: 'satisfaction', direction: 'higher' },
+  group_messages: { unit: 'count', zh: '社群消息量', en: 'community messages', direction: 'higher', seed: { challenge: 5000, source: 'seed 002' } },
 };
+
+/** The KPIs whose targets a stage's kit and the weekly plan show (SPEC §7), in the order they are shown. */
+export const STAGE_KPIS: Readonly<Record<Stage, readonly KpiCode[]>> = {
+  intro: ['first_order_conversion', 'intro_retention_30d'],
+  growth: ['category_penetration', 'growth_weekly_orders'],
+  mature: ['mature_monthly_orders', 'mature_aov_uplift'],
+  silent: ['wakeup_rate'],
+  churned: ['winback_rate'],
+};
+
+/** The seed's targets of the catalogue, in catalogue order: the default of `kpi.targets`. */
+export function seedTargets(): Record<string, { baseline?: number; challenge?: number }> {
+  const out: Record<string, { baseline?: number; challenge?: number }> = {};
+  for (const [code, d] of Object.entries(KPI_DEFS) as [KpiCode, KpiDef][]) {
+    if (!d.seed) continue;
+    const { source: _source, ...t } = d.seed;
+    out[code] = t;
+  }
+  return out;
+}
 
 export const isOrderKpi = (code: string): code is OrderKpi => (ORDER_KPIS as readonly string[]).includes(code);
 export const isKnownMetric = (code: string): code is KnownMetric => (METRICS as readonly string[]).includes(code);

@@ -5,11 +5,41 @@
  * (the as-of date when P is still running). Only orders on or before the as-of date exist here.
  */
 import { daysBetween, addDays } from '../shared/dates.js';
-import type { Stage, StageThresholds } from '../members/lifecycle.js';
-import { indexKpiData, ordersIn, spendIn, stageAt, type KpiData, type KpiIndex, type MemberHistory } from '../members/kpi-history.js';
+import { countStages, type Stage, type StageThresholds } from '../members/lifecycle.js';
+import { buildHistories, ordersIn, spendIn, stageAt, type MemberHistory, type OrderFact, type ReturnFact } from '../members/history.js';
+import { returnedShare } from '../members/migration.js';
 import { ORDER_KPIS, type OrderKpi } from './kpi-defs.js';
 import { ratio, whole, type Ratio } from '../shared/ratio.js';
 import { divRoundHalfUp } from '../shared/money.js';
+
+/** A counted order with its time and categories. */
+export interface KpiOrder extends OrderFact {
+  /** `YYYY-MM-DDTHH:MM:SS+08:00` */
+  orderedAt: string;
+  /** distinct non-empty categories of the order's counted lines */
+  categories: readonly string[];
+}
+
+/**
+ * One KPI scope's counted orders and return lines. A scope's KPIs see only the scope's orders: a member who
+ * moved from L001 to L002 is new at L002 and goes quiet at L001, which is how each leader sees it.
+ */
+export interface KpiData {
+  orders: readonly KpiOrder[];
+  returns: readonly ReturnFact[];
+}
+
+export interface KpiIndex {
+  /** members with a counted order, sorted by id */
+  members: MemberHistory<KpiOrder>[];
+}
+
+/** Group a scope's orders and returns by member (members sorted by id, so results never depend on input order). */
+export function indexKpiData(data: KpiData): KpiIndex {
+  const members = [...buildHistories(data.orders, data.returns).values()].filter((h) => h.orders.length > 0);
+  members.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  return { members };
+}
 
 export interface KpiParams {
   /** first day of P */
@@ -95,15 +125,17 @@ function matureAovUplift(ix: KpiIndex, p: KpiParams) {
 }
 
 /** Of the members in `stage` at the start of P, the share who ordered in P. */
-function returnedShare(ix: KpiIndex, p: KpiParams, stage: Stage) {
-  const cohort = cohortAt(ix, addDays(p.start, -1), stage, p);
-  return share(cohort.filter((h) => inPeriod(h, p).length > 0).length, cohort.length);
+function returned(ix: KpiIndex, p: KpiParams, stage: Stage) {
+  const before = addDays(p.start, -1);
+  const s = returnedShare(ix.members, stage, (h) => stageAt(h, before, p.stages), (h) => inPeriod(h, p).length > 0);
+  return { value: s.rate, basis: [s.ordered, s.base] as [number, number] };
 }
 
+/** Of the members with an order by the end of P, the share in `stage` then. */
 function stageShare(stage: Stage): KpiFn {
   return (ix, p) => {
-    const known = ix.members.filter((h) => h.dates[0]! <= p.end);
-    return share(known.filter((h) => stageAt(h, p.end, p.stages) === stage).length, known.length);
+    const counts = countStages(ix.members, (h) => stageAt(h, p.end, p.stages));
+    return share(counts[stage], Object.values(counts).reduce((a, n) => a + n, 0));
   };
 }
 
@@ -126,8 +158,8 @@ const FNS: Record<OrderKpi, KpiFn> = {
   growth_weekly_orders: (ix, p) => frequency(cohortAt(ix, p.end, 'growth', p), p, 7),
   mature_monthly_orders: (ix, p) => frequency(cohortAt(ix, p.end, 'mature', p), p, 30),
   mature_aov_uplift: matureAovUplift,
-  wakeup_rate: (ix, p) => returnedShare(ix, p, 'silent'),
-  winback_rate: (ix, p) => returnedShare(ix, p, 'churned'),
+  wakeup_rate: (ix, p) => returned(ix, p, 'silent'),
+  winback_rate: (ix, p) => returned(ix, p, 'churned'),
   'stage_share.intro': stageShare('intro'),
   'stage_share.growth': stageShare('growth'),
   'stage_share.mature': stageShare('mature'),

@@ -54,3 +54,16 @@ export function classifyStage(firstOrderDate: string, lastOrderDate: string, asO
   const atRisk = ACTIVE_STAGES.includes(stage) && recencyDays > t.at_risk_days;
   return { stage, atRisk, tenureDays, recencyDays };
 }
+
+/** A count per stage, every stage present (in STAGES order) at 0. */
+export const zeroStages = (): Record<Stage, number> => Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+
+/** Members per stage: the one count behind `tuan stages`, segment and report summaries and the stage-share KPIs. A null stage is not counted. */
+export function countStages<M>(members: Iterable<M>, stageOf: (m: M) => Stage | null): Record<Stage, number> {
+  const counts = zeroStages();
+  for (const m of members) {
+    const s = stageOf(m);
+    if (s !== null) counts[s]++;
+  }
+  return counts;
+}

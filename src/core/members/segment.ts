@@ -2,7 +2,7 @@
  * Segmentation of members as of a date: lifecycle stage + RFM scores, named segment and 8-class,
  * computed over the members in scope (all, or each leader with perLeader). Pure.
  */
-import { classifyStage, STAGES, type Stage, type StageThresholds } from './lifecycle.js';
+import { classifyStage, countStages, type Stage, type StageThresholds } from './lifecycle.js';
 import {
   cn8Baseline, cn8Class, CN8_CLASSES, computeEdges, scoreRfm, segmentOf, CN8_ORDER,
   type Cn8Baseline, type RfmEdges, type RfmMethod, type RfmValues,
@@ -136,28 +136,30 @@ export interface StageCounts {
 
 /** Per-leader counts of stages, at-risk, 8 classes and segments (segments by count, then code). */
 export function countByLeader(members: readonly MemberSegment[]): StageCounts[] {
-  const by = new Map<string, StageCounts>();
-  const segs = new Map<string, Map<string, { code: string; name_zh: string; name_en: string; count: number }>>();
+  const byLeader = new Map<string, MemberSegment[]>();
   for (const m of members) {
-    let c = by.get(m.leaderId);
-    if (!c) {
-      c = { leaderId: m.leaderId, total: 0, stages: Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>,
-        atRisk: 0, cn8: Object.fromEntries(CN8_ORDER.map((k) => [CN8_CLASSES[k], 0])), segments: [] };
-      by.set(m.leaderId, c);
-      segs.set(m.leaderId, new Map());
-    }
-    c.total++;
-    c.stages[m.stage]++;
-    if (m.atRisk) c.atRisk++;
+    let g = byLeader.get(m.leaderId);
+    if (!g) byLeader.set(m.leaderId, (g = []));
+    g.push(m);
+  }
+  return [...byLeader.keys()].sort((a, b) => a.localeCompare(b)).map((leaderId) => leaderCounts(leaderId, byLeader.get(leaderId)!));
+}
+
+function leaderCounts(leaderId: string, members: readonly MemberSegment[]): StageCounts {
+  const cn8: Record<string, number> = Object.fromEntries(CN8_ORDER.map((k) => [CN8_CLASSES[k], 0]));
+  const segs = new Map<string, { code: string; name_zh: string; name_en: string; count: number }>();
+  let atRisk = 0;
+  for (const m of members) {
+    if (m.atRisk) atRisk++;
     if (m.rfm) {
-      c.cn8[CN8_CLASSES[m.rfm.cn8]]!++;
-      const sm = segs.get(m.leaderId)!;
-      const e = sm.get(m.rfm.segment) ?? { code: m.rfm.segment, name_zh: m.rfm.segmentZh, name_en: m.rfm.segmentEn, count: 0 };
+      cn8[CN8_CLASSES[m.rfm.cn8]]!++;
+      const e = segs.get(m.rfm.segment) ?? { code: m.rfm.segment, name_zh: m.rfm.segmentZh, name_en: m.rfm.segmentEn, count: 0 };
       e.count++;
-      sm.set(m.rfm.segment, e);
+      segs.set(m.rfm.segment, e);
     }
   }
-  return [...by.values()].sort((a, b) => a.leaderId.localeCompare(b.leaderId)).map((c) => ({
-    ...c, segments: [...segs.get(c.leaderId)!.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-  }));
+  return {
+    leaderId, total: members.length, stages: countStages(members, (m) => m.stage), atRisk, cn8,
+    segments: [...segs.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  };
 }

@@ -4,15 +4,14 @@
  * table of the last full month against the configured targets, that month's commission summary, and
  * the members to act on. Pure: no I/O, no clock; every number stays in fen, counts or exact ratios.
  */
-import { markTarget, type TargetMark } from '../kpi/checks.js';
 import { commissionReport, type CommissionInput } from '../commission/commission.js';
-import { computeKpis } from '../kpi/kpi.js';
-import { kpiDef, ORDER_KPIS, readValue, type OrderKpi, type Unit, type WrittenValue } from '../kpi/kpi-defs.js';
-import type { KpiData } from '../members/kpi-history.js';
-import { STAGES, type Stage, type StageThresholds } from '../members/lifecycle.js';
+import { computeKpis, type KpiData } from '../kpi/kpi.js';
+import { kpiDef, ORDER_KPIS, type OrderKpi } from '../kpi/kpi-defs.js';
+import { kpiLine, type KpiLine, type KpiTargets } from '../kpi/targets.js';
+import { countStages, type Stage, type StageThresholds } from '../members/lifecycle.js';
 import { migrate, type Migration } from '../members/migration.js';
 import { divRoundHalfUp } from '../shared/money.js';
-import { lastFullMonth, monthEnd, monthStart } from '../shared/month.js';
+import { lastMonth, monthEnd, monthStart } from '../shared/calendar.js';
 import type { Ratio } from '../shared/ratio.js';
 import { RULES, type RuleCode } from '../commission/rewards.js';
 import { CN8_ORDER, type RfmEdges } from '../members/rfm.js';
@@ -30,7 +29,7 @@ export interface ReportSettings {
   /** kpi.min_categories */
   minCategories: number;
   /** kpi.targets: baseline and challenge as people write them (40 = 40 %, money in yuan) */
-  targets: Readonly<Record<string, { baseline?: WrittenValue | undefined; challenge?: WrittenValue | undefined }>>;
+  targets: KpiTargets;
   /** members shown per action list */
   listSize: number;
   unmask: boolean;
@@ -74,17 +73,6 @@ export interface RfmCell {
   spendFen: number;
   /** average M, half-up to the fen; null for an empty cell */
   avgSpendFen: number | null;
-}
-
-export interface KpiLine {
-  kpi: OrderKpi;
-  unit: Unit;
-  value: Ratio | null;
-  basis: [number, number] | null;
-  baseline: Ratio | null;
-  challenge: Ratio | null;
-  /** null when the KPI has no target */
-  mark: TargetMark | null;
 }
 
 export interface CommissionRow {
@@ -135,9 +123,7 @@ export function leaderStages(members: readonly MemberSegment[], leaders: readonl
 }
 
 export function stageTotals(members: readonly MemberSegment[]): Record<Stage, number> {
-  const t = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-  for (const m of members) t[m.stage]++;
-  return t;
+  return countStages(members, (m) => m.stage);
 }
 
 /** The 5×5 R×F grid over members scored in the RFM window: count and average M per cell. */
@@ -159,21 +145,10 @@ export function cn8Counts(members: readonly MemberSegment[]): ReportData['cn8'] 
   return CN8_ORDER.map((code) => ({ code, count: counts.get(code) ?? 0 }));
 }
 
-function readTarget(v: WrittenValue | undefined, unit: Unit): Ratio | null {
-  if (v === undefined) return null;
-  const r = readValue(v, unit);
-  return r.ok ? r.value : null;
-}
-
 /** The KPI table for one month: each KPI of the scope's orders with its targets and mark. */
 export function kpiLines(data: KpiData, month: string, asOf: string, s: ReportSettings): KpiLine[] {
   const p = { start: monthStart(month), end: monthEnd(month), asOf, stages: s.stages, minCategories: s.minCategories };
-  return computeKpis(data, p, REPORT_KPIS).map((r) => {
-    const unit = kpiDef(r.kpi)!.unit;
-    const baseline = readTarget(s.targets[r.kpi]?.baseline, unit);
-    const challenge = readTarget(s.targets[r.kpi]?.challenge, unit);
-    return { kpi: r.kpi, unit, value: r.value, basis: r.basis, baseline, challenge, mark: markTarget(r.value, baseline, challenge) };
-  });
+  return computeKpis(data, p, REPORT_KPIS).map((r) => kpiLine(s.targets, r.kpi, kpiDef(r.kpi)!.unit, r.value, r.basis));
 }
 
 /** The month's statements of the scope's leaders, as summary rows. */
@@ -196,9 +171,10 @@ export function buildReport(input: ReportInput): ReportData {
   if (from >= asOf) throw new RangeError(`migration start ${from} must be before ${asOf}`);
   const members = input.segments.members;
   const inScope = new Set(members.map((m) => m.memberId));
-  const month = lastFullMonth(asOf);
+  const last = lastMonth(asOf);
+  const month = last.label;
   return {
-    asOf, from, scope: input.scope, month, monthStart: monthStart(month), monthEnd: monthEnd(month),
+    asOf, from, scope: input.scope, month, monthStart: last.start, monthEnd: last.end,
     members: members.length, atRisk: members.filter((m) => m.atRisk).length,
     stageTotals: stageTotals(members), leaders: leaderStages(members, input.leaders),
     migration: migrate(input.before.filter((f) => inScope.has(f.memberId)), members, from, asOf, settings.stages),

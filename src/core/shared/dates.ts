@@ -2,6 +2,8 @@
  * Business dates are local calendar dates in China time (UTC+8, no DST), as `YYYY-MM-DD` strings.
  * Timestamps are stored as ISO-8601 with the +08:00 offset, which sorts correctly as text.
  * Day arithmetic goes through day numbers built with Date.UTC; nothing here reads the clock.
+ * This file holds days: the year bound, day numbers, the one UTC+8 conversion, and parsing of dates and
+ * timestamps. Months, ISO weeks and KPI periods (`last-month`, `last-week`) are in calendar.ts.
  */
 import type { ParseResult } from './money.js';
 
@@ -18,10 +20,18 @@ export interface LocalDateTime {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/** The years a date, month, week or period may fall in, everywhere (a typo like 20026 or 1026 is refused). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+
+export function validYear(y: number): boolean {
+  return Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validYmd(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
+  if (!validYear(y) || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }
@@ -106,8 +116,7 @@ function shiftToBusiness(y: number, mo: number, d: number, h: number, mi: number
     if (!zm) return null;
     offsetMin = (zm[1] === '-' ? -1 : 1) * (Number(zm[2]) * 60 + Number(zm[3]));
   }
-  const utcMs = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000;
-  const local = new Date(utcMs + BUSINESS_OFFSET_MINUTES * 60_000);
+  const local = businessClock(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000);
   return build(
     local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(),
     local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(),
@@ -143,9 +152,21 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+/** The China wall clock of an instant, to be read with the getUTC* methods: the one place the UTC+8 offset is applied. */
+function businessClock(instantMs: number): Date {
+  return new Date(instantMs + BUSINESS_OFFSET_MINUTES * 60_000);
+}
+
+/** Business date and time of an instant (the caller passes the instant, e.g. `Date.parse(ctx.nowIso)`). */
+export function businessDateTime(instantMs: number): LocalDateTime {
+  const t = businessClock(instantMs);
+  const date = `${t.getUTCFullYear()}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+  return { date, at: `${date}T${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}:${pad2(t.getUTCSeconds())}${OFFSET_TEXT}` };
+}
+
 /** Today's business date for an instant (the caller passes the instant). */
 export function businessDate(instantMs: number): string {
-  return fromDayNumber(Math.floor((instantMs + BUSINESS_OFFSET_MINUTES * 60_000) / MS_PER_DAY));
+  return businessDateTime(instantMs).date;
 }
 
 /** The business date part of a stored timestamp. */

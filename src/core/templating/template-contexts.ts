@@ -126,7 +126,7 @@ export const KIT_CONTEXT: ObjectField = obj('activity kit', {
       code: str('after_sale, one_and_done or unknown', 'after_sale'), name: str('name in the output language'), count: num('members'),
     })),
   }),
-  targets: list('the stage\'s KPI targets (activities.targets)', obj('a target', TARGET_FIELDS)),
+  targets: list('the stage\'s KPI targets (kpi.targets)', obj('a target', TARGET_FIELDS)),
   budget: obj('the stage\'s coupon if every member of the stage got one', {
     coupon: str('coupon code, empty for stages without one', 'return_coupon'), coupon_name: str('coupon name'),
     unit_fen: fen('value of one'), members: num('members'), total_fen: fen('unit × members'),
