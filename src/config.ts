@@ -44,14 +44,14 @@ export const CommissionSchema = z.strictObject({
   })).min(1).superRefine((levels, ctx) => {
     const first = levels[0];
     if (first && (first.min_gmv_yuan !== 0 || (first.min_repurchase_pct ?? 0) !== 0)) {
-      ctx.addIssue({ code: 'custom', path: [0], message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level' });
+      ctx.addIssue({ code: 'custom', path: [0], message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level', params: { zh: '第 1 级的 min_gmv_yuan 应为 0 且没有复购门槛,这样每个团长都有等级' } });
     }
     levels.forEach((l, i) => {
       const prev = levels[i - 1];
       if (!prev) return;
-      if (l.min_gmv_yuan <= prev.min_gmv_yuan) ctx.addIssue({ code: 'custom', path: [i, 'min_gmv_yuan'], message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps` });
-      if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0)) ctx.addIssue({ code: 'custom', path: [i, 'min_repurchase_pct'], message: `must be ≥ level ${i}'s` });
-      if (l.rate_pct < prev.rate_pct) ctx.addIssue({ code: 'custom', path: [i, 'rate_pct'], message: `must be ≥ level ${i}'s` });
+      if (l.min_gmv_yuan <= prev.min_gmv_yuan) ctx.addIssue({ code: 'custom', path: [i, 'min_gmv_yuan'], message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps`, params: { zh: `应大于第 ${i} 级的(${prev.min_gmv_yuan}):等级逐级升高,不能重叠` } });
+      if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0)) ctx.addIssue({ code: 'custom', path: [i, 'min_repurchase_pct'], message: `must be ≥ level ${i}'s`, params: { zh: `应不小于第 ${i} 级的` } });
+      if (l.rate_pct < prev.rate_pct) ctx.addIssue({ code: 'custom', path: [i, 'rate_pct'], message: `must be ≥ level ${i}'s`, params: { zh: `应不小于第 ${i} 级的` } });
     });
   }),
   rewards: z.strictObject({
@@ -133,9 +133,9 @@ export const ConfigSchema = z.strictObject({
     churned_after_days: days,
     /** at_risk flag for an active member when recency > this. @default 14 */
     at_risk_days: days,
-  }).refine((s) => s.intro_days < s.growth_days, { message: 'intro_days must be < growth_days', path: ['growth_days'] })
+  }).refine((s) => s.intro_days < s.growth_days, { message: 'intro_days must be < growth_days', path: ['growth_days'], params: { zh: 'intro_days 应小于 growth_days' } })
     .refine((s) => s.silent_after_days < s.churned_after_days, {
-      message: 'silent_after_days must be < churned_after_days', path: ['churned_after_days'],
+      message: 'silent_after_days must be < churned_after_days', path: ['churned_after_days'], params: { zh: 'silent_after_days 应小于 churned_after_days' },
     }),
   rfm: z.strictObject({
     /** Days of history ending at the as-of date; 0 = whole history. @default 365 */
@@ -207,9 +207,10 @@ export function validateConfig(raw: unknown, source = 'config'): Config {
   const r = ConfigSchema.safeParse(raw);
   if (r.success) return Object.freeze(r.data) as Config;
   const lines = (issues: z.core.$ZodIssue[], top = '(top)') => issues.map((i) => `  ${i.path.join('.') || top}: ${i.message}`).join('\n');
-  // zod's own words in Chinese too (messages written in the schemas stay as they are)
+  // zod's own words in Chinese too; the schemas' own messages give their Chinese as params.zh
+  const zhOf = (i: z.core.$ZodIssue) => ({ ...i, message: (i as { params?: { zh?: string } }).params?.zh ?? i.message });
   const zh = ConfigSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
-  throw new ConfigError({ zh: `配置有误(${source}):\n${lines(zh.error?.issues ?? r.error.issues, '(顶层)')}`, en: `invalid configuration in ${source}:\n${lines(r.error.issues)}` },
+  throw new ConfigError({ zh: `配置有误(${source}):\n${lines((zh.error?.issues ?? r.error.issues).map(zhOf), '(顶层)')}`, en: `invalid configuration in ${source}:\n${lines(r.error.issues)}` },
     { zh: '运行 `tuan config` 查看当前生效的配置和可用的键', en: 'run `tuan config` to see the configuration in force and the allowed keys' });
 }
 

@@ -158,7 +158,7 @@ describe('months, leaders and errors', () => {
     const r = await runTuan(['commission', ...AS_OF, '--config', 'bad.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('commission.levels.1.rate_pct: 数值过大');
-    expect(r.stderr).toContain("commission.levels.1.min_gmv_yuan: must be > level 1's (0): levels ascend without overlaps");
+    expect(r.stderr).toContain('commission.levels.1.min_gmv_yuan: 应大于第 1 级的(0):等级逐级升高,不能重叠');
   });
 
   it('a missing database is exit 4', async () => {

@@ -96,7 +96,7 @@ describe('tuan kpi', () => {
     writeFileSync(join(cwd, 'bad-targets.yaml'), 'kpi:\n  targets:\n    aov_x:\n      baseline: 1\n');
     const bad = await runTuan(['kpi', '--config', 'bad-targets.yaml', ...AS_OF], { cwd });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('  kpi.targets.aov_x: unknown KPI "aov_x"\n');
+    expect(bad.stderr).toContain('  kpi.targets.aov_x: 没有这个 KPI:"aov_x"\n');
   });
 
   it('a running period is counted up to --as-of and says so', async () => {
