@@ -87,7 +87,7 @@ export function lookupMetric(m: Metrics, metric: string, period: { start: string
   if (row.value === '' || row.value.toLowerCase() === 'n/a') return null;
   const v = readValue(row.value, unit);
   if (!v.ok) {
-    throw new InputError({ zh: `指标文件 ${m.file}:${row.line}:${metric} 的值有误:${v.reason}`, en: `metrics file ${m.file}:${row.line}: ${metric} value ${v.reason}` },
+    throw new InputError({ zh: `指标文件 ${m.file}:${row.line}:${metric} 的值有误:${v.reason.zh}`, en: `metrics file ${m.file}:${row.line}: ${metric} value ${v.reason.en}` },
       unit === 'rate' ? { zh: '比率用百分数写:95 或 95%', en: 'rates are in percent: 95 or 95%' } : undefined);
   }
   return v.value;

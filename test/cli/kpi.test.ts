@@ -178,7 +178,7 @@ describe('tuan kpi check: exit status', () => {
   it('a rate written as a plain fraction is not taken for a percentage of a count, and a bad value names its key', async () => {
     const r = await check(cwd, 'checks:\n  - kpi: orders\n    warn_below: 10%\n');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('  checks.0.warn_below: "10%" is a percentage, but this value is a count\n');
+    expect(r.stderr).toContain('  checks.0.warn_below: "10%" 是百分数,但这个值的单位是 count\n');
   });
 
   it('an unknown leader in a scope is exit 2 naming the check', async () => {

@@ -58,7 +58,7 @@ export const KpiSectionSchema = z.strictObject({
         for (const key of ['baseline', 'challenge'] as const) {
           const v = t[key];
           const r = v === undefined ? null : readValue(v, def.unit);
-          if (r && !r.ok) ctx.addIssue({ code: 'custom', path: [code, key], message: r.reason });
+          if (r && !r.ok) ctx.addIssue({ code: 'custom', path: [code, key], message: r.reason.en, params: { zh: r.reason.zh } });
         }
       }
     }),

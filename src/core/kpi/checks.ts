@@ -95,7 +95,7 @@ export function resolveCheck(c: CheckSpec): { check: ResolvedCheck } | { problem
     const raw = c[key];
     if (raw === undefined) return undefined;
     const r = readValue(raw, u.unit);
-    if (!r.ok) problems.push({ path: [key], message: r.reason });
+    if (!r.ok) problems.push({ path: [key], message: r.reason.en, zh: r.reason.zh });
     return r.ok ? r.value : undefined;
   };
   const thresholds: Partial<Record<ThresholdKind, Ratio>> = {};
