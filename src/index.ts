@@ -1,5 +1,6 @@
 /** Library entry: everything the CLI does, callable from scripts. */
 export { VERSION } from './version.js';
+export { EXIT, TuanError, UsageError, ConfigError, InputError, DbError, TemplateError, CheckFailed, type ExitCode, type Text } from './errors.js';
 export * from './core/shared/money.js';
 export * from './core/shared/dates.js';
 export * from './core/ingest/headers.js';
@@ -31,7 +32,8 @@ export { readMetricsFile } from './adapters/metrics-file.js';
 export { SqlRunner, sqlRefusal } from './adapters/sql-check.js';
 export { renderJunit } from './render/junit.js';
 // init and completion (issue #7)
-export { analyzeMapping, setColumn, stageProblems, unknownStatusWords, nextCommands, type MappingView } from './core/ingest/init-plan.js';
+export { analyzeMapping, setColumn, unknownStatusWords, nextCommands, type MappingView } from './core/ingest/init-plan.js';
+export { stageProblems, type StageProblem } from './core/members/stage-problems.js';
 export { readSample } from './adapters/init-sample.js';
 export { renderInitConfig, type InitConfig } from './render/init-config.js';
 export { completionTree, type CompletionNode } from './render/completion-model.js';
@@ -56,3 +58,34 @@ export { REPORT_CONTEXT } from './core/templating/report-context.js';
 export { loadReportInput } from './adapters/report-data.js';
 export { reportView, escapeDeep, type ReportContext } from './render/report-view.js';
 export { main } from './cli.js';
+// members: lifecycle stages, RFM, segmentation, migration
+export { STAGES, STAGE_NAMES, ACTIVE_STAGES, parseStage, classifyStage, type Stage, type StageThresholds, type StageResult } from './core/members/lifecycle.js';
+export {
+  quantile7, quintileEdges, computeEdges, scoreRfm, segmentOf, median, cn8Baseline, cn8Class, CN8_CLASSES, CN8_ORDER, CN8_EN,
+  type RfmValues, type RfmEdges, type RfmMethod, type RfmScores, type Cn8Baseline,
+} from './core/members/rfm.js';
+export {
+  rfmWindowStart, segmentScope, segmentMembers, countByLeader,
+  type MemberFacts, type RfmSettings, type MemberRfm, type MemberSegment, type ScopeResult, type StageCounts,
+} from './core/members/segment.js';
+export { DEFAULT_SEGMENTS, OTHER_SEGMENT, type SegmentRule } from './core/members/segments.js';
+export { stageCounts, migrate, FROM_STAGES, type FromStage, type Share, type Migration } from './core/members/migration.js';
+export type { LeaderInfo } from './core/shared/leader-info.js';
+// the library api: one function per analysis a command offers; a database path or an open handle in, plain data out
+export { withDb, type DbInput, type BaseOptions, type MaskOptions } from './api/common.js';
+export { scopeFacts } from './adapters/load.js';
+export { resolveScope, type ScopeRequest, type ResolvedScope } from './adapters/scope.js';
+export { importFiles, type ImportOptions, type ImportResult, type FileProgress, type ImportSummary, type LeadersSummary } from './api/import.js';
+export { status, type DbStatus } from './api/status.js';
+export { segment, type SegmentOptions, type SegmentResult, type ScopeOptions } from './api/segment.js';
+export { stages, type StagesOptions, type StagesResult } from './api/stages.js';
+export { members, MEMBER_SORTS, type MembersOptions, type MembersResult, type ListedMember, type MemberSort } from './api/members.js';
+export { commission, chooseMonth, type CommissionOptions, type CommissionResult, type MonthChoice } from './api/commission.js';
+export { leaders, type LeadersOptions, type LeadersResult } from './api/leaders.js';
+export { kit, type KitOptions, type KitContext } from './api/kit.js';
+export { script, type ScriptOptions, type ScriptContext } from './api/script.js';
+export { plan, weekOf, type PlanOptions, type PlanResult, type PlanContext } from './api/plan.js';
+export { kpi, kpiChecks, resolvePeriod, type KpiOptions, type KpiTable, type KpiChecksOptions, type KpiChecksResult, type KpiRow, type KpiScope, type Summary } from './api/kpi.js';
+export { report, type ReportOptions, type ReportResult } from './api/report.js';
+export { rejects, type RejectsOptions, type RejectRow } from './api/rejects.js';
+export type { ActivityOptions } from './api/activity.js';

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
+import type { Sniffed } from '../core/ingest/import-types.js';
 import { headerScore, normalizeHeader } from '../core/ingest/headers.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
 
@@ -18,16 +19,7 @@ export type DelimiterChoice = 'auto' | ',' | '\t' | ';';
 const SAMPLE_BYTES = 256 * 1024;
 const MAX_TITLE_ROWS = 30;
 
-export interface Sniffed {
-  encoding: Encoding;
-  delimiter: string;
-  /** 1-based file line of the header row */
-  headerLine: number;
-  headers: string[];
-  gzip: boolean;
-  /** record separator seen after the header row */
-  newline: '\r\n' | '\n' | '\r';
-}
+export type { Sniffed };
 
 function isGzip(path: string): boolean {
   const fd = openSync(path, 'r');

@@ -1,4 +1,2 @@
-/** The text encodings tuan reads (a module of its own so that option parsing does not load iconv-lite). */
-export const ENCODINGS = ['auto', 'utf8', 'gbk', 'gb18030', 'utf16le', 'utf16be', 'latin1'] as const;
-export type EncodingChoice = (typeof ENCODINGS)[number];
-export type Encoding = Exclude<EncodingChoice, 'auto'>;
+/** Moved to core/ingest/encodings.ts (a pure list); re-exported for the adapters that read files. */
+export * from '../core/ingest/encodings.js';

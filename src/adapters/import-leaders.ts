@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import type { Text } from '../i18n.js';
 import { normalizeHeader } from '../core/ingest/headers.js';
 import { parseDateTime } from '../core/shared/dates.js';
+import type { LeadersSummary } from '../core/ingest/import-types.js';
 import type { Db } from './db.js';
 import { readRecordBatches, sniffFile } from './csv.js';
 import { sha256File } from './import-orders.js';
@@ -22,11 +23,7 @@ const LEADER_FIELDS = {
 } as const;
 type LeaderField = keyof typeof LEADER_FIELDS;
 
-export interface LeadersSummary {
-  file: string;
-  leaders: number;
-  rejected: number;
-}
+export type { LeadersSummary };
 
 export async function importLeadersFile(db: Db, path: string, encoding: EncodingChoice, now: string): Promise<LeadersSummary> {
   const file = basename(path);

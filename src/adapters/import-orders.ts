@@ -10,6 +10,7 @@ import { mapHeaders, HEADER_ALIASES, type Field, type MappingProblem } from '../
 import { personalColumns } from '../core/shared/mask.js';
 import { chooseLayout, repeatIdentity, requiredFields, type Layout } from '../core/ingest/normalize.js';
 import type { Status } from '../core/ingest/status.js';
+import type { ImportSummary } from '../core/ingest/import-types.js';
 import type { Db } from './db.js';
 import { sniffFile, type DelimiterChoice } from './csv.js';
 import { LINE_WIDTH, ORDER_WIDTH, produceBatches, type OrderBatch, workerAvailable, workerBatches } from './order-batches.js';
@@ -31,26 +32,7 @@ export interface ImportOptions {
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
-export interface ImportSummary {
-  importId: number;
-  file: string;
-  sha256: string;
-  encoding: string;
-  delimiter: string;
-  layout: Layout;
-  headerLine: number;
-  mapping: Partial<Record<Field, string>>;
-  unusedHeaders: string[];
-  rowsRead: number;
-  linesAccepted: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** lines identical in identity to an earlier line of the same order in this file, kept with #n */
-  repeated: number;
-  rejected: number;
-  topReasons: { reason: string; count: number }[];
-}
+export type { ImportSummary };
 
 const FIELD_HINTS: Record<string, string> = {
   ordered_at: 'order time', member_id: 'member / customer', amount: 'paid amount', buyer: 'buyer nickname',

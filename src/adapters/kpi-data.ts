@@ -1,5 +1,8 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
+import { UsageError } from '../errors.js';
+import type { KpiScope } from '../core/kpi/kpi-rows.js';
 import type { Db } from './db.js';
+import { resolveScope } from './scope.js';
 import { countedLineSql, countedOrdersSql, readLeaders, readReturns, type LeaderInfo } from './queries.js';
 import type { KpiData, KpiOrder } from '../core/kpi/kpi.js';
 import type { ReturnFact } from '../core/members/history.js';
@@ -24,43 +27,24 @@ export function readKpiData(db: Db, asOf: string): { data: KpiData; leaders: Lea
   return { data: { orders: readKpiOrders(db, asOf), returns: readReturns(db, asOf) }, leaders: readLeaders(db) };
 }
 
-export interface KpiScope {
-  /** `all`, `leader:L001` or `region:杭州西湖区` */
-  label: string;
-  /** the leaders whose orders count; null = every order */
-  leaderIds: ReadonlySet<string> | null;
-  /** the leader of a per-leader or leader: scope */
-  leaderId: string | null;
-  region: string | null;
-}
+export type { KpiScope };
 
-export type ScopeError = { message: Text; hint: Text };
-
-/** Expand a scope as written (`all`, `per-leader`, `leader:ID`, `region:R`) into concrete scopes. */
-export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiScope[] | ScopeError {
-  const known = leaders.map((l) => l.leader_id);
+/**
+ * Expand a scope as written (`all`, `per-leader`, `leader:ID`, `region:R`) into concrete scopes; an unknown
+ * leader or an empty region is the UsageError of the scope resolver (adapters/scope.ts).
+ */
+export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiScope[] {
   const one = (id: string): KpiScope => ({ label: `leader:${id}`, leaderIds: new Set([id]), leaderId: id, region: null });
   if (scope === 'all') return [{ label: 'all', leaderIds: null, leaderId: null, region: null }];
-  if (scope === 'per-leader') return known.map(one);
-  if (scope.startsWith('leader:')) {
-    const id = scope.slice(7).trim();
-    if (known.includes(id)) return [one(id)];
-    return { message: { zh: `没有团长 "${id}"`, en: `unknown leader "${id}"` }, hint: { zh: `已有的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` } };
+  if (scope === 'per-leader') return leaders.map((l) => one(l.leader_id));
+  const leader = scope.startsWith('leader:') ? scope.slice(7).trim() : undefined;
+  const region = scope.startsWith('region:') ? scope.slice(7).trim() : undefined;
+  if (leader === undefined && region === undefined) {
+    throw new UsageError({ zh: `范围 "${scope}" 必须是 all、per-leader、leader:ID 或 region:名称`, en: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME` },
+      { zh: '例如 --leader L001、--region 杭州西湖区 或 --per-leader', en: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' });
   }
-  if (scope.startsWith('region:')) {
-    const region = scope.slice(7).trim();
-    const ids = leaders.filter((l) => l.region === region).map((l) => l.leader_id);
-    if (ids.length) return [{ label: `region:${region}`, leaderIds: new Set(ids), leaderId: null, region }];
-    const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
-    return {
-      message: { zh: `区域 "${region}" 没有团长`, en: `no leader in region "${region}"` },
-      hint: { zh: `leaders.csv 里的区域:${regions.join('、') || '无(用 --leaders 导入 leaders.csv)'}`, en: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}` },
-    };
-  }
-  return {
-    message: { zh: `范围 "${scope}" 不对,只能是 all、per-leader、leader:ID 或 region:区域名`, en: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME` },
-    hint: { zh: '例如 --leader L001、--region 杭州西湖区 或 --per-leader', en: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' },
-  };
+  const r = resolveScope({ leader, region }, leaders);
+  return [{ label: r.label, leaderIds: r.leaderIds, leaderId: r.leader, region: r.region }];
 }
 
 export interface GroupedKpiData {

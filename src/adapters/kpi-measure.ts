@@ -3,12 +3,13 @@
  * reads and the pure core, shared by `tuan kpi` and `tuan kpi check`.
  */
 import type { Config } from '../config.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/kpi.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
 import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
+import type { CheckRow } from '../core/kpi/kpi-rows.js';
 import type { LeaderInfo } from './queries.js';
 import { expandScope, groupByLeader, scopeData, type GroupedKpiData, type KpiScope } from './kpi-data.js';
 import { lookupMetric, type Metrics } from './metrics-file.js';
@@ -37,16 +38,7 @@ export class KpiMeasurer {
   }
 }
 
-export interface CheckRow {
-  /** position in the checks file */
-  index: number;
-  check: ResolvedCheck;
-  scope: KpiScope;
-  /** the check's own period, or the run's */
-  period: EffectivePeriod;
-  value: Ratio | null;
-  outcome: Outcome;
-}
+export type { CheckRow };
 
 export interface CheckSources {
   measurer: KpiMeasurer;
@@ -77,14 +69,23 @@ function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePe
   return eff;
 }
 
+/** A check's scope; a scope the database does not know is a ConfigError naming the check. */
+function scopeOf(scope: string, leaders: readonly LeaderInfo[], where: string): KpiScope[] {
+  try {
+    return expandScope(scope, leaders);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    throw new ConfigError({ zh: `${where}.scope:${e.body.zh}`, en: `${where}.scope: ${e.body.en}` }, e.hintText);
+  }
+}
+
 /** Every check × scope, in file order, scopes in leader order. */
 export function runChecks(config: Config, s: CheckSources): CheckRow[] {
   return config.checks.flatMap((spec, index) => {
     const r = resolveCheck(spec);
     if ('problems' in r) throw new ConfigError({ zh: `checks.${index}:${r.problems[0]!.message}`, en: `checks.${index}: ${r.problems[0]!.message}` }); // validated with the config already
     const where = `checks.${index}`;
-    const scopes = expandScope(r.check.scope, s.leaders);
-    if (!Array.isArray(scopes)) throw new ConfigError({ zh: `${where}.scope:${scopes.message.zh}`, en: `${where}.scope: ${scopes.message.en}` }, scopes.hint);
+    const scopes = scopeOf(r.check.scope, s.leaders, where);
     const period = periodOf(r.check, s, where);
     return scopes.map((scope) => {
       const value = valueOf(r.check, scope, period, s, where);

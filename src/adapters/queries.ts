@@ -91,17 +91,8 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
   }));
 }
 
-export interface LeaderInfo {
-  leader_id: string;
-  name: string;
-  community: string;
-  region: string;
-  trainer: string;
-  joined_at: string | null;
-  mentor_id: string | null;
-  star: number | null;
-  role: string;
-}
+import type { LeaderInfo } from '../core/shared/leader-info.js';
+export type { LeaderInfo };
 
 /**
  * Leaders from leaders.csv plus any leader ID seen in orders (with empty details). Pass the leader

@@ -6,8 +6,8 @@ import { rfmWindowStart, segmentScope } from '../core/members/segment.js';
 import { loadCommissionData } from './commission-data.js';
 import type { Db } from './db.js';
 import { readKpiData } from './kpi-data.js';
-import { scopeFacts } from './load.js';
-import { readMemberContacts, readMemberFacts, type LeaderInfo } from './queries.js';
+import { readMemberContacts, readMemberFacts } from './queries.js';
+import { resolveScope } from './scope.js';
 
 export interface ReportRequest {
   asOf: string;
@@ -15,13 +15,6 @@ export interface ReportRequest {
   leader?: string | undefined;
   region?: string | undefined;
   unmask: boolean;
-}
-
-/** The leader IDs whose orders a scope covers; null for all. */
-export function scopeLeaderIds(leaders: readonly LeaderInfo[], r: Pick<ReportRequest, 'leader' | 'region'>): Set<string> | null {
-  if (r.leader) return new Set([r.leader]);
-  if (r.region) return new Set(leaders.filter((l) => l.region === r.region).map((l) => l.leader_id));
-  return null;
 }
 
 /** Steps of loadReportInput, for a progress bar (the build that follows is one more). */
@@ -33,7 +26,9 @@ export function loadReportInput(db: Db, config: Config, r: ReportRequest, onStep
   onStep(1, READ_STEPS);
   const leaders = kpi.leaders;
   const all = readMemberFacts(db, r.asOf, rfmWindowStart(r.asOf, config.rfm.window_days));
-  const { facts, label } = scopeFacts(all, leaders, { leader: r.leader, region: r.region });
+  const scope = resolveScope(r, leaders);
+  const facts = scope.leaderIds ? all.filter((m) => scope.leaderIds!.has(m.leaderId)) : all;
+  const label = scope.label;
   onStep(2, READ_STEPS);
   const commission = loadCommissionData(db, config, lastMonth(r.asOf).end);
   onStep(3, READ_STEPS);
@@ -42,7 +37,7 @@ export function loadReportInput(db: Db, config: Config, r: ReportRequest, onStep
   const contacts = readMemberContacts(db);
   onStep(5, READ_STEPS);
   return {
-    asOf: r.asOf, from: r.from, scope: label, leaderIds: scopeLeaderIds(leaders, r),
+    asOf: r.asOf, from: r.from, scope: label, leaderIds: scope.leaderIds,
     leaders: leaders.map((l) => ({ leaderId: l.leader_id, name: l.name, community: l.community })),
     segments: segmentScope(label, facts, r.asOf, config.stages, config.rfm),
     before, kpiData: kpi.data, commission: commission.input, contacts,

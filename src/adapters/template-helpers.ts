@@ -1,5 +1,5 @@
 /**
- * The helpers templates may call (documented in the README). Each checks its arguments and throws a
+ * The helpers templates may call (documented in docs/reference/templates.md). Each checks its arguments and throws a
  * HelperError carrying the template line, so a wrong call names the file and line instead of printing
  * "NaN" or "undefined". Money and dates go through core/money and core/dates.
  */
@@ -26,7 +26,7 @@ interface Options {
 
 type Helper = (...args: unknown[]) => unknown;
 
-/** The helpers and how to use them (the README table and `tuan lint --context` are written from this). */
+/** The helpers and how to use them (docs/reference/templates.md and `tuan lint --context` are written from this). */
 export const HELPER_DOCS: readonly (readonly [string, string])[] = [
   ['{{yuan fen}}', 'money in fen as ¥1,234.50'],
   ['{{pct bp}}', 'basis points as a percentage: 2500 → 25%, 1250 → 12.5%'],

@@ -10,29 +10,13 @@ import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/templating/lint-term
 import { walkTemplate, type Node, type PartialSource } from '../core/templating/lint-walk.js';
 import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templating/template-contexts.js';
 import type { Lang } from '../i18n.js';
+import type { LintIssue, LintResult, LintRule } from '../core/templating/lint-issue.js';
 import {
   createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
   TemplateRenderError, type TemplateFile,
 } from './templates.js';
 
-export type LintRule = 'syntax' | 'unknown-variable' | 'unknown-helper' | 'unknown-partial' | 'prints-object'
-  | 'render' | 'absolute-term' | 'silent-frequency' | 'unused-file';
-
-export interface LintIssue {
-  file: string;
-  /** 0 when the problem is the whole file */
-  line: number;
-  rule: LintRule;
-  /** the variable, helper, partial, term, file name or error text */
-  subject: string;
-  /** the words around a term; `block`, `list`, `object`, `each-only`, `per-day` for some rules */
-  detail?: string;
-}
-
-export interface LintResult {
-  checked: { file: string; origin: 'shipped' | 'user'; lang: Lang }[];
-  issues: LintIssue[];
-}
+export type { LintIssue, LintResult, LintRule };
 
 interface Parsed {
   f: TemplateFile;

@@ -1,10 +1,7 @@
 /** What `tuan kit`, `tuan script`, `tuan plan` and `tuan lint` share: the --templates flag and the template context basics. */
 import { Option } from 'commander';
-import type { CommonInput } from '../core/activities/activity-context.js';
-import type { LeaderRef } from '../adapters/activity-load.js';
 import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
 import { markdownToHtml, markdownToText } from '../render/markdown.js';
-import { namesFor } from '../render/activity-names.js';
 import type { Say } from '../i18n.js';
 import type { Ctx } from './types.js';
 
@@ -18,13 +15,6 @@ export function userDir(ctx: Ctx, flag: unknown): string | null {
 
 export function loadTemplates(ctx: Ctx, flag: unknown): Templates {
   return new Templates(templateFiles(ctx.lang, userDir(ctx, flag), ctx.io.cwd), ctx.lang, ctx.unmask);
-}
-
-export function commonInput(ctx: Ctx, leader: LeaderRef, asOf = ctx.asOf): CommonInput {
-  return {
-    lang: ctx.lang, asOf, unmask: ctx.unmask, leader, activities: ctx.config.activities, targets: ctx.config.kpi.targets, stages: ctx.config.stages,
-    names: namesFor(ctx.lang),
-  };
 }
 
 /** A Markdown document in the requested format; html is one self-contained page. */

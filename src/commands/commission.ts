@@ -1,44 +1,13 @@
 import { Option } from 'commander';
-import { EXIT, UsageError } from '../errors.js';
-import { loadCommissionData } from '../adapters/commission-data.js';
-import { readMemberContacts } from '../adapters/queries.js';
-import { commissionReport, type MonthReport } from '../core/commission/commission.js';
+import { EXIT } from '../errors.js';
+import { chooseMonth, commission, type MonthReport } from '../api/commission.js';
 import type { LevelRule } from '../core/commission/levels.js';
-import { lastMonth, monthEnd, monthStart, parseMonth } from '../core/shared/calendar.js';
 import {
   commissionCsv, commissionJson, commissionTable, detailCsv, detailTables, memberNames, provisionalNote, type Names,
 } from '../render/commission.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import type { CommandSpec, Ctx } from './types.js';
-
-export interface MonthChoice {
-  month: string;
-  /** last date whose data counts: the month's end, or --as-of inside the month */
-  until: string;
-  provisional: boolean;
-}
-
-/** --month (default: `lastMonth`, the last month that is over on --as-of); a month after --as-of is a usage error. */
-export function chooseMonth(raw: unknown, asOf: string): MonthChoice {
-  const month = raw === undefined ? lastMonth(asOf).label : parseMonth(String(raw));
-  if (!month) throw new UsageError({ zh: `--month "${String(raw)}" 应是月份,例如 2026-10`, en: `--month "${String(raw)}" must be a month like 2026-10` });
-  if (monthStart(month) > asOf) {
-    throw new UsageError({ zh: `--month ${month} 在计算日期 ${asOf} 之后才开始`, en: `--month ${month} starts after the as-of date ${asOf}` },
-      { zh: `加 --as-of ${monthEnd(month)},或换一个更早的 --month`, en: `pass --as-of ${monthEnd(month)} or an earlier --month` });
-  }
-  const end = monthEnd(month);
-  return { month, until: end <= asOf ? end : asOf, provisional: end > asOf };
-}
-
-export function checkLeader(leader: unknown, known: readonly string[]): string | undefined {
-  if (leader === undefined) return undefined;
-  if (!known.includes(String(leader))) {
-    throw new UsageError({ zh: `没有团长 "${String(leader)}"`, en: `unknown leader "${String(leader)}"` },
-      { zh: `已有的团长:${known.join(', ') || '无'}`, en: `known leaders: ${known.join(', ') || 'none'}` });
-  }
-  return String(leader);
-}
 
 function render(ctx: Ctx, flags: Flags, report: MonthReport, until: string, levels: readonly LevelRule[], names: Names): string {
   if (flags.format === 'json') return renderJson(commissionJson(report, until, levels, names));
@@ -76,19 +45,10 @@ export const commissionCommand: CommandSpec = {
   },
   async run(_args, opts, ctx) {
     const flags = opts as unknown as Flags;
-    const { month, until, provisional } = chooseMonth(flags.month, ctx.asOf);
-    const db = openForRead(ctx);
-    try {
-      const data = loadCommissionData(db, ctx.config, until);
-      const leader = checkLeader(flags.leader, data.leaders.map((l) => l.leader_id));
-      const report = commissionReport(data.input, month);
-      if (leader) report.statements = report.statements.filter((s) => s.leaderId === leader);
-      if (provisional) ctx.io.stderr.write(provisionalNote(month, until, ctx.lang));
-      const names = memberNames(readMemberContacts(db), ctx.unmask);
-      emit(ctx, render(ctx, flags, report, until, data.input.rules.levels, names), flags.out);
-    } finally {
-      db.close();
-    }
+    const { month } = chooseMonth(flags.month, ctx.asOf); // a bad --month is exit 2 before the database is opened
+    const r = withRead(ctx, (db) => commission(db, { config: ctx.config, asOf: ctx.asOf, month, leader: flags.leader, unmask: ctx.unmask }));
+    if (r.provisional) ctx.io.stderr.write(provisionalNote(r.month, r.until, ctx.lang));
+    emit(ctx, render(ctx, flags, r.report, r.until, r.levels, memberNames(r.memberNames)), flags.out);
     return EXIT.ok;
   },
 };

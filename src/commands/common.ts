@@ -63,6 +63,16 @@ export function openForRead(ctx: Ctx): Db {
   return db;
 }
 
+/** Open the database for reading, run `fn` (an api call) on it, and close it. */
+export function withRead<T>(ctx: Ctx, fn: (db: Db) => T): T {
+  const db = openForRead(ctx);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** Clear the status line, if one is shown (before output, and when a command ends). */
 export function clearStatus(ctx: Ctx): void {
   if (!ctx.status?.shown) return;

@@ -1,12 +1,8 @@
 import { Option, type Command } from 'commander';
-import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
-import { openDb } from '../adapters/db.js';
-import type { ImportSummary } from '../adapters/import-orders.js';
-import type { LeadersSummary } from '../adapters/import-leaders.js';
 import { ENCODINGS, type EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
-import { columnOverrides, statusWords } from '../config.js';
+import { importFiles, type ImportResult } from '../api/import.js';
 import { makeProgress, NO_PROGRESS } from '../render/progress.js';
 import { renderJson } from '../render/table.js';
 import { formatSummary } from '../render/import.js';
@@ -49,37 +45,15 @@ function parseRate(raw: string | undefined, dflt: number): number {
   return n;
 }
 
-/** Import order files (and leaders) into the database in force; shared with `tuan segment FILE…`. */
-export async function runImport(files: string[], flags: ImportFlags & { leaderDefault?: string }, ctx: Ctx): Promise<{ orders: ImportSummary[]; leaders: LeadersSummary | null }> {
-  // Loaded here, not at start-up: `tuan segment` without files never needs the import machinery.
-  const { importOrdersFile } = await import('../adapters/import-orders.js');
-  const { importLeadersFile } = await import('../adapters/import-leaders.js');
-  const db = openDb(dbPath(ctx));
-  try {
-    const opts = {
-      encoding: flags.encoding,
-      delimiter: parseDelimiter(flags.delimiter),
-      overrides: columnOverrides(ctx.config, flags.map ?? []),
-      leaderOverride: flags.leader,
-      leaderDefault: flags.leaderDefault ?? ctx.config.import.leader,
-      statusWords: statusWords(ctx.config),
-      maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
-      now: ctx.nowIso,
-    };
-    const leaders = flags.leaders ? await importLeadersFile(db, resolve(ctx.io.cwd, flags.leaders), flags.encoding, ctx.nowIso) : null;
-    const orders: ImportSummary[] = [];
-    for (const f of files) {
-      const progress = ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS;
-      try {
-        orders.push(await importOrdersFile(db, resolve(ctx.io.cwd, f), { ...opts, onProgress: progress.update }));
-      } finally {
-        progress.done();
-      }
-    }
-    return { orders, leaders };
-  } finally {
-    db.close();
-  }
+/** Parse the import flags and import into the database in force; shared with `tuan segment FILE…`. */
+export async function runImport(files: string[], flags: ImportFlags & { leaderDefault?: string }, ctx: Ctx): Promise<ImportResult> {
+  return importFiles(dbPath(ctx), files, {
+    config: ctx.config, cwd: ctx.io.cwd, leaders: flags.leaders,
+    map: flags.map, encoding: flags.encoding, delimiter: parseDelimiter(flags.delimiter),
+    maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
+    leader: flags.leader, leaderDefault: flags.leaderDefault, now: ctx.nowIso,
+    onFile: (f) => (ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS),
+  });
 }
 
 export const importCommand: CommandSpec = {
@@ -111,7 +85,7 @@ export const importCommand: CommandSpec = {
     if (flags.format === 'json') {
       emit(ctx, renderJson(result));
     } else {
-      emit(ctx, formatSummary(result, ctx));
+      emit(ctx, formatSummary(result, ctx.lang));
     }
     return EXIT.ok;
   },

@@ -1,9 +1,8 @@
 import { EXIT, UsageError } from '../errors.js';
 import { parseStage, STAGES } from '../core/members/lifecycle.js';
-import { kitContext } from '../core/activities/kit.js';
-import { loadProfiles } from '../adapters/activity-load.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
-import { asFormat, commonInput, loadTemplates, templatesOption } from './activity-common.js';
+import { kit } from '../api/kit.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
+import { asFormat, loadTemplates, templatesOption } from './activity-common.js';
 import type { CommandSpec } from './types.js';
 
 export const kitCommand: CommandSpec = {
@@ -35,17 +34,10 @@ export const kitCommand: CommandSpec = {
     const stage = parseStage(raw ?? '');
     if (!stage) throw new UsageError({ zh: `没有这个阶段:"${raw}"`, en: `unknown stage "${raw}"` }, { zh: `可用:引入期 成长期 成熟期 沉默期 流失期(或 ${STAGES.join(', ')})`, en: `use one of: ${STAGES.join(', ')}` });
     const templates = loadTemplates(ctx, opts.templates);
-    const db = openForRead(ctx);
-    let text: string;
-    try {
-      const leader = typeof opts.leader === 'string' ? opts.leader : null;
-      const loaded = loadProfiles(db, ctx.config, ctx.asOf, leader);
-      const context = kitContext({ ...commonInput(ctx, loaded.leader), stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts });
-      const md = templates.render(`kit-${stage}`, context);
-      text = asFormat(md, String(opts.format), `${context.stage.name} · ${leader ?? 'all'}`, ctx);
-    } finally {
-      db.close();
-    }
+    const leader = typeof opts.leader === 'string' ? opts.leader : undefined;
+    const context = withRead(ctx, (db) => kit(db, { config: ctx.config, asOf: ctx.asOf, lang: ctx.lang, unmask: ctx.unmask, stage, leader }));
+    const md = templates.render(`kit-${stage}`, context);
+    const text = asFormat(md, String(opts.format), `${context.stage.name} · ${leader ?? 'all'}`, ctx);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

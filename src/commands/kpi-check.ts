@@ -1,16 +1,16 @@
 import { relative } from 'node:path';
 import { Option } from 'commander';
 import { CheckFailed, EXIT, UsageError } from '../errors.js';
-import { checksFailed, summarize, type Summary } from '../core/kpi/checks.js';
-import { KpiMeasurer, runChecks, type CheckRow, type CheckSources } from '../adapters/kpi-measure.js';
-import { SqlRunner } from '../adapters/sql-check.js';
+import type { Summary } from '../core/kpi/checks.js';
+import type { CheckRow } from '../core/kpi/kpi-rows.js';
+import { kpiChecks, resolvePeriod } from '../api/kpi.js';
 import { checkLines } from '../adapters/checks-file.js';
 import { businessDateTime } from '../core/shared/dates.js';
 import { checkJson, checkTable, githubAnnotations } from '../render/kpi-check.js';
 import { renderJunit } from '../render/junit.js';
 import { renderJson } from '../render/table.js';
-import { dbPath, emit, outOption } from './common.js';
-import { metricsOption, periodOption, readMetrics, resolvePeriod, loadKpiData } from './kpi-common.js';
+import { emit, outOption, withRead } from './common.js';
+import { metricsOption, periodOption, readMetrics } from './kpi-common.js';
 import type { Text } from '../i18n.js';
 import type { CommandSpec, Ctx } from './types.js';
 
@@ -39,16 +39,6 @@ function checkOptions(opts: Record<string, unknown>): void {
     const flag = `--${scoped[0]!.replace('perLeader', 'per-leader')}`;
     throw new UsageError({ zh: `tuan kpi check 的 KPI 和范围来自检查文件,不能用 ${flag}`, en: `tuan kpi check takes its KPIs and scopes from the checks file, not from ${flag}` },
       { zh: '在每一项检查里写 `kpi:` 和 `scope:`(all、per-leader、leader:ID、region:区域名)', en: 'set `kpi:` and `scope:` (all, per-leader, leader:ID, region:NAME) on each check' });
-  }
-}
-
-function measure(ctx: Ctx, loaded: ReturnType<typeof loadKpiData>, s: Pick<CheckSources, 'period' | 'metrics'>): CheckRow[] {
-  const sql = new SqlRunner(dbPath(ctx));
-  try {
-    const measurer = new KpiMeasurer(loaded.data, ctx.asOf, ctx.config);
-    return runChecks(ctx.config, { ...s, measurer, leaders: loaded.leaders, asOf: ctx.asOf, sql });
-  } finally {
-    sql.close();
   }
 }
 
@@ -93,14 +83,11 @@ export const kpiCheckCommand: CommandSpec = {
       throw new UsageError({ zh: `没有检查项:${ctx.configSource ?? '配置'}里没有 \`checks:\` 列表`, en: `no checks: ${ctx.configSource ?? 'the configuration'} has no \`checks:\` list` },
         { zh: '给一个检查文件:tuan kpi check --config data/kpi-checks.yaml', en: 'pass a checks file: tuan kpi check --config data/kpi-checks.yaml' });
     }
-    const strict = opts.strict === true;
-    const period = resolvePeriod(opts.period, ctx.asOf);
+    const period = resolvePeriod(opts.period as string | undefined, ctx.asOf);
     const metrics = readMetrics(ctx, opts.metrics);
-    const loaded = loadKpiData(ctx);
-    const rows = measure(ctx, loaded, { period, metrics });
-    const summary = summarize(rows.map((r) => r.outcome));
-    const failed = checksFailed(summary, strict);
-    const meta = { period, asOf: ctx.asOf, strict, failed };
+    const r = withRead(ctx, (db) => kpiChecks(db, { config: ctx.config, asOf: ctx.asOf, period, metrics, strict: opts.strict === true }));
+    const { rows, summary, failed, strict } = r;
+    const meta = { period: r.period, asOf: r.asOf, strict, failed };
     const json = opts.format === 'json';
     annotate(ctx, rows, json && !opts.out);
     emit(ctx, json ? renderJson(checkJson(rows, summary, meta)) : checkTable(rows, summary, meta, ctx.lang, ctx.style), opts.out);

@@ -1,38 +1,13 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import type { Config } from '../config.js';
-import { isOrderKpi, kpiDef, ORDER_KPIS, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
-import { kpiLine } from '../core/kpi/targets.js';
-import type { EffectivePeriod } from '../core/shared/calendar.js';
-import type { Ratio } from '../core/shared/ratio.js';
-import { expandScope, type KpiScope, type ScopeError } from '../adapters/kpi-data.js';
-import { KpiMeasurer } from '../adapters/kpi-measure.js';
-import { lookupMetric, type Metrics } from '../adapters/metrics-file.js';
-import type { LeaderInfo } from '../adapters/queries.js';
-import { kpiCsv, kpiJson, kpiSideBySide, kpiTable, type KpiRow } from '../render/kpi.js';
+import { isOrderKpi, ORDER_KPIS, type OrderKpi } from '../core/kpi/kpi-defs.js';
+import { kpi, resolvePeriod } from '../api/kpi.js';
+import { kpiCsv, kpiJson, kpiSideBySide, kpiTable } from '../render/kpi.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, leaderOption, outOption } from './common.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import { kpiCheckCommand } from './kpi-check.js';
-import { metricsOption, periodOption, readMetrics, resolvePeriod, loadKpiData } from './kpi-common.js';
+import { metricsOption, periodOption, readMetrics } from './kpi-common.js';
 import type { CommandSpec } from './types.js';
-
-function must(r: KpiScope[] | ScopeError): KpiScope[] {
-  if (!Array.isArray(r)) throw new UsageError(r.message, r.hint);
-  return r;
-}
-
-function scopesOf(opts: Record<string, unknown>, leaders: readonly LeaderInfo[]): { scopes: KpiScope[]; label: string } {
-  const { leader, region, perLeader } = opts as { leader?: string; region?: string; perLeader?: boolean };
-  if (leader && region) throw new UsageError({ zh: '--leader 和 --region 只能用一个', en: 'use either --leader or --region, not both' });
-  if (leader && perLeader) throw new UsageError({ zh: '--leader 和 --per-leader 只能用一个', en: 'use either --leader or --per-leader, not both' });
-  if (perLeader) {
-    if (region) must(expandScope(`region:${region}`, leaders));
-    const within = region ? leaders.filter((l) => l.region === region) : leaders;
-    return { scopes: must(expandScope('per-leader', within)), label: region ? `per-leader (region:${region})` : 'per-leader' };
-  }
-  const written = leader ? `leader:${leader}` : region ? `region:${region}` : 'all';
-  return { scopes: must(expandScope(written, leaders)), label: written };
-}
 
 function kpiList(raw: unknown): OrderKpi[] {
   if (typeof raw !== 'string') return [...ORDER_KPIS];
@@ -40,22 +15,6 @@ function kpiList(raw: unknown): OrderKpi[] {
   const bad = codes.filter((c) => !isOrderKpi(c));
   if (bad.length || codes.length === 0) throw new UsageError({ zh: `--kpi:没有这个 KPI:${bad.join(', ') || '(一个也没给)'}`, en: `--kpi: unknown KPI ${bad.join(', ') || '(none given)'}` }, { zh: `可用的 KPI:${ORDER_KPIS.join(', ')}`, en: `KPIs: ${ORDER_KPIS.join(', ')}` });
   return codes as OrderKpi[];
-}
-
-function row(config: Config, scope: string, kpi: string, unit: Unit, value: Ratio | null, basis: [number, number] | null): KpiRow {
-  return { scope, ...kpiLine(config.kpi.targets, kpi, unit, value, basis) };
-}
-
-/** Metric rows for the metrics that the file has for this period, in file order. */
-function metricRows(config: Config, metrics: Metrics | null, period: EffectivePeriod, scope: KpiScope): KpiRow[] {
-  if (!metrics) return [];
-  const codes = [...new Set(metrics.rows.map((r) => r.metric))];
-  return codes.flatMap((code) => {
-    const raw = metrics.rows.find((r) => r.metric === code);
-    const unit: Unit = kpiDef(code)?.unit ?? (raw?.value.endsWith('%') ? 'rate' : 'number');
-    const value = lookupMetric(metrics, code, period, scope.label, unit);
-    return value === null ? [] : [row(config, scope.label, code, unit, value, null)];
-  });
 }
 
 export const kpiCommand: CommandSpec = {
@@ -83,19 +42,17 @@ export const kpiCommand: CommandSpec = {
   },
   subcommands: [kpiCheckCommand],
   async run(_args, opts, ctx) {
-    const period = resolvePeriod(opts.period, ctx.asOf);
+    const period = resolvePeriod(opts.period as string | undefined, ctx.asOf);
     const kpis = kpiList(opts.kpi);
     const metrics = readMetrics(ctx, opts.metrics);
-    const loaded = loadKpiData(ctx);
-    const { scopes, label } = scopesOf(opts, loaded.leaders);
-    const measurer = new KpiMeasurer(loaded.data, ctx.asOf, ctx.config);
-    const rows = scopes.flatMap((s) => [...kpis.map((k) => {
-      const r = measurer.measure(k, s, period);
-      return row(ctx.config, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
-    }), ...metricRows(ctx.config, metrics, period, s)]);
-    const meta = { period, asOf: ctx.asOf, scope: label };
+    const t = withRead(ctx, (db) => kpi(db, {
+      config: ctx.config, asOf: ctx.asOf, period, kpis, metrics,
+      leader: opts.leader as string | undefined, region: opts.region as string | undefined, perLeader: opts.perLeader === true,
+    }));
+    const { rows } = t;
+    const meta = { period: t.period, asOf: t.asOf, scope: t.scope };
     const text = opts.format === 'json' ? renderJson(kpiJson(rows, meta)) : opts.format === 'csv' ? kpiCsv(rows, meta)
-      : opts.perLeader ? kpiSideBySide(rows, scopes.map((s) => s.label), meta, ctx.lang, ctx.style) : kpiTable(rows, meta, ctx.lang, ctx.style);
+      : opts.perLeader ? kpiSideBySide(rows, t.scopes, meta, ctx.lang, ctx.style) : kpiTable(rows, meta, ctx.lang, ctx.style);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

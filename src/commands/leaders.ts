@@ -1,11 +1,10 @@
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
-import { loadCommissionData } from '../adapters/commission-data.js';
-import { leaderOverview } from '../core/commission/leader-overview.js';
-import { leadersCsv, leadersJson, leadersTable, personName } from '../render/leaders.js';
+import { leaders } from '../api/leaders.js';
+import { chooseMonth } from '../api/commission.js';
+import { leadersCsv, leadersJson, leadersTable } from '../render/leaders.js';
 import { renderJson } from '../render/table.js';
-import { chooseMonth, checkLeader } from './commission.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 interface Flags { month?: string; leader?: string; format: string; out?: string }
@@ -35,21 +34,11 @@ export const leadersCommand: CommandSpec = {
   },
   async run(_args, opts, ctx) {
     const flags = opts as unknown as Flags;
-    const { month, until } = chooseMonth(flags.month, ctx.asOf);
-    const db = openForRead(ctx);
-    try {
-      const data = loadCommissionData(db, ctx.config, until);
-      const leader = checkLeader(flags.leader, data.leaders.map((l) => l.leader_id));
-      const rows = leaderOverview(data.input, data.profiles, month).filter((o) => !leader || o.leaderId === leader);
-      const info = new Map(data.leaders.map((l) => [l.leader_id, l]));
-      const levels = data.input.rules.levels;
-      const name = personName(ctx.unmask);
-      const text = flags.format === 'json' ? renderJson(leadersJson(rows, info, levels, name))
-        : flags.format === 'csv' ? leadersCsv(rows, info, levels, name) : leadersTable(rows, info, levels, name, ctx.lang, ctx.style);
-      emit(ctx, text, flags.out);
-    } finally {
-      db.close();
-    }
+    const { month } = chooseMonth(flags.month, ctx.asOf); // a bad --month is exit 2 before the database is opened
+    const r = withRead(ctx, (db) => leaders(db, { config: ctx.config, asOf: ctx.asOf, month, leader: flags.leader, unmask: ctx.unmask }));
+    const text = flags.format === 'json' ? renderJson(leadersJson(r.rows, r.info, r.levels))
+      : flags.format === 'csv' ? leadersCsv(r.rows, r.info, r.levels) : leadersTable(r.rows, r.info, r.levels, ctx.lang, ctx.style);
+    emit(ctx, text, flags.out);
     return EXIT.ok;
   },
 };

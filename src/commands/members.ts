@@ -2,14 +2,12 @@ import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { parseStage, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { CN8_CLASSES, CN8_EN, CN8_ORDER } from '../core/members/rfm.js';
-import type { MemberSegment } from '../core/members/segment.js';
 import { formatYuan } from '../core/shared/money.js';
-import { loadSegments } from '../adapters/load.js';
-import { readMemberContacts } from '../adapters/queries.js';
+import { members, MEMBER_SORTS, type MemberSort } from '../api/members.js';
 import { defineMessages, pick } from '../i18n.js';
-import { allMembers, maskedContact, memberRow, MEMBER_COLUMNS } from '../render/segment.js';
+import { memberRow, MEMBER_COLUMNS } from '../render/segment.js';
 import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
@@ -19,22 +17,10 @@ const m = defineMessages({
   'members.yes': ['是', 'yes'],
 });
 
-const SORTS = ['spend', 'recency', 'orders', 'member'] as const;
-
 function parseCn8(raw: string): string | null {
   const s = raw.trim();
   const code = CN8_ORDER.find((k) => k === s.toUpperCase() || CN8_CLASSES[k] === s || CN8_EN[k] === s.toLowerCase());
   return code ?? null;
-}
-
-function sortMembers(list: MemberSegment[], by: (typeof SORTS)[number]): MemberSegment[] {
-  const cmp: Record<typeof by, (a: MemberSegment, b: MemberSegment) => number> = {
-    spend: (a, b) => b.spendFen - a.spendFen,
-    recency: (a, b) => a.recencyDays - b.recencyDays,
-    orders: (a, b) => b.orders - a.orders,
-    member: () => 0,
-  };
-  return [...list].sort((a, b) => cmp[by](a, b) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
 }
 
 export const membersCommand: CommandSpec = {
@@ -52,7 +38,7 @@ export const membersCommand: CommandSpec = {
       .addOption(new Option('--cn8 <class>', say('八类客户,例如 重要价值客户(或 HHH)', '8-class, e.g. 重要价值客户 (or HHH, or "important value")')))
       .addOption(new Option('--at-risk', say('只看有流失风险的活跃会员', 'only active members flagged at risk')))
       .addOption(leaderOption(say)).addOption(new Option('--region <region>', say('只看这个区域的团长', 'only leaders of this region')))
-      .addOption(new Option('--sort <key>', say('排序方式', 'sort order')).choices(SORTS).default('spend'))
+      .addOption(new Option('--sort <key>', say('排序方式', 'sort order')).choices(MEMBER_SORTS).default('spend'))
       .addOption(new Option('--limit <n>', say('最多显示这么多会员', 'at most this many members')))
       .addOption(formatOption(say, ['table', 'csv', 'json'])).addOption(outOption(say));
   },
@@ -66,30 +52,19 @@ export const membersCommand: CommandSpec = {
     if (seg === undefined) throw new UsageError({ zh: `--segment "${opts.segment}" 不是分群`, en: `--segment "${opts.segment}" is not a segment` }, { zh: `可用的分群:${segs.map((s) => s.code).join(', ')}, other`, en: `segments: ${segs.map((s) => s.code).join(', ')}, other` });
     const limit = opts.limit === undefined ? null : Number(opts.limit);
     if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new UsageError({ zh: `--limit "${opts.limit}" 应是正整数`, en: `--limit "${opts.limit}" must be a positive whole number` });
-    const db = openForRead(ctx);
-    let list: MemberSegment[];
-    let contacts: Map<string, { name: string; phone: string }>;
-    try {
-      const loaded = loadSegments(db, ctx.config, ctx.asOf, { leader: opts.leader as string, region: opts.region as string });
-      contacts = readMemberContacts(db);
-      list = allMembers(loaded.scopes).filter((x) => (!stage || x.stage === stage) && (!opts.atRisk || x.atRisk) &&
-        (seg === null || x.rfm?.segment === seg) && (!cn8 || x.rfm?.cn8 === cn8));
-    } finally {
-      db.close();
-    }
-    const total = list.length;
-    list = sortMembers(list, opts.sort as (typeof SORTS)[number]).slice(0, limit ?? undefined);
-    const rows = list.map((x) => {
-      const [name, phone] = maskedContact(contacts.get(x.memberId), ctx.unmask);
-      return { ...memberRow(x), member_name: name, phone };
-    });
+    const r = withRead(ctx, (db) => members(db, {
+      config: ctx.config, asOf: ctx.asOf, leader: opts.leader as string, region: opts.region as string, unmask: ctx.unmask,
+      stage, segment: seg, cn8, atRisk: opts.atRisk === true, sort: opts.sort as MemberSort, limit,
+    }));
+    const { total, members: list } = r;
+    const rows = list.map((x) => ({ ...memberRow(x), member_name: x.name, phone: x.phone }));
     if (opts.format === 'json') emit(ctx, renderJson({ as_of: ctx.asOf, total, members: rows }), opts.out);
     else if (opts.format === 'csv') {
       const head = [...MEMBER_COLUMNS, 'member_name', 'phone'] as const;
       emit(ctx, renderCsv([...head], rows.map((r) => head.map((k) => (typeof r[k] === 'boolean' ? String(r[k]) : r[k] as Cell)))), opts.out);
     } else {
       const L = ctx.lang;
-      const body: Cell[][] = list.map((x, i) => [x.memberId, rows[i]!.member_name, rows[i]!.phone, x.leaderId,
+      const body: Cell[][] = list.map((x) => [x.memberId, x.name, x.phone, x.leaderId,
         pick(L, STAGE_NAMES[x.stage]), x.atRisk ? m(L, 'members.yes') : '', x.lastOrderDate,
         fmtInt(x.recencyDays), fmtInt(x.orders), formatYuan(x.spendFen), x.rfm?.score ?? '', x.rfm ? (L === 'en' ? x.rfm.segmentEn : x.rfm.segmentZh) : '']);
       const shown = total > list.length ? m(L, 'members.shown', { n: list.length }) : '';

@@ -1,57 +1,17 @@
 import { Option } from 'commander';
-import { EXIT, UsageError } from '../errors.js';
-import { addDays, daysBetween } from '../core/shared/dates.js';
-import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot } from '../core/activities/plan.js';
-import { planContext, planJson } from '../core/activities/plan-context.js';
-import type { MemberProfile } from '../core/members/profile.js';
-import { parseWeek } from '../core/shared/calendar.js';
-import { loadProfiles } from '../adapters/activity-load.js';
-import { readLeaders } from '../adapters/queries.js';
-import type { Db } from '../adapters/db.js';
+import { EXIT } from '../errors.js';
+import { daysBetween } from '../core/shared/dates.js';
+import { plan, weekOf } from '../api/plan.js';
 import { renderJson } from '../render/table.js';
 import { defineMessages } from '../i18n.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
-import { asFormat, commonInput, loadTemplates, templatesOption } from './activity-common.js';
-import type { CommandSpec, Ctx } from './types.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
+import { asFormat, loadTemplates, templatesOption } from './activity-common.js';
+import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
   'plan.far': ['注意:{week} 在数据日期 {asOf} 之后 {days} 天才开始,名单按 {asOf} 的会员阶段,可能已经过时。',
     'note: {week} starts {days} days after the data date {asOf}; the lists use the stages as of {asOf} and may be stale.'],
 });
-
-function pickLeader(db: Db, flag: unknown): string {
-  const leaders = readLeaders(db).map((l) => l.leader_id);
-  if (typeof flag === 'string') {
-    if (!leaders.includes(flag)) throw new UsageError({ zh: `没有团长 "${flag}"`, en: `unknown leader "${flag}"` }, { zh: `已有的团长:${leaders.join(', ') || '无'}`, en: `known leaders: ${leaders.join(', ') || 'none'}` });
-    return flag;
-  }
-  if (leaders.length === 1) return leaders[0]!;
-  throw new UsageError({ zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' }, { zh: `已有的团长:${leaders.join(', ') || '无'}`, en: `known leaders: ${leaders.join(', ') || 'none'}` });
-}
-
-function build(db: Db, ctx: Ctx, leaderId: string, weekRaw: string) {
-  const week = parseWeek(weekRaw, ctx.asOf);
-  if (!week) throw new UsageError({ zh: `--week "${weekRaw}" 应是 ISO 周,例如 2026-W45,或 this(本周)/ next(下周)`, en: `--week "${weekRaw}" must be an ISO week like 2026-W45, or this / next` });
-  const snapshot = planSnapshot(week, ctx.asOf);
-  if (daysBetween(ctx.asOf, week.start) > 8) {
-    ctx.io.stderr.write(m(ctx.lang, 'plan.far', { week: week.code, asOf: ctx.asOf, days: daysBetween(ctx.asOf, week.start) }) + '\n');
-  }
-  const atSnapshot = loadProfiles(db, ctx.config, snapshot, leaderId);
-  const atAsOf = snapshot === ctx.asOf ? atSnapshot : loadProfiles(db, ctx.config, ctx.asOf, leaderId);
-  const lastKnown = week.end < ctx.asOf ? week.end : ctx.asOf;
-  const newcomers = atAsOf.profiles.filter((p) => p.firstOrderDate >= week.start && p.firstOrderDate <= lastKnown);
-  const windowStart = addDays(snapshot, -(NEW_MEMBER_WINDOW_DAYS - 1));
-  const plan = buildPlan({
-    week, asOf: ctx.asOf, snapshot,
-    members: atSnapshot.profiles,
-    newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
-    recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
-    activities: ctx.config.activities, targets: ctx.config.kpi.targets, stages: ctx.config.stages,
-  });
-  const profiles = new Map<string, MemberProfile>(atSnapshot.profiles.map((p) => [p.memberId, p]));
-  for (const p of newcomers) if (!profiles.has(p.memberId)) profiles.set(p.memberId, p);
-  return { plan, profiles, loaded: atAsOf };
-}
 
 export const planCommand: CommandSpec = {
   name: 'plan',
@@ -85,20 +45,14 @@ export const planCommand: CommandSpec = {
   },
   async run(_args, opts, ctx) {
     const templates = opts.format === 'json' ? null : loadTemplates(ctx, opts.templates);
-    const db = openForRead(ctx);
-    let text: string;
-    try {
-      const leaderId = pickLeader(db, opts.leader);
-      const { plan, profiles, loaded } = build(db, ctx, leaderId, String(opts.week));
-      if (!templates) {
-        text = renderJson(planJson(plan, leaderId));
-      } else {
-        const context = planContext({ ...commonInput(ctx, loaded.leader), plan, profiles, contacts: loaded.contacts });
-        text = asFormat(templates.render('plan', context), String(opts.format), `${plan.week.code} · ${leaderId}`, ctx);
-      }
-    } finally {
-      db.close();
+    const week = weekOf(String(opts.week), ctx.asOf);
+    const r = withRead(ctx, (db) => plan(db, {
+      config: ctx.config, asOf: ctx.asOf, lang: ctx.lang, unmask: ctx.unmask, week, leader: typeof opts.leader === 'string' ? opts.leader : undefined,
+    }));
+    if (daysBetween(ctx.asOf, week.start) > 8) {
+      ctx.io.stderr.write(m(ctx.lang, 'plan.far', { week: week.code, asOf: ctx.asOf, days: daysBetween(ctx.asOf, week.start) }) + '\n');
     }
+    const text = templates ? asFormat(templates.render('plan', r.context), String(opts.format), `${week.code} · ${r.leaderId}`, ctx) : renderJson(r.json);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

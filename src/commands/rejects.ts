@@ -2,10 +2,8 @@ import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { renderCsv, renderJson, renderTable } from '../render/table.js';
-import Papa from 'papaparse';
-import { maskRecordCells, type PersonalColumns } from '../core/shared/mask.js';
-import { recordText } from '../adapters/csv.js';
-import { emit, formatOption, openForRead, outOption } from './common.js';
+import { rejects } from '../api/rejects.js';
+import { emit, formatOption, outOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
@@ -13,15 +11,6 @@ const m = defineMessages({
   'rejects.h.import': ['导入', 'import'], 'rejects.h.file': ['文件', 'file'], 'rejects.h.line': ['行', 'line'],
   'rejects.h.field': ['字段', 'field'], 'rejects.h.reason': ['原因', 'reason'], 'rejects.h.raw': ['原始内容', 'raw'],
 });
-
-interface RejectRow { import_id: number; file_name: string; line: number; field: string; reason: string; raw: string }
-interface Masking { delimiter: string; personal_columns: string }
-
-/** The raw text with the import's name, address and phone columns masked (and any other phone). */
-function maskRaw(r: RejectRow & Masking): string {
-  const cells = Papa.parse<string[]>(r.raw, { delimiter: r.delimiter }).data[0] ?? [r.raw];
-  return recordText(maskRecordCells(cells, JSON.parse(r.personal_columns) as PersonalColumns), r.delimiter);
-}
 
 export const rejectsCommand: CommandSpec = {
   name: 'rejects',
@@ -39,16 +28,7 @@ export const rejectsCommand: CommandSpec = {
   async run(_args, opts, ctx) {
     const importId = opts.import === undefined ? null : Number(opts.import);
     if (importId !== null && !Number.isInteger(importId)) throw new UsageError({ zh: `--import "${opts.import}" 应是导入编号(见 tuan status)`, en: `--import "${opts.import}" must be an import number` });
-    const db = openForRead(ctx);
-    let rows: (RejectRow & Masking)[];
-    try {
-      rows = db.prepare(`SELECT r.import_id, r.file_name, r.line, r.field, r.reason, r.raw, i.delimiter, i.personal_columns
-        FROM rejects r JOIN imports i USING (import_id)
-        WHERE @id IS NULL OR r.import_id = @id ORDER BY r.import_id, r.line`).all({ id: importId }) as (RejectRow & Masking)[];
-    } finally {
-      db.close();
-    }
-    if (!ctx.unmask) rows = rows.map((r) => ({ ...r, raw: maskRaw(r) }));
+    const rows = withRead(ctx, (db) => rejects(db, { importId, unmask: ctx.unmask }));
     const keys = ['import_id', 'file_name', 'line', 'field', 'reason', 'raw'] as const;
     if (opts.format === 'json') emit(ctx, renderJson(rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])))), opts.out);
     else if (opts.format === 'csv') emit(ctx, renderCsv([...keys], rows.map((r) => keys.map((k) => r[k]))), opts.out);

@@ -1,13 +1,12 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { addDays, parseIsoDate } from '../core/shared/dates.js';
-import { buildReport } from '../core/report/report.js';
 import { toCommissionRules } from '../core/commission/levels.js';
-import { loadReportInput } from '../adapters/report-data.js';
+import { report } from '../api/report.js';
 import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
 import { escapeDeep, reportView } from '../render/report-view.js';
 import { makeProgress, NO_PROGRESS } from '../render/progress.js';
-import { emit, leaderOption, openForRead } from './common.js';
+import { emit, leaderOption, withRead } from './common.js';
 import type { CommandSpec, Ctx } from './types.js';
 
 interface Flags { from?: string; leader?: string; region?: string; out: string; templates?: string }
@@ -33,19 +32,17 @@ function templatesFor(ctx: Ctx, flag: string | undefined): Templates {
 function render(ctx: Ctx, flags: Flags, from: string): string {
   const templates = templatesFor(ctx, flags.templates);
   const progress = ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, 'report', ctx.io.now) : NO_PROGRESS;
-  const db = openForRead(ctx);
   try {
-    const input = loadReportInput(db, ctx.config, { asOf: ctx.asOf, from, leader: flags.leader, region: flags.region, unmask: ctx.unmask },
-      (done, total) => progress.update(done, total + 1));
+    const r = withRead(ctx, (db) => report(db, { config: ctx.config, asOf: ctx.asOf, from, leader: flags.leader, region: flags.region, unmask: ctx.unmask,
+      onStep: (done, total) => progress.update(done, total + 1) }));
     const c = ctx.config;
-    const view = reportView(buildReport(input), {
-      leaders: input.leaders, levels: toCommissionRules(c.commission).levels, stages: c.stages,
+    const view = reportView(r.data, {
+      leaders: r.leaders, levels: toCommissionRules(c.commission).levels, stages: c.stages,
       rfmWindowDays: c.rfm.window_days, rfmBaseline: c.rfm.baseline, unmask: ctx.unmask,
     }, ctx.lang);
     return templates.render('report', escapeDeep(view));
   } finally {
     progress.done();
-    db.close();
   }
 }
 
@@ -79,7 +76,6 @@ export const reportCommand: CommandSpec = {
   },
   async run(_args, opts, ctx) {
     const flags = opts as unknown as Flags;
-    if (flags.leader && flags.region) throw new UsageError({ zh: '--leader 和 --region 只能用一个', en: 'use either --leader or --region, not both' });
     const html = render(ctx, flags, chooseFrom(flags.from, ctx.asOf, ctx.config.report.migration_days));
     emit(ctx, html, flags.out === '-' ? undefined : flags.out);
     return EXIT.ok;

@@ -3,31 +3,19 @@ import { join, resolve } from 'node:path';
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { parseStage, STAGES } from '../core/members/lifecycle.js';
-import { parseScene, scriptContext } from '../core/activities/scripts.js';
+import { parseScene } from '../core/activities/scripts.js';
 import { SCENES } from '../core/templating/template-contexts.js';
-import type { MemberProfile } from '../core/members/profile.js';
-import { leaderOfMember, loadProfiles, type Loaded } from '../adapters/activity-load.js';
-import { bySpend } from '../core/activities/kit.js';
+import { checkScriptRequest, script } from '../api/script.js';
 import { defineMessages } from '../i18n.js';
 import { namesFor } from '../render/activity-names.js';
-import { clearStatus, ensureDir, leaderOption, openForRead } from './common.js';
-import { commonInput, loadTemplates, templatesOption } from './activity-common.js';
+import { clearStatus, ensureDir, leaderOption, withRead } from './common.js';
+import { loadTemplates, templatesOption } from './activity-common.js';
 import type { CommandSpec, Ctx } from './types.js';
 
 const m = defineMessages({
   'script.none': ['{stage}没有会员(截至 {asOf}),没有生成话术。', 'No member in stage {stage} (as of {asOf}); no script written.'],
   'script.wrote': ['已写入 {n} 份话术到 {dir}', 'wrote {n} script(s) to {dir}'],
 });
-
-function pickMembers(loaded: Loaded, opts: Record<string, unknown>): MemberProfile[] {
-  if (typeof opts.member === 'string') {
-    const p = loaded.profiles.find((x) => x.memberId === opts.member);
-    return p ? [p] : [];
-  }
-  const stage = parseStage(String(opts.stage));
-  if (!stage) throw new UsageError({ zh: `没有这个阶段:"${opts.stage}"`, en: `unknown stage "${opts.stage}"` }, { zh: `可用:引入期 成长期 成熟期 沉默期 流失期(或 ${STAGES.join(', ')})`, en: `use one of: ${STAGES.join(', ')}` });
-  return loaded.profiles.filter((p) => p.stage === stage).sort(bySpend);
-}
 
 function writeFiles(ctx: Ctx, dir: string, files: { name: string; text: string }[]): void {
   const abs = resolve(ctx.io.cwd, dir);
@@ -72,23 +60,14 @@ export const scriptCommand: CommandSpec = {
   async run([raw], opts, ctx) {
     const scene = parseScene(raw ?? '');
     if (!scene) throw new UsageError({ zh: `没有这个场景:"${raw}"`, en: `unknown scene "${raw}"` }, { zh: `可用的场景:${SCENES.join(', ')}`, en: `use one of: ${SCENES.join(', ')}` });
-    if (typeof opts.member !== 'string' && typeof opts.stage !== 'string') {
-      throw new UsageError({ zh: '请加 --member 会员ID,或 --stage 阶段(只看一个团长时再加 --leader 团长ID)', en: 'give --member ID, or --stage STAGE (with --leader ID for one leader)' });
-    }
+    const member = typeof opts.member === 'string' ? opts.member : undefined;
+    const stage = member !== undefined || typeof opts.stage !== 'string' ? undefined : parseStage(opts.stage);
+    if (stage === null) throw new UsageError({ zh: `没有这个阶段:"${opts.stage}"`, en: `unknown stage "${opts.stage}"` }, { zh: `可用:引入期 成长期 成熟期 沉默期 流失期(或 ${STAGES.join(', ')})`, en: `use one of: ${STAGES.join(', ')}` });
+    const request = { config: ctx.config, asOf: ctx.asOf, lang: ctx.lang, unmask: ctx.unmask, scene, member, stage, leader: typeof opts.leader === 'string' ? opts.leader : undefined };
+    checkScriptRequest(request); // a usage error before templates or the database are read
     const templates = loadTemplates(ctx, opts.templates);
-    const db = openForRead(ctx);
-    let outputs: { id: string; text: string }[];
-    try {
-      const leader = typeof opts.member === 'string' ? leaderOfMember(db, ctx.config, ctx.asOf, opts.member)
-        : typeof opts.leader === 'string' ? opts.leader : null;
-      const loaded = loadProfiles(db, ctx.config, ctx.asOf, leader);
-      const base = commonInput(ctx, loaded.leader);
-      outputs = pickMembers(loaded, opts).map((p) => ({
-        id: p.memberId, text: templates.render(`script-${scene}`, scriptContext(base, scene, p, loaded.contacts.get(p.memberId))),
-      }));
-    } finally {
-      db.close();
-    }
+    const contexts = withRead(ctx, (db) => script(db, request));
+    const outputs = contexts.map((c) => ({ id: c.memberId, text: templates.render(`script-${scene}`, c.context) }));
     if (outputs.length === 0) {
       const stage = parseStage(String(opts.stage));
       ctx.io.stderr.write(m(ctx.lang, 'script.none', { stage: stage ? namesFor(ctx.lang).stage(stage) : String(opts.stage), asOf: ctx.asOf }) + '\n');

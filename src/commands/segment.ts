@@ -1,12 +1,11 @@
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
-import { loadSegments } from '../adapters/load.js';
-import { readMemberContacts } from '../adapters/queries.js';
+import { segment } from '../api/segment.js';
 import { renderJson } from '../render/table.js';
 import { segmentCsv, segmentJson, segmentTable } from '../render/segment.js';
 import { configureImportOptions, runImport, type ImportFlags } from './import.js';
 import { formatSummary } from '../render/import.js';
-import { emit, formatOption, openForRead, outOption } from './common.js';
+import { emit, formatOption, outOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 export const segmentCommand: CommandSpec = {
@@ -37,19 +36,13 @@ export const segmentCommand: CommandSpec = {
     const flags = opts as unknown as ImportFlags & { region?: string; perLeader?: boolean; format: string; out?: string };
     if (files.length || flags.leaders) {
       const summary = await runImport(files, { ...flags, leader: undefined, leaderDefault: flags.leader }, ctx);
-      ctx.io.stderr.write(formatSummary(summary, ctx));
+      ctx.io.stderr.write(formatSummary(summary, ctx.lang));
     }
-    const db = openForRead(ctx);
-    try {
-      const { scopes, leaders, scopeLabel } = loadSegments(db, ctx.config, ctx.asOf, { leader: flags.leader, region: flags.region, perLeader: flags.perLeader });
-      const contacts = ctx.unmask ? readMemberContacts(db) : undefined;
-      const text = flags.format === 'csv' ? segmentCsv(scopes, contacts)
-        : flags.format === 'json' ? renderJson(segmentJson(scopes, ctx.asOf, scopeLabel, ctx.config, contacts))
-          : segmentTable(scopes, leaders, ctx.asOf, scopeLabel, ctx.config, ctx.lang, ctx.style);
-      emit(ctx, text, flags.out);
-    } finally {
-      db.close();
-    }
+    const r = withRead(ctx, (db) => segment(db, { config: ctx.config, asOf: ctx.asOf, leader: flags.leader, region: flags.region, perLeader: flags.perLeader, unmask: ctx.unmask }));
+    const text = flags.format === 'csv' ? segmentCsv(r.scopes, r.contacts)
+      : flags.format === 'json' ? renderJson(segmentJson(r.scopes, r.asOf, r.scope, ctx.config, r.contacts))
+        : segmentTable(r.scopes, r.leaders, r.asOf, r.scope, ctx.config, ctx.lang, ctx.style);
+    emit(ctx, text, flags.out);
     return EXIT.ok;
   },
 };

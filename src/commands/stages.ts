@@ -1,14 +1,13 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { parseIsoDate } from '../core/shared/dates.js';
-import { migrate, stageCounts, FROM_STAGES, type Share } from '../core/members/migration.js';
+import { FROM_STAGES, type Share } from '../core/members/migration.js';
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
-import { readLeaders, readMemberFacts } from '../adapters/queries.js';
-import { scopeFacts } from '../adapters/load.js';
+import { stages } from '../api/stages.js';
 import { defineMessages, pick } from '../i18n.js';
 import { formatValue } from '../render/kpi.js';
 import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
-import { emit, formatOption, leaderOption, openForRead, outOption } from './common.js';
+import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
@@ -47,32 +46,24 @@ export const stagesCommand: CommandSpec = {
     if (!to) throw new UsageError({ zh: `--to "${opts.to}" 应是日期,例如 2026-10-31`, en: `--to "${opts.to}" must be a date like 2026-10-31` });
     if (opts.from !== undefined && !from) throw new UsageError({ zh: `--from "${opts.from}" 应是日期,例如 2026-07-31`, en: `--from "${opts.from}" must be a date like 2026-07-31` });
     if (from && from >= to) throw new UsageError({ zh: `--from ${from} 应早于 --to ${to}`, en: `--from ${from} must be before --to ${to}` });
-    const db = openForRead(ctx);
-    const leaders = readLeaders(db);
-    const filter = { leader: opts.leader as string | undefined, region: opts.region as string | undefined };
-    const after = scopeFacts(readMemberFacts(db, to, null), leaders, filter);
-    const inScope = new Set(after.facts.map((a) => a.memberId));
-    const before = from ? readMemberFacts(db, from, null).filter((f) => inScope.has(f.memberId)) : [];
-    db.close();
-    const t = ctx.config.stages;
-    const counts = stageCounts(after.facts, to, t);
-    const mig = from ? migrate(before, after.facts, from, to, t) : null;
+    const r = withRead(ctx, (db) => stages(db, { config: ctx.config, to, from, leader: opts.leader as string | undefined, region: opts.region as string | undefined }));
+    const { counts, migration: mig } = r;
     const L = ctx.lang;
     const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : pick(L, STAGE_NAMES[s as 'intro']));
     if (opts.format === 'json') {
-      emit(ctx, renderJson({ from, to, scope: after.label, counts, migration: mig && { ...mig, wakeup: shareJson(mig.wakeup), winback: shareJson(mig.winback) } }), opts.out);
+      emit(ctx, renderJson({ from, to, scope: r.scope, counts, migration: mig && { ...mig, wakeup: shareJson(mig.wakeup), winback: shareJson(mig.winback) } }), opts.out);
     } else if (opts.format === 'csv') {
       const rows: Cell[][] = mig
         ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, s1, mig.matrix[s0][s1]]))
         : STAGES.map((s) => [s, counts[s]]);
       emit(ctx, renderCsv(mig ? ['from_stage', 'to_stage', 'members'] : ['stage', 'members'], rows), opts.out);
     } else {
-      const total = after.facts.length;
-      let out = ctx.style.bold(m(L, 'stages.title', { to, scope: after.label })) + '\n';
+      const total = r.total;
+      let out = ctx.style.bold(m(L, 'stages.title', { to, scope: r.scope })) + '\n';
       out += renderTable([m(L, 'stages.stage'), m(L, 'stages.count'), m(L, 'stages.share')],
         STAGES.map((s) => [name(s), fmtInt(counts[s]), pct(total ? counts[s] / total : null)]), ctx.style, ['left', 'right', 'right']);
       if (mig && from) {
-        out += '\n' + ctx.style.bold(m(L, 'stages.migTitle', { from, to, scope: after.label })) + '\n';
+        out += '\n' + ctx.style.bold(m(L, 'stages.migTitle', { from, to, scope: r.scope })) + '\n';
         const rows: Cell[][] = FROM_STAGES.map((s0) => [name(s0), ...STAGES.map((s1) => fmtInt(mig.matrix[s0][s1])),
           fmtInt(STAGES.reduce((a, s1) => a + mig.matrix[s0][s1], 0))]);
         rows.push([m(L, 'stages.total'), ...STAGES.map((s1) => fmtInt(FROM_STAGES.reduce((a, s0) => a + mig.matrix[s0][s1], 0))), fmtInt(total)]);

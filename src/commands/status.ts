@@ -1,10 +1,10 @@
 import { EXIT } from '../errors.js';
-import { readStatus, type DbStatus } from '../adapters/queries.js';
+import { status, type DbStatus } from '../api/status.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatYuan } from '../core/shared/money.js';
 import { fmtInt, renderJson, renderPairs, renderTable } from '../render/table.js';
 import type { Style } from '../render/style.js';
-import { emit, formatOption, openForRead } from './common.js';
+import { emit, formatOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
@@ -53,13 +53,8 @@ export const statusCommand: CommandSpec = {
     cmd.addOption(formatOption(say, ['table', 'json']));
   },
   async run(_args, opts, ctx) {
-    const db = openForRead(ctx);
-    try {
-      const s = readStatus(db);
-      emit(ctx, opts.format === 'json' ? renderJson(s) : formatStatus(s, ctx.lang, ctx.style), opts.out);
-    } finally {
-      db.close();
-    }
+    const s = withRead(ctx, status);
+    emit(ctx, opts.format === 'json' ? renderJson(s) : formatStatus(s, ctx.lang, ctx.style), opts.out);
     return EXIT.ok;
   },
 };

@@ -1,7 +1,6 @@
 /** `tuan commission` output: the statement table (and --detail lines) for people, CSV for payroll, JSON. */
 import type { MonthReport, Statement } from '../core/commission/commission.js';
 import type { LevelRule } from '../core/commission/levels.js';
-import { maskName } from '../core/shared/mask.js';
 import { formatFen, formatYuan } from '../core/shared/money.js';
 import { RULES, type RewardLine } from '../core/commission/rewards.js';
 import { defineMessages, type Lang } from '../i18n.js';
@@ -27,12 +26,9 @@ const m = defineMessages({
 
 export type Names = (memberId: string) => string;
 
-/** Masked (or, with --unmask, plain) member names. */
-export function memberNames(contacts: Map<string, { name: string }>, unmask: boolean): Names {
-  return (id) => {
-    const n = contacts.get(id)?.name ?? '';
-    return unmask ? n : maskName(n);
-  };
+/** Member names as the api layer gave them (masked unless --unmask). */
+export function memberNames(names: ReadonlyMap<string, string>): Names {
+  return (id) => names.get(id) ?? '';
 }
 
 function levelCell(s: Statement, levels: readonly LevelRule[], lang: Lang): string {

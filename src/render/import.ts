@@ -1,7 +1,5 @@
-import type { ImportSummary } from '../adapters/import-orders.js';
-import type { LeadersSummary } from '../adapters/import-leaders.js';
-import type { Ctx } from '../commands/types.js';
-import { defineMessages } from '../i18n.js';
+import type { ImportSummary, LeadersSummary } from '../core/ingest/import-types.js';
+import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt } from './table.js';
 
 const m = defineMessages({
@@ -18,8 +16,7 @@ const m = defineMessages({
 const DELIMS: Record<string, [string, string]> = { ',': ['逗号', 'comma'], '\t': ['制表符', 'tab'], ';': ['分号', 'semicolon'] };
 const ENC: Record<string, string> = { utf8: 'UTF-8', gb18030: 'GBK/GB18030', gbk: 'GBK', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', latin1: 'Latin-1' };
 
-export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSummary | null }, ctx: Ctx): string {
-  const L = ctx.lang;
+export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSummary | null }, L: Lang): string {
   const out: string[] = [];
   if (r.leaders) out.push(m(L, 'import.leaders', { file: r.leaders.file, n: r.leaders.leaders }));
   for (const s of r.orders) {

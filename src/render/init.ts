@@ -1,5 +1,5 @@
 /** `tuan init`: what a person reads (detection summary, mapping table, stage thresholds, next steps). */
-import type { Sniffed } from '../adapters/csv.js';
+import type { Sniffed } from '../core/ingest/import-types.js';
 import type { Field } from '../core/ingest/headers.js';
 import { fieldsToShow, type MappingView, type SampleState } from '../core/ingest/init-plan.js';
 import type { Layout } from '../core/ingest/normalize.js';

@@ -1,7 +1,8 @@
 /** `tuan kpi` output: the KPI table (one scope, or leaders side by side), CSV and JSON. Pure: returns strings. */
 import type { TargetMark } from '../core/kpi/checks.js';
-import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
+import type { KpiRow } from '../core/kpi/kpi-rows.js';
 import type { KpiLine } from '../core/kpi/targets.js';
+import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
 import { formatYuan } from '../core/shared/money.js';
 import type { EffectivePeriod } from '../core/shared/calendar.js';
 import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/shared/ratio.js';
@@ -20,10 +21,7 @@ const m = defineMessages({
     '✓ baseline met  ★ challenge reached  ✗ below baseline; n/a = empty denominator (no member or order to count)'],
 });
 
-/** A KPI line (core/kpi/targets.ts, the report's lines too) of one scope. */
-export interface KpiRow extends KpiLine {
-  scope: string;
-}
+export type { KpiRow };
 
 export interface KpiMeta {
   period: EffectivePeriod;

@@ -1,11 +1,10 @@
 /** `tuan leaders` output: who, level for the month and why, role and promotion eligibility. */
 import type { LeaderOverview } from '../core/commission/leader-overview.js';
 import { repurchaseBp, type LevelRule } from '../core/commission/levels.js';
-import { maskName } from '../core/shared/mask.js';
 import { formatFen, formatYuan } from '../core/shared/money.js';
 import { addMonths, monthRange } from '../core/shared/calendar.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
-import type { LeaderInfo } from '../adapters/queries.js';
+import type { LeaderInfo } from '../core/shared/leader-info.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';
 import type { Style } from './style.js';
@@ -81,19 +80,17 @@ function explain(o: LeaderOverview, levels: readonly LevelRule[], lang: Lang): s
 
 const prevMonth = (month: string) => addMonths(month, -1);
 
-export type PersonName = (name: string) => string;
-export const personName = (unmask: boolean): PersonName => (n) => (unmask ? n : maskName(n));
 
 function roleName(o: LeaderOverview, lang: Lang): string {
   return o.role ? pick(lang, ROLE_NAMES[o.role]) : o.roleText;
 }
 
-export function leadersTable(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], name: PersonName, lang: Lang, style: Style): string {
+export function leadersTable(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], lang: Lang, style: Style): string {
   const month = rows[0]?.month ?? '';
   const head = ['leader', 'name', 'community', 'region', 'trainer', 'level', 'rate', 'role', 'promo'].map((k) => m(lang, `ld.h.${k}` as 'ld.h.leader'));
   const body: Cell[][] = rows.map((o) => {
     const i = info.get(o.leaderId);
-    return [o.leaderId, name(i?.name ?? ''), i?.community ?? '', i?.region ?? '', name(i?.trainer ?? ''),
+    return [o.leaderId, i?.name ?? '', i?.community ?? '', i?.region ?? '', i?.trainer ?? '',
       levelName(levels, o.level.level, lang) + (o.level.source === 'certified' ? '*' : ''), formatBp(o.rateBp), roleName(o, lang), promoCell(o, lang)];
   });
   let out = `${style.bold(m(lang, 'ld.title', { month, basis: prevMonth(month) }))}\n${renderTable(head, body, style, [...Array<'left'>(6).fill('left'), 'right', 'left', 'left'])}`;
@@ -101,12 +98,12 @@ export function leadersTable(rows: LeaderOverview[], info: Map<string, LeaderInf
   return out;
 }
 
-function row(o: LeaderOverview, i: LeaderInfo | undefined, levels: readonly LevelRule[], name: PersonName) {
+function row(o: LeaderOverview, i: LeaderInfo | undefined, levels: readonly LevelRule[]) {
   const b = o.level.basis;
   const p = o.promotion;
   return {
-    month: o.month, leader_id: o.leaderId, name: name(i?.name ?? ''), community: i?.community ?? '', region: i?.region ?? '',
-    trainer: name(i?.trainer ?? ''), mentor_id: i?.mentor_id ?? null, star: i?.star ?? null,
+    month: o.month, leader_id: o.leaderId, name: i?.name ?? '', community: i?.community ?? '', region: i?.region ?? '',
+    trainer: i?.trainer ?? '', mentor_id: i?.mentor_id ?? null, star: i?.star ?? null,
     level: o.level.level, level_name: levelName(levels, o.level.level, 'zh-CN'), level_source: o.level.source,
     performance_level: o.level.performanceLevel, rate_bp: o.rateBp, basis_month: prevMonth(o.month), basis_gmv_fen: b.gmvFen,
     basis_active_members: b.activeMembers, basis_repeat_members: b.repeatMembers, basis_repurchase_bp: repurchaseBp(b),
@@ -117,11 +114,11 @@ function row(o: LeaderOverview, i: LeaderInfo | undefined, levels: readonly Leve
   };
 }
 
-export function leadersJson(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], name: PersonName) {
+export function leadersJson(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[]) {
   return {
     month: rows[0]?.month ?? null,
     leaders: rows.map((o) => ({
-      ...row(o, info.get(o.leaderId), levels, name),
+      ...row(o, info.get(o.leaderId), levels),
       checks: o.level.checks.map((c) => ({
         level: c.level, min_gmv_fen: levels[c.level - 1]!.minGmvFen, min_repurchase_bp: levels[c.level - 1]!.minRepurchaseBp,
         gmv_ok: c.gmvOk, repurchase_ok: c.repurchaseOk, met: c.met,
@@ -131,10 +128,10 @@ export function leadersJson(rows: LeaderOverview[], info: Map<string, LeaderInfo
 }
 
 /** One row per leader; money in fen with a yuan column (2 decimals) next to it; lists joined with ";". */
-export function leadersCsv(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], name: PersonName): string {
+export function leadersCsv(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[]): string {
   const withYuan = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).flatMap(([k, v]) =>
     k.endsWith('_fen') ? [[k, v], [k.replace(/_fen$/, '_yuan'), typeof v === 'number' ? formatFen(v) : null]] : [[k, v]]));
-  const objs = rows.map((o) => withYuan(row(o, info.get(o.leaderId), levels, name)));
+  const objs = rows.map((o) => withYuan(row(o, info.get(o.leaderId), levels)));
   const head = objs[0] ? Object.keys(objs[0]) : ['month', 'leader_id'];
   const cell = (v: unknown): Cell => (Array.isArray(v) ? v.join(';') : typeof v === 'boolean' ? String(v) : (v as Cell));
   return renderCsv(head, objs.map((o) => head.map((k) => cell(o[k]))));

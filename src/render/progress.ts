@@ -1,5 +1,8 @@
 /** A one-line progress bar on stderr, only on a terminal, only after the first ~2 seconds. */
-import type { Out } from '../commands/types.js';
+/** Where the bar is written (stderr). */
+interface Out {
+  write(s: string): unknown;
+}
 
 export interface Progress {
   update(done: number, total: number): void;

@@ -3,8 +3,7 @@ import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/members/rfm.js';
 import { countByLeader, type MemberSegment, type ScopeResult } from '../core/members/segment.js';
 import { formatYuan } from '../core/shared/money.js';
-import { maskName, maskPhone } from '../core/shared/mask.js';
-import type { LeaderInfo } from '../adapters/queries.js';
+import type { LeaderInfo } from '../core/shared/leader-info.js';
 import type { Config } from '../config.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
@@ -83,12 +82,6 @@ export function segmentCsv(scopes: ScopeResult[], contacts?: Map<string, { name:
     });
   });
   return renderCsv(head, rows);
-}
-
-/** Masked contact columns for lists people read. */
-export function maskedContact(c: { name: string; phone: string } | undefined, unmask: boolean): [string, string] {
-  if (!c) return ['', ''];
-  return unmask ? [c.name, c.phone] : [maskName(c.name), maskPhone(c.phone)];
 }
 
 function fmtEdges(xs: readonly number[], money: boolean): string {

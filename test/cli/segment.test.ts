@@ -12,9 +12,11 @@ describe('tuan segment on a hand-computed fixture (test/fixtures/segment/README.
     const r = await runTuan(['segment', 'small.csv', '--as-of', '2026-10-31', '--format', 'csv'], { cwd });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(rows[0]!.join(',')).toBe('member_id,leader_id,stage,stage_name,at_risk,first_order_date,last_order_date,tenure_days,recency_days,orders,spend_fen,rfm_recency_days,rfm_orders,rfm_spend_fen,r_score,f_score,m_score,rfm_score,segment,segment_name,cn8_class');
+    expect(rows[0]!.join(',')).toBe('member_id,leader_id,stage,stage_name,at_risk,first_order_date,last_order_date,tenure_days,recency_days,orders,spend_fen,rfm_recency_days,rfm_orders,rfm_spend_fen,r_score,f_score,m_score,rfm_score,segment,segment_name,cn8_class,member_name,phone');
+    // names and phones are there, masked (the same as tuan members)
+    expect(rows.slice(1).every((x) => /^.\*{1,3}$|^$/.test(x[21]!) && !/\d{5}/.test(x[22]!))).toBe(true);
     // Edges (type 7 over 5 members): R 4.8/9/37.4/128.4, F 1/1/1.4/2, M 2900/3600/8000/17200; means R 85.6, F 1.4, M 10700.
-    expect(rows.slice(1).map((x) => x.join(','))).toEqual([
+    expect(rows.slice(1).map((x) => x.slice(0, 21).join(','))).toEqual([
       'M01,L1,intro,引入期,false,2026-10-20,2026-10-20,11,11,1,3000,11,1,3000,3,1,2,312,about_to_sleep,将要沉睡,一般发展客户',
       'M02,L1,mature,成熟期,false,2026-06-01,2026-10-25,152,6,2,14000,6,2,14000,4,4,4,444,potential_loyalist,潜力忠诚,重要价值客户',
       // M03's only order was refunded: no counted order, no stage, not listed.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { analyzeMapping, fieldsToShow, nextCommands, setColumn, shellQuote, stageProblems, unknownStatusWords } from '../../src/core/ingest/init-plan.js';
+import { analyzeMapping, fieldsToShow, nextCommands, setColumn, shellQuote, unknownStatusWords } from '../../src/core/ingest/init-plan.js';
+import { stageProblems } from '../../src/core/members/stage-problems.js';
 import { DEFAULT_STATUS_WORDS } from '../../src/core/ingest/status.js';
 import { DEFAULT_CONFIG, mergeConfig, validateConfig } from '../../src/config.js';
 import { renderInitConfig, type InitConfig } from '../../src/render/init-config.js';

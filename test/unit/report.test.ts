@@ -10,6 +10,7 @@ import { toCommissionRules } from '../../src/core/commission/levels.js';
 import { classifyStage } from '../../src/core/members/lifecycle.js';
 import { fixed } from '../../src/core/shared/ratio.js';
 import { actionLists } from '../../src/core/report/report-actions.js';
+import { maskContact } from '../../src/core/shared/mask.js';
 import {
   buildReport, cn8Counts, commissionRows, kpiLines, leaderStages, REPORT_KPIS, rfmGrid, stageTotals, type ReportInput, type ReportSettings,
 } from '../../src/core/report/report.js';
@@ -78,25 +79,26 @@ describe('actionLists', () => {
     ['M1', { name: '新人', phone: '' }], ['M2', { name: '<b>坏</b>', phone: '15000002222' }],
   ]);
 
-  it('silent by spend (ties by ID), at risk by spend, new members newest first; masked', () => {
-    const [silent, risk, welcome] = actionLists(MEMBERS, contacts, 10, false);
+  it('silent by spend (ties by ID), at risk by spend, new members newest first; contacts masked by the api layer stay masked', () => {
+    const masked = new Map([...contacts].map(([id, c]) => [id, maskContact(c)]));
+    const [silent, risk, welcome] = actionLists(MEMBERS, masked, 10);
     expect(silent).toMatchObject({ kind: 'silent_call', total: 2 });
     expect(silent!.members.map((m) => [m.memberId, m.name, m.phone])).toEqual([['M4', '王**', '138****5678'], ['M5', '李*', '139****1111']]);
     expect(risk!.members.map((m) => [m.memberId, m.name, m.phone, m.stage])).toEqual([['M2', '<***', '150****2222', 'growth']]);
     expect(welcome).toMatchObject({ kind: 'welcome', total: 1, members: [{ memberId: 'M1', name: '新*', phone: '', firstOrderDate: '2026-10-20' }] });
   });
 
-  it('--unmask shows names and phones; a member without a contact gets empty texts', () => {
-    const [silent, risk] = actionLists(MEMBERS, contacts, 10, true);
+  it('names and phones as given (--unmask); a member without a contact gets empty texts', () => {
+    const [silent, risk] = actionLists(MEMBERS, contacts, 10);
     expect(silent!.members[0]).toMatchObject({ name: '王小明', phone: '13812345678', spendFen: 5050, recencyDays: 91, orders: 2 });
     expect(risk!.members[0]!.name).toBe('<b>坏</b>');
-    const [, , welcome] = actionLists(MEMBERS, new Map(), 10, true);
+    const [, , welcome] = actionLists(MEMBERS, new Map(), 10);
     expect(welcome!.members[0]).toMatchObject({ name: '', phone: '' });
   });
 
   it('cuts each list to the size and keeps the total', () => {
     const many = Array.from({ length: 7 }, (_, i) => member(`S${i}`, 'L1', '2026-01-01', '2026-09-01', 100 * (i % 3)));
-    const [silent] = actionLists(many, new Map(), 3, false);
+    const [silent] = actionLists(many, new Map(), 3);
     expect(silent!.total).toBe(7);
     expect(silent!.members.map((m) => m.memberId)).toEqual(['S2', 'S5', 'S1']);
   });

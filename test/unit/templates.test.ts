@@ -47,7 +47,7 @@ describe('template helpers', () => {
     expect(pctText(-50)).toBe('-0.5%');
   });
 
-  it('every helper is documented (README table, tuan lint --context)', () => {
+  it('every helper is documented (docs/reference/templates.md, tuan lint --context)', () => {
     const documented = HELPER_DOCS.map(([use]) => use).join(' ');
     for (const name of Object.keys(makeHelpers('zh-CN', false))) expect(documented, name).toMatch(new RegExp(`[{(]${name} `));
   });

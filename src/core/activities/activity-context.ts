@@ -8,7 +8,6 @@ import type { Unit } from '../kpi/kpi-defs.js';
 import { stageTargets, type KpiTargets } from '../kpi/targets.js';
 import { ratio, toDecimal, type Ratio } from '../shared/ratio.js';
 import type { Stage, StageThresholds } from '../members/lifecycle.js';
-import { maskName, maskPhone } from '../shared/mask.js';
 import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from '../members/profile.js';
 import type { Scene } from '../templating/template-contexts.js';
 
@@ -48,7 +47,7 @@ export function commonContext(c: CommonInput) {
   const slot = (s: { weekday: number; time: string }) => ({ weekday: s.weekday, weekday_name: c.names.weekday(s.weekday), time: s.time });
   return {
     lang: c.lang, as_of: c.asOf, unmasked: c.unmask,
-    leader: { ...c.leader, name: c.unmask ? c.leader.name : maskName(c.leader.name) },
+    leader: { ...c.leader },
     thresholds: {
       intro_days: c.stages.intro_days, growth_days: c.stages.growth_days, silent_after_days: c.stages.silent_after_days,
       churned_after_days: c.stages.churned_after_days, at_risk_days: c.stages.at_risk_days,
@@ -66,12 +65,10 @@ export function commonContext(c: CommonInput) {
 
 export type MemberContext = ReturnType<typeof memberContext>;
 
-/** One member as templates see it: name and phone masked unless `unmask`. */
-export function memberContext(p: MemberProfile, contact: Contact | undefined, unmask: boolean, names: Names) {
-  const name = contact?.name ?? '';
-  const phone = contact?.phone ?? '';
+/** One member as templates see it: name and phone as given (the api layer masks them unless --unmask). */
+export function memberContext(p: MemberProfile, contact: Contact | undefined, names: Names) {
   return {
-    id: p.memberId, name: unmask ? name : maskName(name), phone: unmask ? phone : maskPhone(phone),
+    id: p.memberId, name: contact?.name ?? '', phone: contact?.phone ?? '',
     stage: codeName(p.stage, names), at_risk: p.atRisk, first_order_date: p.firstOrderDate, last_order_date: p.lastOrderDate,
     tenure_days: p.tenureDays, recency_days: p.recencyDays, orders: p.orders, spend_fen: p.spendFen,
     favourite: p.favourite && { ...p.favourite }, suggestion: p.suggestion && { ...p.suggestion },

@@ -45,7 +45,7 @@ export function kitContext(k: KitInput) {
       total: k.profiles.length, count, share_bp: shareBp(count, k.profiles.length) ?? 0,
       at_risk: inStage.filter((p) => p.atRisk).length, one_order: inStage.filter((p) => p.orders === 1).length,
       new_last_7_days: k.profiles.filter((p) => p.firstOrderDate >= weekAgo).length,
-      top: inStage.slice(0, k.activities.top_members).map((p) => memberContext(p, k.contacts.get(p.memberId), k.unmask, k.names)),
+      top: inStage.slice(0, k.activities.top_members).map((p) => memberContext(p, k.contacts.get(p.memberId), k.names)),
     },
     analysis: {
       categories_recorded: categoriesRecorded,

@@ -18,7 +18,7 @@ export function planContext(c: PlanContextInput) {
   const member = (id: string): MemberContext => {
     const prof = c.profiles.get(id);
     if (!prof) throw new Error(`plan names member ${id} without a profile`);
-    return memberContext(prof, c.contacts.get(id), c.unmask, c.names);
+    return memberContext(prof, c.contacts.get(id), c.names);
   };
   const appendix: { ref: number; date: string; weekday_name: string; time: string; action: string; stage: ReturnType<typeof codeName>; script: string; members: MemberContext[] }[] = [];
   const taskCtx = (t: PlanTask, date: string, weekday: number) => {

@@ -18,6 +18,6 @@ export function scriptContext(c: CommonInput, scene: Scene, p: MemberProfile, co
   return {
     ...commonContext(c),
     scene: { code: scene, name: c.names.scene(scene) },
-    member: memberContext(p, contact, c.unmask, c.names),
+    member: memberContext(p, contact, c.names),
   };
 }

@@ -6,6 +6,8 @@
 import { ConfigError } from '../../errors.js';
 import { divRoundHalfUp, parseScaled } from '../shared/money.js';
 import type { Stage } from '../members/lifecycle.js';
+import type { LeaderMonthStats } from '../members/leader-month.js';
+export { EMPTY_STATS, type LeaderMonthStats } from '../members/leader-month.js';
 
 /** The `commission` section of the configuration, as people write it (yuan, percent). */
 export interface CommissionSettings {
@@ -71,14 +73,6 @@ export function toCommissionRules(s: CommissionSettings): CommissionRules {
   };
 }
 
-/** A leader's month: counted GMV (returns subtracted) and members with ≥1 / ≥2 counted orders. */
-export interface LeaderMonthStats {
-  gmvFen: number;
-  activeMembers: number;
-  repeatMembers: number;
-}
-
-export const EMPTY_STATS: LeaderMonthStats = Object.freeze({ gmvFen: 0, activeMembers: 0, repeatMembers: 0 });
 
 /** Repurchase rate in basis points (half-up), or null when nobody ordered. For display; checks compare exactly. */
 export function repurchaseBp(s: LeaderMonthStats): number | null {

@@ -6,7 +6,6 @@
 import { FIELDS, mapHeaders, type Field } from './headers.js';
 import { chooseLayout, requiredFields, type Layout } from './normalize.js';
 import { normalizeStatus, type Status } from './status.js';
-import type { StageThresholds } from '../members/lifecycle.js';
 
 export type Overrides = Partial<Record<Field, string>>;
 
@@ -59,17 +58,6 @@ export function setColumn(headers: readonly string[], overrides: Overrides, fiel
   delete rest[field];
   if (header === null || analyzeMapping(headers, rest).mapped[field] === header) return rest;
   return { ...rest, [field]: header };
-}
-
-export type StageProblem = 'intro_growth' | 'silent_churned' | 'atrisk_silent';
-
-/** Orderings the thresholds need (the first two are also config errors; the third makes at_risk never show). */
-export function stageProblems(t: StageThresholds): StageProblem[] {
-  const out: StageProblem[] = [];
-  if (t.intro_days >= t.growth_days) out.push('intro_growth');
-  if (t.silent_after_days >= t.churned_after_days) out.push('silent_churned');
-  if (t.at_risk_days >= t.silent_after_days) out.push('atrisk_silent');
-  return out;
 }
 
 /** The fields worth showing: every mapped field, then the required ones that are missing or ambiguous. */

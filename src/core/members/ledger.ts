@@ -2,8 +2,7 @@
  * The facts commission needs, indexed once: every member's order history (./history.ts), per leader and
  * month the GMV and order counts, per leader, member and month the member's spend. Pure: plain data in, maps out.
  */
-import type { LeaderMonthStats } from '../commission/levels.js';
-import { EMPTY_STATS } from '../commission/levels.js';
+import { EMPTY_STATS, type LeaderMonthStats } from './leader-month.js';
 import { monthOf } from '../shared/calendar.js';
 import { buildHistories, type MemberHistory, type OrderFact, type ReturnFact } from './history.js';
 

@@ -1,10 +1,9 @@
 /**
  * The members-to-act-on lists of the report (seed 000 §4.3): silent members with the highest spend
  * (a care call), active members at risk (a recommendation before they go quiet), and new members
- * (a welcome). Names and phones are masked here unless `unmask` (SPEC §8). Pure.
+ * (a welcome). Names and phones come in masked unless --unmask (the api layer masks them, SPEC §8). Pure.
  */
 import type { Stage } from '../members/lifecycle.js';
-import { maskName, maskPhone } from '../shared/mask.js';
 import type { MemberSegment } from '../members/segment.js';
 
 export interface Contact {
@@ -17,9 +16,9 @@ export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface ActionMember {
   memberId: string;
-  /** masked unless unmask; empty when the export had no name */
+  /** as given (masked unless --unmask); empty when the export had no name */
   name: string;
-  /** masked unless unmask; empty when the export had no phone */
+  /** as given (masked unless --unmask); empty when the export had no phone */
   phone: string;
   leaderId: string;
   stage: Stage;
@@ -49,20 +48,18 @@ const RULES: Record<ActionKind, { keep: (m: MemberSegment) => boolean; order: (a
   welcome: { keep: (m) => m.stage === 'intro', order: byNewest },
 };
 
-export function actionMember(m: MemberSegment, contact: Contact | undefined, unmask: boolean): ActionMember {
-  const name = contact?.name ?? '';
-  const phone = contact?.phone ?? '';
+export function actionMember(m: MemberSegment, contact: Contact | undefined): ActionMember {
   return {
-    memberId: m.memberId, name: unmask ? name : maskName(name), phone: unmask ? phone : maskPhone(phone),
+    memberId: m.memberId, name: contact?.name ?? '', phone: contact?.phone ?? '',
     leaderId: m.leaderId, stage: m.stage, firstOrderDate: m.firstOrderDate, lastOrderDate: m.lastOrderDate,
     recencyDays: m.recencyDays, orders: m.orders, spendFen: m.spendFen,
   };
 }
 
-export function actionLists(members: readonly MemberSegment[], contacts: ReadonlyMap<string, Contact>, size: number, unmask: boolean): ActionList[] {
+export function actionLists(members: readonly MemberSegment[], contacts: ReadonlyMap<string, Contact>, size: number): ActionList[] {
   return ACTION_KINDS.map((kind) => {
     const rule = RULES[kind];
     const hits = members.filter(rule.keep).sort(rule.order);
-    return { kind, total: hits.length, members: hits.slice(0, size).map((m) => actionMember(m, contacts.get(m.memberId), unmask)) };
+    return { kind, total: hits.length, members: hits.slice(0, size).map((m) => actionMember(m, contacts.get(m.memberId))) };
   });
 }

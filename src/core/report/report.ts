@@ -182,6 +182,6 @@ export function buildReport(input: ReportInput): ReportData {
     cn8: cn8Counts(members),
     kpis: kpiLines(scopedKpiData(input.kpiData, input.leaderIds), month, asOf, settings),
     commission: commissionRows(input.commission, month, input.leaderIds),
-    actions: actionLists(members, input.contacts, settings.listSize, settings.unmask),
+    actions: actionLists(members, input.contacts, settings.listSize),
   };
 }

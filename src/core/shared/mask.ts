@@ -1,4 +1,13 @@
-/** Personal data masking (SPEC §8): every output masks names and phones unless --unmask. */
+/**
+ * Personal data masking (SPEC §8): every output masks names and phones unless --unmask.
+ *
+ * Where masking happens: in ONE layer, the api layer (src/api), right before the data reaches render.
+ * src/api/common.ts `maskContacts` (member names and phones, also via `readContacts`) and `maskLeaders` (leader
+ * names), api/activity.ts (the leader of a kit, script or plan) and api/rejects.ts (rejected rows' raw text) call the
+ * functions below as the data is read; core computes and render prints what it is given, neither masks.
+ * (Two exceptions by design: the `{{mask}}` template helper, which masks what a template asks for and is
+ * idempotent on masked text, and `tuan init`'s preview of a sample row, which has no api function.)
+ */
 
 /** `13812345678` -> `138****5678`; already-masked or short values keep only their last 4 digits visible. */
 export function maskPhone(phone: string): string {
@@ -15,6 +24,16 @@ export function maskName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length === 0) return '';
   return chars[0] + '*'.repeat(Math.min(3, Math.max(1, chars.length - 1)));
+}
+
+export interface Contact {
+  name: string;
+  phone: string;
+}
+
+/** A member's name and phone, both masked. */
+export function maskContact(c: Contact): Contact {
+  return { name: maskName(c.name), phone: maskPhone(c.phone) };
 }
 
 /** Mask every mainland mobile number inside free text (rejected rows' raw text). */

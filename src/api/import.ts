@@ -1,0 +1,76 @@
+/** `tuan import` as a function: order exports (and leaders.csv) into the database. */
+import { resolve } from 'node:path';
+import type { ImportSummary } from '../adapters/import-orders.js';
+import type { LeadersSummary } from '../adapters/import-leaders.js';
+import type { EncodingChoice } from '../adapters/encodings.js';
+import type { DelimiterChoice } from '../adapters/csv.js';
+import { columnOverrides, statusWords } from '../config.js';
+import { configOf, withDbAsync, type BaseOptions, type DbInput } from './common.js';
+
+export type { ImportSummary, LeadersSummary };
+
+/** Progress of one file: `update(done, total)` while it is read, `done()` at the end. */
+export interface FileProgress {
+  update(done: number, total: number): void;
+  done(): void;
+}
+
+export interface ImportOptions extends BaseOptions {
+  /** the directory relative file names are resolved against; default: the process's */
+  cwd?: string | undefined;
+  /** a leaders.csv to import first */
+  leaders?: string | undefined;
+  /** `field=header` overrides on top of the configuration's, e.g. `ordered_at=支付时间` */
+  map?: string[] | undefined;
+  /** text encoding of the files; default auto */
+  encoding?: EncodingChoice | undefined;
+  /** field delimiter; default auto */
+  delimiter?: DelimiterChoice | undefined;
+  /** refuse a file when more than this share of its rows is rejected; default: the configuration's import.max_reject_rate */
+  maxRejectRate?: number | undefined;
+  /** leader ID for every line of these files */
+  leader?: string | undefined;
+  /** leader ID for lines without one (快团团); default: the configuration's import.leader */
+  leaderDefault?: string | undefined;
+  /** the instant of the import, ISO with offset (stored with the import) */
+  now: string;
+  /** called once per order file (the name as given), for a progress bar */
+  onFile?: (file: string) => FileProgress;
+}
+
+export interface ImportResult {
+  orders: ImportSummary[];
+  leaders: LeadersSummary | null;
+}
+
+/** Import order files (each in one transaction; re-importing changes nothing) and, first, a leaders file. */
+export async function importFiles(db: DbInput, files: readonly string[], o: ImportOptions): Promise<ImportResult> {
+  // Loaded here, not at start-up: `tuan segment` without files never needs the import machinery.
+  const { importOrdersFile } = await import('../adapters/import-orders.js');
+  const { importLeadersFile } = await import('../adapters/import-leaders.js');
+  const config = configOf(o);
+  const encoding = o.encoding ?? 'auto';
+  return withDbAsync(db, async (handle) => {
+    const opts = {
+      encoding,
+      delimiter: o.delimiter ?? 'auto',
+      overrides: columnOverrides(config, o.map ?? []),
+      leaderOverride: o.leader,
+      leaderDefault: o.leaderDefault ?? config.import.leader,
+      statusWords: statusWords(config),
+      maxRejectRate: o.maxRejectRate ?? config.import.max_reject_rate,
+      now: o.now,
+    };
+    const leaders = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
+    const orders: ImportSummary[] = [];
+    for (const f of files) {
+      const progress = o.onFile?.(f);
+      try {
+        orders.push(await importOrdersFile(handle, resolve(o.cwd ?? '', f), progress ? { ...opts, onProgress: progress.update } : opts));
+      } finally {
+        progress?.done();
+      }
+    }
+    return { orders, leaders };
+  });
+}

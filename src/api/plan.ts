@@ -1,0 +1,80 @@
+/** `tuan plan` as a function: one leader's weekly plan, as data and as the template context. */
+import { UsageError } from '../errors.js';
+import { readLeaders } from '../adapters/queries.js';
+import { checkLeader } from '../adapters/scope.js';
+import type { Db } from '../adapters/db.js';
+import type { Config } from '../config.js';
+import { addDays } from '../core/shared/dates.js';
+import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/plan.js';
+import { planContext, planJson } from '../core/activities/plan-context.js';
+import type { MemberProfile } from '../core/members/profile.js';
+import { parseWeek, type IsoWeek } from '../core/shared/calendar.js';
+import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
+import { configOf, withDb, type DbInput } from './common.js';
+
+export type { Plan };
+export type PlanContext = ReturnType<typeof planContext>;
+
+export interface PlanOptions extends ActivityOptions {
+  /** the leader; may be left out when the database has only one */
+  leader?: string | undefined;
+  /** an ISO week: `2026-W45`, `this` or `next` (relative to asOf), or a parsed week; default next */
+  week?: string | IsoWeek | undefined;
+}
+
+export interface PlanResult {
+  leaderId: string;
+  plan: Plan;
+  /** the plan with member IDs only (what --format json prints) */
+  json: ReturnType<typeof planJson>;
+  /** the context of templates/<lang>/plan.hbs (members masked unless unmask) */
+  context: PlanContext;
+}
+
+/** The leader of a plan: the one asked for (checked), or the only one. */
+function pickLeader(db: Db, leader: string | undefined): string {
+  const leaders = readLeaders(db);
+  if (leader !== undefined) return checkLeader(leader, leaders)!;
+  if (leaders.length === 1) return leaders[0]!.leader_id;
+  const known = leaders.map((l) => l.leader_id).join(', ');
+  throw new UsageError({ zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' }, { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
+}
+
+/** An ISO week as written, checked. */
+export function weekOf(raw: string | IsoWeek | undefined, asOf: string): IsoWeek {
+  if (typeof raw === 'object') return raw;
+  const week = parseWeek(raw ?? 'next', asOf);
+  if (!week) throw new UsageError({ zh: `--week "${raw}" 应是 ISO 周,例如 2026-W45,或 this(本周)/ next(下周)`, en: `--week "${raw}" must be an ISO week like 2026-W45, or this / next` });
+  return week;
+}
+
+function build(db: Db, config: Config, o: PlanOptions, leaderId: string) {
+  const week = weekOf(o.week, o.asOf);
+  const snapshot = planSnapshot(week, o.asOf);
+  const atSnapshot = loadMasked(db, config, snapshot, leaderId, o.unmask);
+  const atAsOf = snapshot === o.asOf ? atSnapshot : loadMasked(db, config, o.asOf, leaderId, o.unmask);
+  const lastKnown = week.end < o.asOf ? week.end : o.asOf;
+  const newcomers = atAsOf.profiles.filter((p) => p.firstOrderDate >= week.start && p.firstOrderDate <= lastKnown);
+  const windowStart = addDays(snapshot, -(NEW_MEMBER_WINDOW_DAYS - 1));
+  const plan = buildPlan({
+    week, asOf: o.asOf, snapshot,
+    members: atSnapshot.profiles,
+    newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
+    recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
+    activities: config.activities, targets: config.kpi.targets, stages: config.stages,
+  });
+  const profiles = new Map<string, MemberProfile>(atSnapshot.profiles.map((p) => [p.memberId, p]));
+  for (const p of newcomers) if (!profiles.has(p.memberId)) profiles.set(p.memberId, p);
+  return { plan, profiles, loaded: atAsOf };
+}
+
+/** The plan of one ISO week for one leader: daily tasks, audiences as of the Sunday before, targets, coupon budget. */
+export function plan(db: DbInput, o: PlanOptions): PlanResult {
+  const config = configOf(o);
+  return withDb(db, (h) => {
+    const leaderId = pickLeader(h, o.leader);
+    const { plan, profiles, loaded } = build(h, config, o, leaderId);
+    const context = planContext({ ...commonInput(config, o, loaded.leader), plan, profiles, contacts: loaded.contacts });
+    return { leaderId, plan, json: planJson(plan, leaderId), context };
+  });
+}

@@ -1,0 +1,30 @@
+/** `tuan report` as a function: the data of the HTML report (stages, migration, RFM, 8 classes, KPIs, commission, members to act on). */
+import { loadReportInput } from '../adapters/report-data.js';
+import { buildReport, type ReportData, type ReportInput } from '../core/report/report.js';
+import { maskName } from '../core/shared/mask.js';
+import { configOf, maskContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import type { ScopeOptions } from './segment.js';
+
+export type { ReportData };
+
+export interface ReportOptions extends BaseOptions, MaskOptions, ScopeOptions {
+  /** the business date, YYYY-MM-DD */
+  asOf: string;
+  /** the first date of the stage migration, before asOf */
+  from: string;
+  /** `(done, total)` after each read: large databases take seconds per step */
+  onStep?: (done: number, total: number) => void;
+}
+
+export interface ReportResult {
+  data: ReportData;
+  /** names (masked unless unmask) and communities of the known leaders */
+  leaders: ReportInput['leaders'];
+}
+
+/** Everything the report shows, computed; members in the action lists masked unless unmask. */
+export function report(db: DbInput, o: ReportOptions): ReportResult {
+  const input = withDb(db, (h) => loadReportInput(h, configOf(o), { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, unmask: o.unmask === true }, o.onStep));
+  const leaders = o.unmask ? input.leaders : input.leaders.map((l) => ({ ...l, name: maskName(l.name) }));
+  return { data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), leaders };
+}

@@ -1,0 +1,39 @@
+/** `tuan segment` as a function: lifecycle stages and RFM segments per member. */
+import { loadSegments } from '../adapters/load.js';
+import type { ScopeResult } from '../core/members/segment.js';
+import type { LeaderInfo } from '../core/shared/leader-info.js';
+import type { Contact } from '../core/shared/mask.js';
+import { configOf, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+
+export interface ScopeOptions {
+  /** only this leader (团长ID); an unknown one is a UsageError */
+  leader?: string | undefined;
+  /** only the leaders of this region (leaders.csv); a region without leaders is a UsageError */
+  region?: string | undefined;
+}
+
+export interface SegmentOptions extends BaseOptions, MaskOptions, ScopeOptions {
+  /** the business date of the classification, YYYY-MM-DD */
+  asOf: string;
+  /** score RFM within each leader's members instead of across the scope */
+  perLeader?: boolean | undefined;
+}
+
+export interface SegmentResult {
+  asOf: string;
+  /** `all`, `leader:L001`, `region:…` or `per-leader (…)` */
+  scope: string;
+  /** one scope, or one per leader with perLeader */
+  scopes: ScopeResult[];
+  leaders: LeaderInfo[];
+  /** member ID -> name and phone, masked unless unmask */
+  contacts: Map<string, Contact>;
+}
+
+/** Every member with a counted order on or before asOf: stage, at-risk flag, R/F/M scores, segment and 8-class. */
+export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
+  return withDb(db, (h) => {
+    const { scopes, leaders, scopeLabel } = loadSegments(h, configOf(o), o.asOf, { leader: o.leader, region: o.region, perLeader: o.perLeader });
+    return { asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: readContacts(h, o.unmask) };
+  });
+}

@@ -1,0 +1,42 @@
+/** What an import reports (types only): the sniffed layout of a file and the summaries of an orders or leaders import. */
+import type { Field } from './headers.js';
+import type { Layout } from './normalize.js';
+import type { Encoding } from './encodings.js';
+
+export interface Sniffed {
+  encoding: Encoding;
+  delimiter: string;
+  /** 1-based file line of the header row */
+  headerLine: number;
+  headers: string[];
+  gzip: boolean;
+  /** record separator seen after the header row */
+  newline: '\r\n' | '\n' | '\r';
+}
+
+export interface ImportSummary {
+  importId: number;
+  file: string;
+  sha256: string;
+  encoding: string;
+  delimiter: string;
+  layout: Layout;
+  headerLine: number;
+  mapping: Partial<Record<Field, string>>;
+  unusedHeaders: string[];
+  rowsRead: number;
+  linesAccepted: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** lines identical in identity to an earlier line of the same order in this file, kept with #n */
+  repeated: number;
+  rejected: number;
+  topReasons: { reason: string; count: number }[];
+}
+
+export interface LeadersSummary {
+  file: string;
+  leaders: number;
+  rejected: number;
+}
