@@ -12,6 +12,14 @@ import { InputError } from '../errors.js';
 import type { Sniffed } from '../core/ingest/import-types.js';
 import { headerScore, normalizeHeader } from '../core/ingest/headers.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
+import { clipRaw, RecordAssembler } from './records.js';
+
+/** A cell longer than this is not data a leader's export holds: its row is rejected. */
+export const MAX_CELL_CHARS = 64 * 1024;
+const STRAY_QUOTE = 'unmatched quote: a quoted cell opens on this line and does not close within a real cell (or holds whole rows); ' +
+  'this line was skipped and reading went on with the next line';
+const CELL_TOO_LONG = `a cell longer than ${MAX_CELL_CHARS / 1024} KiB`;
+const LINE_TOO_LONG = 'a line longer than 1 MiB (skipped)';
 
 export const DELIMITERS = { auto: 'auto', ',': ',', '\\t': '\t', tab: '\t', ';': ';', '\t': '\t' } as const;
 export type DelimiterChoice = 'auto' | ',' | '\t' | ';';
@@ -21,32 +29,87 @@ const MAX_TITLE_ROWS = 30;
 
 export type { Sniffed };
 
+/** File-system and gzip failures are the user's input: an InputError that names the file and says what is wrong. */
+export function readFailure(path: string, e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const file = basename(path);
+  const fs: Record<string, [string, string]> = {
+    ENOENT: ['文件不存在', 'no such file'],
+    EISDIR: ['这是一个文件夹,不是文件', 'it is a folder, not a file'],
+    EACCES: ['没有读取权限', 'no permission to read it'],
+    EPERM: ['没有读取权限', 'no permission to read it'],
+    ELOOP: ['符号链接循环', 'a loop of symbolic links'],
+    ENOTDIR: ['路径中有一段不是文件夹', 'a part of the path is not a folder'],
+    ENAMETOOLONG: ['文件名太长', 'the file name is too long'],
+    EIO: ['读取出错(磁盘或网络盘)', 'an I/O error (disk or network drive)'],
+  };
+  const why = fs[code];
+  if (why) return new InputError({ zh: `无法读取 ${path}:${why[0]}`, en: `cannot read ${path}: ${why[1]}` });
+  if (code.startsWith('Z_') || /unexpected end of file|incorrect header check|invalid .* (distance|code|block type)|incorrect data check|unknown compression method|invalid stored block lengths/.test(e.message)) {
+    return new InputError(
+      { zh: `${file} 是损坏或不完整的 gzip 压缩文件(${e.message});什么也没有导入`, en: `${file} is a damaged or incomplete gzip file (${e.message}); nothing was imported` },
+      { zh: '重新下载或重新压缩这个文件', en: 'download or compress the file again' },
+    );
+  }
+  return e;
+}
+
 function isGzip(path: string): boolean {
-  const fd = openSync(path, 'r');
   try {
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(2);
+      return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw readFailure(path, e);
   }
 }
 
-export function openBytes(path: string, gzip: boolean): NodeJS.ReadableStream {
+/** No real export compresses better than this; a gzip that does is refused as a decompression bomb. */
+export const MAX_GZIP_RATIO = 200;
+/** …once this much has come out of it (small files may compress well). */
+const BOMB_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The bytes of a file, gunzipped when `gzip`, in chunks. Read and gzip errors become InputErrors
+ * naming the file; a gzip that expands more than MAX_GZIP_RATIO times is refused.
+ */
+export async function* openBytes(path: string, gzip: boolean): AsyncGenerator<Buffer> {
   const raw = createReadStream(path, { highWaterMark: 64 * 1024 });
-  return gzip ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
+  const stream = gzip ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
+  if (gzip) raw.on('error', (e) => stream.destroy(e));
+  let out = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      out += chunk.length;
+      if (gzip && out > BOMB_MIN_BYTES && out > MAX_GZIP_RATIO * Math.max(1, raw.bytesRead)) {
+        throw new InputError(
+          { zh: `${basename(path)}:解压后比压缩文件大 ${MAX_GZIP_RATIO} 倍以上,不像真实的导出(压缩炸弹?);什么也没有导入`,
+            en: `${basename(path)}: it expands to more than ${MAX_GZIP_RATIO} times its compressed size, which no real export does (a decompression bomb?); nothing was imported` },
+          { zh: '解压后检查文件内容', en: 'unpack it and look at what it holds' },
+        );
+      }
+      yield chunk;
+    }
+  } catch (e) {
+    throw readFailure(path, e);
+  } finally {
+    stream.destroy();
+    raw.destroy();
+  }
 }
 
 async function readSample(path: string, gzip: boolean): Promise<{ sample: Buffer; complete: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const stream = openBytes(path, gzip);
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of openBytes(path, gzip)) {
     chunks.push(chunk);
     size += chunk.length;
-    if (size >= SAMPLE_BYTES) {
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-      return { sample: Buffer.concat(chunks).subarray(0, SAMPLE_BYTES), complete: false };
-    }
+    if (size >= SAMPLE_BYTES) return { sample: Buffer.concat(chunks).subarray(0, SAMPLE_BYTES), complete: false };
   }
   return { sample: Buffer.concat(chunks), complete: true };
 }
@@ -72,13 +135,11 @@ export interface SniffOptions {
 export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniffed> {
   let size: number;
   try {
-    size = statSync(path).size;
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    size = st.size;
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError({
-      zh: `无法读取 ${path}:${missing ? '文件不存在' : (e as Error).message}`,
-      en: `cannot read ${path}: ${missing ? 'no such file' : (e as Error).message}`,
-    });
+    throw readFailure(path, e);
   }
   if (size === 0) throw new InputError({ zh: `${basename(path)} 是空文件`, en: `${basename(path)} is empty` });
   const gzip = isGzip(path);
@@ -157,52 +218,55 @@ export async function* readRecordBatches(
   onBytes?: (n: number) => void,
 ): AsyncGenerator<RawRecord[]> {
   const decoder = new StrictDecoder(sniffed.encoding, onBadLine);
-  let parser: InstanceType<typeof Papa.Parser> | null = null;
-  let carry = '';
-  let line = 1; // file line of the next record
+  const assembler = new RecordAssembler(sniffed.delimiter, sniffed.headers.length, sniffed.headerLine + 1,
+    (q) => onParseProblem({ line: q.line, raw: q.raw, reason: q.why === 'stray_quote' ? STRAY_QUOTE : LINE_TOO_LONG }));
+  // Records reach PapaParse whole and with \n line endings (records.ts), so it never waits for more text.
+  const parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline: '\n' });
+  let line = sniffed.headerLine + 1; // file line of the next record
   let toSkip = sniffed.headerLine; // title rows and the header row
+  let head = ''; // text of a title or header line not yet complete
   const run = (text: string, final: boolean): RawRecord[] => {
     if (toSkip > 0) {
+      text = head + text;
+      const nl = /\r\n|\n|\r/g;
       let i = 0;
       while (toSkip > 0) {
-        const nl = text.indexOf(sniffed.newline, i);
-        if (nl < 0) return ((carry = text.slice(i)), []);
-        i = nl + sniffed.newline.length;
+        const m = nl.exec(text);
+        if (!m || (m[0] === '\r' && m.index === text.length - 1 && !final)) return ((head = text.slice(i)), []);
+        i = m.index + m[0].length;
         toSkip--;
-        line++;
       }
       text = text.slice(i);
     }
-    parser ??= new Papa.Parser({ delimiter: sniffed.delimiter, newline: sniffed.newline });
-    const res = parser.parse(text, 0, !final) as { data: string[][]; errors: { row: number; code: string; message: string }[]; meta: { cursor: number } };
-    carry = final ? '' : text.slice(res.meta.cursor);
+    const records = assembler.push(text, final);
+    if (records === '') return [];
+    const res = parser.parse(records, 0, false) as { data: string[][]; errors: { row: number; code: string; message: string }[] };
     const bad = new Map<number, string>();
     for (const e of res.errors) if (e.row !== undefined && e.row < res.data.length) bad.set(e.row, `${e.code}: ${e.message}`);
     const out: RawRecord[] = [];
-    for (let r = 0; r < res.data.length; r++) {
+    const rows = res.data.length - (records.endsWith('\n') ? 1 : 0); // the empty "row" after the last newline
+    for (let r = 0; r < rows; r++) {
       const cells = res.data[r]!;
       const start = line;
       let span = 1;
       for (const c of cells) if (c.includes('\n')) span += countNewlines(c);
       line += span;
-      if (cells.length === 1 && cells[0] === '') continue; // empty line
+      if (cells.length === 1 && cells[0] === '') continue; // empty line (or a line rejected above)
       const problem = bad.get(r);
-      if (problem) onParseProblem({ line: start, raw: recordText(cells, sniffed.delimiter), reason: `malformed CSV (${problem})` });
+      if (problem) onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: `malformed CSV (${problem})` });
+      else if (cells.some((c) => c.length > MAX_CELL_CHARS)) onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: CELL_TOO_LONG });
       else out.push({ cells, line: start });
     }
     return out;
   };
-  for await (const chunk of openBytes(path, sniffed.gzip) as AsyncIterable<Buffer>) {
+  for await (const chunk of openBytes(path, sniffed.gzip)) {
     onBytes?.(chunk.length);
     const text = decoder.push(chunk);
     if (text) {
-      const batch = run(carry + text, false);
+      const batch = run(text, false);
       if (batch.length) yield batch;
     }
   }
-  const rest = carry + decoder.end();
-  if (rest) {
-    const batch = run(rest, true);
-    if (batch.length) yield batch;
-  }
+  const batch = run(decoder.end(), true);
+  if (batch.length) yield batch;
 }

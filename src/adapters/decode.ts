@@ -13,7 +13,12 @@ export { ENCODINGS, type EncodingChoice, type Encoding } from './encodings.js';
 export interface BadLine {
   line: number;
   raw: string;
+  /** why, when it is not bytes that do not decode */
+  reason?: string;
 }
+
+/** A line longer than this (without a newline) is no export's line: it is skipped as a bad line. */
+export const MAX_LINE_BYTES = 1024 * 1024;
 
 function validUtf8(buf: Buffer, complete: boolean): boolean {
   // A sample may end in the middle of a character: ignore up to 3 trailing bytes then.
@@ -86,6 +91,8 @@ export class StrictDecoder {
   private pending: Buffer = Buffer.alloc(0);
   private linesBefore = 0;
   private first = true;
+  /** inside a line over MAX_LINE_BYTES: dropped up to its newline */
+  private skipping = false;
   private readonly utf16: boolean;
   private readonly textDecoder: TextDecoder | null;
 
@@ -112,13 +119,24 @@ export class StrictDecoder {
       this.first = false;
     }
     if (this.utf16) return this.decodeUtf16(buf, false);
-    const cut = buf.lastIndexOf(0x0a);
-    if (cut < 0) {
-      this.pending = buf;
-      return '';
+    let out = '';
+    if (this.skipping) {
+      const nl = buf.indexOf(0x0a);
+      if (nl < 0) return '';
+      this.skipping = false;
+      buf = buf.subarray(nl + 1);
+      out = '\n'; // the long line stays one (empty) line, so line numbers hold
     }
-    this.pending = buf.subarray(cut + 1);
-    return this.decodeLines(buf.subarray(0, cut + 1));
+    const cut = buf.lastIndexOf(0x0a);
+    this.pending = cut < 0 ? buf : buf.subarray(cut + 1);
+    if (cut >= 0) out += this.decodeLines(buf.subarray(0, cut + 1));
+    if (this.pending.length > MAX_LINE_BYTES) {
+      this.linesBefore += 1;
+      this.onBadLine({ line: this.linesBefore, raw: `${escapeBytes(this.pending.subarray(0, 200))}…`, reason: 'a line longer than 1 MiB (skipped)' });
+      this.pending = EMPTY;
+      this.skipping = true;
+    }
+    return out;
   }
 
   end(): string {
@@ -133,6 +151,7 @@ export class StrictDecoder {
 
   private end2(rest: Buffer): string {
     if (this.utf16) return this.decodeUtf16(rest, true);
+    if (this.skipping) return '\n';
     return rest.length ? this.decodeLines(rest) : '';
   }
 

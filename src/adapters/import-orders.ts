@@ -12,7 +12,7 @@ import { chooseLayout, repeatIdentity, requiredFields, type Layout } from '../co
 import type { Status } from '../core/ingest/status.js';
 import type { ImportSummary } from '../core/ingest/import-types.js';
 import type { Db } from './db.js';
-import { sniffFile, type DelimiterChoice } from './csv.js';
+import { readFailure, sniffFile, type DelimiterChoice } from './csv.js';
 import { LINE_WIDTH, ORDER_WIDTH, produceBatches, type OrderBatch, workerAvailable, workerBatches } from './order-batches.js';
 import type { EncodingChoice } from './decode.js';
 
@@ -71,7 +71,11 @@ function mappingError(file: string, headers: string[], problems: MappingProblem[
 
 export async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  } catch (e) {
+    throw readFailure(path, e);
+  }
   return h.digest('hex');
 }
 

@@ -48,7 +48,12 @@ export async function* produceBatches(input: ProduceInput): AsyncGenerator<Order
   let pending: RejectRow[] = [];
   let pendingRows = 0;
   const records = readRecordBatches(input.path, sniffed,
-    (bad) => { pendingRows++; pending.push({ line: bad.line, field: '(encoding)', reason: `bytes that are not valid ${sniffed.encoding}`, raw: bad.raw }); },
+    (bad) => {
+      pendingRows++;
+      pending.push(bad.reason
+        ? { line: bad.line, field: '(csv)', reason: bad.reason, raw: bad.raw }
+        : { line: bad.line, field: '(encoding)', reason: `bytes that are not valid ${sniffed.encoding}`, raw: bad.raw });
+    },
     (p) => { pendingRows++; pending.push({ line: p.line, field: '(csv)', reason: p.reason, raw: p.raw }); },
     (n) => { bytes += n; });
   for await (const recs of records) {

@@ -5,7 +5,8 @@ import type { LeadersSummary } from '../adapters/import-leaders.js';
 import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { columnOverrides, statusWords } from '../config.js';
-import { configOf, withDbAsync, type BaseOptions, type DbInput } from './common.js';
+import { maskName } from '../core/shared/mask.js';
+import { configOf, withDbAsync, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { ImportSummary, LeadersSummary };
 
@@ -15,7 +16,7 @@ export interface FileProgress {
   done(): void;
 }
 
-export interface ImportOptions extends BaseOptions {
+export interface ImportOptions extends BaseOptions, MaskOptions {
   /** the directory relative file names are resolved against; default: the process's */
   cwd?: string | undefined;
   /** a leaders.csv to import first */
@@ -61,7 +62,11 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       maxRejectRate: o.maxRejectRate ?? config.import.max_reject_rate,
       now: o.now,
     };
-    const leaders = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
+    const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
+    // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
+    const leaders = imported && !o.unmask
+      ? { ...imported, changes: imported.changes.map((c) => (c.field === 'name' ? { ...c, from: maskName(c.from), to: maskName(c.to) } : c)) }
+      : imported;
     const orders: ImportSummary[] = [];
     for (const f of files) {
       const progress = o.onFile?.(f);

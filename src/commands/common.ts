@@ -1,17 +1,18 @@
 /** Shared flags (defined once so each means the same everywhere) and output helpers. */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { openDb, type Db } from '../adapters/db.js';
 import { pick, type Lang, type Say } from '../i18n.js';
+import { assertNotDatabase, writeOutputFile } from '../adapters/out-files.js';
 import type { Ctx } from './types.js';
 
 export function formatOption(say: Say, formats: readonly string[], dflt = formats[0]!): Option {
   return new Option('--format <format>', say('输出格式', 'output format')).choices(formats).default(dflt);
 }
 
-export const outOption = (say: Say) => new Option('--out <file>', say('写到这个文件,而不是标准输出', 'write the output to this file instead of stdout'));
+export const outOption = (say: Say) => new Option('--out <file>', say('写到这个文件,而不是标准输出(- 表示标准输出)', 'write the output to this file instead of stdout (- for stdout)'));
 export const leaderOption = (say: Say) => new Option('--leader <id>', say('只看这个团长(团长ID)', 'only this leader (团长ID)'));
 
 /**
@@ -30,12 +31,14 @@ export function ensureDir(dir: string): void {
 /** Write command output to --out or stdout. */
 export function emit(ctx: Ctx, text: string, out?: unknown): void {
   clearStatus(ctx);
-  if (typeof out === 'string' && out !== '') {
+  if (typeof out === 'string' && out !== '' && out !== '-') {
     const path = resolve(ctx.io.cwd, out);
+    assertNotDatabase(path, out, dbPath(ctx));
     try {
       ensureDir(dirname(path));
-      writeFileSync(path, text);
+      writeOutputFile(path, text, out, dbPath(ctx));
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new UsageError({ zh: `无法写入 ${out}:${why}`, en: `cannot write ${out}: ${why}` });
     }

@@ -51,7 +51,7 @@ export async function runImport(files: string[], flags: ImportFlags & { leaderDe
     config: ctx.config, cwd: ctx.io.cwd, leaders: flags.leaders,
     map: flags.map, encoding: flags.encoding, delimiter: parseDelimiter(flags.delimiter),
     maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
-    leader: flags.leader, leaderDefault: flags.leaderDefault, now: ctx.nowIso,
+    leader: flags.leader, leaderDefault: flags.leaderDefault, now: ctx.nowIso, unmask: ctx.unmask,
     onFile: (f) => (ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS),
   });
 }

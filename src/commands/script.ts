@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import { parseStage, STAGES } from '../core/members/lifecycle.js';
@@ -8,6 +7,7 @@ import { SCENES } from '../core/templating/template-contexts.js';
 import { checkScriptRequest, script } from '../api/script.js';
 import { defineMessages } from '../i18n.js';
 import { namesFor } from '../render/activity-names.js';
+import { writeFilesInto } from '../adapters/out-files.js';
 import { clearStatus, ensureDir, leaderOption, withRead } from './common.js';
 import { loadTemplates, templatesOption } from './activity-common.js';
 import type { CommandSpec, Ctx } from './types.js';
@@ -17,11 +17,11 @@ const m = defineMessages({
   'script.wrote': ['已写入 {n} 份话术到 {dir}', 'wrote {n} script(s) to {dir}'],
 });
 
-function writeFiles(ctx: Ctx, dir: string, files: { name: string; text: string }[]): void {
+function writeFiles(ctx: Ctx, dir: string, scene: string, files: { id: string; text: string }[]): void {
   const abs = resolve(ctx.io.cwd, dir);
   try {
     ensureDir(abs);
-    for (const f of files) writeFileSync(join(abs, f.name), f.text);
+    writeFilesInto(abs, `${scene}-`, '.txt', files);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new UsageError({ zh: `无法写入 ${dir}:${why}`, en: `cannot write to ${dir}: ${why}` });
@@ -37,12 +37,12 @@ export const scriptCommand: CommandSpec = {
     zh: `用 templates/<lang>/script-<scene>.hbs 生成某个场景(${SCENES.join(', ')})的话术,给一位会员(--member)` +
       '或一个阶段的每位会员(--stage,只看一个团长时加 --leader),消费高的在前。成长期话术会提到会员最常买的品类和一个热门但他没买过的品类' +
       '(导出文件没有品类时用商品名,例如快团团)。除非 --unmask,姓名和手机号隐去一部分;只有加 --unmask 时话术才称呼姓名。' +
-      '加 --out 目录时每位会员一个文件:目录/<scene>-<member_id>.txt。',
+      '加 --out 目录时每位会员一个文件:目录/<scene>-<member_id>.txt(ID 里有文件名不能用的字符,例如 / 或 ..,会清理掉并加一个短哈希)。',
     en: `Renders the talk-script (话术) of a scene — ${SCENES.join(', ')} — from templates/<lang>/script-<scene>.hbs for one member ` +
       '(--member) or for every member of a stage (--stage, with --leader for one leader), highest spend first. The growth script names ' +
       'the member\'s favourite category and a popular one they have never bought (product names when the export has no categories, ' +
       'e.g. 快团团). Names and phones are masked unless --unmask; the message greets by name only with --unmask. ' +
-      'With --out DIR, one file per member: DIR/<scene>-<member_id>.txt.',
+      'With --out DIR, one file per member: DIR/<scene>-<member_id>.txt (an id with characters a file name cannot hold, such as / or .., is cleaned and given a short hash).',
   },
   examples: [
     'tuan script silent --member M00123 --as-of 2026-10-31',
@@ -74,7 +74,7 @@ export const scriptCommand: CommandSpec = {
       return EXIT.ok;
     }
     if (typeof opts.out === 'string' && opts.out !== '') {
-      writeFiles(ctx, opts.out, outputs.map((o) => ({ name: `${scene}-${o.id}.txt`, text: o.text })));
+      writeFiles(ctx, opts.out, scene, outputs);
     } else {
       clearStatus(ctx);
       ctx.io.stdout.write(outputs.map((o) => o.text.replace(/\n*$/, '\n')).join('\n────────────────\n\n'));

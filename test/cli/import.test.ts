@@ -428,7 +428,7 @@ describe('layouts', () => {
     const dir = workdir([F('basic.csv'), F('leaders.csv')]);
     const r = await tuan(dir, 'import', 'basic.csv', '--leaders', 'leaders.csv');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('leaders.csv:导入团长 3 位');
+    expect(r.stdout.split('\n')[0]).toBe('leaders.csv:团长 3 位 → 新增 3,更新 0,未变 0');
     expect((await counts(dir)).leaders).toBe(3); // L001, L002 (also in the orders) and L009
     expect(rows(db(dir), 'SELECT leader_id, name, community, joined_at, mentor_id, star, role FROM leaders ORDER BY leader_id')).toEqual([
       ['L001', '王姐', '阳光花园', '2024-03-01', null, null, '社区团长'],
@@ -438,6 +438,60 @@ describe('layouts', () => {
     const again = await tuan(dir, 'import', '--leaders', 'leaders.csv');
     expect(again.code).toBe(0);
     expect(rows(db(dir), 'SELECT count(*) FROM leaders')).toEqual([[3]]);
+  });
+
+  const LEADERS_SQL = 'SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role FROM leaders ORDER BY leader_id';
+
+  it('an order export given as --leaders is refused (exit 3) and the leaders stay as they were', async () => {
+    const dir = workdir([F('basic.csv'), F('leaders.csv')]);
+    expect((await tuan(dir, 'import', '--leaders', 'leaders.csv')).code).toBe(0);
+    const before = rows(db(dir), LEADERS_SQL);
+    const r = await tuan(dir, '--lang', 'en', 'import', '--leaders', 'basic.csv');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^tuan: basic\.csv looks like an order export \(it has .*\), not a leaders file; nothing was imported\n/);
+    expect(r.stderr).toContain('hint: import order files without --leaders: tuan import basic.csv');
+    expect(rows(db(dir), LEADERS_SQL)).toEqual(before);
+  });
+
+  it('a partial leaders file (团长ID,星级) updates the stars only and lists the changes', async () => {
+    const dir = workdir([F('leaders.csv')]);
+    expect((await tuan(dir, 'import', '--leaders', 'leaders.csv')).code).toBe(0);
+    writeFileSync(join(dir, 'stars.csv'), '团长ID,星级\nL009,3\nL002,\nL001,\nL009,3\n');
+    const r = await tuan(dir, 'import', '--leaders', 'stars.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe([
+      'stars.csv:团长 3 位 → 新增 0,更新 1,未变 2',
+      '  只更新文件里有的列:团长ID, 星级',
+      '  1 行与前面同一团长的行完全相同,只计一次',
+      '  L009 星级:2 → 3',
+      '',
+    ].join('\n'));
+    expect(rows(db(dir), LEADERS_SQL)).toEqual([
+      ['L001', '王姐', '阳光花园', '杭州西湖区', '周老师', '2024-03-01', null, null, '社区团长'],
+      ['L002', '李哥', '锦绣苑', '杭州西湖区', '周老师', '2025-11-20', 'L001', null, '社区团长'],
+      ['L009', '钱叔', '望江苑', '杭州上城区', '周老师', '2026-05-01', 'L001', 3, '社区团长'],
+    ]);
+  });
+
+  it('the same leader ID with different values on two lines refuses the file (exit 3), naming the lines', async () => {
+    const dir = workdir([F('leaders.csv')]);
+    expect((await tuan(dir, 'import', '--leaders', 'leaders.csv')).code).toBe(0);
+    const before = rows(db(dir), LEADERS_SQL);
+    writeFileSync(join(dir, 'dup.csv'), '团长ID,星级\nL009,3\nL001,1\nL009,4\n');
+    const r = await tuan(dir, 'import', '--leaders', 'dup.csv');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('tuan: dup.csv:同一团长ID出现多次且内容不同,无法判断以哪行为准;什么也没有导入:L009 (2, 4)\n提示: 每位团长只保留一行后再导入\n');
+    expect(rows(db(dir), LEADERS_SQL)).toEqual(before);
+  });
+
+  it('a changed name is listed masked unless --unmask', async () => {
+    const dir = workdir([F('leaders.csv')]);
+    expect((await tuan(dir, 'import', '--leaders', 'leaders.csv')).code).toBe(0);
+    writeFileSync(join(dir, 'names.csv'), '团长ID,团长姓名\nL001,王大姐\n');
+    const r = await tuan(dir, 'import', '--leaders', 'names.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  L001 姓名:王* → 王**\n');
+    expect(r.stdout).not.toContain('王大姐');
   });
 });
 

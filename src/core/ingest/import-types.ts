@@ -1,4 +1,5 @@
 /** What an import reports (types only): the sniffed layout of a file and the summaries of an orders or leaders import. */
+import type { LeaderChange, LeaderField } from './leaders.js';
 import type { Field } from './headers.js';
 import type { Layout } from './normalize.js';
 import type { Encoding } from './encodings.js';
@@ -37,6 +38,16 @@ export interface ImportSummary {
 
 export interface LeadersSummary {
   file: string;
+  /** distinct leader IDs in the file */
   leaders: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** rows repeating an earlier row of the same leader with the same values (counted once) */
+  duplicateRows: number;
+  /** the columns the file has (and so updates) */
+  fields: LeaderField[];
+  /** field changes of existing leaders (a name is personal data: the api layer masks it) */
+  changes: LeaderChange[];
   rejected: number;
 }
