@@ -49,7 +49,7 @@ export interface CheckSources {
   sql: SqlRunner;
 }
 
-function valueOf(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
+function checkValue(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
   if (c.source === 'orders') return s.measurer.measure(c.kpi as OrderKpi, scope, period).value;
   if (c.source === 'sql') {
     return s.sql.value(c.sql!, {
@@ -88,7 +88,7 @@ export function runChecks(config: Config, s: CheckSources): CheckRow[] {
     const scopes = scopeOf(r.check.scope, s.leaders, where);
     const period = periodOf(r.check, s, where);
     return scopes.map((scope) => {
-      const value = valueOf(r.check, scope, period, s, where);
+      const value = checkValue(r.check, scope, period, s, where);
       return { index, check: r.check, scope, period, value, outcome: evaluateCheck(value, r.check) };
     });
   });

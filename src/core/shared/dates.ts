@@ -88,7 +88,7 @@ function parseIsoSpaceFast(raw: string): ParseResult<LocalDateTime> | null {
 function parseDateTimeUncached(raw: string): ParseResult<LocalDateTime> {
   const s = raw.trim();
   if (s === '') return { ok: false, reason: 'empty date' };
-  let m = YMD_TIME.exec(s) ?? CN.exec(s) ?? COMPACT.exec(s);
+  const m = YMD_TIME.exec(s) ?? CN.exec(s) ?? COMPACT.exec(s);
   if (!m) {
     if (AMBIGUOUS.test(s)) {
       return { ok: false, reason: `ambiguous date "${raw}": day/month order unknown; export dates as YYYY-MM-DD` };
