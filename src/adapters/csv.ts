@@ -13,7 +13,6 @@ import type { Sniffed } from '../core/ingest/import-types.js';
 import { headerScore, normalizeHeader } from '../core/ingest/headers.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
 
-export const DELIMITERS = { auto: 'auto', ',': ',', '\\t': '\t', tab: '\t', ';': ';', '\t': '\t' } as const;
 export type DelimiterChoice = 'auto' | ',' | '\t' | ';';
 
 const SAMPLE_BYTES = 256 * 1024;

@@ -169,11 +169,6 @@ export function businessDate(instantMs: number): string {
   return businessDateTime(instantMs).date;
 }
 
-/** The business date part of a stored timestamp. */
-export function dateOf(at: string): string {
-  return at.slice(0, 10);
-}
-
 /** ISO weekday, Monday = 1 … Sunday = 7. */
 export function isoWeekday(date: string): number {
   const dow = ((dayNumber(date) % 7) + 7 + 3) % 7; // 1970-01-01 was a Thursday
