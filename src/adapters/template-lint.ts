@@ -1,7 +1,7 @@
 /**
  * `tuan lint`: every shipped and user template, in both languages, is parsed, checked against its
- * documented context (core/lint-walk.ts), scanned for Advertising-Law absolute terms and red-line
- * wording (core/lint-terms.ts) and rendered once with a sample of its context.
+ * documented context (core/templating/lint-walk.ts), scanned for Advertising-Law absolute terms and red-line
+ * wording (core/templating/lint-terms.ts) and rendered once with a sample of its context.
  */
 import type { ActivitiesConfig, LintConfig } from '../activities-config.js';
 import { configTexts } from '../core/activities/activities.js';
