@@ -7,7 +7,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/kpi.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
-import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
+import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import type { CheckRow } from '../core/kpi/kpi-rows.js';
 import type { LeaderInfo } from './queries.js';

@@ -10,13 +10,13 @@ import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/templating/lint-term
 import { walkTemplate, type Node, type PartialSource } from '../core/templating/lint-walk.js';
 import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templating/template-contexts.js';
 import type { Lang } from '../i18n.js';
-import type { LintIssue, LintResult, LintRule } from '../core/templating/lint-issue.js';
+import type { LintIssue, LintResult } from '../core/templating/lint-issue.js';
 import {
   createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
   TemplateRenderError, type TemplateFile,
 } from './templates.js';
 
-export type { LintIssue, LintResult, LintRule };
+export type { LintIssue, LintResult };
 
 interface Parsed {
   f: TemplateFile;
