@@ -3,7 +3,7 @@
  * `activities:` (coupon values, gifts, thresholds, the 黄金触达时间表; KPI targets are `kpi.targets`),
  * `lint:` (Advertising-Law absolute terms) and `templates_dir`. src/config.ts wires them in.
  * Money is written in yuan and rates in percent, as people write them (at most 2 decimals, so the
- * conversion to fen and basis points never rounds); core/activities.ts converts them.
+ * conversion to fen and basis points never rounds); core/activities/activities.ts converts them.
  */
 import { z } from 'zod';
 import { STAGE_KPIS, type KpiCode } from './core/kpi/kpi-defs.js';

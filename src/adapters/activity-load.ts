@@ -11,21 +11,21 @@ import { readMemberContacts, type LeaderInfo } from './queries.js';
 /** Days of history that decide what is popular with a leader's members now; longer windows when these are empty. */
 export const POPULAR_WINDOWS_DAYS = [30, 90, 365];
 
-export interface LeaderRef {
+export interface ActivityLeader {
   id: string;
   name: string;
   community: string;
 }
 
 export interface Loaded {
-  leader: LeaderRef;
+  leader: ActivityLeader;
   /** `leader:L001` or `all` */
   scope: string;
   profiles: MemberProfile[];
   contacts: Map<string, { name: string; phone: string }>;
 }
 
-export function leaderRef(leaders: LeaderInfo[], id: string | null): LeaderRef {
+export function leaderRef(leaders: LeaderInfo[], id: string | null): ActivityLeader {
   if (id === null) return { id: '', name: '', community: '' };
   const l = leaders.find((x) => x.leader_id === id);
   return { id, name: l?.name ?? '', community: l?.community ?? '' };

@@ -51,7 +51,7 @@ const MIGRATIONS: Record<number, string> = {
       changed_import_id INTEGER,
       last_import_id INTEGER NOT NULL,
       source_line INTEGER NOT NULL,
-      -- derived, never stored: the same rules as core/normalize.ts (OrderLine.orderDate/netFen/isReturn)
+      -- derived, never stored: the same rules as core/ingest/normalize.ts (OrderLine.orderDate/netFen/isReturn)
       order_date TEXT GENERATED ALWAYS AS (substr(ordered_at, 1, 10)) VIRTUAL,
       net_fen INTEGER GENERATED ALWAYS AS (CASE WHEN status = 'completed' THEN amount_fen - refund_fen ELSE 0 END) VIRTUAL,
       is_return INTEGER GENERATED ALWAYS AS (amount_fen < 0 OR coalesce(quantity, 0) < 0) VIRTUAL,

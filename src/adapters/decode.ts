@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
 import type { Encoding } from './encodings.js';
-export { ENCODINGS, type EncodingChoice, type Encoding } from './encodings.js';
+export type { EncodingChoice, Encoding } from './encodings.js';
 
 export interface BadLine {
   line: number;

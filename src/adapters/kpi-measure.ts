@@ -7,7 +7,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/kpi.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
-import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
+import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import type { CheckRow } from '../core/kpi/kpi-rows.js';
 import type { LeaderInfo } from './queries.js';
@@ -49,7 +49,7 @@ export interface CheckSources {
   sql: SqlRunner;
 }
 
-function valueOf(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
+function checkValue(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
   if (c.source === 'orders') return s.measurer.measure(c.kpi as OrderKpi, scope, period).value;
   if (c.source === 'sql') {
     return s.sql.value(c.sql!, {
@@ -88,7 +88,7 @@ export function runChecks(config: Config, s: CheckSources): CheckRow[] {
     const scopes = scopeOf(r.check.scope, s.leaders, where);
     const period = periodOf(r.check, s, where);
     return scopes.map((scope) => {
-      const value = valueOf(r.check, scope, period, s, where);
+      const value = checkValue(r.check, scope, period, s, where);
       return { index, check: r.check, scope, period, value, outcome: evaluateCheck(value, r.check) };
     });
   });

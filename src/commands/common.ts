@@ -52,14 +52,24 @@ export function dbPath(ctx: Ctx): string {
   return ctx.config.db === ':memory:' ? ':memory:' : resolve(ctx.io.cwd, ctx.config.db);
 }
 
-/** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
 /** Databases at least this big take seconds to read: a status line says what is going on. */
 const STATUS_MIN_BYTES = 32 * 1024 * 1024;
 
+/**
+ * A size threshold lowered by the test suite (`TUAN_TEST_STATUS_MIN_BYTES`, `TUAN_TEST_WORKER_MIN_BYTES`),
+ * so that tests of what happens above it need not write tens of MiB. Not for users; undefined when unset.
+ */
+export function testThreshold(ctx: Ctx, name: 'STATUS_MIN_BYTES' | 'WORKER_MIN_BYTES'): number | undefined {
+  const bytes = Number(ctx.io.env[`TUAN_TEST_${name}`]);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+/** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
 export function openForRead(ctx: Ctx): Db {
   const path = dbPath(ctx);
   const db = openDb(path, { mustExist: true });
-  if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= STATUS_MIN_BYTES) {
+  const statusMin = testThreshold(ctx, 'STATUS_MIN_BYTES') ?? STATUS_MIN_BYTES;
+  if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= statusMin) {
     ctx.io.stderr.write(pick(ctx.lang, { zh: '正在读取数据库……', en: 'reading the database …' }));
     ctx.status = { shown: true };
   }

@@ -6,7 +6,7 @@ import { importFiles, type ImportResult } from '../api/import.js';
 import { makeProgress, NO_PROGRESS } from '../render/progress.js';
 import { renderJson } from '../render/table.js';
 import { formatSummary } from '../render/import.js';
-import { dbPath, emit, formatOption } from './common.js';
+import { dbPath, emit, formatOption, testThreshold } from './common.js';
 import type { Say } from '../i18n.js';
 import type { CommandSpec, Ctx } from './types.js';
 
@@ -53,6 +53,7 @@ export async function runImport(files: string[], flags: ImportFlags & { leaderDe
     maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
     leader: flags.leader, leaderDefault: flags.leaderDefault, now: ctx.nowIso, unmask: ctx.unmask,
     onFile: (f) => (ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS),
+    workerMinBytes: testThreshold(ctx, 'WORKER_MIN_BYTES'),
   });
 }
 

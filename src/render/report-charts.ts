@@ -1,6 +1,6 @@
 /**
- * The report's charts as template contexts: geometry from core/charts.ts plus the texts and CSS
- * classes the SVG partials print (templates/<lang>/_chart-bars.hbs, _chart-heat.hbs). Pure.
+ * The report's charts as template contexts: geometry from core/report/charts.ts plus the texts and CSS
+ * classes the SVG partials print (templates/<lang>/_report-bars.hbs, _report-heat.hbs). Pure.
  */
 import { heatmap, stackedBars, textWidth, type BarChart, type Heatmap } from '../core/report/charts.js';
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';

@@ -7,7 +7,7 @@ import type { LeaderInfo } from '../core/shared/leader-info.js';
 import type { Config } from '../config.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
-import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from './table.js';
+import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
 
 const m = defineMessages({
   'seg.title': ['会员生命周期与 RFM(截至 {asOf},范围 {scope})', 'Member lifecycle and RFM (as of {asOf}, scope {scope})'],

@@ -7,7 +7,7 @@ import { ConfigError } from '../../errors.js';
 import { divRoundHalfUp, parseScaled } from '../shared/money.js';
 import type { Stage } from '../members/lifecycle.js';
 import type { LeaderMonthStats } from '../members/leader-month.js';
-export { EMPTY_STATS, type LeaderMonthStats } from '../members/leader-month.js';
+export type { LeaderMonthStats } from '../members/leader-month.js';
 
 /** The `commission` section of the configuration, as people write it (yuan, percent). */
 export interface CommissionSettings {

@@ -46,10 +46,10 @@ export interface ResolvedCheck {
   description: string | null;
 }
 
-export type Status = 'pass' | 'warn' | 'fail' | 'na';
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'na';
 
 export interface Outcome {
-  status: Status;
+  status: CheckStatus;
   /** the threshold breached, or the one that matters most when none is */
   threshold: { kind: ThresholdKind; value: Ratio } | null;
   /** null when the check has no challenge or the value is n/a */
