@@ -6,7 +6,6 @@ import { resolveScope } from './scope.js';
 import { countedLineSql, countedOrdersSql, readLeaders, readReturns, type LeaderInfo } from './queries.js';
 import type { KpiData, KpiOrder } from '../core/kpi/kpi.js';
 import type { ReturnFact } from '../core/members/history.js';
-import type { Text } from '../i18n.js';
 
 /** Counted orders on or before `asOf` (countedOrdersSql), each with the distinct categories of its counted lines. */
 export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {

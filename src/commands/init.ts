@@ -59,7 +59,7 @@ function checkTarget(ctx: Ctx, force: boolean): string {
   return target;
 }
 
-function checkLeaderFlag(ctx: Ctx, leader: string | undefined): void {
+function checkLeaderFlag(_ctx: Ctx, leader: string | undefined): void {
   if (leader !== undefined && (leader.trim() === '' || /\s/.test(leader.trim()))) {
     throw new UsageError(e.text('init.err.leader', { v: leader }));
   }
@@ -126,7 +126,7 @@ async function importSample(ctx: Ctx, file: string, config: Config): Promise<voi
   ctx.io.stdout.write(formatSummary(result, withConfig.lang));
 }
 
-async function cancellable<T>(ctx: Ctx, f: () => Promise<T>): Promise<T> {
+async function cancellable<T>(_ctx: Ctx, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (err) {

@@ -7,11 +7,11 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { runTuan, workdir } from '../helpers/run-tuan.js';
 
 const CJK = /[\u4e00-\u9fff]/;
-const HELP_ONLY_ASCII = /^(?:  -V, --version|  -h, --help|  --\S+ <\S+>|  --[\w-]+)\s*$/;
+const HELP_ONLY_ASCII = /^(?: {2}-V, --version| {2}-h, --help| {2}--\S+ <\S+>| {2}--[\w-]+)\s*$/;
 
 /** The lines of the option and argument lists (two spaces, a flag or a name, then its help). */
 function itemLines(help: string): string[] {
-  return help.split('\n').filter((l) => /^  (?:-|\[|<|[a-z])/.test(l) && !l.startsWith('  $ '));
+  return help.split('\n').filter((l) => /^ {2}(?:-|\[|<|[a-z])/.test(l) && !l.startsWith('  $ '));
 }
 
 const names = COMMANDS.flatMap((c) => [[c.name], ...(c.subcommands ?? []).map((s) => [c.name, s.name])]);

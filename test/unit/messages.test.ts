@@ -29,6 +29,7 @@ describe('user-facing errors', () => {
   });
 
   it('the scan finds what it is meant to find', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a template literal, on purpose
     const bad = ["throw new UsageError('no file')", 'new InputError(\n  `x ${y}`)', "new ConfigError(m(ctx.lang, 'k'))"];
     for (const b of bad) expect(b.match(PLAIN)).not.toBeNull();
     expect("new UsageError({ zh: '没有文件', en: 'no file' })".match(PLAIN)).toBeNull();
