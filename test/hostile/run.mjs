@@ -53,12 +53,12 @@ if (!existsSync(join(ROOT, 'dist/bin.js'))) {
   process.exit(2);
 }
 
-/** The representative subset of --fast: one or two files per family, the ones that found defects first. */
+/** The representative subset of --fast (25 files): one or two files per family, most of them ones that found defects. */
 const FAST_FILES = [
-  'empty/zero-bytes.csv', 'empty/header-only.csv', 'binary/image.png.csv', 'binary/export.xlsx-named.csv',
+  'empty/zero-bytes.csv', 'binary/export.xlsx-named.csv',
   'gzip/truncated-half.csv.gz', 'gzip/bad-crc.csv.gz', 'gzip/garbage-after.csv.gz', 'gzip/bomb-300mb-newlines.csv.gz',
   'encoding/utf16le-lone-surrogate.csv', 'encoding/utf8-bom-gbk-body.csv', 'huge/unclosed-quote-5mb.csv',
-  'csv/stray-quote-line3-of-5000.csv', 'csv/crlf-header-lf-rows.csv', 'headers/duplicated-amount.csv',
+  'csv/stray-quote-line3-of-5000.csv', 'csv/crlf-header-lf-rows.csv',
   'headers/header-repeated-mid-file.csv', 'dates/impossible.csv', 'dates/year-9999.csv', 'amounts/nan-infinity.csv',
   'amounts/huge.csv', 'ids/path-traversal-a.csv', 'ids/formula-ascii.csv', 'ids/prototype-status.csv',
   'ids/ansi-escapes.csv', 'ids/phone-as-member-id.csv', 'pii/shifted-rows.csv', 'leaders/mentor-cycle-2.csv',
@@ -278,7 +278,8 @@ function checkResult(r, cmd, names, caseOnly) {
     }
   }
   for (const [where, text] of streams) {
-    const clean = text.replace(/[0-9a-f]{64}/g, '');
+    // hex digests (status shows a SHA-256 prefix such as c19551187989) are not phone numbers
+    const clean = text.replace(/(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{8,64}(?![0-9A-Za-z])/g, '');
     const phones = [...new Set(clean.match(PHONE_RE) ?? [])];
     if (phones.length) f('pii-phone', `${where} shows ${phones.length} mobile number(s), e.g. ${phones.slice(0, 3).join(', ')}`);
   }
@@ -392,6 +393,9 @@ async function runCase(c, ctx) {
   if (c.special === 'missing') path = join(ctx.corpus, 'fs/does-not-exist.csv');
   if (c.special === 'dev-null') path = '/dev/null';
   for (const variant of ['fresh', 'base']) {
+    // --fast: the base copy only checks that a refused import leaves it as it was
+    const fresh = result.variants.fresh?.import;
+    if (variant === 'base' && ctx.fast && !(fresh && fresh.code !== 0 && fresh.code !== null)) continue;
     const caseDir = join(ctx.tmp, 'cases', `${c.index}-${variant}`);
     mkdirSync(caseDir, { recursive: true });
     const dbFile = join(caseDir, 'tuan.db');
