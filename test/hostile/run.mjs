@@ -3,7 +3,7 @@
  * Hostile-input suite for tuan ("Nothing lost, nothing escapes", part 2).
  *
  *   node test/hostile/run.mjs [--fast] [--only FAMILY[,FAMILY]] [--file SUBSTRING] [--json out.json]
- *                             [--jobs N] [--big] [--keep] [--all-base]
+ *                             [--jobs N] [--big] [--keep] [--all-base] [--lean]
  *
  * Needs a build (dist/; run `npm run build` first): it builds nothing. Generates the corpus
  * (generate.mjs) into a temp dir, builds a base database from the sample data once, then for every
@@ -41,11 +41,13 @@ const BIG = flag('--big');
 const KEEP = flag('--keep');
 const ALL_BASE = flag('--all-base');
 const ONLY = value('--only')?.split(',');
-const FILE_FILTER = value('--file');
+const FILE_FILTER = value('--file')?.split(',');
+/** --lean: the --fast commands and base-copy rule, on whatever files are selected */
+const LEAN = FAST || flag('--lean');
 const JSON_OUT = value('--json');
 const JOBS = Math.max(1, Number(value('--jobs') ?? 2));
 if (flag('--help') || flag('-h')) {
-  process.stdout.write('usage: node test/hostile/run.mjs [--fast] [--only FAMILY[,FAMILY]] [--file SUBSTRING] [--json out.json] [--jobs N] [--big] [--keep] [--all-base]\n');
+  process.stdout.write('usage: node test/hostile/run.mjs [--fast] [--only FAMILY[,FAMILY]] [--file SUBSTRING] [--json out.json] [--jobs N] [--big] [--keep] [--all-base] [--lean]\n');
   process.exit(0);
 }
 if (!existsSync(join(ROOT, 'dist/bin.js'))) {
@@ -479,9 +481,9 @@ async function main() {
   let cases = manifest;
   if (FAST) cases = cases.filter((c) => FAST_FILES.includes(c.file));
   if (ONLY) cases = cases.filter((c) => ONLY.includes(c.family));
-  if (FILE_FILTER) cases = cases.filter((c) => c.file.includes(FILE_FILTER));
+  if (FILE_FILTER) cases = cases.filter((c) => FILE_FILTER.some((f) => c.file.includes(f)));
   const ctx = {
-    tmp, corpus, baseDb, baseState: dbState(baseDb), baseMaxImport: maxImportId(baseDb), fast: FAST, keep: KEEP, jobs: JOBS,
+    tmp, corpus, baseDb, baseState: dbState(baseDb), baseMaxImport: maxImportId(baseDb), fast: LEAN, keep: KEEP, jobs: JOBS,
     commandsRun: 2, commandsCached: 0,
   };
   process.stderr.write(`hostile: ${cases.length} of ${manifest.length} files${FAST ? ' (--fast)' : ''}, ${JOBS} at a time, in ${tmp}\n`);
@@ -489,13 +491,13 @@ async function main() {
   // controls: the commands on the untouched base database (and on no database), so that what the
   // sample alone shows is reported once, and not charged to the first hostile file that leaves it as it was
   const results = [];
-  for (const variant of FAST ? ['fresh'] : ['fresh', 'base']) {
+  for (const variant of LEAN ? ['fresh'] : ['fresh', 'base']) {
     const dir = join(tmp, 'cases', `control-${variant}`);
     mkdirSync(dir, { recursive: true });
     const dbFile = join(dir, 'tuan.db');
     if (variant === 'base') copyFileSync(baseDb, dbFile);
     const state = variant === 'base' ? ctx.baseState : dbState(dbFile);
-    const list = commands({}, FAST ? 'fast' : variant === 'base' && !ALL_BASE ? 'base' : 'all');
+    const list = commands({}, LEAN ? 'fast' : variant === 'base' && !ALL_BASE ? 'base' : 'all');
     const res = await runCommands(dir, dbFile, list);
     ctx.commandsRun += res.length;
     cache.set(`${variant}|${state.exists}|${state.sum}|${list.map((x) => x.slug).join(',')}`, res);
@@ -535,7 +537,7 @@ async function main() {
   const seconds = ((Date.now() - t0) / 1000).toFixed(0);
   const lines = [
     '',
-    `hostile-input suite${FAST ? ' (--fast)' : ''}: ${cases.length} files in ${families.length} families (${families.join(', ')})`,
+    `hostile-input suite${FAST ? ' (--fast)' : LEAN ? ' (--lean)' : ''}: ${cases.length} files in ${families.length} families (${families.join(', ')})`,
     `commands run: ${ctx.commandsRun} (+ ${ctx.commandsCached} results reused for identical databases), ${seconds} s`,
     `files with a failure: ${results.filter((r) => r.failures.length).length} of ${cases.length}; failures: ${failures.length}`,
   ];
