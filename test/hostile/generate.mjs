@@ -31,7 +31,7 @@ if (!OUT) {
   process.stderr.write('usage: node test/hostile/generate.mjs OUT_DIR [--big]\n');
   process.exit(2);
 }
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const _ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 mkdirSync(OUT, { recursive: true });
 
 const MB = 1024 * 1024;
@@ -81,7 +81,7 @@ function goodRows(n, o = {}) {
   }
   return rows;
 }
-const namesIn = (rows, cols = [C['会员昵称']]) => [...new Set(rows.flatMap((row) => cols.map((c) => row[c]).filter((v) => NAMES.includes(v))))];
+const namesIn = (rows, cols = [C.会员昵称]) => [...new Set(rows.flatMap((row) => cols.map((c) => row[c]).filter((v) => NAMES.includes(v))))];
 
 function quote(cell, delim) {
   return cell.includes(delim) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
@@ -343,20 +343,20 @@ function zipFile(entries) {
     // a stray quote at the start of a cell on file line 3 and another on line 2,500: PapaParse reads
     // lines 3–2,500 as one record; nothing says 2,497 rows were swallowed.
     const rows = goodRows(5000);
-    rows[1][C['商品名称']] = '"老干妈 280g';
-    rows[2498][C['商品名称']] = '手撕面包 1kg"';
+    rows[1][C.商品名称] = '"老干妈 280g';
+    rows[2498][C.商品名称] = '手撕面包 1kg"';
     add('csv/stray-quote-line3-of-5000.csv', F, 'a stray opening quote in a cell on line 3 and a stray closing quote on line 2,500 of a 5,000-row export',
       utf8Bom(csv([HEADER, ...rows], { raw: true })), { expect: 'no silent loss', records: 5000, names: namesIn(rows) });
     const rows2 = goodRows(5000);
-    rows2[1][C['商品名称']] = '"老干妈 280g';
+    rows2[1][C.商品名称] = '"老干妈 280g';
     add('csv/stray-quote-never-closed.csv', F, 'a stray opening quote on line 3 and no other quote in 5,000 rows',
       utf8Bom(csv([HEADER, ...rows2], { raw: true })), { expect: 'no silent loss', records: 5000, names: namesIn(rows2) });
     const rows3 = goodRows(200);
-    rows3[50][C['商品名称']] = '老干妈"风味"豆豉';
+    rows3[50][C.商品名称] = '老干妈"风味"豆豉';
     add('csv/quote-mid-cell.csv', F, 'an unescaped quote in the middle of an unquoted cell', utf8Bom(csv([HEADER, ...rows3], { raw: true })), { expect: 'no silent loss', records: 200, names: namesIn(rows3) });
   }
   mutated('csv/embedded-newlines.csv', F, 'quoted cells with LF and CRLF inside (product, name)', 100, (rows) => {
-    rows[10][C['商品名称']] = '手撕面包\n1kg,整箱装'; rows[20][C['商品名称']] = '"老干妈"\r\n风味豆豉'; rows[30][C['会员昵称']] = rows[30][C['会员昵称']] + '\n(备注)';
+    rows[10][C.商品名称] = '手撕面包\n1kg,整箱装'; rows[20][C.商品名称] = '"老干妈"\r\n风味豆豉'; rows[30][C.会员昵称] = rows[30][C.会员昵称] + '\n(备注)';
   }, { expect: 'import ok' });
   mutated('csv/crlf-header-lf-rows.csv', F, 'a CRLF after the header, LF between the rows', 100, () => {}, { expect: 'import ok', encode: (s) => { const i = s.indexOf('\r\n'); return utf8Bom(s.slice(0, i + 2) + s.slice(i + 2).replace(/\r\n/g, '\n')); } });
   mutated('csv/lf-header-crlf-rows.csv', F, 'an LF after the header, CRLF between the rows', 100, () => {}, { expect: 'import ok', encode: (s) => utf8Bom(s.replace('\r\n', '\n')) });
@@ -365,7 +365,7 @@ function zipFile(entries) {
   mutated('csv/mixed-delimiters.csv', F, 'comma header, every 25th row separated by semicolons (4% of the rows)', 100, () => {}, { expect: 'import with rejects', encode: (s) => utf8Bom(s.split('\r\n').map((l, i) => (i > 0 && i % 25 === 0 ? l.replace(/,/g, ';') : l)).join('\r\n')) });
   mutated('csv/tab-delimited.csv', F, 'control: tab-separated values', 100, () => {}, { expect: 'import ok', csvOpts: { delim: '\t' } });
   mutated('csv/semicolon-decimal-comma.csv', F, 'semicolon separated with decimal commas (12,50)', 100, (rows) => {
-    for (const r of rows) for (const c of [C['单价'], C['实付金额'], C['退款金额']]) r[c] = r[c].replace('.', ',');
+    for (const r of rows) for (const c of [C.单价, C.实付金额, C.退款金额]) r[c] = r[c].replace('.', ',');
   }, { expect: 'no crash', csvOpts: { delim: ';' } });
   mutated('csv/trailing-delimiter-every-line.csv', F, 'a trailing comma on every line, header included', 100, () => {}, { expect: 'import ok', encode: (s) => utf8Bom(s.replace(/\r\n/g, ',\r\n')) });
   mutated('csv/trailing-delimiter-rows-only.csv', F, 'a trailing comma on every data row, not on the header', 100, () => {}, { expect: 'import ok', encode: (s) => { const i = s.indexOf('\r\n'); return utf8Bom(s.slice(0, i + 2) + s.slice(i + 2).replace(/\r\n/g, ',\r\n')); } });
@@ -376,8 +376,8 @@ function zipFile(entries) {
   mutated('csv/all-quoted.csv', F, 'every cell quoted, header included', 100, () => {}, { expect: 'import ok', encode: (s) => utf8Bom(s.split('\r\n').map((l) => (l ? l.split(',').map((c) => `"${c}"`).join(',') : l)).join('\r\n')) });
   mutated('csv/spaces-around-quotes.csv', F, 'spaces before and after quoted cells: ` "x" `', 100, () => {}, { expect: 'no silent loss', encode: (s) => utf8Bom(s.split('\r\n').map((l, i) => (i > 0 && l ? l.split(',').map((c) => ` "${c}" `).join(',') : l)).join('\r\n')) });
   mutated('csv/comment-lines.csv', F, '4 lines starting with # among the rows (records: 100 rows + 4 comment lines)', 100, () => {}, { expect: 'import with rejects', records: 104, encode: (s) => utf8Bom(s.split('\r\n').map((l, i) => (i > 0 && i % 25 === 0 ? '# exported by tool v2\r\n' + l : l)).join('\r\n')) });
-  mutated('csv/form-feed-and-vt.csv', F, 'form feed and vertical tab characters in cells', 100, (rows) => { rows[3][C['商品名称']] += '\f'; rows[4][C['会员昵称']] += '\v'; }, { expect: 'no crash' });
-  mutated('csv/escaped-quote-backslash.csv', F, 'backslash-escaped quotes (\\") instead of doubled quotes', 100, (rows) => { rows[7][C['商品名称']] = '"老干妈\\"风味\\"豆豉"'; }, { expect: 'no silent loss', csvOpts: { raw: true } });
+  mutated('csv/form-feed-and-vt.csv', F, 'form feed and vertical tab characters in cells', 100, (rows) => { rows[3][C.商品名称] += '\f'; rows[4][C.会员昵称] += '\v'; }, { expect: 'no crash' });
+  mutated('csv/escaped-quote-backslash.csv', F, 'backslash-escaped quotes (\\") instead of doubled quotes', 100, (rows) => { rows[7][C.商品名称] = '"老干妈\\"风味\\"豆豉"'; }, { expect: 'no silent loss', csvOpts: { raw: true } });
   mutated('csv/pipe-delimited.csv', F, 'pipe | separated (not a supported delimiter)', 100, () => {}, { expect: 'refuse: exit 3', csvOpts: { delim: '|' } });
   mutated('csv/10000-empty-fields.csv', F, 'a row with 10,000 trailing empty fields', 100, (rows) => { rows[2] = [...rows[2], ...Array(10000).fill('')]; }, { expect: 'no silent loss' });
 }
@@ -415,7 +415,7 @@ function zipFile(entries) {
 
 {
   const F = 'dates';
-  const at = C['下单时间'];
+  const at = C.下单时间;
   const set = (vals) => (rows) => { vals.forEach((v, i) => { rows[3 + i * 7][at] = v; }); };
   mutated('dates/excel-serials.csv', F, 'Excel serial dates (46296, 46296.5) on 3 of 100 rows', 100, set(['46296', '46296.5', '46000.041666']), { expect: 'import with rejects' });
   mutated('dates/impossible.csv', F, 'impossible dates: 2026-02-30, 2026-13-01, 2026-10-32, 2025-02-29', 100, set(['2026-02-30 10:00:00', '2026-13-01 10:00:00', '2026-10-32 10:00:00', '2025-02-29 08:00:00']), { expect: 'import with rejects' });
@@ -439,7 +439,7 @@ function zipFile(entries) {
 
 {
   const F = 'amounts';
-  const amt = C['实付金额'];
+  const amt = C.实付金额;
   const setAmt = (vals, col = amt) => (rows) => { vals.forEach((v, i) => { rows[2 + i * 5][col] = v; }); };
   mutated('amounts/locale-decimal-comma.csv', F, 'European amounts 1.234,50 and 12,50 (quoted)', 100, setAmt(['1.234,50', '12,50', '1 234,50']), { expect: 'import with rejects' });
   mutated('amounts/signs.csv', F, 'explicit signs: +12.00, -12.00, --5, +-3, (12.00)', 100, setAmt(['+12.00', '-12.00', '--5', '+-3', '(12.00)']), { expect: 'no crash' });
@@ -451,8 +451,8 @@ function zipFile(entries) {
   mutated('amounts/tiny-and-zero.csv', F, '0.001, 0.005, -0, -0.00, 0', 100, setAmt(['0.001', '0.005', '-0', '-0.00', '0']), { expect: 'no crash' });
   mutated('amounts/fullwidth-digits.csv', F, 'full-width digits １２.５０ and ¥１２', 100, setAmt(['１２.５０', '¥１２']), { expect: 'no crash' });
   mutated('amounts/hex-and-words.csv', F, '0x10, 12abc, 十二元, a space inside "1 2.50"', 100, setAmt(['0x10', '12abc', '十二元', '1 2.50']), { expect: 'import with rejects' });
-  mutated('amounts/refund-hostile.csv', F, 'refunds: NaN, -5, more than the amount, 1e308, ¥-0', 100, setAmt(['NaN', '-5', '99999.00', '1e308', '¥-0'], C['退款金额']), { expect: 'import with rejects' });
-  mutated('amounts/unit-price-hostile.csv', F, 'unit prices: 0.0001, 1e308, NaN, -3 (no amount column)', 100, (rows) => { setAmt(['0.00001', '1e308', 'NaN', '-3'], C['单价'])(rows); for (const r of rows) r.splice(amt, 1); }, { expect: 'no crash', header: HEADER.filter((h) => h !== '实付金额') });
+  mutated('amounts/refund-hostile.csv', F, 'refunds: NaN, -5, more than the amount, 1e308, ¥-0', 100, setAmt(['NaN', '-5', '99999.00', '1e308', '¥-0'], C.退款金额), { expect: 'import with rejects' });
+  mutated('amounts/unit-price-hostile.csv', F, 'unit prices: 0.0001, 1e308, NaN, -3 (no amount column)', 100, (rows) => { setAmt(['0.00001', '1e308', 'NaN', '-3'], C.单价)(rows); for (const r of rows) r.splice(amt, 1); }, { expect: 'no crash', header: HEADER.filter((h) => h !== '实付金额') });
   mutated('amounts/all-negative.csv', F, 'every amount negative (a returns-only export)', 60, (rows) => { for (const r of rows) r[amt] = '-' + r[amt]; }, { expect: 'no crash' });
   mutated('amounts/all-huge.csv', F, 'every amount 90071992547409.90: totals overflow 2^53', 40, (rows) => { for (const r of rows) r[amt] = '90071992547409.90'; }, { expect: 'no crash' });
 }
@@ -462,7 +462,7 @@ function zipFile(entries) {
 
 {
   const F = 'quantities';
-  const q = C['数量'];
+  const q = C.数量;
   const setQ = (vals) => (rows) => { vals.forEach((v, i) => { rows[2 + i * 5][q] = v; }); };
   mutated('quantities/zero.csv', F, 'quantity 0 with an amount', 100, setQ(['0', '0', '0.000']), { expect: 'no crash' });
   mutated('quantities/negative.csv', F, 'negative quantities (-1, -999) with positive amounts', 100, setQ(['-1', '-999']), { expect: 'no crash' });
@@ -478,14 +478,14 @@ function zipFile(entries) {
 
 function idFile(file, description, ids, o = {}) {
   const rows = goodRows(o.n ?? 60, { fromMonth: 10 });
-  const col = o.col ?? C['会员ID'];
+  const col = o.col ?? C.会员ID;
   const per = o.per ?? 3;
   ids.forEach((id, k) => {
     for (let j = 0; j < per; j++) rows[k * per + j][col] = id; // 3 orders each, in October: 引入期/成长期
   });
   add(file, 'ids', description, utf8Bom(csv([HEADER, ...rows])), {
     expect: o.expect ?? 'no crash', records: rows.length, names: namesIn(rows),
-    probeMember: o.probe === false ? undefined : o.probe ?? (col === C['会员ID'] ? ids[0] : undefined), leader: o.leader, note: o.note,
+    probeMember: o.probe === false ? undefined : o.probe ?? (col === C.会员ID ? ids[0] : undefined), leader: o.leader, note: o.note,
   });
 }
 {
@@ -494,25 +494,25 @@ function idFile(file, description, ids, o = {}) {
   idFile('ids/path-absolute.csv', 'member id /tmp/PWNED_C and ./PWNED_D', ['/tmp/PWNED_C', './PWNED_D', '~/PWNED_E']);
   idFile('ids/formula-ascii.csv', 'member ids =1+1, +cmd, -2, @SUM(A1), =HYPERLINK(), -2+3+cmd|\' /C calc\'!A0', ['=1+1', '+cmd|\' /C calc\'!A0', '-2', '@SUM(A1:A9)', '=HYPERLINK("http://x.invalid","click")', '-2+3+cmd|\' /C calc\'!A0', '\t=1+1', '\r=1+1']);
   idFile('ids/formula-fullwidth.csv', 'member ids with full-width ＝ ＋ － ＠ formula starts', ['＝1+1', '＋cmd', '－2', '＠SUM(A1)']);
-  idFile('ids/formula-leader.csv', 'leader ids that are formulas (=1+1, @SUM, ＝1)', ['=1+1', '@SUM(A1)', '＝1'], { col: C['团长ID'], leader: '=1+1' });
-  idFile('ids/formula-product-category.csv', 'product and category cells that are formulas', ['=1+1', '+cmd', '@SUM(1)', '－2'], { col: C['商品名称'] });
-  idFile('ids/formula-category.csv', 'category cells that are formulas', ['=1+1', '+cmd', '@SUM(1)', '＝2'], { col: C['商品分类'] });
+  idFile('ids/formula-leader.csv', 'leader ids that are formulas (=1+1, @SUM, ＝1)', ['=1+1', '@SUM(A1)', '＝1'], { col: C.团长ID, leader: '=1+1' });
+  idFile('ids/formula-product-category.csv', 'product and category cells that are formulas', ['=1+1', '+cmd', '@SUM(1)', '－2'], { col: C.商品名称 });
+  idFile('ids/formula-category.csv', 'category cells that are formulas', ['=1+1', '+cmd', '@SUM(1)', '＝2'], { col: C.商品分类 });
   idFile('ids/handlebars.csv', 'member ids {{constructor}}, {{#each this}}, {{> partial}}, {{{lookup this "x"}}}', ['{{constructor}}', '{{#each this}}x{{/each}}', '{{> partial}}', '{{{lookup this "constructor"}}}']);
-  idFile('ids/handlebars-product.csv', 'product names that are Handlebars expressions', ['{{constructor.constructor "return 1"}}', '{{#with "s" as |x|}}{{x}}{{/with}}'], { col: C['商品名称'] });
+  idFile('ids/handlebars-product.csv', 'product names that are Handlebars expressions', ['{{constructor.constructor "return 1"}}', '{{#with "s" as |x|}}{{x}}{{/with}}'], { col: C.商品名称 });
   idFile('ids/html.csv', 'member ids <script>, <img onerror>, </style>, an HTML comment', ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '</style><h1>x', '<!--', '"><svg onload=alert(1)>']);
-  idFile('ids/html-leader-product.csv', 'leader id and products with HTML', ['<script>alert("L")</script>', '<b>L</b>'], { col: C['团长ID'], leader: '<script>alert("L")</script>' });
+  idFile('ids/html-leader-product.csv', 'leader id and products with HTML', ['<script>alert("L")</script>', '<b>L</b>'], { col: C.团长ID, leader: '<script>alert("L")</script>' });
   idFile('ids/prototype-member.csv', 'member ids __proto__, constructor, toString, hasOwnProperty, valueOf', ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype']);
-  idFile('ids/prototype-leader.csv', 'leader ids __proto__, constructor, toString', ['__proto__', 'constructor', 'toString'], { col: C['团长ID'], leader: '__proto__' });
-  idFile('ids/prototype-status.csv', 'status words __proto__, constructor, toString, hasOwnProperty', ['__proto__', 'constructor', 'toString', 'hasOwnProperty'], { col: C['订单状态'], expect: 'import with rejects', n: 200, per: 1 });
-  idFile('ids/prototype-category-product.csv', 'categories __proto__, constructor, toString', ['__proto__', 'constructor', 'toString', 'valueOf'], { col: C['商品分类'] });
+  idFile('ids/prototype-leader.csv', 'leader ids __proto__, constructor, toString', ['__proto__', 'constructor', 'toString'], { col: C.团长ID, leader: '__proto__' });
+  idFile('ids/prototype-status.csv', 'status words __proto__, constructor, toString, hasOwnProperty', ['__proto__', 'constructor', 'toString', 'hasOwnProperty'], { col: C.订单状态, expect: 'import with rejects', n: 200, per: 1 });
+  idFile('ids/prototype-category-product.csv', 'categories __proto__, constructor, toString', ['__proto__', 'constructor', 'toString', 'valueOf'], { col: C.商品分类 });
   idFile('ids/ansi-escapes.csv', 'member ids with ANSI escapes (colour, clear screen, OSC title, cursor moves)', ['\x1b[31mRED\x1b[0m', '\x1b[2J\x1b[H', '\x1b]0;pwned\x07', 'a\x1b[1A\x1b[2Kb', '\x9b31m']);
-  idFile('ids/ansi-product-name.csv', 'ANSI escapes in product and name cells', ['\x1b[5mBLINK\x1b[0m', '\x1b]8;;http://x.invalid\x1b\\link\x1b]8;;\x1b\\'], { col: C['商品名称'] });
+  idFile('ids/ansi-product-name.csv', 'ANSI escapes in product and name cells', ['\x1b[5mBLINK\x1b[0m', '\x1b]8;;http://x.invalid\x1b\\link\x1b]8;;\x1b\\'], { col: C.商品名称 });
   idFile('ids/bidi-override.csv', 'member ids with U+202E, U+2066 and zero-width characters', ['evil\u202Egnp.exe', '\u2066x\u2069', 'M\u200b0001', '\u202Dab']);
   idFile('ids/nul-and-controls.csv', 'member ids with NUL, BEL, BS, DEL', ['a\0b', '\x07bell', 'back\x08\x08', 'del\x7f']);
   idFile('ids/device-names.csv', 'member ids CON, NUL, AUX, COM1, LPT1, PRN (Windows device names)', ['CON', 'NUL', 'AUX', 'COM1', 'LPT1', 'PRN', 'con.txt']);
   idFile('ids/long-300.csv', 'a member id of 300 characters', ['M' + 'x'.repeat(299)]);
   idFile('ids/long-500-cjk.csv', 'a member id of 500 CJK characters (1,500 bytes: beyond NAME_MAX in a file name)', ['会'.repeat(500)]);
-  idFile('ids/long-leader-5000.csv', 'a leader id of 5,000 characters', ['L'.repeat(5000)], { col: C['团长ID'], leader: 'L'.repeat(5000) });
+  idFile('ids/long-leader-5000.csv', 'a leader id of 5,000 characters', ['L'.repeat(5000)], { col: C.团长ID, leader: 'L'.repeat(5000) });
   idFile('ids/phone-as-member-id.csv', 'member ids that are 11-digit mobile numbers', ['13812345678', '15900001111', '+86 139 1234 5678', '186-0000-2222']);
   idFile('ids/whitespace-ids.csv', 'member ids of a tab, NBSP, ideographic space, newline', ['\t', '\u00a0', '\u3000', 'M\n1']);
   idFile('ids/emoji-ids.csv', 'member ids with emoji, ZWJ sequences and combining marks', ['👨‍👩‍👧‍👦', 'e\u0301', '🇨🇳']);
@@ -527,16 +527,16 @@ function idFile(file, description, ids, o = {}) {
 
 {
   const F = 'pii';
-  mutated('pii/phone-in-category.csv', F, 'mobile numbers in the 商品分类 column', 60, (rows) => { for (let i = 0; i < 60; i += 2) rows[i][C['商品分类']] = rows[i][C['手机号']]; }, { expect: 'import ok', rowOpts: { fromMonth: 10 } });
-  mutated('pii/phone-in-product.csv', F, 'mobile numbers and names in the 商品名称 column', 60, (rows) => { for (let i = 0; i < 60; i += 2) rows[i][C['商品名称']] = `${rows[i][C['会员昵称']]} ${rows[i][C['手机号']]}`; }, { expect: 'import ok', rowOpts: { fromMonth: 10 } });
-  mutated('pii/phone-in-order-id.csv', F, 'mobile numbers as order ids', 60, (rows) => { for (const r of rows) r[C['订单号']] = r[C['手机号']] + r[C['订单号']].slice(-3); }, { expect: 'import ok' });
-  mutated('pii/name-in-leader-column.csv', F, 'full names in the 团长ID column', 60, (rows) => { for (const r of rows) r[C['团长ID']] = NAMES[8]; }, { expect: 'import ok', leader: NAMES[8], names: [NAMES[8]] });
-  mutated('pii/shifted-rows.csv', F, 'rows with one missing cell: names land in 会员ID, phones in 会员昵称', 60, (rows) => { for (let i = 0; i < 60; i += 3) rows[i].splice(C['会员ID'], 1); }, { expect: 'no silent loss', rowOpts: { fromMonth: 10 } });
-  mutated('pii/shifted-rows-extra-cell.csv', F, 'rows with an extra cell before the name: phones land in 团长ID, names in 手机号', 60, (rows) => { for (let i = 0; i < 60; i += 3) rows[i].splice(C['会员ID'] + 1, 0, 'extra'); }, { expect: 'no silent loss', rowOpts: { fromMonth: 10 } });
-  mutated('pii/phone-in-status.csv', F, 'mobile numbers and names in 订单状态 (rejected rows keep the raw text)', 100, (rows) => { for (let i = 0; i < 4; i++) rows[i * 10][C['订单状态']] = `${rows[i * 10][C['会员昵称']]}${rows[i * 10][C['手机号']]}`; }, { expect: 'import with rejects' });
-  mutated('pii/phone-in-date.csv', F, 'mobile numbers in the 下单时间 column (rejected)', 100, (rows) => { for (let i = 0; i < 4; i++) rows[i * 10][C['下单时间']] = rows[i * 10][C['手机号']]; }, { expect: 'import with rejects' });
+  mutated('pii/phone-in-category.csv', F, 'mobile numbers in the 商品分类 column', 60, (rows) => { for (let i = 0; i < 60; i += 2) rows[i][C.商品分类] = rows[i][C.手机号]; }, { expect: 'import ok', rowOpts: { fromMonth: 10 } });
+  mutated('pii/phone-in-product.csv', F, 'mobile numbers and names in the 商品名称 column', 60, (rows) => { for (let i = 0; i < 60; i += 2) rows[i][C.商品名称] = `${rows[i][C.会员昵称]} ${rows[i][C.手机号]}`; }, { expect: 'import ok', rowOpts: { fromMonth: 10 } });
+  mutated('pii/phone-in-order-id.csv', F, 'mobile numbers as order ids', 60, (rows) => { for (const r of rows) r[C.订单号] = r[C.手机号] + r[C.订单号].slice(-3); }, { expect: 'import ok' });
+  mutated('pii/name-in-leader-column.csv', F, 'full names in the 团长ID column', 60, (rows) => { for (const r of rows) r[C.团长ID] = NAMES[8]; }, { expect: 'import ok', leader: NAMES[8], names: [NAMES[8]] });
+  mutated('pii/shifted-rows.csv', F, 'rows with one missing cell: names land in 会员ID, phones in 会员昵称', 60, (rows) => { for (let i = 0; i < 60; i += 3) rows[i].splice(C.会员ID, 1); }, { expect: 'no silent loss', rowOpts: { fromMonth: 10 } });
+  mutated('pii/shifted-rows-extra-cell.csv', F, 'rows with an extra cell before the name: phones land in 团长ID, names in 手机号', 60, (rows) => { for (let i = 0; i < 60; i += 3) rows[i].splice(C.会员ID + 1, 0, 'extra'); }, { expect: 'no silent loss', rowOpts: { fromMonth: 10 } });
+  mutated('pii/phone-in-status.csv', F, 'mobile numbers and names in 订单状态 (rejected rows keep the raw text)', 100, (rows) => { for (let i = 0; i < 4; i++) rows[i * 10][C.订单状态] = `${rows[i * 10][C.会员昵称]}${rows[i * 10][C.手机号]}`; }, { expect: 'import with rejects' });
+  mutated('pii/phone-in-date.csv', F, 'mobile numbers in the 下单时间 column (rejected)', 100, (rows) => { for (let i = 0; i < 4; i++) rows[i * 10][C.下单时间] = rows[i * 10][C.手机号]; }, { expect: 'import with rejects' });
   mutated('pii/names-everywhere-english.csv', F, 'English headers whose name column is "buyer name", phones in "contact"', 60, () => {}, { expect: 'no crash', header: ['order_id', 'created_at', 'customer_id', 'buyer name', 'contact', 'leader_id', 'product', 'category', 'quantity', 'unit_price', 'amount', 'refund', 'status'] });
-  mutated('pii/phone-with-separators.csv', F, 'phones written +86 138-1234-5678 and 138 1234 5678 in a note-less column', 60, (rows) => { for (let i = 0; i < 60; i += 2) rows[i][C['商品分类']] = '+86 ' + rows[i][C['手机号']].replace(/(\d{3})(\d{4})(\d{4})/, '$1-$2-$3'); }, { expect: 'import ok', rowOpts: { fromMonth: 10 } });
+  mutated('pii/phone-with-separators.csv', F, 'phones written +86 138-1234-5678 and 138 1234 5678 in a note-less column', 60, (rows) => { for (let i = 0; i < 60; i += 2) rows[i][C.商品分类] = '+86 ' + rows[i][C.手机号].replace(/(\d{3})(\d{4})(\d{4})/, '$1-$2-$3'); }, { expect: 'import ok', rowOpts: { fromMonth: 10 } });
 }
 
 // ---------------------------------------------------------------------------------------------
