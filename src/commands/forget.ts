@@ -15,11 +15,11 @@ import type { CommandSpec, Ctx } from './types.js';
 
 const m = defineMessages({
   'forget.ask': ['将删除 {members} 位会员的姓名、电话和拒收原文({lines} 行订单行,{rejects} 行拒收行),不可撤销。继续吗?',
-    'Forget {members} members ({lines} order lines, {rejects} rejected rows)? Their names, phones and rejected raw text are removed for good.'],
+    'Forget {members} member(s) ({lines} order lines, {rejects} rejected rows)? Their names, phones and rejected raw text are removed for good.'],
   'forget.cancelled': ['已取消,没有改动。', 'Cancelled; nothing changed.'],
   'forget.none': ['没有需要删除的会员,没有改动。', 'No member to forget; nothing changed.'],
   'forget.done': ['已删除 {members} 位会员的个人信息:{lines} 行订单行改用化名并清空姓名和电话,{rejects} 行拒收行清空原文;已记录本次删除(第 {id} 次),数据库文件已压缩(VACUUM)。',
-    'Forgot {members} members: {lines} order lines now carry a pseudonym and no name or phone, {rejects} rejected rows lost their raw text; the deletion is recorded (#{id}) and the database file vacuumed.'],
+    'Forgot {members} member(s): {lines} order lines now carry a pseudonym and no name or phone, {rejects} rejected rows lost their raw text; the deletion is recorded (#{id}) and the database file vacuumed.'],
   'forget.note': ['注意:再次导入含有这些会员的旧导出文件会重新写入他们的信息;请一并删除旧的导出文件。',
     'Note: importing an old export that holds these members again writes their data back; delete the old export files too.'],
   'forget.err.noTty': ['tuan forget 需要确认,但没有终端(标准输入或输出不是 TTY),不会等待输入', 'tuan forget asks for confirmation and there is no terminal (stdin or stdout is not a TTY); it will not wait'],

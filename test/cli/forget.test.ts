@@ -89,7 +89,7 @@ describe('tuan forget MEMBER_ID', () => {
     const cwd = await commissionFixture();
     const r = await runTuan(['forget', 'S1', '--yes', '--lang', 'en'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Forgot 1 members: 3 order lines now carry a pseudonym and no name or phone, 1 rejected rows lost their raw text');
+    expect(r.stdout).toContain('Forgot 1 member(s): 3 order lines now carry a pseudonym and no name or phone, 1 rejected rows lost their raw text');
     expect(r.stdout).not.toMatch(/S1|李静/);
   });
 
@@ -160,7 +160,7 @@ describe('tuan forget MEMBER_ID', () => {
       const cwd = await commissionFixture();
       const r = await tty(cwd, true);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('Forgot 1 members');
+      expect(r.stdout).toContain('Forgot 1 member(s)');
       expect(holds(fileBytes(cwd), '李静')).toBe(false);
     });
   });
