@@ -74,7 +74,17 @@ export interface ForgetCounts {
 
 /** In one transaction: pseudonymise the members' order lines, blank names and phones, blank the rejects, record it. */
 export function applyForget(db: Db, c: ForgetChanges): ForgetCounts {
-  db.pragma('secure_delete = ON'); // freed and rewritten cells are overwritten with zeros
+  try {
+    db.pragma('secure_delete = ON'); // freed and rewritten cells are overwritten with zeros
+    return forgetTransaction(db, c);
+  } catch (e) {
+    if (!(e instanceof Error) || !String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw e;
+    throw new DbError({ zh: `无法修改数据库 ${db.name}:${e.message};没有做任何改动`, en: `cannot change the database ${db.name}: ${e.message}; nothing changed` },
+      { zh: '数据库文件和所在文件夹需要可写,并且没有其它程序正在写入', en: 'the database file and its folder must be writable, and no other program writing to it' });
+  }
+}
+
+function forgetTransaction(db: Db, c: ForgetChanges): ForgetCounts {
   return db.transaction((): ForgetCounts => {
     db.exec('CREATE TEMP TABLE forget_map (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID');
     try {

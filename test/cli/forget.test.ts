@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { forgetPrompts } from '../../src/commands/forget.js';
+import { DbError, UsageError, forget, forgetPlan, openDb } from '../../src/index.js';
 import { query } from '../helpers/db.js';
 import { FIXED_NOW, runTuan, workdir } from '../helpers/run-tuan.js';
 
@@ -126,6 +127,21 @@ describe('tuan forget MEMBER_ID', () => {
     expect(r.stderr).toContain('no such members: NOPE, ALSO-NOT; nothing changed');
     expect(readFileSync(join(cwd, 'tuan.db')).equals(before)).toBe(true);
     expect(query(cwd + '/tuan.db', `SELECT count(*) AS n FROM order_lines WHERE member_id = 'S1'`)).toEqual([{ n: 3 }]);
+  });
+
+  it('the library: forget(path) and forgetPlan; a database that cannot be written is a DbError (exit 4), nothing changed', async () => {
+    const cwd = await commissionFixture();
+    const file = join(cwd, 'tuan.db');
+    expect(forgetPlan(file, { ids: ['S1'] })).toEqual({ criterion: 'ids', cutoff: null, members: 1, order_lines: 3, rejects: 1 });
+    const ro = openDb(file, { readonly: true });
+    try {
+      expect(() => forget(ro, { ids: ['S1'] })).toThrow(DbError);
+    } finally {
+      ro.close();
+    }
+    expect(query(file, `SELECT count(*) AS n FROM order_lines WHERE member_id = 'S1'`)).toEqual([{ n: 3 }]);
+    expect(forget(file, { ids: ['S1'], now: '2026-11-02T09:00:00+08:00' })).toMatchObject({ members: 1, deletion_id: 1, deleted_at: '2026-11-02T09:00:00+08:00' });
+    expect(() => forget(file, { ids: ['S1'] })).toThrow(UsageError); // gone
   });
 
   describe('on a terminal', () => {
