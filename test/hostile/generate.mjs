@@ -488,6 +488,7 @@ function idFile(file, description, ids, o = {}) {
     probeMember: o.probe === false ? undefined : o.probe ?? (col === C.会员ID ? ids[0] : undefined), leader: o.leader, note: o.note,
   });
 }
+// biome-ignore lint/complexity/noUselessLoneBlockStatements: one block per family, like the others
 {
   idFile('ids/path-traversal-a.csv', 'member id x/../../../PWNED_A (script --out DIR writes DIR/<scene>-<id>.txt)', ['x/../../../PWNED_A', 'x/../../PWNED_A2', 'x/../PWNED_A3']);
   idFile('ids/path-traversal-b.csv', 'member id ..\\..\\PWNED_B (Windows separators) and a/b', ['..\\..\\PWNED_B', 'a/b', '..']);
@@ -519,6 +520,7 @@ function idFile(file, description, ids, o = {}) {
   idFile('ids/dot-names.csv', 'member ids ., .., ..., .hidden', ['.', '..', '...', '.hidden'], { probe: '..' });
   idFile('ids/json-breaking.csv', 'member ids with quotes, backslashes and </script>', ['"}],"x":{"', '\\u0000', '\\', '</script><script>alert(1)</script>']);
   idFile('ids/sql-like.csv', 'member ids with SQL: \'; DROP TABLE order_lines; --', ["'; DROP TABLE order_lines; --", "' OR '1'='1", 'Robert\'); DROP TABLE members;--']);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile ids that look like template placeholders, on purpose
   idFile('ids/format-strings.csv', 'member ids %s %n ${x} $(id) `id`', ['%s%s%s%n', '${process.exit(1)}', '$(touch PWNED_F)', '`touch PWNED_G`']);
 }
 
