@@ -9,7 +9,7 @@ import { DbError } from '../errors.js';
 
 export type Db = Database.Database;
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -52,7 +52,7 @@ const MIGRATIONS: Record<number, string> = {
       changed_import_id INTEGER,
       last_import_id INTEGER NOT NULL,
       source_line INTEGER NOT NULL,
-      -- derived, never stored: the same rules as core/normalize.ts (OrderLine.orderDate/netFen/isReturn)
+      -- derived, never stored: the same rules as core/ingest/normalize.ts (OrderLine.orderDate/netFen/isReturn)
       order_date TEXT GENERATED ALWAYS AS (substr(ordered_at, 1, 10)) VIRTUAL,
       net_fen INTEGER GENERATED ALWAYS AS (CASE WHEN status = 'completed' THEN amount_fen - refund_fen ELSE 0 END) VIRTUAL,
       is_return INTEGER GENERATED ALWAYS AS (amount_fen < 0 OR coalesce(quantity, 0) < 0) VIRTUAL,
@@ -78,6 +78,17 @@ const MIGRATIONS: Record<number, string> = {
       star INTEGER,
       role TEXT NOT NULL DEFAULT '',
       import_id INTEGER NOT NULL
+    );
+  `,
+  // tuan forget: that a deletion happened, when, on what criterion and how many rows per table; never who
+  2: `
+    CREATE TABLE deletions (
+      deletion_id INTEGER PRIMARY KEY,
+      deleted_at TEXT NOT NULL,
+      criterion TEXT NOT NULL,         -- ids | older-than 3y (before YYYY-MM-DD)
+      members INTEGER NOT NULL,
+      order_lines INTEGER NOT NULL,
+      rejects INTEGER NOT NULL
     );
   `,
 };
@@ -281,6 +292,7 @@ export function beginWrite(db: Db): void {
 
 /** `fn` in a write transaction (see beginWrite): committed when it returns, rolled back when it throws. */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction) return db.transaction(fn)(); // inside the caller's transaction (all files or none): a savepoint
   beginWrite(db);
   try {
     const r = fn();
@@ -335,7 +347,7 @@ function migrate(db: Db, path: string, readonly: boolean): void {
         { zh: '用 --db 指定另一个文件', en: 'pass another --db' });
     }
   }
-  if (readonly) throw new DbError(`database ${path} needs an upgrade; run any tuan import on it first`);
+  if (readonly) throw new DbError({ zh: `数据库 ${path} 需要升级:先对它运行一次 tuan import`, en: `database ${path} needs an upgrade; run any tuan import on it first` });
   writeTransaction(db, () => {
     // another tuan may have created the schema while this one waited for the lock
     const now = db.pragma('user_version', { simple: true }) as number;

@@ -236,7 +236,7 @@ describe('files that are not (or no longer) tuan databases', () => {
     }), /已损坏,或不是 tuan 数据库/],
     ['a missing table', () => copyOfBase('notable.db', (p) => withDb(p, (db) => db.exec('DROP TABLE rejects; DROP TABLE leaders'))), /已损坏,或不是 tuan 数据库\(no such table/],
     ['a missing column', () => copyOfBase('nocolumn.db', (p) => withDb(p, (db) => db.exec('ALTER TABLE order_lines DROP COLUMN member_id; ALTER TABLE rejects DROP COLUMN raw'))), /已损坏,或不是 tuan 数据库\((no such column|table \w+ has no column)/],
-    ['a newer tuan', () => copyOfBase('newer.db', (p) => withDb(p, (db) => db.pragma('user_version = 7'))), /结构版本是 7,由更新的 tuan 写入;这个 tuan 只认识到版本 1/],
+    ['a newer tuan', () => copyOfBase('newer.db', (p) => withDb(p, (db) => db.pragma('user_version = 7'))), /结构版本是 7,由更新的 tuan 写入;这个 tuan 只认识到版本 \d+/],
     ['--db /dev/null', () => '/dev/null', /\/dev\/null 不是数据库文件\(是设备或特殊文件\)/],
     ['--db a folder', () => {
       const p = join(dir, 'a-folder.db');
@@ -272,6 +272,6 @@ describe('files that are not (or no longer) tuan databases', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/is damaged or not a tuan database \(file is not a database\)\nhint: restore the file from a backup/);
     const v = runBin(['status', '--db', join(dir, 'newer.db'), '--lang', 'en'], { cwd: dir });
-    expect(v.stderr).toMatch(/schema version 7, written by a newer tuan; this tuan knows up to version 1\nhint: upgrade tuan/);
+    expect(v.stderr).toMatch(/schema version 7, written by a newer tuan; this tuan knows up to version \d+\nhint: upgrade tuan/);
   });
 });
