@@ -2,6 +2,8 @@
  * One message catalogue for everything a person reads. Chinese by default; English with --lang en
  * or TUAN_LANG=en. Machine formats (CSV, JSON, exit codes) do not depend on the language.
  */
+import { cleanForPeople } from './core/shared/clean.js';
+
 export type Lang = 'zh-CN' | 'en';
 
 type Catalogue = Record<string, string>;
@@ -20,7 +22,8 @@ export function defineMessages<K extends string>(messages: Record<K, [string, st
 
 export function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
   const text = (lang === 'en' ? en[key] : zh[key]) ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, v: string) => (v in vars ? String(vars[v]) : `{${v}}`));
+  // Values can come from an export (ids, file names): cleaned of control and bidi characters.
+  return text.replace(/\{(\w+)\}/g, (_, v: string) => (v in vars ? cleanForPeople(String(vars[v]), { lines: true }) : `{${v}}`));
 }
 
 export function parseLang(raw: string | undefined): Lang | null {

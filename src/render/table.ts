@@ -1,23 +1,36 @@
-/** Tables for people (cli-table3, CJK-aware widths) and CSV/JSON for machines. Pure: returns strings. */
+/**
+ * Tables for people (cli-table3, CJK-aware widths) and CSV/JSON for machines. Pure: returns strings.
+ * The choke point of every table, key/value block, CSV and JSON output: text from exports is cleaned here of
+ * control and bidi characters (core/shared/clean.ts), CSV cells are neutralised, JSON escapes bidi controls.
+ */
 import Table from 'cli-table3';
+import { cleanForPeople, escapeJsonText, neutraliseFormula } from '../core/shared/clean.js';
 import type { Style } from './style.js';
 
 export type Cell = string | number | null | undefined;
 
-export function renderTable(head: string[], rows: Cell[][], style: Style, align?: ('left' | 'right')[]): string {
+/**
+ * A table; every cell is cleaned to one line without control or bidi characters. `paint` colours a cell after
+ * it is cleaned (the only escape sequences a table holds are the style's own).
+ */
+export function renderTable(head: string[], rows: Cell[][], style: Style, align?: ('left' | 'right')[],
+  paint?: (text: string, row: number, col: number) => string): string {
   const table = new Table({
-    head: head.map((h) => style.bold(h)),
+    head: head.map((h) => style.bold(cleanForPeople(h))),
     style: { head: [], border: [], compact: true },
     colAligns: align ?? [],
   });
-  for (const r of rows) table.push(r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  rows.forEach((r, i) => table.push(r.map((c, j) => {
+    const text = c === null || c === undefined ? '' : cleanForPeople(String(c));
+    return paint ? paint(text, i, j) : text;
+  })));
   return table.toString() + '\n';
 }
 
 /** Key/value block: `label  value` lines, labels padded to the widest (CJK counts double). */
 export function renderPairs(pairs: [string, Cell][]): string {
   const width = Math.max(...pairs.map(([k]) => displayWidth(k)));
-  return pairs.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${v ?? ''}`).join('\n') + '\n';
+  return pairs.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${cleanForPeople(String(v ?? ''))}`).join('\n') + '\n';
 }
 
 /** Terminal columns of a string: East Asian wide characters count 2. */
@@ -32,9 +45,13 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Neutralise text that a spreadsheet would execute (=, +, -, @ at the start). Numbers are left alone. */
+/**
+ * A CSV cell for people opening it in Excel or WPS: control and bidi characters cleaned (line breaks kept, the
+ * cell is quoted), and text a spreadsheet would execute (=, +, -, @, tab, CR, or full-width ＝ ＋ － ＠ at the
+ * start) neutralised with a leading `'`. Numbers are left alone.
+ */
 export function csvSafe(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+  return neutraliseFormula(cleanForPeople(v, { lines: true }));
 }
 
 export function csvCell(v: Cell): string {
@@ -48,7 +65,7 @@ export function renderCsv(head: string[], rows: Cell[][]): string {
 }
 
 export function renderJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(value, null, 2)) + '\n';
 }
 
 export function fmtInt(n: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskPhonesInText } from '../../src/core/shared/mask.js';
+import { maskName, maskPhone, maskPhonesDeep, maskPhonesInText, maskReason, personalColumns } from '../../src/core/shared/mask.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -29,5 +29,70 @@ describe('maskPhonesInText (raw text of rejected rows)', () => {
     ['186****9846', '186****9846'],
   ])('%j -> %j', (text, masked) => {
     expect(maskPhonesInText(text)).toBe(masked);
+  });
+});
+
+describe('maskPhonesInText: phones in any column, written any way', () => {
+  it.each([
+    ['13812345678', '138****5678'], // a member id that is a phone
+    ['138 1234 5678', '138****5678'], ['138-1234-5678', '138****5678'], ['138 1234-5678', '138****5678'],
+    ['+8613812345678', '+86138****5678'], ['+86 138 1234 5678', '+86 138****5678'], ['0086-13812345678', '0086-138****5678'],
+    ['8613812345678', '86138****5678'],
+    ['水果 13812345678 送到', '水果 138****5678 送到'], ['id13812345678x', 'id138****5678x'],
+    ['13812345678901', '13812345678901'], // 14 digits: an order number, not a phone
+    ['138123456789', '138123456789'], // 12 digits
+    ['2025080113812345678', '2025080113812345678'], // a phone's digits inside a longer order number
+    ['12812345678', '12812345678'], // 12x is not a mainland mobile
+    ['0571-88881234', '0571-88881234'], // a landline is not masked by this rule
+    ['138****5678', '138****5678'], // masked stays masked
+    ['2026-10-01 09:00:00', '2026-10-01 09:00:00'],
+  ])('%j -> %j', (text, masked) => {
+    expect(maskPhonesInText(text)).toBe(masked);
+  });
+
+  it('never leaves 11 consecutive digits of a phone, however it is written', () => {
+    const seps = ['', ' ', '-'];
+    const prefixes = ['', '+86', '+86 ', '0086', '86-'];
+    let n = 0;
+    for (let i = 0; i < 300; i++) {
+      const digits = `1${3 + (i % 7)}${String(100000000 + ((i * 7919 * 104729) % 900000000)).slice(-9)}`;
+      const sep = seps[i % 3]!;
+      const written = `${prefixes[i % 5]}${digits.slice(0, 3)}${sep}${digits.slice(3, 7)}${sep}${digits.slice(7)}`;
+      for (const around of [['', ''], ['备注:', '。'], ['a', 'b'], ['"', '"'], [',', ',']] as const) {
+        const out = maskPhonesInText(around[0] + written + around[1]);
+        expect(out.replace(/\D/g, ''), out).not.toContain(digits);
+        expect(out).toContain(`${digits.slice(0, 3)}****${digits.slice(7)}`);
+        n++;
+      }
+    }
+    expect(n).toBe(1500);
+  });
+});
+
+describe('maskPhonesDeep (an api result)', () => {
+  it('masks strings in objects, arrays, Map keys and values; keeps numbers and other objects', () => {
+    const d = new Date(0);
+    const v = { id: '13812345678', n: 13812345678, list: ['13912345678', 1], m: new Map([['13712345678', { c: '15012345678' }]]), d, s: new Set(['18612345678']) };
+    const out = maskPhonesDeep(v);
+    expect(out).toEqual({ id: '138****5678', n: 13812345678, list: ['139****5678', 1], m: new Map([['137****5678', { c: '150****5678' }]]), d, s: new Set(['186****5678']) });
+    expect(out.d).toBe(d);
+    expect(v.id).toBe('13812345678'); // the input is not changed
+  });
+});
+
+describe('maskReason (a shifted row\'s reason)', () => {
+  it.each([
+    ['unrecognised date "老史"', 'unrecognised date "老*"'],
+    ['unrecognised date "2026-13-45"', 'unrecognised date "2026-13-45"'],
+    ['not a number: "13812345678"', 'not a number: "138****5678"'],
+    ['empty amount', 'empty amount'],
+  ])('%j -> %j', (reason, masked) => {
+    expect(maskReason(reason)).toBe(masked);
+  });
+});
+
+describe('personalColumns', () => {
+  it('records the header width, to tell a shifted rejected row', () => {
+    expect(personalColumns(['订单号', '姓名', '手机'], {}).width).toBe(3);
   });
 });
