@@ -5,7 +5,7 @@
 import { DEFAULT_CONFIG, type Config } from '../config.js';
 import { openDb, type Db, type OpenOptions } from '../adapters/db.js';
 import { readLeaders, readMemberContacts } from '../adapters/queries.js';
-import { maskContact, maskName, type Contact } from '../core/shared/mask.js';
+import { maskContact, maskName, maskPhonesDeep, type Contact } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 
 /** A database: a file path (opened and closed by the call) or a handle from `openDb` (left open). */
@@ -60,6 +60,14 @@ export function readContacts(db: Db, unmask: boolean | undefined): Map<string, C
 /** Leaders with their names and trainers masked unless `unmask`. */
 export function maskLeaders(leaders: readonly LeaderInfo[], unmask: boolean | undefined): LeaderInfo[] {
   return unmask ? [...leaders] : leaders.map((l) => ({ ...l, name: maskName(l.name), trainer: maskName(l.trainer) }));
+}
+
+/**
+ * An api result as it may reach an output: every phone-shaped text in it masked (member ids that are phones,
+ * a phone in a category or product cell), unless `unmask`. Applied last, after every lookup by id.
+ */
+export function maskOutput<T>(result: T, unmask: boolean | undefined): T {
+  return unmask ? result : maskPhonesDeep(result);
 }
 
 export { readLeaders };

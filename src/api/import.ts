@@ -5,7 +5,7 @@ import type { LeadersSummary } from '../adapters/import-leaders.js';
 import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { columnOverrides, statusWords } from '../config.js';
-import { maskName } from '../core/shared/mask.js';
+import { maskName, maskPhonesInText } from '../core/shared/mask.js';
 import { configOf, withDbAsync, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { ImportSummary, LeadersSummary };
@@ -71,7 +71,9 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
     for (const f of files) {
       const progress = o.onFile?.(f);
       try {
-        orders.push(await importOrdersFile(handle, resolve(o.cwd ?? '', f), progress ? { ...opts, onProgress: progress.update } : opts));
+        const s = await importOrdersFile(handle, resolve(o.cwd ?? '', f), progress ? { ...opts, onProgress: progress.update } : opts);
+        // Reasons quote cells, which can hold a phone: masked (`tuan rejects` masks a shifted row's quoted names too).
+        orders.push(o.unmask ? s : { ...s, topReasons: s.topReasons.map((r) => ({ ...r, reason: maskPhonesInText(r.reason) })) });
       } finally {
         progress?.done();
       }
