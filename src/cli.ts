@@ -9,6 +9,7 @@ import { addExamples, clearStatus } from './commands/common.js';
 import { DEFAULT_CONFIG, mergeConfig, resolveConfig, validateConfig } from './config.js';
 import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
 import { businessDate, parseIsoDate } from './core/shared/dates.js';
+import { cleanForPeople } from './core/shared/clean.js';
 import { parseLang, type Lang } from './i18n.js';
 import { makeStyle, wantColor } from './render/style.js';
 import { VERSION } from './version.js';
@@ -129,12 +130,13 @@ export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang = 'en
   }
   if (e instanceof TuanError) {
     const t = e.text(lang);
-    io.stderr.write(`tuan: ${t.message}\n`);
-    if (t.hint) io.stderr.write(`${lang === 'zh-CN' && e.zh ? '提示' : 'hint'}: ${t.hint}\n`);
+    // A message can quote a file name, an id or a cell: cleaned of control and bidi characters like every output.
+    io.stderr.write(`tuan: ${cleanForPeople(t.message, { lines: true })}\n`);
+    if (t.hint) io.stderr.write(`${lang === 'zh-CN' && e.zh ? '提示' : 'hint'}: ${cleanForPeople(t.hint, { lines: true })}\n`);
     return e.exitCode;
   }
   const err = e as Error;
-  io.stderr.write(`tuan: unexpected error (a bug): ${err?.message ?? String(e)}\n`);
+  io.stderr.write(`tuan: unexpected error (a bug): ${cleanForPeople(err?.message ?? String(e), { lines: true })}\n`);
   if (debug && err?.stack) io.stderr.write(err.stack + '\n');
   else io.stderr.write('hint: run again with --debug for the stack trace, and report it\n');
   return EXIT.bug;
