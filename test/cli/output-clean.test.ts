@@ -29,6 +29,8 @@ function exportText(): string {
       rows.push([`A${n}`, `${date} 09:00:00`, id, '张丽', '13900000001', 'L1', product, category, '1', '30.00', '30.00', '0.00', '已完成'].map(q).join(','));
     }
   }
+  // a leader whose id is a phone (some platforms use the leader's phone)
+  rows.push('C1,2026-10-02 09:00:00,M9,赵六,13900000005,137 2222 3333,大米,粮油,1,5.00,5.00,0.00,已完成');
   // rejected rows: a phone-number reason, a shifted row whose name lands in the date column, an ESC in the raw text
   rows.push('B1,13812349999,M3,李四,13900000002,L1,大米,粮油,1,5.00,5.00,0.00,已完成');
   rows.push('B2,老史,2026-10-01 09:00:00,M4,13900000003,L1,大米,粮油,1,5.00,5.00,0.00,已完成,多');
@@ -65,7 +67,7 @@ describe('hostile ids, categories and products in every output (#12)', () => {
     const cwd = await hostileDir();
     const runs: string[][] = [
       ...['segment', 'members', 'rejects', 'stages', 'commission', 'leaders', 'kpi'].flatMap((c) => ['table', 'csv', 'json'].map((f) => [c, '--format', f])),
-      ['status'], ['status', '--format', 'json'],
+      ['status'], ['status', '--format', 'json'], ['kpi', '--per-leader'], ['kpi', '--per-leader', '--format', 'json'],
       ['plan', '--leader', 'L1', '--week', '2026-W44'], ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json'],
       ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'html'],
       ...['growth', 'mature', 'silent'].flatMap((s) => [['kit', s], ['kit', s, '--format', 'html'], ['script', s, '--stage', s]]),
