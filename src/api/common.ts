@@ -5,7 +5,7 @@
 import { DEFAULT_CONFIG, type Config } from '../config.js';
 import { openDb, type Db, type OpenOptions } from '../adapters/db.js';
 import { readLeaders, readMemberContacts } from '../adapters/queries.js';
-import { maskContact, maskName, maskPhonesDeep, type Contact } from '../core/shared/mask.js';
+import { maskContact, maskName, maskPhonesDeep, stringsIn, type Contact } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 
 /** A database: a file path (opened and closed by the call) or a handle from `openDb` (left open). */
@@ -65,9 +65,12 @@ export function maskLeaders(leaders: readonly LeaderInfo[], unmask: boolean | un
 /**
  * An api result as it may reach an output: every phone-shaped text in it masked (member ids that are phones,
  * a phone in a category or product cell), unless `unmask`. Applied last, after every lookup by id.
+ * The texts of `config` (activities, targets, stages: where a leader may write her own number for members to
+ * call) are kept as written.
  */
-export function maskOutput<T>(result: T, unmask: boolean | undefined): T {
-  return unmask ? result : maskPhonesDeep(result);
+export function maskOutput<T>(result: T, unmask: boolean | undefined, config?: Config): T {
+  if (unmask) return result;
+  return maskPhonesDeep(result, config ? stringsIn([config.activities, config.kpi.targets, config.stages]) : undefined);
 }
 
 export { readLeaders };

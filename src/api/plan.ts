@@ -74,6 +74,6 @@ export function plan(db: DbInput, o: PlanOptions): PlanResult {
     const leaderId = pickLeader(h, o.leader);
     const { plan, profiles, loaded } = build(h, config, o, leaderId);
     const context = planContext({ ...commonInput(config, o, loaded.leader), plan, profiles, contacts: loaded.contacts });
-    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context }, o.unmask);
+    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context }, o.unmask, config);
   });
 }

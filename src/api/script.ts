@@ -37,7 +37,7 @@ export function script(db: DbInput, o: ScriptOptions): { memberId: string; conte
     const base = commonInput(config, o, loaded.leader);
     const picked = o.member !== undefined ? loaded.profiles.filter((p) => p.memberId === o.member)
       : loaded.profiles.filter((p) => p.stage === o.stage).sort(bySpend);
-    return maskOutput(picked.map((p) => ({ memberId: p.memberId, context: scriptContext(base, o.scene, p, loaded.contacts.get(p.memberId)) })), o.unmask);
+    return maskOutput(picked.map((p) => ({ memberId: p.memberId, context: scriptContext(base, o.scene, p, loaded.contacts.get(p.memberId)) })), o.unmask, config);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskPhonesDeep, maskPhonesInText, maskReason, personalColumns } from '../../src/core/shared/mask.js';
+import { maskName, maskPhone, maskPhonesDeep, maskPhonesInText, maskReason, personalColumns, stringsIn } from '../../src/core/shared/mask.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -77,6 +77,13 @@ describe('maskPhonesDeep (an api result)', () => {
     expect(out).toEqual({ id: '138****5678', n: 13812345678, list: ['139****5678', 1], m: new Map([['137****5678', { c: '150****5678' }]]), d, s: new Set(['186****5678']) });
     expect(out.d).toBe(d);
     expect(v.id).toBe('13812345678'); // the input is not changed
+  });
+
+  it('keeps the strings it is told to keep (the configuration\'s own texts)', () => {
+    const config = { offer: { zh: '有事找团长 13800000000', en: 'call 13800000000' }, list: ['x'] };
+    const keep = stringsIn(config);
+    expect(keep).toEqual(new Set(['有事找团长 13800000000', 'call 13800000000', 'x']));
+    expect(maskPhonesDeep({ text: '有事找团长 13800000000', id: '13812345678' }, keep)).toEqual({ text: '有事找团长 13800000000', id: '138****5678' });
   });
 });
 

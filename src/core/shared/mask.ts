@@ -12,7 +12,8 @@
  * or a name in a category, product or date cell. So besides the name and phone columns, the api layer masks
  * anything shaped like a mainland mobile number (`maskPhonesInText`: 1[3-9] and 9 more digits, alone or written
  * `138 1234 5678`, `138-1234-5678`, with `+86`/`0086`/`86`) in every text that reaches an output: member ids, leader
- * ids, names, categories, products, notes, rejected raw text and reasons (`maskPhonesDeep` over an api result).
+ * ids, names, categories, products, notes, rejected raw text and reasons (`maskPhonesDeep` over an api result;
+ * the configuration's own texts, where a leader may write her number for members on purpose, are kept).
  * The rule: no output shows 11 digits of a phone unless --unmask. A member id that is a phone is shown as
  * `138****5678`; the database keeps it and `--member 13812345678` still finds the member.
  * Digits inside a longer run of digits (an order number like `2025080113812345678`, a 12-digit number) are not a
@@ -67,23 +68,34 @@ export function maskPhonesInText(text: string): string {
 /**
  * `value` with `maskPhonesInText` applied to every string in it: object values, array items, Map keys and values,
  * Set items (plain data, as the api returns it; other objects are kept as they are). The api layer's guard that
- * no phone reaches an output, whatever column it came from.
+ * no phone reaches an output, whatever column it came from. Strings in `keep` (the configuration's own texts,
+ * where a leader may write her contact number on purpose) are left as they are.
  */
-export function maskPhonesDeep<T>(value: T): T {
+export function maskPhonesDeep<T>(value: T, keep: ReadonlySet<string> = NONE): T {
+  const deep = (v: unknown): unknown => {
+    if (typeof v === 'string') return keep.has(v) ? v : maskPhonesInText(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map(deep);
+    if (v instanceof Map) return new Map([...v].map(([k, x]) => [deep(k), deep(x)]));
+    if (v instanceof Set) return new Set([...v].map(deep));
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    for (const [k, x] of Object.entries(v)) out[k] = deep(x);
+    return out;
+  };
   return deep(value) as T;
 }
 
-function deep(v: unknown): unknown {
-  if (typeof v === 'string') return maskPhonesInText(v);
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(deep);
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [deep(k), deep(x)]));
-  if (v instanceof Set) return new Set([...v].map(deep));
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return v;
-  const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
-  for (const [k, x] of Object.entries(v)) out[k] = deep(x);
-  return out;
+const NONE: ReadonlySet<string> = new Set();
+
+/** Every string in `value` (objects, arrays, Maps, Sets), for `maskPhonesDeep`'s `keep`. */
+export function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value) || value instanceof Set) for (const x of value) stringsIn(x, into);
+  else if (value instanceof Map) for (const [k, x] of value) { stringsIn(k, into); stringsIn(x, into); }
+  else if (value !== null && typeof value === 'object') for (const x of Object.values(value)) stringsIn(x, into);
+  return into;
 }
 
 /**
