@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** ISO timestamp recorded as the import time (the caller reads the clock) */
   now: string;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** parse in a worker thread from this size on; default WORKER_MIN_BYTES (tests lower it) */
+  workerMinBytes?: number;
 }
 
 export type { ImportSummary };
@@ -79,6 +81,10 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
+/**
+ * Import one file in one transaction. Inside a transaction the caller opened (all files or none),
+ * the file is a savepoint: refusing it undoes just this file, and the caller decides about the rest.
+ */
 export async function importOrdersFile(db: Db, path: string, opts: ImportOptions): Promise<ImportSummary> {
   const file = basename(path);
   const sniffed = await sniffFile(path, {
@@ -97,10 +103,11 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const reasons = new Map<string, number>();
   const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, leaderDefault: opts.leaderDefault, statusWords: opts.statusWords };
   const input = { path, sniffed, normalize };
-  const useWorker = bytesTotal >= WORKER_MIN_BYTES && workerAvailable();
+  const useWorker = bytesTotal >= (opts.workerMinBytes ?? WORKER_MIN_BYTES) && workerAvailable();
   const batches = useWorker ? workerBatches(input) : produceBatches(input);
 
-  db.exec('BEGIN IMMEDIATE');
+  const nested = db.inTransaction;
+  db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
   try {
     const wasEmpty = st.anyLine.get() === undefined;
     const importId = Number(st.begin.run('orders', file, '', bytesTotal, sniffed.encoding, sniffed.delimiter,
@@ -136,10 +143,10 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
     checkRejectRate(summary, opts.maxRejectRate);
     st.finish.run(sha256, summary.rowsRead, summary.linesAccepted, summary.inserted, summary.updated, summary.unchanged,
       summary.repeated, summary.rejected, importId);
-    db.exec('COMMIT');
+    db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
     return summary;
   } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
     throw e;
   } finally {
     await batches.return(undefined);

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CONFIG, type Config } from '../config.js';
 import { openDb, type Db, type OpenOptions } from '../adapters/db.js';
-import { readLeaders, readMemberContacts } from '../adapters/queries.js';
+import { readMemberContacts } from '../adapters/queries.js';
 import { maskContact, maskName, maskPhonesDeep, stringsIn, type Contact } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 
@@ -72,5 +72,3 @@ export function maskOutput<T>(result: T, unmask: boolean | undefined, config?: C
   if (unmask) return result;
   return maskPhonesDeep(result, config ? stringsIn([config.activities, config.kpi.targets, config.stages]) : undefined);
 }
-
-export { readLeaders };
