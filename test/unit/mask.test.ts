@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskName, maskPhone, maskPhonesDeep, maskPhonesInText, maskReason, personalColumns, stringsIn } from '../../src/core/shared/mask.js';
+import { maskName, maskPhone, maskPhonesDeep, maskPhonesInText, maskReason, maskTextWithPhone, maskWords, personalColumns, stringsIn } from '../../src/core/shared/mask.js';
 
 describe('maskPhone', () => {
   it.each([
@@ -87,14 +87,29 @@ describe('maskPhonesDeep (an api result)', () => {
   });
 });
 
-describe('maskReason (a shifted row\'s reason)', () => {
+describe('maskReason', () => {
   it.each([
-    ['unrecognised date "老史"', 'unrecognised date "老*"'],
-    ['unrecognised date "2026-13-45"', 'unrecognised date "2026-13-45"'],
-    ['not a number: "13812345678"', 'not a number: "138****5678"'],
-    ['empty amount', 'empty amount'],
-  ])('%j -> %j', (reason, masked) => {
-    expect(maskReason(reason)).toBe(masked);
+    ['unrecognised date "老史"', true, 'unrecognised date "老*"'], // a name shifted into the date column
+    ['unrecognised date "老史"', false, 'unrecognised date "老史"'],
+    ['unknown status "已作废" (add it to status_words in the config)', false, 'unknown status "已作废" (add it to status_words in the config)'],
+    ['unknown status "欧阳雪梅15210196789"', false, 'unknown status "欧***152****6789"'], // a name goes with a phone
+    ['unrecognised date "2026-13-45"', true, 'unrecognised date "2026-13-45"'],
+    ['not a number: "13812345678"', false, 'not a number: "138****5678"'],
+    ['empty amount', true, 'empty amount'],
+  ])('%j (shifted: %j) -> %j', (reason, shifted, masked) => {
+    expect(maskReason(reason, shifted)).toBe(masked);
+  });
+});
+
+describe('maskTextWithPhone and maskWords', () => {
+  it.each([
+    ['欧阳雪梅15210196789', '欧***152****6789'], ['西瓜 联系 137-1111-2222', '西* 联* 137****2222'], ['大米', '大米'], ['M1 2026-10-01', 'M1 2026-10-01'],
+  ])('%j -> %j', (text, masked) => {
+    expect(maskTextWithPhone(text)).toBe(masked);
+  });
+
+  it('masks every word of a record that did not split into columns', () => {
+    expect(maskWords('A1;2026-10-01;M1;张丽;枫林湾5栋301;大米;Amy')).toBe('A1;2026-10-01;M1;张*;枫**5栋301;大*;A**');
   });
 });
 

@@ -98,16 +98,31 @@ export function stringsIn(value: unknown, into = new Set<string>()): Set<string>
   return into;
 }
 
+/** Every word (two or more letters in a row) masked like a name: `张丽 买 大米` -> `张* 买 大*`; digits, stars and punctuation kept. */
+export function maskWords(text: string): string {
+  return text.replace(/\p{L}{2,}/gu, (w) => maskName(w));
+}
+
 /**
- * The reason of a shifted row (a comma in a name or an address moved every later cell) with the cell text it
- * quotes masked: `unrecognised date "老史"` -> `unrecognised date "老*"`. A quoted value without a digit where a
- * date, an amount or a status was expected is then likely a name: masked like one (--unmask shows it). Quoted
- * values with digits (`"2026-13-45"`, `"12,5"`) say what is wrong and are kept, phones in them masked.
- * The reason of a row with the header's number of cells quotes its own column: only phones are masked there
- * (`unknown status "已作废"` stays readable, the user adds the word to the configuration).
+ * Text that holds a phone: the phone masked and the words around it masked like a name, since a name usually
+ * goes with it (`欧阳雪梅15210196789` -> `欧***152****6789`). Text without a phone is returned as it is.
  */
-export function maskReason(reason: string): string {
-  return maskPhonesInText(reason.replace(/"([^"\d]+)"/g, (_all, q: string) => `"${maskName(q)}"`));
+export function maskTextWithPhone(text: string): string {
+  const masked = maskPhonesInText(text);
+  return masked === text ? text : maskWords(masked);
+}
+
+/**
+ * A reject reason with the cell text it quotes masked. A quoted value with a phone is masked with the words
+ * around it (`unknown status "欧阳雪梅15210196789"` -> `"欧***152****6789"`). In a shifted row (a comma in a name or
+ * an address moved every later cell) a quoted value without a digit where a date, an amount or a status was
+ * expected is likely a name: masked like one (`unrecognised date "老史"` -> `"老*"`). Otherwise the quoted value
+ * says what is wrong and is kept (`"2026-13-45"`, and `unknown status "已作废"`: the user adds the word to the
+ * configuration).
+ */
+export function maskReason(reason: string, shifted: boolean): string {
+  const quoted = reason.replace(/"([^"]*)"/g, (_all, q: string) => `"${shifted && !/\d/.test(q) ? maskName(q) : maskTextWithPhone(q)}"`);
+  return maskPhonesInText(quoted);
 }
 
 export interface PersonalColumns {
@@ -140,7 +155,7 @@ export function personalColumns(headers: readonly string[], mapped: Partial<Reco
   return { names: [...names].sort((a, b) => a - b), phones: [...phones].sort((a, b) => a - b), width: headers.length };
 }
 
-/** A record's cells with its personal columns masked, and any phone number left in other cells. */
+/** A record's cells with its personal columns masked, and any phone number left in other cells (with the words next to it). */
 export function maskRecordCells(cells: readonly string[], p: Omit<PersonalColumns, 'width'>): string[] {
-  return cells.map((c, i) => (p.phones.includes(i) ? maskPhone(c) : p.names.includes(i) ? maskName(c) : maskPhonesInText(c)));
+  return cells.map((c, i) => (p.phones.includes(i) ? maskPhone(c) : p.names.includes(i) ? maskName(c) : maskTextWithPhone(c)));
 }
