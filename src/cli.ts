@@ -10,6 +10,7 @@ import { addExamples, asDbError, clearStatus } from './commands/common.js';
 import { DEFAULT_CONFIG, mergeConfig, resolveConfig, resolveLang, validateConfig } from './config.js';
 import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
 import { businessDate, parseIsoDate } from './core/shared/dates.js';
+import { cleanForPeople } from './core/shared/clean.js';
 import { pick, sayIn, type Lang, type Text } from './i18n.js';
 import { commanderError, commanderHelp } from './render/commander-text.js';
 import { makeStyle, wantColor } from './render/style.js';
@@ -137,7 +138,7 @@ export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang): Exi
     return e.exitCode;
   }
   const err = e as Error;
-  io.stderr.write(`tuan: ${pick(lang, { zh: '意外错误(程序缺陷)', en: 'unexpected error (a bug)' })}: ${err?.message ?? String(e)}\n`);
+  io.stderr.write(`tuan: ${pick(lang, { zh: '意外错误(程序缺陷)', en: 'unexpected error (a bug)' })}: ${cleanForPeople(err?.message ?? String(e), { lines: true })}\n`);
   if (debug && err?.stack) io.stderr.write(err.stack + '\n');
   else io.stderr.write(`${pick(lang, HINT)}: ${pick(lang, { zh: '加 --debug 再运行一次看调用栈,并报告这个问题', en: 'run again with --debug for the stack trace, and report it' })}\n`);
   return EXIT.bug;

@@ -6,6 +6,8 @@
  * (`m.text(key)`) or one language of it (`m(lang, key)`); errors carry a `Text` and cli.ts picks the
  * language when it prints. The language itself is chosen once, by `resolveLang` in config.ts.
  */
+import { cleanForPeople } from './core/shared/clean.js';
+
 export type Lang = 'zh-CN' | 'en';
 
 /** A message for people, in both languages. */
@@ -46,7 +48,8 @@ export function defineMessages<K extends string>(messages: Record<K, [string, st
 
 export function t(lang: Lang, key: string, vars: Vars = {}): string {
   const text = (lang === 'en' ? en[key] : zh[key]) ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, v: string) => (v in vars ? String(vars[v]) : `{${v}}`));
+  // Values can come from an export (ids, file names): cleaned of control and bidi characters.
+  return text.replace(/\{(\w+)\}/g, (_, v: string) => (v in vars ? cleanForPeople(String(vars[v]), { lines: true }) : `{${v}}`));
 }
 
 export function parseLang(raw: string | undefined): Lang | null {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError, UsageError } from '../errors.js';
 import type { Lang, Text } from '../i18n.js';
+import { cleanForPeople } from '../core/shared/clean.js';
 import { HelperError, makeHelpers } from './template-helpers.js';
 
 export const SHIPPED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -228,10 +229,13 @@ export class Templates {
   render(name: string, context: unknown): string {
     const f = this.file(name);
     const fn = this.compile(f);
+    let out: string;
     try {
-      return fn(context, RUNTIME);
+      out = fn(context, RUNTIME);
     } catch (e) {
       throw templateError(e, f.display);
     }
+    // Rendered text is for people: no control or bidi character from an export reaches it (core/shared/clean.ts).
+    return cleanForPeople(out, { lines: true });
   }
 }

@@ -5,7 +5,7 @@ import { checkLeader } from '../adapters/scope.js';
 import { commissionReport, type MonthReport } from '../core/commission/commission.js';
 import type { LevelRule } from '../core/commission/levels.js';
 import { lastMonth, monthEnd, monthStart, parseMonth } from '../core/shared/calendar.js';
-import { configOf, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { MonthReport };
 
@@ -54,6 +54,6 @@ export function commission(db: DbInput, o: CommissionOptions): CommissionResult 
     if (leader) report.statements = report.statements.filter((s) => s.leaderId === leader);
     const contacts = readContacts(h, o.unmask);
     const memberNames = new Map([...contacts].map(([id, c]) => [id, c.name]));
-    return { ...choice, report, levels: data.input.rules.levels, memberNames };
+    return maskOutput({ ...choice, report, levels: data.input.rules.levels, memberNames }, o.unmask);
   });
 }

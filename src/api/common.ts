@@ -5,7 +5,7 @@
 import { DEFAULT_CONFIG, type Config } from '../config.js';
 import { closeDb, openDb, type Db, type OpenOptions } from '../adapters/db.js';
 import { readMemberContacts } from '../adapters/queries.js';
-import { maskContact, maskName, type Contact } from '../core/shared/mask.js';
+import { maskContact, maskName, maskPhonesDeep, stringsIn, type Contact } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 
 /** A database: a file path (opened and closed by the call) or a handle from `openDb` (left open). */
@@ -60,4 +60,15 @@ export function readContacts(db: Db, unmask: boolean | undefined): Map<string, C
 /** Leaders with their names and trainers masked unless `unmask`. */
 export function maskLeaders(leaders: readonly LeaderInfo[], unmask: boolean | undefined): LeaderInfo[] {
   return unmask ? [...leaders] : leaders.map((l) => ({ ...l, name: maskName(l.name), trainer: maskName(l.trainer) }));
+}
+
+/**
+ * An api result as it may reach an output: every phone-shaped text in it masked (member ids that are phones,
+ * a phone in a category or product cell), unless `unmask`. Applied last, after every lookup by id.
+ * The texts of `config` (activities, targets, stages: where a leader may write her own number for members to
+ * call) are kept as written.
+ */
+export function maskOutput<T>(result: T, unmask: boolean | undefined, config?: Config): T {
+  if (unmask) return result;
+  return maskPhonesDeep(result, config ? stringsIn([config.activities, config.kpi.targets, config.stages]) : undefined);
 }

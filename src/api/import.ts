@@ -6,7 +6,7 @@ import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { beginWrite } from '../adapters/db.js';
 import { columnOverrides, statusWords } from '../config.js';
-import { maskName } from '../core/shared/mask.js';
+import { maskName, maskPhonesInText } from '../core/shared/mask.js';
 import { EXIT, TuanError } from '../errors.js';
 import { configOf, withDbAsync, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
@@ -100,7 +100,9 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
         const progress = o.onFile?.(f);
         const input = await spoolIfStream(resolve(o.cwd ?? '', f), f);
         try {
-          orders.push(await importOrdersFile(handle, input.path, progress ? { ...opts, onProgress: progress.update } : opts));
+          const s = await importOrdersFile(handle, input.path, progress ? { ...opts, onProgress: progress.update } : opts);
+          // Reasons quote cells, which can hold a phone: masked (`tuan rejects` masks a shifted row's quoted names too).
+          orders.push(o.unmask ? s : { ...s, topReasons: s.topReasons.map((r) => ({ ...r, reason: maskPhonesInText(r.reason) })) });
         } catch (e) {
           if (!(e instanceof TuanError) || e.exitCode !== EXIT.input) throw e;
           failed.push({ file: f, error: e });

@@ -2,7 +2,7 @@
 import { kitContext } from '../core/activities/kit.js';
 import type { Stage } from '../core/members/lifecycle.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
-import { configOf, withDb, type DbInput } from './common.js';
+import { configOf, maskOutput, withDb, type DbInput } from './common.js';
 
 export type KitContext = ReturnType<typeof kitContext>;
 
@@ -17,6 +17,6 @@ export function kit(db: DbInput, o: KitOptions): KitContext {
   const config = configOf(o);
   return withDb(db, (h) => {
     const loaded = loadMasked(h, config, o.asOf, o.leader ?? null, o.unmask);
-    return kitContext({ ...commonInput(config, o, loaded.leader), stage: o.stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts });
+    return maskOutput(kitContext({ ...commonInput(config, o, loaded.leader), stage: o.stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts }), o.unmask, config);
   });
 }

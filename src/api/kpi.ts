@@ -13,7 +13,7 @@ import { lookupMetric, type Metrics } from '../adapters/metrics-file.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { resolveScope } from '../adapters/scope.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
-import { configOf, withDb, type BaseOptions, type DbInput } from './common.js';
+import { configOf, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 
 export type { CheckRow, KpiRow, KpiScope, Summary };
@@ -31,7 +31,7 @@ export function resolvePeriod(raw: string | EffectivePeriod | undefined, asOf: s
   return eff;
 }
 
-export interface KpiOptions extends BaseOptions, ScopeOptions {
+export interface KpiOptions extends BaseOptions, MaskOptions, ScopeOptions {
   /** the business date: orders after it do not count, YYYY-MM-DD */
   asOf: string;
   /** the period as written, or resolved (resolvePeriod); default last-month */
@@ -94,10 +94,10 @@ export function kpi(db: DbInput, o: KpiOptions): KpiTable {
     const r = measurer.measure(k, s, period);
     return row(config, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
   }), ...metricRows(config, o.metrics ?? null, period, s)]);
-  return { period, asOf: o.asOf, scope: label, scopes: scopes.map((s) => s.label), rows };
+  return maskOutput({ period, asOf: o.asOf, scope: label, scopes: scopes.map((s) => s.label), rows }, o.unmask);
 }
 
-export interface KpiChecksOptions extends BaseOptions {
+export interface KpiChecksOptions extends BaseOptions, MaskOptions {
   /** the business date, YYYY-MM-DD */
   asOf: string;
   /** the run's period, as written or resolved (a check may name its own); default last-month */
@@ -132,5 +132,5 @@ export function kpiChecks(db: DbInput, o: KpiChecksOptions): KpiChecksResult {
     sql.close();
   }
   const summary = summarize(rows.map((r) => r.outcome));
-  return { period, asOf: o.asOf, strict, rows, summary, failed: checksFailed(summary, strict) };
+  return maskOutput({ period, asOf: o.asOf, strict, rows, summary, failed: checksFailed(summary, strict) }, o.unmask);
 }

@@ -5,7 +5,7 @@ import { leaderOverview, type LeaderOverview } from '../core/commission/leader-o
 import type { LevelRule } from '../core/commission/levels.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 import { chooseMonth } from './commission.js';
-import { configOf, maskLeaders, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskLeaders, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { LeaderOverview };
 
@@ -33,6 +33,6 @@ export function leaders(db: DbInput, o: LeadersOptions): LeadersResult {
     const data = loadCommissionData(h, configOf(o), until);
     const leader = checkLeader(o.leader, data.leaders);
     const rows = leaderOverview(data.input, data.profiles, month).filter((x) => !leader || x.leaderId === leader);
-    return { month, rows, info: new Map(maskLeaders(data.leaders, o.unmask).map((l) => [l.leader_id, l])), levels: data.input.rules.levels };
+    return maskOutput({ month, rows, info: new Map(maskLeaders(data.leaders, o.unmask).map((l) => [l.leader_id, l])), levels: data.input.rules.levels }, o.unmask);
   });
 }

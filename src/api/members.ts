@@ -2,7 +2,7 @@
 import { loadSegments } from '../adapters/load.js';
 import type { Stage } from '../core/members/lifecycle.js';
 import type { MemberSegment } from '../core/members/segment.js';
-import { configOf, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 
 export const MEMBER_SORTS = ['spend', 'recency', 'orders', 'member'] as const;
@@ -58,9 +58,9 @@ export function members(db: DbInput, o: MembersOptions): MembersResult {
     const list = loaded.scopes.flatMap((s) => s.members).filter((x) => (!o.stage || x.stage === o.stage) && (!o.atRisk || x.atRisk) &&
       (o.segment == null || x.rfm?.segment === o.segment) && (!o.cn8 || x.rfm?.cn8 === o.cn8));
     const shown = sortMembers(list.sort(byId), o.sort ?? 'spend').slice(0, o.limit ?? undefined);
-    return {
+    return maskOutput({
       asOf: o.asOf, total: list.length,
       members: shown.map((x) => ({ ...x, name: contacts.get(x.memberId)?.name ?? '', phone: contacts.get(x.memberId)?.phone ?? '' })),
-    };
+    }, o.unmask);
   });
 }

@@ -10,7 +10,7 @@ import { planContext, planJson } from '../core/activities/plan-context.js';
 import type { MemberProfile } from '../core/members/profile.js';
 import { parseWeek, type IsoWeek } from '../core/shared/calendar.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
-import { configOf, withDb, type DbInput } from './common.js';
+import { configOf, maskOutput, withDb, type DbInput } from './common.js';
 
 export type { Plan };
 export type PlanContext = ReturnType<typeof planContext>;
@@ -75,6 +75,6 @@ export function plan(db: DbInput, o: PlanOptions): PlanResult {
     const leaderId = pickLeader(h, o.leader);
     const { plan, profiles, loaded } = build(h, config, o, leaderId);
     const context = planContext({ ...commonInput(config, o, loaded.leader), plan, profiles, contacts: loaded.contacts });
-    return { leaderId, plan, json: planJson(plan, leaderId), context };
+    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context }, o.unmask, config);
   });
 }

@@ -2,7 +2,7 @@
 import { loadReportInput } from '../adapters/report-data.js';
 import { buildReport, type ReportData, type ReportInput } from '../core/report/report.js';
 import { maskName } from '../core/shared/mask.js';
-import { configOf, maskContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskContacts, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 
 export type { ReportData };
@@ -26,5 +26,5 @@ export interface ReportResult {
 export function report(db: DbInput, o: ReportOptions): ReportResult {
   const input = withDb(db, (h) => loadReportInput(h, configOf(o), { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, unmask: o.unmask === true }, o.onStep));
   const leaders = o.unmask ? input.leaders : input.leaders.map((l) => ({ ...l, name: maskName(l.name) }));
-  return { data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), leaders };
+  return maskOutput({ data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), leaders }, o.unmask);
 }

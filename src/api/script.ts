@@ -6,7 +6,7 @@ import { scriptContext } from '../core/activities/scripts.js';
 import type { Stage } from '../core/members/lifecycle.js';
 import type { Scene } from '../core/templating/template-contexts.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
-import { configOf, withDb, type DbInput } from './common.js';
+import { configOf, maskOutput, withDb, type DbInput } from './common.js';
 
 export type ScriptContext = ReturnType<typeof scriptContext>;
 
@@ -37,7 +37,7 @@ export function script(db: DbInput, o: ScriptOptions): { memberId: string; conte
     const base = commonInput(config, o, loaded.leader);
     const picked = o.member !== undefined ? loaded.profiles.filter((p) => p.memberId === o.member)
       : loaded.profiles.filter((p) => p.stage === o.stage).sort(bySpend);
-    return picked.map((p) => ({ memberId: p.memberId, context: scriptContext(base, o.scene, p, loaded.contacts.get(p.memberId)) }));
+    return maskOutput(picked.map((p) => ({ memberId: p.memberId, context: scriptContext(base, o.scene, p, loaded.contacts.get(p.memberId)) })), o.unmask, config);
   });
 }
 

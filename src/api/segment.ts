@@ -3,7 +3,7 @@ import { loadSegments } from '../adapters/load.js';
 import type { ScopeResult } from '../core/members/segment.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 import type { Contact } from '../core/shared/mask.js';
-import { configOf, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export interface ScopeOptions {
   /** only this leader (团长ID); an unknown one is a UsageError */
@@ -34,6 +34,6 @@ export interface SegmentResult {
 export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
   return withDb(db, (h) => {
     const { scopes, leaders, scopeLabel } = loadSegments(h, configOf(o), o.asOf, { leader: o.leader, region: o.region, perLeader: o.perLeader });
-    return { asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: readContacts(h, o.unmask) };
+    return maskOutput({ asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: readContacts(h, o.unmask) }, o.unmask);
   });
 }

@@ -1,10 +1,10 @@
 /** `tuan status` as a function: what the database holds. */
 import { readStatus, type DbStatus } from '../adapters/queries.js';
-import { withDb, type DbInput } from './common.js';
+import { maskOutput, withDb, type DbInput, type MaskOptions } from './common.js';
 
 export type { DbStatus };
 
-/** Counts of lines, counted orders, members, leaders and rejected rows, counted spend, the date range and every import. */
-export function status(db: DbInput): DbStatus {
-  return withDb(db, readStatus);
+/** Counts of lines, counted orders, members, leaders and rejected rows, counted spend, the date range and every import (phones in file names masked unless unmask). */
+export function status(db: DbInput, o: MaskOptions = {}): DbStatus {
+  return maskOutput(withDb(db, readStatus), o.unmask);
 }

@@ -85,7 +85,7 @@ export const kpiCheckCommand: CommandSpec = {
     }
     const period = resolvePeriod(opts.period as string | undefined, ctx.asOf);
     const metrics = readMetrics(ctx, opts.metrics);
-    const r = withRead(ctx, (db) => kpiChecks(db, { config: ctx.config, asOf: ctx.asOf, period, metrics, strict: opts.strict === true }));
+    const r = withRead(ctx, (db) => kpiChecks(db, { config: ctx.config, asOf: ctx.asOf, period, metrics, strict: opts.strict === true, unmask: ctx.unmask }));
     const { rows, summary, failed, strict } = r;
     const meta = { period: r.period, asOf: r.asOf, strict, failed };
     const json = opts.format === 'json';

@@ -46,7 +46,7 @@ export const kpiCommand: CommandSpec = {
     const kpis = kpiList(opts.kpi);
     const metrics = readMetrics(ctx, opts.metrics);
     const t = withRead(ctx, (db) => kpi(db, {
-      config: ctx.config, asOf: ctx.asOf, period, kpis, metrics,
+      config: ctx.config, asOf: ctx.asOf, period, kpis, metrics, unmask: ctx.unmask,
       leader: opts.leader as string | undefined, region: opts.region as string | undefined, perLeader: opts.perLeader === true,
     }));
     const { rows } = t;

@@ -53,7 +53,7 @@ export const statusCommand: CommandSpec = {
     cmd.addOption(formatOption(say, ['table', 'json']));
   },
   async run(_args, opts, ctx) {
-    const s = withRead(ctx, status);
+    const s = withRead(ctx, (db) => status(db, { unmask: ctx.unmask }));
     emit(ctx, opts.format === 'json' ? renderJson(s) : formatStatus(s, ctx.lang, ctx.style), opts.out);
     return EXIT.ok;
   },

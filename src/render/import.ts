@@ -2,6 +2,7 @@ import type { ImportSummary, LeadersSummary } from '../core/ingest/import-types.
 import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt } from './table.js';
 import { LEADER_FIELD_LABELS, LEADER_FIELD_NAMES } from '../core/ingest/leaders.js';
+import { cleanForPeople } from '../core/shared/clean.js';
 
 const m = defineMessages({
   'import.file': ['{file}:{enc},分隔符 {delim},格式 {layout},表头在第 {line} 行', '{file}: {enc}, delimiter {delim}, layout {layout}, header on line {line}'],
@@ -50,7 +51,7 @@ export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSumm
     if (s.repeated) out.push(m(L, 'import.repeated', { n: fmtInt(s.repeated) }));
     if (s.rejected) {
       out.push(m(L, 'import.reasons'));
-      for (const t of s.topReasons) out.push(`    ${fmtInt(t.count)} × ${t.reason}`);
+      for (const t of s.topReasons) out.push(`    ${fmtInt(t.count)} × ${cleanForPeople(t.reason)}`);
       out.push(m(L, 'import.see', { id: s.importId }));
     }
     if (s.unusedHeaders.length) out.push(m(L, 'import.unused', { cols: s.unusedHeaders.join(', ') }));

@@ -50,17 +50,14 @@ function challengeText(r: CheckRow, lang: Lang): string {
 }
 
 export function checkTable(rows: readonly CheckRow[], summary: Summary, meta: Omit<KpiMeta, 'scope'> & { strict: boolean }, lang: Lang, style: Style): string {
-  const color = (r: CheckRow) => {
-    const w = statusWord(r);
-    return r.outcome.status === 'fail' ? style.red(w) : r.outcome.status === 'pass' ? style.green(w) : style.yellow(w);
-  };
+  const color = (r: CheckRow, w: string) => (r.outcome.status === 'fail' ? style.red(w) : r.outcome.status === 'pass' ? style.green(w) : style.yellow(w));
   const head = ['status', 'check', 'kpi', 'scope', 'value', 'threshold', 'challenge'].map((k) => m(lang, `check.h.${k}` as 'check.h.status'));
   const name = (r: CheckRow) => (r.period.label === meta.period.label ? r.check.name : `${r.check.name} (${r.period.label})`);
-  const body: Cell[][] = rows.map((r) => [color(r), name(r), kpiName(r.check.kpi, lang), r.scope.label,
+  const body: Cell[][] = rows.map((r) => [statusWord(r), name(r), kpiName(r.check.kpi, lang), r.scope.label,
     formatValue(r.value, r.check.unit), r.outcome.threshold ? ruleText(r.outcome.threshold.kind, r, lang) : '', challengeText(r, lang)]);
   const title = `${m(lang, 'check.title')} ${periodText(meta, lang)}`;
   const sum = m(lang, 'check.summary', { ...summary, strict: meta.strict ? m(lang, 'check.strict') : '' });
-  return `${style.bold(title)}\n${renderTable(head, body, style, ['left', 'left', 'left', 'left', 'right', 'left', 'left'])}${sum}\n`;
+  return `${style.bold(title)}\n${renderTable(head, body, style, ['left', 'left', 'left', 'left', 'right', 'left', 'left'], (w, i, j) => (j === 0 ? color(rows[i]!, w) : w))}${sum}\n`;
 }
 
 export function checkJson(rows: readonly CheckRow[], summary: Summary, meta: Omit<KpiMeta, 'scope'> & { strict: boolean; failed: boolean }) {

@@ -3,6 +3,7 @@
  * > quotes, | tables |, **bold**, ---), turned into a self-contained HTML page or plain text for
  * pasting into WeChat. HTML-escapes everything first, so no template or member name can inject markup.
  */
+import { cleanForPeople } from '../core/shared/clean.js';
 import { displayWidth } from './table.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -77,7 +78,7 @@ export function markdownToHtml(md: string, title: string, lang: string): string 
       case 'table': return `<table>\n<tr>${b.head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr>\n${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
     }
   }).join('\n');
-  return `<!DOCTYPE html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(cleanForPeople(title))}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 const plain = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\\|/g, '|');

@@ -2,6 +2,7 @@
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/members/rfm.js';
 import { countByLeader, type MemberSegment, type ScopeResult } from '../core/members/segment.js';
+import { cleanForPeople } from '../core/shared/clean.js';
 import { formatYuan } from '../core/shared/money.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 import type { Config } from '../config.js';
@@ -111,7 +112,7 @@ export function segmentTable(scopes: ScopeResult[], leaders: LeaderInfo[], asOf:
   out += `\n${m(lang, 'seg.top')}\n`;
   for (const c of counts) {
     const top = c.segments.slice(0, 4).map((s) => `${lang === 'en' ? s.name_en : s.name_zh} ${fmtInt(s.count)}`).join(' · ');
-    out += `  ${c.leaderId}: ${top}\n`;
+    out += `  ${cleanForPeople(c.leaderId)}: ${top}\n`;
   }
   out += '\n' + m(lang, 'seg.legend', {
     intro: config.stages.intro_days, growth: config.stages.growth_days, silent: config.stages.silent_after_days,

@@ -2,16 +2,24 @@
  * Tables for people (box-drawing borders, CJK-aware widths) and CSV/JSON for machines. Pure: returns strings.
  * The table layout is cli-table3's compact style, drawn here in one linear pass: cli-table3's cell layout
  * is quadratic in the number of rows (5,000 leaders took minutes), and no table of ours spans cells.
+ * The choke point of every table, key/value block, CSV and JSON output: text from exports is cleaned here of
+ * control and bidi characters (core/shared/clean.ts), CSV cells are neutralised, JSON escapes bidi controls.
  */
+import { cleanForPeople, escapeJsonText, neutraliseFormula } from '../core/shared/clean.js';
 import type { Style } from './style.js';
 
 export type Cell = string | number | null | undefined;
 
-export function renderTable(head: string[], rows: Cell[][], style: Style, align?: ('left' | 'right')[]): string {
+/**
+ * A table; every cell is cleaned to one line without control or bidi characters. `paint` colours a cell after
+ * it is cleaned (the only escape sequences a table holds are the style's own).
+ */
+export function renderTable(head: string[], rows: Cell[][], style: Style, align?: ('left' | 'right')[],
+  paint?: (text: string, row: number, col: number) => string): string {
   const ncol = Math.max(head.length, ...rows.map((r) => r.length));
-  const text = (c: Cell) => (c === null || c === undefined ? '' : String(c));
-  const body = rows.map((r) => Array.from({ length: ncol }, (_, j) => text(r[j]).split('\n')));
-  const top = Array.from({ length: ncol }, (_, j) => (head[j] ?? '').split('\n'));
+  const text = (c: Cell) => (c === null || c === undefined ? '' : cleanForPeople(String(c)));
+  const body = rows.map((r, i) => Array.from({ length: ncol }, (_, j) => [paint ? paint(text(r[j]), i, j) : text(r[j])]));
+  const top = Array.from({ length: ncol }, (_, j) => cleanForPeople(head[j] ?? '', { lines: true }).split('\n'));
   const widths = Array.from({ length: ncol }, () => 0);
   for (const r of [top, ...body]) {
     r.forEach((lines, j) => {
@@ -40,7 +48,7 @@ export function renderTable(head: string[], rows: Cell[][], style: Style, align?
 /** Key/value block: `label  value` lines, labels padded to the widest (CJK counts double). */
 export function renderPairs(pairs: [string, Cell][]): string {
   const width = Math.max(...pairs.map(([k]) => displayWidth(k)));
-  return pairs.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${v ?? ''}`).join('\n') + '\n';
+  return pairs.map(([k, v]) => `${k}${' '.repeat(width - displayWidth(k))}  ${cleanForPeople(String(v ?? ''))}`).join('\n') + '\n';
 }
 
 /** Terminal columns of a string: East Asian wide characters count 2. */
@@ -55,9 +63,13 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** Neutralise text that a spreadsheet would execute (=, +, -, @ at the start). Numbers are left alone. */
+/**
+ * A CSV cell for people opening it in Excel or WPS: control and bidi characters cleaned (line breaks kept, the
+ * cell is quoted), and text a spreadsheet would execute (=, +, -, @, tab, CR, or full-width ＝ ＋ － ＠ at the
+ * start) neutralised with a leading `'`. Numbers are left alone.
+ */
 export function csvSafe(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
+  return neutraliseFormula(cleanForPeople(v, { lines: true }));
 }
 
 export function csvCell(v: Cell): string {
@@ -71,7 +83,7 @@ export function renderCsv(head: string[], rows: Cell[][]): string {
 }
 
 export function renderJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(value, null, 2)) + '\n';
 }
 
 export function fmtInt(n: number): string {
