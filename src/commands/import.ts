@@ -32,7 +32,7 @@ export function configureImportOptions(cmd: Command, leaderHelp = 'leader ID for
 
 function parseDelimiter(raw: string): DelimiterChoice {
   const map: Record<string, DelimiterChoice> = { auto: 'auto', ',': ',', '\\t': '\t', '\t': '\t', tab: '\t', ';': ';' };
-  const d = map[raw];
+  const d = Object.hasOwn(map, raw) ? map[raw] : undefined;
   if (!d) throw new UsageError(`--delimiter "${raw}" must be auto, ",", "\\t" or ";"`);
   return d;
 }
