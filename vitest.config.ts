@@ -2,11 +2,22 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // A zone far from China: code that reads local time by accident fails.
     env: { TZ: 'America/Los_Angeles', NO_COLOR: '1', TUAN_LANG: '' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        // pure functions: threads, and one module graph per thread (no test mutates module state)
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/fixtures/**/*.test.ts'], pool: 'threads', isolate: false },
+      },
+      {
+        extends: true,
+        // the CLI in-process and as the built binary: child processes (better-sqlite3, spawned binaries, Chromium);
+        // files share a fork's module graph too (the CLI keeps no state between runs but a pure date-parse memo)
+        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], pool: 'forks', isolate: false },
+      },
+    ],
   },
 });

@@ -159,7 +159,7 @@ async function commandPages(run) {
       `# tuan ${name}`,
       '',
       `${spec.summary.en}  `,
-      spec.summary['zh-CN'],
+      spec.summary.zh,
       '',
       `${guide}[all commands](${link(page, 'README.md')}#commands) · [configuration](${link(page, 'docs/reference/configuration.md')}) · [exit codes](${link(page, 'docs/reference/exit-codes.md')})`,
       ...(subs.length ? ['', `Subcommands: ${subs.join(', ')}`] : []),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Rewrites the "Context" part of the header comment of every shipped template from the documented
-// contexts (src/core/template-contexts.ts). Run after `npm run build`:  node scripts/template-headers.mjs
+// contexts (src/core/templating/template-contexts.ts). Run after `npm run build`:  node scripts/template-headers.mjs
 // test/unit/template-files.test.ts checks that the headers are current.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';

@@ -3,14 +3,14 @@
  * `activities:` (coupon values, gifts, thresholds, the 黄金触达时间表; KPI targets are `kpi.targets`),
  * `lint:` (Advertising-Law absolute terms) and `templates_dir`. src/config.ts wires them in.
  * Money is written in yuan and rates in percent, as people write them (at most 2 decimals, so the
- * conversion to fen and basis points never rounds); core/activities.ts converts them.
+ * conversion to fen and basis points never rounds); core/activities/activities.ts converts them.
  */
 import { z } from 'zod';
 import { STAGE_KPIS, type KpiCode } from './core/kpi/kpi-defs.js';
 
 const twoDecimals = (n: number) => Number.isFinite(n) && /^\d+(\.\d{1,2})?$/.test(String(n));
-const yuan = z.number().min(0).refine(twoDecimals, 'an amount in yuan with at most 2 decimals');
-const percent = z.number().min(0).max(100).refine(twoDecimals, 'a percentage 0–100 with at most 2 decimals');
+const yuan = z.number().min(0).refine(twoDecimals, { message: 'an amount in yuan with at most 2 decimals', params: { zh: '金额(元),最多 2 位小数' } });
+const percent = z.number().min(0).max(100).refine(twoDecimals, { message: 'a percentage 0–100 with at most 2 decimals', params: { zh: '0–100 的百分数,最多 2 位小数' } });
 const count = z.number().int().min(0);
 const positive = z.number().int().min(1);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 19:30');
@@ -29,9 +29,9 @@ const TARGET_KPIS = Object.values(STAGE_KPIS).flat() as [KpiCode, ...KpiCode[]];
 const legacyTarget = z.strictObject({
   kpi: z.enum(TARGET_KPIS),
   /** baseline (基准值): percent for rates, orders for *_orders KPIs */
-  target: z.number().min(0).refine(twoDecimals, 'at most 2 decimals'),
+  target: z.number().min(0).refine(twoDecimals, { message: 'at most 2 decimals', params: { zh: '最多 2 位小数' } }),
   /** challenge value (挑战值), same unit; null when the seed gives none */
-  challenge: z.number().min(0).refine(twoDecimals, 'at most 2 decimals').nullable(),
+  challenge: z.number().min(0).refine(twoDecimals, { message: 'at most 2 decimals', params: { zh: '最多 2 位小数' } }).nullable(),
 });
 
 /**

@@ -6,32 +6,30 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadSpecs } from './commands/registry.js';
 import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
 import { addExamples, clearStatus } from './commands/common.js';
-import { DEFAULT_CONFIG, mergeConfig, resolveConfig, validateConfig } from './config.js';
+import { DEFAULT_CONFIG, mergeConfig, resolveConfig, resolveLang, validateConfig } from './config.js';
 import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
 import { businessDate, parseIsoDate } from './core/shared/dates.js';
-import { parseLang, type Lang } from './i18n.js';
+import { pick, sayIn, type Lang, type Text } from './i18n.js';
+import { commanderError, commanderHelp } from './render/commander-text.js';
 import { makeStyle, wantColor } from './render/style.js';
 import { VERSION } from './version.js';
 
-const GROUPS: Record<Group, { 'zh-CN': string; en: string }> = {
-  import: { 'zh-CN': '导入:', en: 'Import:' },
-  analyze: { 'zh-CN': '分析:', en: 'Analyse:' },
-  commission: { 'zh-CN': '佣金:', en: 'Commission:' },
-  activity: { 'zh-CN': '活动:', en: 'Activities:' },
-  check: { 'zh-CN': '检查:', en: 'Checks:' },
-  setup: { 'zh-CN': '设置:', en: 'Setup:' },
+const GROUPS: Record<Group, Text> = {
+  import: { zh: '导入:', en: 'Import:' },
+  analyze: { zh: '分析:', en: 'Analyse:' },
+  commission: { zh: '佣金:', en: 'Commission:' },
+  activity: { zh: '活动:', en: 'Activities:' },
+  check: { zh: '检查:', en: 'Checks:' },
+  setup: { zh: '设置:', en: 'Setup:' },
 };
-
-function langFrom(argv: string[], env: Io['env']): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return parseLang(flag) ?? parseLang(env.TUAN_LANG) ?? 'zh-CN';
-}
 
 /**
  * `tuan init --force` exists to rewrite a configuration, so a configuration that does not load is a
  * warning there, not the end of the run.
  */
+const HINT: Text = { zh: '提示', en: 'hint' };
+const HELP_OPTION: Text = { zh: '显示帮助', en: 'display help for command' };
+
 function resolveFor(command: string, opts: Record<string, unknown>, io: Io, lang: Lang, flags: Record<string, unknown>) {
   const input = { configPath: opts.config as string | undefined, cwd: io.cwd, env: io.env, flags };
   if (command !== 'init') return resolveConfig(input);
@@ -39,7 +37,7 @@ function resolveFor(command: string, opts: Record<string, unknown>, io: Io, lang
     return resolveConfig(input);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    const goesOn = lang === 'en' ? 'tuan init goes on with the built-in defaults' : 'tuan init 使用内置默认值继续';
+    const goesOn = pick(lang, { zh: 'tuan init 使用内置默认值继续', en: 'tuan init goes on with the built-in defaults' });
     io.stderr.write(`tuan: ${e.text(lang).message.split('\n')[0]}\n${goesOn}\n`);
     return { config: validateConfig(mergeConfig(DEFAULT_CONFIG, flags)), source: null, warnings: [] };
   }
@@ -66,10 +64,11 @@ function buildContext(command: string, opts: Record<string, unknown>, io: Io, la
 }
 
 function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (c: ExitCode) => void): void {
-  const cmd = parent.command(spec.name).summary(spec.summary[lang]).description(`${spec.summary[lang]}\n\n${spec.description}`);
-  if (parent.parent === null) cmd.helpGroup(GROUPS[spec.group][lang]);
-  spec.configure(cmd);
-  addExamples(cmd, spec.examples);
+  const summary = pick(lang, spec.summary);
+  const cmd = parent.command(spec.name).summary(summary).description(`${summary}\n\n${pick(lang, spec.description)}`);
+  if (parent.parent === null) cmd.helpGroup(pick(lang, GROUPS[spec.group]));
+  spec.configure(cmd, sayIn(lang));
+  addExamples(cmd, spec.examples, lang);
   for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, io, lang, setCode);
   if (spec.subcommands?.length && !spec.run) return;
   cmd.action(async (...params: unknown[]) => {
@@ -86,31 +85,35 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setC
 }
 
 export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void, specs: readonly CommandSpec[]): Command {
+  const say = sayIn(lang);
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(commanderError(lang, s)),
+  };
   const program = new Command('tuan')
-    .description(lang === 'en'
-      ? 'Community group-buying toolkit: import exports, lifecycle stages, RFM, commission, activity plans, KPI checks'
-      : '社区团购团长工具箱:导入订单、生命周期阶段、RFM、佣金、活动计划、KPI 检查')
-    .version(VERSION, '-V, --version')
-    .addOption(new Option('--db <path>', 'SQLite database file (default: ./tuan.db, or TUAN_DB)'))
-    .addOption(new Option('--config <file>', 'configuration file (default: ./tuan.config.yaml if present)'))
-    .addOption(new Option('--as-of <date>', 'compute as of this date, YYYY-MM-DD (default: today, China time)'))
-    .addOption(new Option('--lang <lang>', 'language for people: zh-CN or en (default: zh-CN, or TUAN_LANG)'))
-    .addOption(new Option('--unmask', 'show names and phone numbers unmasked (personal data!)'))
-    .addOption(new Option('--no-color', 'no colours (also NO_COLOR, or when stdout is not a terminal)'))
-    .addOption(new Option('--debug', 'print stack traces of unexpected errors'))
+    .description(say('社区团购团长工具箱:导入订单、生命周期阶段、RFM、佣金、活动计划、KPI 检查',
+      'Community group-buying toolkit: import exports, lifecycle stages, RFM, commission, activity plans, KPI checks'))
+    .version(VERSION, '-V, --version', say('显示版本号', 'output the version number'))
+    .addOption(new Option('--db <path>', say('SQLite 数据库文件(默认 ./tuan.db,或环境变量 TUAN_DB)', 'SQLite database file (default: ./tuan.db, or TUAN_DB)')))
+    .addOption(new Option('--config <file>', say('配置文件(默认:当前目录的 tuan.config.yaml,如果有)', 'configuration file (default: ./tuan.config.yaml if present)')))
+    .addOption(new Option('--as-of <date>', say('按这一天计算,YYYY-MM-DD(默认:今天,北京时间)', 'compute as of this date, YYYY-MM-DD (default: today, China time)')))
+    .addOption(new Option('--lang <lang>', say('显示语言:zh-CN 或 en(默认 zh-CN,或环境变量 TUAN_LANG)', 'language for people: zh-CN or en (default: zh-CN, or TUAN_LANG)')))
+    .addOption(new Option('--unmask', say('显示完整姓名和手机号(个人信息,注意保密!)', 'show names and phone numbers unmasked (personal data!)')))
+    .addOption(new Option('--no-color', say('不用颜色(设置 NO_COLOR 或输出不是终端时也不用)', 'no colours (also NO_COLOR, or when stdout is not a terminal)')))
+    .addOption(new Option('--debug', say('意外错误时打印调用栈', 'print stack traces of unexpected errors')))
+    .helpOption('-h, --help', pick(lang, HELP_OPTION))
+    .helpCommand('help [command]', say('显示命令的帮助', 'display help for command'))
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ ...commanderHelp(lang), showGlobalOptions: true })
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput(output);
   for (const spec of specs) addCommand(program, spec, io, lang, setCode);
-  program.commands.forEach((c) => c.exitOverride().configureOutput({
-    writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s),
-  }));
+  program.commands.forEach((c) => c.exitOverride().configureOutput(output));
   return program;
 }
 
 export async function main(argv: string[], io: Io): Promise<ExitCode> {
-  const lang = langFrom(argv, io.env);
+  const lang = resolveLang(argv, io.env);
   let code: ExitCode = EXIT.ok;
   try {
     const program = buildProgram(io, lang, (c) => (code = c), await loadSpecs(argv));
@@ -121,7 +124,7 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   }
 }
 
-export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang = 'en'): ExitCode {
+export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang): ExitCode {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     if (e.exitCode === 0) return EXIT.ok;
@@ -130,12 +133,12 @@ export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang = 'en
   if (e instanceof TuanError) {
     const t = e.text(lang);
     io.stderr.write(`tuan: ${t.message}\n`);
-    if (t.hint) io.stderr.write(`${lang === 'zh-CN' && e.zh ? '提示' : 'hint'}: ${t.hint}\n`);
+    if (t.hint) io.stderr.write(`${pick(lang, HINT)}: ${t.hint}\n`);
     return e.exitCode;
   }
   const err = e as Error;
-  io.stderr.write(`tuan: unexpected error (a bug): ${err?.message ?? String(e)}\n`);
+  io.stderr.write(`tuan: ${pick(lang, { zh: '意外错误(程序缺陷)', en: 'unexpected error (a bug)' })}: ${err?.message ?? String(e)}\n`);
   if (debug && err?.stack) io.stderr.write(err.stack + '\n');
-  else io.stderr.write('hint: run again with --debug for the stack trace, and report it\n');
+  else io.stderr.write(`${pick(lang, HINT)}: ${pick(lang, { zh: '加 --debug 再运行一次看调用栈,并报告这个问题', en: 'run again with --debug for the stack trace, and report it' })}\n`);
   return EXIT.bug;
 }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError, type Text } from './errors.js';
+import { parseLang, type Lang } from './i18n.js';
 import { FIELDS, type Field } from './core/ingest/headers.js';
 import { DEFAULT_STATUS_WORDS, STATUSES } from './core/ingest/status.js';
 import { DEFAULT_LINE_LIMITS } from './core/ingest/normalize.js';
@@ -44,14 +45,14 @@ export const CommissionSchema = z.strictObject({
   })).min(1).superRefine((levels, ctx) => {
     const first = levels[0];
     if (first && (first.min_gmv_yuan !== 0 || (first.min_repurchase_pct ?? 0) !== 0)) {
-      ctx.addIssue({ code: 'custom', path: [0], message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level' });
+      ctx.addIssue({ code: 'custom', path: [0], message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level', params: { zh: '第 1 级的 min_gmv_yuan 应为 0 且没有复购门槛,这样每个团长都有等级' } });
     }
     levels.forEach((l, i) => {
       const prev = levels[i - 1];
       if (!prev) return;
-      if (l.min_gmv_yuan <= prev.min_gmv_yuan) ctx.addIssue({ code: 'custom', path: [i, 'min_gmv_yuan'], message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps` });
-      if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0)) ctx.addIssue({ code: 'custom', path: [i, 'min_repurchase_pct'], message: `must be ≥ level ${i}'s` });
-      if (l.rate_pct < prev.rate_pct) ctx.addIssue({ code: 'custom', path: [i, 'rate_pct'], message: `must be ≥ level ${i}'s` });
+      if (l.min_gmv_yuan <= prev.min_gmv_yuan) ctx.addIssue({ code: 'custom', path: [i, 'min_gmv_yuan'], message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps`, params: { zh: `应大于第 ${i} 级的(${prev.min_gmv_yuan}):等级逐级升高,不能重叠` } });
+      if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0)) ctx.addIssue({ code: 'custom', path: [i, 'min_repurchase_pct'], message: `must be ≥ level ${i}'s`, params: { zh: `应不小于第 ${i} 级的` } });
+      if (l.rate_pct < prev.rate_pct) ctx.addIssue({ code: 'custom', path: [i, 'rate_pct'], message: `must be ≥ level ${i}'s`, params: { zh: `应不小于第 ${i} 级的` } });
     });
   }),
   rewards: z.strictObject({
@@ -140,9 +141,9 @@ export const ConfigSchema = z.strictObject({
     churned_after_days: days,
     /** at_risk flag for an active member when recency > this. @default 14 */
     at_risk_days: days,
-  }).refine((s) => s.intro_days < s.growth_days, { message: 'intro_days must be < growth_days', path: ['growth_days'] })
+  }).refine((s) => s.intro_days < s.growth_days, { message: 'intro_days must be < growth_days', path: ['growth_days'], params: { zh: 'intro_days 应小于 growth_days' } })
     .refine((s) => s.silent_after_days < s.churned_after_days, {
-      message: 'silent_after_days must be < churned_after_days', path: ['churned_after_days'],
+      message: 'silent_after_days must be < churned_after_days', path: ['churned_after_days'], params: { zh: 'silent_after_days 应小于 churned_after_days' },
     }),
   rfm: z.strictObject({
     /** Days of history ending at the as-of date; 0 = whole history. @default 365 */
@@ -216,8 +217,11 @@ export function mergeConfig(base: unknown, over: unknown): unknown {
 export function validateConfig(raw: unknown, source = 'config'): Config {
   const r = ConfigSchema.safeParse(raw);
   if (r.success) return Object.freeze(r.data) as Config;
-  const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(top)'}: ${i.message}`);
-  throw new ConfigError({ zh: `配置有误(${source}):\n${lines.join('\n')}`, en: `invalid configuration in ${source}:\n${lines.join('\n')}` },
+  const lines = (issues: z.core.$ZodIssue[], top = '(top)') => issues.map((i) => `  ${i.path.join('.') || top}: ${i.message}`).join('\n');
+  // zod's own words in Chinese too; the schemas' own messages give their Chinese as params.zh
+  const zhOf = (i: z.core.$ZodIssue) => ({ ...i, message: (i as { params?: { zh?: string } }).params?.zh ?? i.message });
+  const zh = ConfigSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
+  throw new ConfigError({ zh: `配置有误(${source}):\n${lines((zh.error?.issues ?? r.error.issues).map(zhOf), '(顶层)')}`, en: `invalid configuration in ${source}:\n${lines(r.error.issues)}` },
     { zh: '运行 `tuan config` 查看当前生效的配置和可用的键', en: 'run `tuan config` to see the configuration in force and the allowed keys' });
 }
 
@@ -280,7 +284,7 @@ export function resolveConfig(input: ResolveInput): Resolved {
   let given: unknown = {};
   for (const path of files) {
     const file = readConfigFile(path);
-    if (!isPlainObject(file)) throw new ConfigError(`config file ${path} must hold a mapping of keys`);
+    if (!isPlainObject(file)) throw new ConfigError({ zh: `配置文件 ${path} 应是"键: 值"的映射`, en: `config file ${path} must hold a mapping of keys` });
     raw = mergeConfig(raw, file);
     given = mergeConfig(given, file);
   }
@@ -350,9 +354,19 @@ export function columnOverrides(config: Config, maps: readonly string[] = []): P
     const eq = m.indexOf('=');
     const field = m.slice(0, eq).trim();
     if (eq < 1 || !(FIELDS as readonly string[]).includes(field)) {
-      throw new ConfigError(`--map "${m}" must be field=header with field one of: ${FIELDS.join(', ')}`);
+      throw new ConfigError({ zh: `--map "${m}" 应写成 字段=表头,字段可以是:${FIELDS.join(', ')}`, en: `--map "${m}" must be field=header with field one of: ${FIELDS.join(', ')}` });
     }
     out[field as Field] = m.slice(eq + 1).trim();
   }
   return out;
+}
+
+/**
+ * The language of this run, chosen once (cli.ts) and passed down as `ctx.lang`:
+ * `--lang` anywhere on the command line, else TUAN_LANG, else Chinese.
+ */
+export function resolveLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return parseLang(flag) ?? parseLang(env.TUAN_LANG) ?? 'zh-CN';
 }

@@ -2,6 +2,8 @@
  * Error classes and the exit-code table (STYLE.md §6). Core and adapters throw these;
  * only cli.ts turns them into text and an exit status. Changing a code is a breaking change.
  */
+import { pick, type Lang, type Text } from './i18n.js';
+
 export const EXIT = {
   ok: 0,
   checkFailed: 1,
@@ -13,31 +15,24 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+export type { Text };
+
 /**
- * A message for people: plain English, or both languages. cli.ts prints the Chinese text by default
- * and the English with --lang en; an English-only message is printed as it is in both.
+ * Every error says what went wrong in both languages (a `Text`); cli.ts prints the Chinese text by
+ * default and the English with --lang en. `message` and `hint` are the English text, for logs and tests.
  */
-export type Text = string | { zh: string; en: string };
-
-const en = (t: Text | undefined) => (t === undefined || typeof t === 'string' ? t : t.en);
-
 export class TuanError extends Error {
   readonly hint?: string;
-  /** the Chinese message and hint, when the error has them */
-  readonly zh?: { message: string; hint?: string };
 
-  constructor(message: Text, readonly exitCode: ExitCode, hint?: Text) {
-    super(en(message));
+  constructor(readonly body: Text, readonly exitCode: ExitCode, readonly hintText?: Text) {
+    super(body.en);
     this.name = new.target.name;
-    this.hint = en(hint);
-    if (typeof message !== 'string') {
-      this.zh = { message: message.zh, hint: hint === undefined ? undefined : typeof hint === 'string' ? hint : hint.zh };
-    }
+    this.hint = hintText?.en;
   }
 
-  /** The message and hint in a language (English when there is no Chinese text). */
-  text(lang: 'zh-CN' | 'en'): { message: string; hint?: string } {
-    return lang === 'zh-CN' && this.zh ? this.zh : { message: this.message, hint: this.hint };
+  /** The message and hint in a language. */
+  text(lang: Lang): { message: string; hint?: string } {
+    return { message: pick(lang, this.body), hint: this.hintText && pick(lang, this.hintText) };
   }
 }
 

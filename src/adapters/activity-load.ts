@@ -11,21 +11,21 @@ import { readMemberContacts, type LeaderInfo } from './queries.js';
 /** Days of history that decide what is popular with a leader's members now; longer windows when these are empty. */
 export const POPULAR_WINDOWS_DAYS = [30, 90, 365];
 
-export interface LeaderRef {
+export interface ActivityLeader {
   id: string;
   name: string;
   community: string;
 }
 
 export interface Loaded {
-  leader: LeaderRef;
+  leader: ActivityLeader;
   /** `leader:L001` or `all` */
   scope: string;
   profiles: MemberProfile[];
   contacts: Map<string, { name: string; phone: string }>;
 }
 
-export function leaderRef(leaders: LeaderInfo[], id: string | null): LeaderRef {
+export function leaderRef(leaders: LeaderInfo[], id: string | null): ActivityLeader {
   if (id === null) return { id: '', name: '', community: '' };
   const l = leaders.find((x) => x.leader_id === id);
   return { id, name: l?.name ?? '', community: l?.community ?? '' };
@@ -60,6 +60,7 @@ export function loadProfiles(db: Db, config: Config, asOf: string, leader: strin
 export function leaderOfMember(db: Db, config: Config, asOf: string, memberId: string): string {
   const { scopes } = loadSegments(db, config, asOf, {});
   const m = scopes.flatMap((s) => s.members).find((x) => x.memberId === memberId);
-  if (!m) throw new UsageError(`member "${memberId}" has no counted order on or before ${asOf}`, 'check the ID with: tuan segment --format csv');
+  if (!m) throw new UsageError({ zh: `会员 "${memberId}" 在 ${asOf} 及之前没有计入的订单`, en: `member "${memberId}" has no counted order on or before ${asOf}` },
+    { zh: '用 tuan segment --format csv 核对会员ID', en: 'check the ID with: tuan segment --format csv' });
   return m.leaderId;
 }

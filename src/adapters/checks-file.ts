@@ -1,6 +1,6 @@
 /**
  * Where each check sits in the checks file. The file itself is read and validated with the rest of the
- * configuration (src/config.ts, schema in core/check-spec.ts: a broken check is exit 2 naming its key);
+ * configuration (src/config.ts, schema in core/kpi/check-spec.ts: a broken check is exit 2 naming its key);
  * this only finds the line of each `checks:` item, so CI annotations can point at it.
  */
 import { readFileSync } from 'node:fs';

@@ -21,7 +21,6 @@ const STRAY_QUOTE = 'unmatched quote: a quoted cell opens on this line and does 
 const CELL_TOO_LONG = `a cell longer than ${MAX_CELL_CHARS / 1024} KiB`;
 const LINE_TOO_LONG = 'a line longer than 1 MiB (skipped)';
 
-export const DELIMITERS = { auto: 'auto', ',': ',', '\\t': '\t', tab: '\t', ';': ';', '\t': '\t' } as const;
 export type DelimiterChoice = 'auto' | ',' | '\t' | ';';
 
 const SAMPLE_BYTES = 256 * 1024;

@@ -51,7 +51,7 @@ const MIGRATIONS: Record<number, string> = {
       changed_import_id INTEGER,
       last_import_id INTEGER NOT NULL,
       source_line INTEGER NOT NULL,
-      -- derived, never stored: the same rules as core/normalize.ts (OrderLine.orderDate/netFen/isReturn)
+      -- derived, never stored: the same rules as core/ingest/normalize.ts (OrderLine.orderDate/netFen/isReturn)
       order_date TEXT GENERATED ALWAYS AS (substr(ordered_at, 1, 10)) VIRTUAL,
       net_fen INTEGER GENERATED ALWAYS AS (CASE WHEN status = 'completed' THEN amount_fen - refund_fen ELSE 0 END) VIRTUAL,
       is_return INTEGER GENERATED ALWAYS AS (amount_fen < 0 OR coalesce(quantity, 0) < 0) VIRTUAL,
@@ -126,8 +126,8 @@ function migrate(db: Db, path: string, readonly: boolean): void {
     throw new DbError({ zh: `${path} 不是 tuan 数据库:${(e as Error).message}`, en: `${path} is not a tuan database: ${(e as Error).message}` });
   }
   if (version > SCHEMA_VERSION) {
-    throw new DbError(`database ${path} has schema version ${version}, newer than this tuan (${SCHEMA_VERSION})`,
-      'upgrade tuan');
+    throw new DbError({ zh: `数据库 ${path} 的结构版本是 ${version},比这个 tuan 支持的(${SCHEMA_VERSION})新`, en: `database ${path} has schema version ${version}, newer than this tuan (${SCHEMA_VERSION})` },
+      { zh: '请升级 tuan', en: 'upgrade tuan' });
   }
   if (version === SCHEMA_VERSION) return;
   if (version === 0) {
@@ -137,7 +137,7 @@ function migrate(db: Db, path: string, readonly: boolean): void {
         { zh: '用 --db 指定另一个文件', en: 'pass another --db' });
     }
   }
-  if (readonly) throw new DbError(`database ${path} needs an upgrade; run any tuan import on it first`);
+  if (readonly) throw new DbError({ zh: `数据库 ${path} 需要升级:先对它运行一次 tuan import`, en: `database ${path} needs an upgrade; run any tuan import on it first` });
   db.transaction(() => {
     for (let v = version + 1; v <= SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);

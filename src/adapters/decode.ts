@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
 import type { Encoding } from './encodings.js';
-export { ENCODINGS, type EncodingChoice, type Encoding } from './encodings.js';
+export type { EncodingChoice, Encoding } from './encodings.js';
 
 export interface BadLine {
   line: number;
@@ -159,9 +159,10 @@ export class StrictDecoder {
     try {
       return this.textDecoder!.decode(buf, { stream: !final });
     } catch {
+      const enc = this.encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE';
       throw new InputError(
-        `the file is not valid ${this.encoding === 'utf16le' ? 'UTF-16 LE' : 'UTF-16 BE'}`,
-        'check the file or pass another --encoding',
+        { zh: `文件不是有效的 ${enc}`, en: `the file is not valid ${enc}` },
+        { zh: '检查一下文件,或用 --encoding 指定别的编码', en: 'check the file or pass another --encoding' },
       );
     }
   }

@@ -32,6 +32,8 @@ export interface ImportOptions {
   /** ISO timestamp recorded as the import time (the caller reads the clock) */
   now: string;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** parse in a worker thread from this size on; default WORKER_MIN_BYTES (tests lower it) */
+  workerMinBytes?: number;
 }
 
 export type { ImportSummary };
@@ -99,7 +101,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const reasons = new Map<string, number>();
   const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, leaderDefault: opts.leaderDefault, statusWords: opts.statusWords, limits: opts.limits };
   const input = { path, sniffed, normalize };
-  const useWorker = bytesTotal >= WORKER_MIN_BYTES && workerAvailable();
+  const useWorker = bytesTotal >= (opts.workerMinBytes ?? WORKER_MIN_BYTES) && workerAvailable();
   const batches = useWorker ? workerBatches(input) : produceBatches(input);
 
   db.exec('BEGIN IMMEDIATE');

@@ -7,7 +7,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/kpi.js';
 import type { OrderKpi } from '../core/kpi/kpi-defs.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
-import { evaluateCheck, resolveCheck, type Outcome, type ResolvedCheck } from '../core/kpi/checks.js';
+import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/checks.js';
 import type { Ratio } from '../core/shared/ratio.js';
 import type { CheckRow } from '../core/kpi/kpi-rows.js';
 import type { LeaderInfo } from './queries.js';
@@ -49,7 +49,7 @@ export interface CheckSources {
   sql: SqlRunner;
 }
 
-function valueOf(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
+function checkValue(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
   if (c.source === 'orders') return s.measurer.measure(c.kpi as OrderKpi, scope, period).value;
   if (c.source === 'sql') {
     return s.sql.value(c.sql!, {
@@ -64,8 +64,8 @@ function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePe
   if (c.period === null) return s.period;
   const p = parsePeriod(c.period, s.asOf);
   const eff = p.ok ? clipPeriod(p.value, s.asOf) : null;
-  if (!p.ok) throw new ConfigError(`${where}.period: ${p.reason}`);
-  if (!eff) throw new ConfigError(`${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}`);
+  if (!p.ok) throw new ConfigError({ zh: `${where}.period:${p.reason.zh}`, en: `${where}.period: ${p.reason.en}` });
+  if (!eff) throw new ConfigError({ zh: `${where}.period:${p.value.label} 在计算日期 ${s.asOf} 之后才开始`, en: `${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}` });
   return eff;
 }
 
@@ -75,7 +75,7 @@ function scopeOf(scope: string, leaders: readonly LeaderInfo[], where: string): 
     return expandScope(scope, leaders);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    throw new ConfigError(`${where}.scope: ${e.message}`, e.hint);
+    throw new ConfigError({ zh: `${where}.scope:${e.body.zh}`, en: `${where}.scope: ${e.body.en}` }, e.hintText);
   }
 }
 
@@ -83,12 +83,12 @@ function scopeOf(scope: string, leaders: readonly LeaderInfo[], where: string): 
 export function runChecks(config: Config, s: CheckSources): CheckRow[] {
   return config.checks.flatMap((spec, index) => {
     const r = resolveCheck(spec);
-    if ('problems' in r) throw new ConfigError(`checks.${index}: ${r.problems[0]!.message}`); // validated with the config already
+    if ('problems' in r) throw new ConfigError({ zh: `checks.${index}:${r.problems[0]!.message}`, en: `checks.${index}: ${r.problems[0]!.message}` }); // validated with the config already
     const where = `checks.${index}`;
     const scopes = scopeOf(r.check.scope, s.leaders, where);
     const period = periodOf(r.check, s, where);
     return scopes.map((scope) => {
-      const value = valueOf(r.check, scope, period, s, where);
+      const value = checkValue(r.check, scope, period, s, where);
       return { index, check: r.check, scope, period, value, outcome: evaluateCheck(value, r.check) };
     });
   });

@@ -11,7 +11,7 @@ export interface ScopeFilter {
   perLeader?: boolean;
 }
 
-export interface Loaded {
+export interface LoadedSegments {
   scopes: ScopeResult[];
   leaders: LeaderInfo[];
   scopeLabel: string;
@@ -24,7 +24,7 @@ export function scopeFacts(facts: MemberFacts[], leaders: readonly LeaderInfo[],
   return { facts: ids ? facts.filter((m) => ids.has(m.leaderId)) : facts, label: scope.label };
 }
 
-export function loadSegments(db: Db, config: Config, asOf: string, f: ScopeFilter): Loaded {
+export function loadSegments(db: Db, config: Config, asOf: string, f: ScopeFilter): LoadedSegments {
   const all = readMemberFacts(db, asOf, rfmWindowStart(asOf, config.rfm.window_days));
   const leaders = readLeaders(db, all.map((m) => m.leaderId));
   const { facts, label } = scopeFacts(all, leaders, f);

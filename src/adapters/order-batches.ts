@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeRecord, type NormalizeOptions } from '../core/ingest/normalize.js';
-import { InputError, TuanError } from '../errors.js';
+import { InputError, TuanError, type Text } from '../errors.js';
 import { readRecordBatches, recordText, type Sniffed } from './csv.js';
 
 /**
@@ -93,7 +93,7 @@ export function workerAvailable(): boolean {
 type FromWorker =
   | { type: 'batch'; batch: OrderBatch }
   | { type: 'done' }
-  | { type: 'error'; message: string; hint?: string; zh?: { message: string; hint?: string }; exitCode: number; input: boolean };
+  | { type: 'error'; message: string; body?: Text; hint?: Text; exitCode: number; input: boolean };
 
 /** The same batches, produced in a worker thread; at most `inFlight` batches wait in memory. */
 export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGenerator<OrderBatch> {
@@ -115,9 +115,8 @@ export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGe
       const m = queue.shift()!;
       if (m.type === 'done') return;
       if (m.type === 'error') {
-        if (!m.input) throw new Error(m.message);
-        const both = (zh: string | undefined, en: string | undefined) => (en === undefined ? undefined : zh === undefined ? en : { zh, en });
-        throw new InputError(both(m.zh?.message, m.message)!, both(m.zh?.hint, m.hint));
+        if (!m.input || !m.body) throw new Error(m.message);
+        throw new InputError(m.body, m.hint);
       }
       worker.postMessage('ack');
       yield m.batch;
@@ -128,6 +127,6 @@ export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGe
 }
 
 export function serializeError(e: unknown): FromWorker {
-  if (e instanceof TuanError) return { type: 'error', message: e.message, hint: e.hint, zh: e.zh, exitCode: e.exitCode, input: true };
+  if (e instanceof TuanError) return { type: 'error', message: e.message, body: e.body, hint: e.hintText, exitCode: e.exitCode, input: true };
   return { type: 'error', message: (e as Error)?.stack ?? String(e), exitCode: 70, input: false };
 }

@@ -1,4 +1,4 @@
-/** Reads for `tuan report`: everything core/report.ts assembles, from one open database. */
+/** Reads for `tuan report`: everything core/report/report.ts assembles, from one open database. */
 import type { Config } from '../config.js';
 import { lastMonth } from '../core/shared/calendar.js';
 import type { ReportInput } from '../core/report/report.js';

@@ -57,7 +57,7 @@ function split(name: string, raw: unknown[], min: number, max = min): { args: un
     const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min}–${max}`;
     throw new HelperError(`helper "${name}" takes ${want} argument(s), got ${args.length}`, o.loc);
   }
-  const missing = args.findIndex((a) => a === undefined);
+  const missing = args.indexOf(undefined);
   if (missing >= 0) throw new HelperError(`helper "${name}": argument ${missing + 1} is missing (not in the context)`, o.loc);
   return { args, o };
 }

@@ -1,7 +1,7 @@
 /**
  * `tuan lint`: every shipped and user template, in both languages, is parsed, checked against its
- * documented context (core/lint-walk.ts), scanned for Advertising-Law absolute terms and red-line
- * wording (core/lint-terms.ts) and rendered once with a sample of its context.
+ * documented context (core/templating/lint-walk.ts), scanned for Advertising-Law absolute terms and red-line
+ * wording (core/templating/lint-terms.ts) and rendered once with a sample of its context.
  */
 import type { ActivitiesConfig, LintConfig } from '../activities-config.js';
 import { configTexts } from '../core/activities/activities.js';
@@ -10,13 +10,13 @@ import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/templating/lint-term
 import { walkTemplate, type Node, type PartialSource } from '../core/templating/lint-walk.js';
 import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templating/template-contexts.js';
 import type { Lang } from '../i18n.js';
-import type { LintIssue, LintResult, LintRule } from '../core/templating/lint-issue.js';
+import type { LintIssue, LintResult } from '../core/templating/lint-issue.js';
 import {
   createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
   TemplateRenderError, type TemplateFile,
 } from './templates.js';
 
-export type { LintIssue, LintResult, LintRule };
+export type { LintIssue, LintResult };
 
 interface Parsed {
   f: TemplateFile;

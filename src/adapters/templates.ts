@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError, UsageError } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import type { Lang, Text } from '../i18n.js';
 import { HelperError, makeHelpers } from './template-helpers.js';
 
 export const SHIPPED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -24,7 +24,10 @@ export interface TemplateFile {
   origin: 'shipped' | 'user';
 }
 
-export const LINT_HINT = 'run `tuan lint` to check every template; `tuan lint --context NAME` lists the variables a template receives';
+export const LINT_HINT: Text = {
+  zh: '运行 `tuan lint` 检查所有模板;`tuan lint --context 模板名` 列出模板能用的变量',
+  en: 'run `tuan lint` to check every template; `tuan lint --context NAME` lists the variables a template receives',
+};
 
 function hbsFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
@@ -42,7 +45,8 @@ export function userTemplateDir(dir: string | undefined, cwd: string): string | 
   if (dir === undefined || dir === '') return null;
   const abs = resolve(cwd, dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new UsageError(`template directory ${dir} does not exist`, 'pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)');
+    throw new UsageError({ zh: `模板目录 ${dir} 不存在`, en: `template directory ${dir} does not exist` },
+      { zh: '用 --templates 目录(或配置里的 templates_dir)指定一个放 .hbs 文件的目录', en: 'pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)' });
   }
   return abs;
 }
@@ -71,7 +75,8 @@ export function readTemplate(f: TemplateFile): string {
   try {
     return readFileSync(f.path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new TemplateError(`cannot read template ${f.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new TemplateError({ zh: `无法读取模板 ${f.display}:${why}`, en: `cannot read template ${f.display}: ${why}` });
   }
 }
 
@@ -97,10 +102,12 @@ function cleanMessage(msg: string): string {
   return first.split('\n')[0]!;
 }
 
+const at = (file: string, line: number | undefined) => (line === undefined ? file : `${file}:${line}`);
+
 /** A compile or render failure: the message names the file and line; both are kept for `tuan lint`. */
 export class TemplateRenderError extends TemplateError {
   constructor(readonly what: string, readonly file: string, readonly line: number | undefined) {
-    super(`template error: ${what} (${line === undefined ? file : `${file}:${line}`})`, LINT_HINT);
+    super({ zh: `模板错误:${what}(${at(file, line)})`, en: `template error: ${what} (${at(file, line)})` }, LINT_HINT);
   }
 }
 
@@ -214,7 +221,7 @@ export class Templates {
 
   file(name: string): TemplateFile {
     const f = this.files.get(name);
-    if (!f) throw new TemplateError(`template "${name}" not found`, `shipped templates live in ${SHIPPED_DIR}`);
+    if (!f) throw new TemplateError({ zh: `找不到模板 "${name}"`, en: `template "${name}" not found` }, { zh: `自带的模板在 ${SHIPPED_DIR}`, en: `shipped templates live in ${SHIPPED_DIR}` });
     return f;
   }
 

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CONFIG, type Config } from '../config.js';
 import { openDb, type Db, type OpenOptions } from '../adapters/db.js';
-import { readLeaders, readMemberContacts } from '../adapters/queries.js';
+import { readMemberContacts } from '../adapters/queries.js';
 import { maskContact, maskName, type Contact } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 
@@ -61,5 +61,3 @@ export function readContacts(db: Db, unmask: boolean | undefined): Map<string, C
 export function maskLeaders(leaders: readonly LeaderInfo[], unmask: boolean | undefined): LeaderInfo[] {
   return unmask ? [...leaders] : leaders.map((l) => ({ ...l, name: maskName(l.name), trainer: maskName(l.trainer) }));
 }
-
-export { readLeaders };

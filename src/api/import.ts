@@ -37,6 +37,8 @@ export interface ImportOptions extends BaseOptions, MaskOptions {
   now: string;
   /** called once per order file (the name as given), for a progress bar */
   onFile?: (file: string) => FileProgress;
+  /** @internal parse in a worker thread from this file size on; default 4 MiB (the test suite lowers it) */
+  workerMinBytes?: number | undefined;
 }
 
 export interface ImportResult {
@@ -62,6 +64,7 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       maxRejectRate: o.maxRejectRate ?? config.import.max_reject_rate,
       limits: { maxAmountFen: config.import.max_line_amount_yuan * 100, maxQuantity: config.import.max_line_quantity },
       now: o.now,
+      workerMinBytes: o.workerMinBytes,
     };
     const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
     // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.

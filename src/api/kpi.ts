@@ -22,9 +22,12 @@ export type { CheckRow, KpiRow, KpiScope, Summary };
 export function resolvePeriod(raw: string | EffectivePeriod | undefined, asOf: string): EffectivePeriod {
   if (typeof raw === 'object') return raw;
   const p = parsePeriod(raw ?? 'last-month', asOf);
-  if (!p.ok) throw new UsageError(`--period ${p.reason}`);
+  if (!p.ok) throw new UsageError({ zh: `--period ${p.reason.zh}`, en: `--period ${p.reason.en}` });
   const eff = clipPeriod(p.value, asOf);
-  if (!eff) throw new UsageError(`--period ${p.value.label} starts after --as-of ${asOf}: nothing to measure yet`, 'pass an earlier --period or a later --as-of');
+  if (!eff) {
+    throw new UsageError({ zh: `--period ${p.value.label} 在 --as-of ${asOf} 之后才开始,还没有可统计的数据`, en: `--period ${p.value.label} starts after --as-of ${asOf}: nothing to measure yet` },
+      { zh: '换一个更早的 --period,或更晚的 --as-of', en: 'pass an earlier --period or a later --as-of' });
+  }
   return eff;
 }
 
@@ -54,7 +57,7 @@ export interface KpiTable {
 function scopesOf(o: KpiOptions, leaders: readonly LeaderInfo[]): { scopes: KpiScope[]; label: string } {
   const { leader, region, perLeader } = o;
   if (leader && region) resolveScope(o, leaders); // the one "not both" error
-  if (leader && perLeader) throw new UsageError('use either --leader or --per-leader, not both');
+  if (leader && perLeader) throw new UsageError({ zh: '--leader 和 --per-leader 只能用一个', en: 'use either --leader or --per-leader, not both' });
   if (perLeader) {
     if (region) expandScope(`region:${region}`, leaders);
     const within = region ? leaders.filter((l) => l.region === region) : leaders;

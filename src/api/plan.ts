@@ -36,14 +36,15 @@ function pickLeader(db: Db, leader: string | undefined): string {
   const leaders = readLeaders(db);
   if (leader !== undefined) return checkLeader(leader, leaders)!;
   if (leaders.length === 1) return leaders[0]!.leader_id;
-  throw new UsageError('a weekly plan is for one leader: give --leader ID', `known leaders: ${leaders.map((l) => l.leader_id).join(', ') || 'none'}`);
+  const known = leaders.map((l) => l.leader_id).join(', ');
+  throw new UsageError({ zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' }, { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
 }
 
 /** An ISO week as written, checked. */
 export function weekOf(raw: string | IsoWeek | undefined, asOf: string): IsoWeek {
   if (typeof raw === 'object') return raw;
   const week = parseWeek(raw ?? 'next', asOf);
-  if (!week) throw new UsageError(`--week "${raw}" must be an ISO week like 2026-W45, or this / next`);
+  if (!week) throw new UsageError({ zh: `--week "${raw}" 应是 ISO 周,例如 2026-W45,或 this(本周)/ next(下周)`, en: `--week "${raw}" must be an ISO week like 2026-W45, or this / next` });
   return week;
 }
 

@@ -23,7 +23,7 @@ export interface ScriptOptions extends ActivityOptions {
 /** A script is for one member or for a stage: neither is a UsageError. */
 export function checkScriptRequest(o: Pick<ScriptOptions, 'member' | 'stage'>): void {
   if (o.member === undefined && o.stage === undefined) {
-    throw new UsageError('give --member ID, or --stage STAGE (with --leader ID for one leader)');
+    throw new UsageError({ zh: '请加 --member 会员ID,或 --stage 阶段(只看一个团长时再加 --leader 团长ID)', en: 'give --member ID, or --stage STAGE (with --leader ID for one leader)' });
   }
 }
 

@@ -4,15 +4,16 @@ import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { openDb, type Db } from '../adapters/db.js';
+import { pick, type Lang, type Say } from '../i18n.js';
 import { assertNotDatabase, writeOutputFile } from '../adapters/out-files.js';
 import type { Ctx } from './types.js';
 
-export function formatOption(formats: readonly string[], dflt = formats[0]!): Option {
-  return new Option('--format <format>', 'output format').choices(formats).default(dflt);
+export function formatOption(say: Say, formats: readonly string[], dflt = formats[0]!): Option {
+  return new Option('--format <format>', say('输出格式', 'output format')).choices(formats).default(dflt);
 }
 
-export const outOption = () => new Option('--out <file>', 'write the output to this file instead of stdout (- for stdout)');
-export const leaderOption = () => new Option('--leader <id>', 'only this leader (团长ID)');
+export const outOption = (say: Say) => new Option('--out <file>', say('写到这个文件,而不是标准输出(- 表示标准输出)', 'write the output to this file instead of stdout (- for stdout)'));
+export const leaderOption = (say: Say) => new Option('--leader <id>', say('只看这个团长(团长ID)', 'only this leader (团长ID)'));
 
 /**
  * Create a directory and its missing parents one level at a time (Node 20's recursive mkdir can
@@ -41,7 +42,7 @@ export function emit(ctx: Ctx, text: string, out?: unknown): void {
       const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new UsageError({ zh: `无法写入 ${out}:${why}`, en: `cannot write ${out}: ${why}` });
     }
-    ctx.io.stderr.write(`${ctx.lang === 'en' ? 'wrote' : '已写入'} ${out}\n`);
+    ctx.io.stderr.write(`${pick(ctx.lang, { zh: '已写入', en: 'wrote' })} ${out}\n`);
   } else {
     ctx.io.stdout.write(text);
   }
@@ -51,15 +52,25 @@ export function dbPath(ctx: Ctx): string {
   return ctx.config.db === ':memory:' ? ':memory:' : resolve(ctx.io.cwd, ctx.config.db);
 }
 
-/** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
 /** Databases at least this big take seconds to read: a status line says what is going on. */
 const STATUS_MIN_BYTES = 32 * 1024 * 1024;
 
+/**
+ * A size threshold lowered by the test suite (`TUAN_TEST_STATUS_MIN_BYTES`, `TUAN_TEST_WORKER_MIN_BYTES`),
+ * so that tests of what happens above it need not write tens of MiB. Not for users; undefined when unset.
+ */
+export function testThreshold(ctx: Ctx, name: 'STATUS_MIN_BYTES' | 'WORKER_MIN_BYTES'): number | undefined {
+  const bytes = Number(ctx.io.env[`TUAN_TEST_${name}`]);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
+}
+
+/** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
 export function openForRead(ctx: Ctx): Db {
   const path = dbPath(ctx);
   const db = openDb(path, { mustExist: true });
-  if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= STATUS_MIN_BYTES) {
-    ctx.io.stderr.write(ctx.lang === 'en' ? 'reading the database …' : '正在读取数据库……');
+  const statusMin = testThreshold(ctx, 'STATUS_MIN_BYTES') ?? STATUS_MIN_BYTES;
+  if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= statusMin) {
+    ctx.io.stderr.write(pick(ctx.lang, { zh: '正在读取数据库……', en: 'reading the database …' }));
     ctx.status = { shown: true };
   }
   return db;
@@ -82,6 +93,6 @@ export function clearStatus(ctx: Ctx): void {
   ctx.status.shown = false;
 }
 
-export function addExamples(cmd: Command, examples: string[]): void {
-  cmd.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+export function addExamples(cmd: Command, examples: string[], lang: Lang): void {
+  cmd.addHelpText('after', `\n${pick(lang, { zh: '示例:', en: 'Examples:' })}\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);
 }

@@ -5,7 +5,7 @@
 import { maskRecordCells, personalColumns } from '../core/shared/mask.js';
 import { DEFAULT_CONFIG, statusWords } from '../config.js';
 import { InputError } from '../errors.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages, type Lang } from '../i18n.js';
 import { analyzeMapping, setColumn, unknownStatusWords, type MappingView } from '../core/ingest/init-plan.js';
 import { stageProblems } from '../core/members/stage-problems.js';
 import type { StageThresholds } from '../core/members/lifecycle.js';
@@ -24,18 +24,18 @@ const w = defineMessages({
   'init.warn.leader': ['警告:这是单个团长的导出,但没有给出 --leader:导入的行将记到团长 "-" 名下。可重新运行并加上 --leader <团长ID>(加 --force 覆盖),或在 import.leader 中填写', 'warning: single-leader export and no --leader: imported lines go to leader "-". Run again with --leader <ID> (and --force), or set import.leader'],
 });
 
-function mappingError(ctx: Ctx, view: MappingView): InputError {
-  const L = ctx.lang;
-  const problems = [
+function mappingError(_ctx: Ctx, view: MappingView): InputError {
+  const problems = (L: Lang) => [
     ...view.ambiguous.map((a) => w(L, 'init.p.ambiguous', { field: a.field, headers: a.headers.join(' / ') })),
     ...view.notFound.map((n) => w(L, 'init.p.notFound', { field: n.field, header: n.header })),
     ...view.missing.filter((x) => !view.ambiguous.some((a) => a.field === x.field))
       .map((x) => w(L, 'init.p.missing', { field: [x.field, ...x.alternatives].join(' / ') })),
-  ];
+  ].join('; ');
   const maps = [...view.ambiguous.map((a) => `--map ${a.field}="${a.headers[0]}"`),
     ...view.missing.filter((x) => !view.ambiguous.some((a) => a.field === x.field)).map((x) => `--map ${x.field}="<header>"`),
     ...view.notFound.map((n) => `--map ${n.field}="<header>"`)];
-  return new InputError(w(L, 'init.err.mapping', { problems: problems.join('; ') }), w(L, 'init.err.mappingHint', { maps: maps.join(' ') }));
+  return new InputError({ zh: w('zh-CN', 'init.err.mapping', { problems: problems('zh-CN') }), en: w('en', 'init.err.mapping', { problems: problems('en') }) },
+    w.text('init.err.mappingHint', { maps: maps.join(' ') }));
 }
 
 /** The sample's first record as shown next to the mapping: names, addresses and phones masked. */

@@ -53,15 +53,15 @@ function checkTarget(ctx: Ctx, force: boolean): string {
   const existing = findConfigFile(ctx.io.cwd);
   const target = resolve(ctx.io.cwd, CONFIG_NAME);
   if (existing && !force) {
-    throw new UsageError(e(ctx.lang, 'init.err.exists', { file: basename(existing) }), e(ctx.lang, 'init.err.existsHint'));
+    throw new UsageError(e.text('init.err.exists', { file: basename(existing) }), e.text('init.err.existsHint'));
   }
   if (existing && existing !== target) ctx.io.stderr.write(e(ctx.lang, 'init.shadow', { file: basename(existing), name: CONFIG_NAME }) + '\n');
   return target;
 }
 
-function checkLeaderFlag(ctx: Ctx, leader: string | undefined): void {
+function checkLeaderFlag(_ctx: Ctx, leader: string | undefined): void {
   if (leader !== undefined && (leader.trim() === '' || /\s/.test(leader.trim()))) {
-    throw new UsageError(e(ctx.lang, 'init.err.leader', { v: leader }));
+    throw new UsageError(e.text('init.err.leader', { v: leader }));
   }
 }
 
@@ -113,8 +113,8 @@ function writeConfig(ctx: Ctx, target: string, text: string, force: boolean): vo
     writeFileSync(target, text, { flag: force ? 'w' : 'wx' });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(e(ctx.lang, 'init.err.exists', { file: CONFIG_NAME }), e(ctx.lang, 'init.err.existsHint'));
-    throw new UsageError(e(ctx.lang, 'init.err.write', { path: target, why: code ?? (err as Error).message }));
+    if (code === 'EEXIST') throw new UsageError(e.text('init.err.exists', { file: CONFIG_NAME }), e.text('init.err.existsHint'));
+    throw new UsageError(e.text('init.err.write', { path: target, why: code ?? (err as Error).message }));
   }
   ctx.io.stdout.write(`${r(ctx.lang, 'init.wrote', { path: CONFIG_NAME })}\n`);
 }
@@ -126,12 +126,12 @@ async function importSample(ctx: Ctx, file: string, config: Config): Promise<voi
   ctx.io.stdout.write(formatSummary(result, withConfig.lang));
 }
 
-async function cancellable<T>(ctx: Ctx, f: () => Promise<T>): Promise<T> {
+async function cancellable<T>(_ctx: Ctx, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (err) {
     if ((err as Error)?.name === 'ExitPromptError' || (err as Error)?.name === 'AbortPromptError') {
-      throw new UsageError(e(ctx.lang, 'init.err.cancelled'));
+      throw new UsageError(e.text('init.err.cancelled'));
     }
     throw err;
   }
@@ -140,34 +140,39 @@ async function cancellable<T>(ctx: Ctx, f: () => Promise<T>): Promise<T> {
 export const initCommand: CommandSpec = {
   name: 'init',
   group: 'setup',
-  summary: { 'zh-CN': '首次设置:识别样例导出的列,写出带注释的 tuan.config.yaml', en: 'first run: detect the columns of a sample export, write a commented tuan.config.yaml' },
-  description:
-    'Asks for a sample export and shows its encoding, delimiter, layout and header mapping; lets you pick the column of any field; ' +
-    'asks for the leader ID when the file is a single-leader export (快团团, or no leader column) and stores it as import.leader; ' +
-    'proposes the stage thresholds with their meaning; then writes ./tuan.config.yaml with comments, imports the sample into the database ' +
-    '(unless --no-import, or you say no) and prints the commands to run next. ' +
-    'Without a terminal it never waits: --yes takes the detected mapping and the default thresholds, otherwise it exits 2. ' +
-    'It never overwrites an existing config file unless --force.',
+  summary: { zh: '首次设置:识别样例导出的列,写出带注释的 tuan.config.yaml', en: 'first run: detect the columns of a sample export, write a commented tuan.config.yaml' },
+  description: {
+    zh: '要一个样例导出文件,显示它的编码、分隔符、格式和表头对应关系;任何字段都可以自己选列;' +
+      '单团长导出文件(快团团,或没有团长列)会问团长ID,存为 import.leader;给出阶段门槛和它们的含义;' +
+      '然后写出带注释的 ./tuan.config.yaml,把样例导入数据库(除非 --no-import 或你选择不导入),并列出接下来要运行的命令。' +
+      '没有终端时从不等待输入:加 --yes 就用识别结果和默认门槛,否则退出码 2。不加 --force 绝不覆盖已有的配置文件。',
+    en: 'Asks for a sample export and shows its encoding, delimiter, layout and header mapping; lets you pick the column of any field; ' +
+      'asks for the leader ID when the file is a single-leader export (快团团, or no leader column) and stores it as import.leader; ' +
+      'proposes the stage thresholds with their meaning; then writes ./tuan.config.yaml with comments, imports the sample into the database ' +
+      '(unless --no-import, or you say no) and prints the commands to run next. ' +
+      'Without a terminal it never waits: --yes takes the detected mapping and the default thresholds, otherwise it exits 2. ' +
+      'It never overwrites an existing config file unless --force.',
+  },
   examples: [
     'tuan init',
     'tuan init --yes --file data/ktt-export.csv --leader L004',
     'tuan init --yes --file export.csv --map ordered_at=成交时间 --force',
   ],
-  configure(cmd) {
-    cmd.option('--file <file>', 'sample order export to detect encoding, layout and columns from')
-      .option('--leader <id>', 'leader ID of a single-leader export (快团团); stored as import.leader')
-      .option('--map <field=header>', 'use this header for a field, e.g. --map ordered_at=支付时间 (repeatable); stored in columns',
+  configure(cmd, say) {
+    cmd.option('--file <file>', say('样例订单导出文件,用来识别编码、格式和列', 'sample order export to detect encoding, layout and columns from'))
+      .option('--leader <id>', say('单团长导出文件(快团团)的团长ID;存为 import.leader', 'leader ID of a single-leader export (快团团); stored as import.leader'))
+      .option('--map <field=header>', say('指定某个字段用哪一列,例如 --map ordered_at=支付时间(可重复);存在 columns 里', 'use this header for a field, e.g. --map ordered_at=支付时间 (repeatable); stored in columns'),
         (v: string, prev: string[] = []) => [...prev, v])
-      .option('-y, --yes', 'ask nothing: the detected mapping and the default thresholds (needed without a terminal)')
-      .option('--no-import', 'do not import the sample into the database (by default it is imported once the config is written)')
-      .option('--force', 'overwrite an existing tuan.config.yaml');
+      .option('-y, --yes', say('什么都不问:用识别出的列和默认门槛(没有终端时必须加)', 'ask nothing: the detected mapping and the default thresholds (needed without a terminal)'))
+      .option('--no-import', say('不把样例导入数据库(默认写好配置后导入一次)', 'do not import the sample into the database (by default it is imported once the config is written)'))
+      .option('--force', say('覆盖已有的 tuan.config.yaml', 'overwrite an existing tuan.config.yaml'));
   },
   async run(_args, opts, ctx) {
     const flags = opts as InitFlags;
     checkLeaderFlag(ctx, flags.leader);
     const target = checkTarget(ctx, flags.force === true);
     const interactive = flags.yes !== true && ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY;
-    if (!interactive && flags.yes !== true) throw new UsageError(e(ctx.lang, 'init.err.noTty'), e(ctx.lang, 'init.err.noTtyHint'));
+    if (!interactive && flags.yes !== true) throw new UsageError(e.text('init.err.noTty'), e.text('init.err.noTtyHint'));
     const plan = await cancellable(ctx, () => collect(flags, ctx, interactive ? initPrompts.create(ctx) : null));
     const text = renderInitConfig(plan.config, plan.sample, ctx.lang);
     const loaded = checkLoads(text);

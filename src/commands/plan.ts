@@ -16,26 +16,32 @@ const m = defineMessages({
 export const planCommand: CommandSpec = {
   name: 'plan',
   group: 'activity',
-  summary: { 'zh-CN': '团长周计划:每天做什么、联系谁、用哪段话术,本周目标和券的预算', en: "a leader's weekly plan: each day's tasks, who to contact, which script; the week's targets and coupon budget" },
-  description:
-    'Builds the plan of one ISO week (Monday first) for one leader following the 黄金触达时间表 (§4.3): new members welcomed within ' +
-    'hours of their first order (daily lists), at-risk recommendations, 成长期 新品试用 (Wednesday evening by default), 成熟期 会员权益更新 ' +
-    'on the 1st of the month, one care message per silent member (rotating every few weeks, capped per week), calls to churned members ' +
-    'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
-    'week (or --as-of if earlier), so the plan does not change during the week. Red lines are enforced in code: a silent member gets at ' +
-    'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences (kpi.targets) and the cost of the coupons ' +
-    'it proposes (values in activities.*). --format json gives the tasks with member IDs only.',
+  summary: { zh: '团长周计划:每天做什么、联系谁、用哪段话术,本周目标和券的预算', en: "a leader's weekly plan: each day's tasks, who to contact, which script; the week's targets and coupon budget" },
+  description: {
+    zh: '按黄金触达时间表(§4.3)给一个团长排一个 ISO 周(周一开始)的计划:新会员首单后几小时内欢迎(每天的名单)、' +
+      '有流失风险会员的推荐、成长期 新品试用(默认周三晚上)、每月 1 号的成熟期 会员权益更新、每位沉默会员一条关怀消息' +
+      '(几周轮一次,每周有上限)、给过去消费最高的流失会员打电话,以及每天三次社群互动(§5.1)。对象按本周前一个周日' +
+      '(或更早的 --as-of)的阶段确定,所以一周内计划不变。红线在代码里保证:沉默会员一周最多一条消息,流失会员只打电话。' +
+      '最后列出各对象的 KPI 目标(kpi.targets)和建议用券的成本(数值在 activities.*)。--format json 只给任务和会员ID。',
+    en: 'Builds the plan of one ISO week (Monday first) for one leader following the 黄金触达时间表 (§4.3): new members welcomed within ' +
+      'hours of their first order (daily lists), at-risk recommendations, 成长期 新品试用 (Wednesday evening by default), 成熟期 会员权益更新 ' +
+      'on the 1st of the month, one care message per silent member (rotating every few weeks, capped per week), calls to churned members ' +
+      'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
+      'week (or --as-of if earlier), so the plan does not change during the week. Red lines are enforced in code: a silent member gets at ' +
+      'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences (kpi.targets) and the cost of the coupons ' +
+      'it proposes (values in activities.*). --format json gives the tasks with member IDs only.',
+  },
   examples: [
     'tuan plan --leader L001 --week next',
     'tuan plan --leader L002 --week 2026-W44 --as-of 2026-10-31 --format html --out plan.html',
     'tuan plan --leader L003 --week this --format json',
   ],
-  configure(cmd) {
-    cmd.addOption(leaderOption())
-      .addOption(new Option('--week <week>', 'ISO week YYYY-Www, or this / next relative to --as-of').default('next'))
-      .addOption(formatOption(['md', 'html', 'json']))
-      .addOption(outOption())
-      .addOption(templatesOption());
+  configure(cmd, say) {
+    cmd.addOption(leaderOption(say))
+      .addOption(new Option('--week <week>', say('ISO 周 YYYY-Www,或相对 --as-of 的 this(本周)/ next(下周)', 'ISO week YYYY-Www, or this / next relative to --as-of')).default('next'))
+      .addOption(formatOption(say, ['md', 'html', 'json']))
+      .addOption(outOption(say))
+      .addOption(templatesOption(say));
   },
   async run(_args, opts, ctx) {
     const templates = opts.format === 'json' ? null : loadTemplates(ctx, opts.templates);

@@ -4,7 +4,7 @@ import { parseIsoDate } from '../core/shared/dates.js';
 import { FROM_STAGES, type Share } from '../core/members/migration.js';
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
 import { stages } from '../api/stages.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages, pick } from '../i18n.js';
 import { formatValue } from '../render/kpi.js';
 import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from '../render/table.js';
 import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
@@ -28,25 +28,28 @@ const shareJson = (s: Share) => ({ base: s.base, ordered: s.ordered, rate: s.rat
 export const stagesCommand: CommandSpec = {
   name: 'stages',
   group: 'analyze',
-  summary: { 'zh-CN': '各阶段人数,以及两个日期之间的阶段迁移矩阵', en: 'members per stage, and the stage migration matrix between two dates' },
-  description: 'Counts of members per lifecycle stage as of --to; with --from, the 5×5 migration matrix (plus a "new" row for members whose first counted order is after --from) and the wake-up and win-back shares: of the members silent (churned) on --from, how many ordered again by --to.',
+  summary: { zh: '各阶段人数,以及两个日期之间的阶段迁移矩阵', en: 'members per stage, and the stage migration matrix between two dates' },
+  description: {
+    zh: '截至 --to 各生命周期阶段的会员数;加 --from 时给出 5×5 的阶段迁移矩阵(另有一行"新会员":第一笔计入订单在 --from 之后的会员)以及唤醒率和挽回率:--from 那天沉默(流失)的会员里,到 --to 为止又下单的有多少。',
+    en: 'Counts of members per lifecycle stage as of --to; with --from, the 5×5 migration matrix (plus a "new" row for members whose first counted order is after --from) and the wake-up and win-back shares: of the members silent (churned) on --from, how many ordered again by --to.',
+  },
   examples: ['tuan stages --to 2026-10-31', 'tuan stages --from 2026-07-31 --to 2026-10-31 --leader L003'],
-  configure(cmd) {
-    cmd.addOption(new Option('--from <date>', 'first date, YYYY-MM-DD'))
-      .addOption(new Option('--to <date>', 'second date, YYYY-MM-DD (default: --as-of)'))
-      .addOption(leaderOption()).addOption(new Option('--region <region>', 'only leaders of this region'))
-      .addOption(formatOption(['table', 'csv', 'json'])).addOption(outOption());
+  configure(cmd, say) {
+    cmd.addOption(new Option('--from <date>', say('起始日期,YYYY-MM-DD', 'first date, YYYY-MM-DD')))
+      .addOption(new Option('--to <date>', say('结束日期,YYYY-MM-DD(默认 --as-of)', 'second date, YYYY-MM-DD (default: --as-of)')))
+      .addOption(leaderOption(say)).addOption(new Option('--region <region>', say('只看这个区域的团长', 'only leaders of this region')))
+      .addOption(formatOption(say, ['table', 'csv', 'json'])).addOption(outOption(say));
   },
   async run(_args, opts, ctx) {
     const to = opts.to === undefined ? ctx.asOf : parseIsoDate(opts.to as string);
     const from = opts.from === undefined ? null : parseIsoDate(opts.from as string);
-    if (!to) throw new UsageError(`--to "${opts.to}" must be a date like 2026-10-31`);
-    if (opts.from !== undefined && !from) throw new UsageError(`--from "${opts.from}" must be a date like 2026-07-31`);
-    if (from && from >= to) throw new UsageError(`--from ${from} must be before --to ${to}`);
+    if (!to) throw new UsageError({ zh: `--to "${opts.to}" 应是日期,例如 2026-10-31`, en: `--to "${opts.to}" must be a date like 2026-10-31` });
+    if (opts.from !== undefined && !from) throw new UsageError({ zh: `--from "${opts.from}" 应是日期,例如 2026-07-31`, en: `--from "${opts.from}" must be a date like 2026-07-31` });
+    if (from && from >= to) throw new UsageError({ zh: `--from ${from} 应早于 --to ${to}`, en: `--from ${from} must be before --to ${to}` });
     const r = withRead(ctx, (db) => stages(db, { config: ctx.config, to, from, leader: opts.leader as string | undefined, region: opts.region as string | undefined }));
     const { counts, migration: mig } = r;
     const L = ctx.lang;
-    const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : L === 'en' ? STAGE_NAMES[s as 'intro'].en : STAGE_NAMES[s as 'intro'].zh);
+    const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : pick(L, STAGE_NAMES[s as 'intro']));
     if (opts.format === 'json') {
       emit(ctx, renderJson({ from, to, scope: r.scope, counts, migration: mig && { ...mig, wakeup: shareJson(mig.wakeup), winback: shareJson(mig.winback) } }), opts.out);
     } else if (opts.format === 'csv') {

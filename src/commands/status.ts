@@ -43,11 +43,14 @@ export function formatStatus(s: DbStatus, lang: Lang, style: Style): string {
 export const statusCommand: CommandSpec = {
   name: 'status',
   group: 'import',
-  summary: { 'zh-CN': '数据库里有什么:行数、订单、会员、导入记录', en: 'what the database holds: lines, orders, members, imports' },
-  description: 'Counts of order lines, counted orders, members, leaders and rejected rows, counted spend (returns subtracted), the order date range and every import with its SHA-256.',
+  summary: { zh: '数据库里有什么:行数、订单、会员、导入记录', en: 'what the database holds: lines, orders, members, imports' },
+  description: {
+    zh: '订单行数、计入的订单数、会员数、团长数、被拒的行数、计入的消费额(扣除退货)、订单日期范围,以及每一次导入和它的 SHA-256。',
+    en: 'Counts of order lines, counted orders, members, leaders and rejected rows, counted spend (returns subtracted), the order date range and every import with its SHA-256.',
+  },
   examples: ['tuan status', 'tuan status --format json'],
-  configure(cmd) {
-    cmd.addOption(formatOption(['table', 'json']));
+  configure(cmd, say) {
+    cmd.addOption(formatOption(say, ['table', 'json']));
   },
   async run(_args, opts, ctx) {
     const s = withRead(ctx, status);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import type { ExitCode } from '../errors.js';
-import type { Lang } from '../i18n.js';
+import type { Lang, Say, Text } from '../i18n.js';
 import type { Style } from '../render/style.js';
 
 export interface Out {
@@ -43,10 +43,11 @@ export type Group = 'import' | 'analyze' | 'commission' | 'activity' | 'check' |
 export interface CommandSpec {
   name: string;
   group: Group;
-  summary: { 'zh-CN': string; en: string };
-  description: string;
+  summary: Text;
+  description: Text;
   examples: string[];
-  configure(cmd: Command): void;
+  /** arguments and options; `say(zh, en)` gives their help in the language of the run */
+  configure(cmd: Command, say: Say): void;
   /** `args` are the positional arguments; `opts` the command's options merged with the global ones */
   run(args: string[], opts: Record<string, unknown>, ctx: Ctx): Promise<ExitCode>;
   subcommands?: CommandSpec[];

@@ -1,7 +1,7 @@
 /** Names people read in kits, scripts and plans (stage, scene, reason, weekday, KPI, coupon), per language. KPI names come from the catalogue (core/kpi/kpi-defs.ts). */
 import { STAGE_NAMES, type Stage } from '../core/members/lifecycle.js';
 import type { Names } from '../core/activities/activity-context.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import { kpiName } from './kpi.js';
 
 const m = defineMessages({
@@ -29,7 +29,7 @@ const WEEKDAYS = {
 
 export function namesFor(lang: Lang): Names {
   return {
-    stage: (s: Stage) => (lang === 'en' ? STAGE_NAMES[s].en : STAGE_NAMES[s].zh),
+    stage: (s: Stage) => pick(lang, STAGE_NAMES[s]),
     scene: (s) => m(lang, `act.scene.${s}` as 'act.scene.welcome'),
     reason: (r) => m(lang, `act.reason.${r}` as 'act.reason.unknown'),
     weekday: (n) => WEEKDAYS[lang][n - 1] ?? String(n),

@@ -4,7 +4,7 @@ import type { Field } from '../core/ingest/headers.js';
 import { fieldsToShow, type MappingView, type SampleState } from '../core/ingest/init-plan.js';
 import type { Layout } from '../core/ingest/normalize.js';
 import { STAGE_NAMES, type StageThresholds } from '../core/members/lifecycle.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
 import { displayWidth, renderPairs, renderTable } from './table.js';
 
@@ -106,7 +106,7 @@ export type StageKey = (typeof STAGE_KEYS)[number];
 
 /** One line of meaning per threshold, with the values in force. */
 export function stageMeaning(key: StageKey, t: StageThresholds, lang: Lang): string {
-  const names = Object.fromEntries(Object.entries(STAGE_NAMES).map(([k, v]) => [k, lang === 'en' ? v.en : v.zh]));
+  const names = Object.fromEntries(Object.entries(STAGE_NAMES).map(([k, v]) => [k, pick(lang, v)]));
   return m(lang, `init.stage.${key}`, { ...names, v: t[key], a: t.intro_days + 1 });
 }
 

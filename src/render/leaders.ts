@@ -5,7 +5,7 @@ import { formatFen, formatYuan } from '../core/shared/money.js';
 import { addMonths, monthRange } from '../core/shared/calendar.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';
 import type { Style } from './style.js';
 import { renderCsv, renderTable, type Cell } from './table.js';
@@ -41,7 +41,7 @@ function promoCell(o: LeaderOverview, lang: Lang): string {
   const p = o.promotion;
   if (!p) return m(lang, 'ld.unknownRole', { role: o.roleText });
   if (!p.target) return m(lang, 'ld.top');
-  return p.eligible ? m(lang, 'ld.yes', { target: ROLE_NAMES[p.target][lang === 'en' ? 'en' : 'zh'] }) : m(lang, 'ld.no');
+  return p.eligible ? m(lang, 'ld.yes', { target: pick(lang, ROLE_NAMES[p.target]) }) : m(lang, 'ld.no');
 }
 
 export function promotionReasons(p: Promotion, lang: Lang): string[] {
@@ -71,7 +71,7 @@ function explain(o: LeaderOverview, levels: readonly LevelRule[], lang: Lang): s
   }
   const p = o.promotion;
   if (p?.target) {
-    out += m(lang, 'ld.p.head', { target: ROLE_NAMES[p.target][lang === 'en' ? 'en' : 'zh'], verdict: m(lang, p.eligible ? 'ld.p.eligible' : 'ld.p.not') });
+    out += m(lang, 'ld.p.head', { target: pick(lang, ROLE_NAMES[p.target]), verdict: m(lang, p.eligible ? 'ld.p.eligible' : 'ld.p.not') });
     out += (lang === 'en' ? ': ' : ':') + promotionReasons(p, lang).join(lang === 'en' ? '; ' : ';') + '\n';
   } else if (p) out += `  ${promotionReasons(p, lang).join('; ')}\n`;
   else out += `  ${m(lang, 'ld.unknownRole', { role: o.roleText })}\n`;
@@ -82,7 +82,7 @@ const prevMonth = (month: string) => addMonths(month, -1);
 
 
 function roleName(o: LeaderOverview, lang: Lang): string {
-  return o.role ? ROLE_NAMES[o.role][lang === 'en' ? 'en' : 'zh'] : o.roleText;
+  return o.role ? pick(lang, ROLE_NAMES[o.role]) : o.roleText;
 }
 
 export function leadersTable(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], lang: Lang, style: Style): string {

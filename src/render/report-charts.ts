@@ -1,6 +1,6 @@
 /**
- * The report's charts as template contexts: geometry from core/charts.ts plus the texts and CSS
- * classes the SVG partials print (templates/<lang>/_chart-bars.hbs, _chart-heat.hbs). Pure.
+ * The report's charts as template contexts: geometry from core/report/charts.ts plus the texts and CSS
+ * classes the SVG partials print (templates/<lang>/_report-bars.hbs, _report-heat.hbs). Pure.
  */
 import { heatmap, stackedBars, textWidth, type BarChart, type Heatmap } from '../core/report/charts.js';
 import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
@@ -8,7 +8,7 @@ import { divRoundHalfUp } from '../core/shared/money.js';
 import { FROM_STAGES, type Migration } from '../core/members/migration.js';
 import type { LeaderStages, RfmCell } from '../core/report/report.js';
 import { CN8_CLASSES, CN8_EN, type CN8_ORDER } from '../core/members/rfm.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import { fmtInt } from './table.js';
 
 const m = defineMessages({
@@ -63,7 +63,7 @@ export interface HeatCellView {
 }
 
 export const stageName = (s: string, lang: Lang): string =>
-  s === 'new' ? m(lang, 'rp.c.new') : lang === 'en' ? STAGE_NAMES[s as 'intro'].en : STAGE_NAMES[s as 'intro'].zh;
+  s === 'new' ? m(lang, 'rp.c.new') : pick(lang, STAGE_NAMES[s as 'intro']);
 
 export const cn8Name = (code: (typeof CN8_ORDER)[number], lang: Lang): string => (lang === 'en' ? CN8_EN[code] : CN8_CLASSES[code]);
 

@@ -5,9 +5,9 @@ import { countByLeader, type MemberSegment, type ScopeResult } from '../core/mem
 import { formatYuan } from '../core/shared/money.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
 import type { Config } from '../config.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
-import { fmtInt, renderCsv, renderJson, renderTable, type Cell } from './table.js';
+import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
 
 const m = defineMessages({
   'seg.title': ['会员生命周期与 RFM(截至 {asOf},范围 {scope})', 'Member lifecycle and RFM (as of {asOf}, scope {scope})'],
@@ -93,7 +93,7 @@ export function segmentTable(scopes: ScopeResult[], leaders: LeaderInfo[], asOf:
   if (members.length === 0) return m(lang, 'seg.none', { asOf }) + '\n';
   const counts = countByLeader(members);
   const info = new Map(leaders.map((l) => [l.leader_id, l]));
-  const stageHead = STAGES.map((s) => (lang === 'en' ? STAGE_NAMES[s].en : STAGE_NAMES[s].zh));
+  const stageHead = STAGES.map((s) => pick(lang, STAGE_NAMES[s]));
   const head = [m(lang, 'seg.leader'), m(lang, 'seg.community'), m(lang, 'seg.members'), ...stageHead, m(lang, 'seg.atRisk')];
   const rows: Cell[][] = counts.map((c) => [c.leaderId, info.get(c.leaderId)?.community ?? '', fmtInt(c.total),
     ...STAGES.map((s) => fmtInt(c.stages[s])), fmtInt(c.atRisk)]);

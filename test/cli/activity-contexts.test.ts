@@ -15,7 +15,7 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import type { CommonInput } from '../../src/core/activities/activity-context.js';
 import { activityDir } from './activity-helpers.js';
 
-describe('the contexts tuan builds are exactly the documented ones (core/template-contexts.ts)', () => {
+describe('the contexts tuan builds are exactly the documented ones (core/templating/template-contexts.ts)', () => {
   it.each(['zh-CN', 'en'] as const)('kits, scripts and the plan on the fixture (%s)', async (lang) => {
     const cwd = await activityDir();
     const db = openDb(join(cwd, 'tuan.db'), { mustExist: true });

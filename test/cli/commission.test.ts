@@ -144,9 +144,9 @@ describe('months, leaders and errors', () => {
   it.each([
     [['--month', '2026-13'], 'tuan: --month "2026-13" must be a month like 2026-10\n'],
     [['--month', '2026-11'], 'tuan: --month 2026-11 starts after the as-of date 2026-10-31\nhint: pass --as-of 2026-11-30 or an earlier --month\n'],
-    [['--leader', 'ZZ'], 'tuan: 没有团长 "ZZ"\n提示: 已有的团长:A01, A02, A03\n'],
+    [['--leader', 'ZZ'], 'tuan: unknown leader "ZZ"\nhint: known leaders: A01, A02, A03\n'],
   ])('usage error %j -> exit 2', async (args, stderr) => {
-    const r = await runTuan(['commission', ...AS_OF, ...args], { cwd });
+    const r = await runTuan(['commission', '--lang', 'en', ...AS_OF, ...args], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
     expect(r.stdout).toBe('');
@@ -157,8 +157,8 @@ describe('months, leaders and errors', () => {
       + '    - {name_zh: 二星, name_en: two, min_gmv_yuan: 0, min_repurchase_pct: 20, rate_pct: 120}\n');
     const r = await runTuan(['commission', ...AS_OF, '--config', 'bad.yaml'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('commission.levels.1.rate_pct: Too big');
-    expect(r.stderr).toContain("commission.levels.1.min_gmv_yuan: must be > level 1's (0): levels ascend without overlaps");
+    expect(r.stderr).toContain('commission.levels.1.rate_pct: 数值过大');
+    expect(r.stderr).toContain('commission.levels.1.min_gmv_yuan: 应大于第 1 级的(0):等级逐级升高,不能重叠');
   });
 
   it('a missing database is exit 4', async () => {

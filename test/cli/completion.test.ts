@@ -69,7 +69,7 @@ describe('tuan completion zsh', () => {
       for (const s of c.subcommands ?? []) expect(r.stdout).toContain(`\n_tuan_${c.name}_${s.name}() {`);
     }
     const zh = await runTuan(['completion', 'zsh'], { cwd });
-    expect(zh.stdout).toContain(`'init:${COMMANDS.find((c) => c.name === 'init')!.summary['zh-CN']}'`);
+    expect(zh.stdout).toContain(`'init:${COMMANDS.find((c) => c.name === 'init')!.summary.zh}'`);
   });
 
   it.skipIf(!hasZsh)('is valid zsh (zsh -n)', async () => {

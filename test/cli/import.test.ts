@@ -104,7 +104,7 @@ describe('the same rows in every encoding and delimiter give the same database',
 
   it('a bad --delimiter is a usage error', async () => {
     const dir = workdir([F('basic.csv')]);
-    const r = await tuan(dir, 'import', 'basic.csv', '--delimiter', '|');
+    const r = await tuan(dir, 'import', 'basic.csv', '--delimiter', '|', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('tuan: --delimiter "|" must be auto, ",", "\\t" or ";"\n');
   });
@@ -582,7 +582,7 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
 
   it('a --map that is not field=header is a usage error', async () => {
     const dir = workdir([F('basic.csv')]);
-    const r = await tuan(dir, 'import', 'basic.csv', '--map', 'total=金额');
+    const r = await tuan(dir, 'import', 'basic.csv', '--map', 'total=金额', '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('tuan: --map "total=金额" must be field=header with field one of: order_id, group_no, ordered_at, member_id, ' +
       'buyer, leader_id, amount, unit_price, quantity, category, product, sku, status, refund_amount, member_name, phone\n');
@@ -638,7 +638,7 @@ describe('--max-reject-rate: all or nothing', () => {
 
   it.each([['2'], ['-0.1'], ['lots']])('--max-reject-rate %s is a usage error', async (v) => {
     const dir = workdir([F('basic.csv')]);
-    const r = await tuan(dir, 'import', 'basic.csv', '--max-reject-rate', v);
+    const r = await tuan(dir, 'import', 'basic.csv', '--max-reject-rate', v, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`tuan: --max-reject-rate "${v}" must be a share between 0 and 1, e.g. 0.05\n`);
   });
@@ -673,7 +673,9 @@ describe('files that cannot be imported', () => {
     const dir = workdir();
     const r = await tuan(dir, 'import');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('tuan: no file to import\nhint: tuan import FILE... [--leaders leaders.csv]\n');
+    expect(r.stderr).toBe('tuan: 没有要导入的文件\n提示: 用法:tuan import 文件... [--leaders leaders.csv]\n');
+    const en = await tuan(dir, 'import', '--lang', 'en');
+    expect(en.stderr).toBe('tuan: no file to import\nhint: tuan import FILE... [--leaders leaders.csv]\n');
   });
 });
 

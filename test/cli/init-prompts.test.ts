@@ -1,7 +1,7 @@
 /** The real @inquirer prompts of `tuan init`, driven by @inquirer/testing (keys in, screen out). */
 import { PassThrough, Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
-import { confirm, input, number, select } from '@inquirer/prompts';
+import { type confirm, input, number, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';

@@ -106,7 +106,7 @@ describe('tuan init without a terminal', () => {
     const r = await runTuan(['init'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('没有终端');
-    expect(r.stderr).toMatch(/hint: .*tuan init --yes \[--file <导出文件>\] \[--leader <团长ID>\]/);
+    expect(r.stderr).toMatch(/提示: .*tuan init --yes \[--file <导出文件>\] \[--leader <团长ID>\]/);
     const en = await runTuan(['init', '--lang', 'en'], { cwd });
     expect(en.code).toBe(2);
     expect(en.stderr).toBe(

@@ -43,17 +43,17 @@ describe('tuan kit', () => {
 
   it('errors: an unknown stage (2), no database (4), a broken user template (5)', async () => {
     const cwd = await activityDir();
-    const bad = await runTuan(['kit', 'sleepy', ...AS_OF], { cwd });
+    const bad = await runTuan(['kit', 'sleepy', '--lang', 'en', ...AS_OF], { cwd });
     expect([bad.code, bad.stderr]).toEqual([2, 'tuan: unknown stage "sleepy"\nhint: use one of: intro, growth, mature, silent, churned\n']);
     const nodb = await runTuan(['kit', 'intro', ...AS_OF], { cwd: workdir() });
     expect(nodb.code).toBe(4);
     mkdirSync(join(cwd, 'mine'));
     writeFileSync(join(cwd, 'mine', 'kit-intro.hbs'), '# 引入期\n\n{{#each members.list}}\n- {{name}}\n{{/each}}\n');
-    const tpl = await runTuan(['kit', 'intro', '--leader', 'L1', '--templates', 'mine', ...AS_OF], { cwd });
+    const tpl = await runTuan(['kit', 'intro', '--leader', 'L1', '--templates', 'mine', '--lang', 'en', ...AS_OF], { cwd });
     expect([tpl.code, tpl.stdout, tpl.stderr]).toEqual([5, '',
       'tuan: template error: #each over a missing field (not in the context) (mine/kit-intro.hbs:3)\n' +
       'hint: run `tuan lint` to check every template; `tuan lint --context NAME` lists the variables a template receives\n']);
-    const nodir = await runTuan(['kit', 'intro', '--templates', 'nope', ...AS_OF], { cwd });
+    const nodir = await runTuan(['kit', 'intro', '--templates', 'nope', '--lang', 'en', ...AS_OF], { cwd });
     expect([nodir.code, nodir.stderr]).toEqual([2, 'tuan: template directory nope does not exist\nhint: pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)\n']);
   });
 

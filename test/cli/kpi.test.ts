@@ -96,7 +96,7 @@ describe('tuan kpi', () => {
     writeFileSync(join(cwd, 'bad-targets.yaml'), 'kpi:\n  targets:\n    aov_x:\n      baseline: 1\n');
     const bad = await runTuan(['kpi', '--config', 'bad-targets.yaml', ...AS_OF], { cwd });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('  kpi.targets.aov_x: unknown KPI "aov_x"\n');
+    expect(bad.stderr).toContain('  kpi.targets.aov_x: 没有这个 KPI:"aov_x"\n');
   });
 
   it('a running period is counted up to --as-of and says so', async () => {
@@ -111,10 +111,10 @@ describe('tuan kpi', () => {
     [['--period', '2026-13'], 'tuan: --period "2026-13": month 13 does not exist\n'],
     [['--period', '2026-11'], 'tuan: --period 2026-11 starts after --as-of 2026-10-31: nothing to measure yet\nhint: pass an earlier --period or a later --as-of\n'],
     [['--kpi', 'gmv,repurchse'], 'tuan: --kpi: unknown KPI repurchse\n'],
-    [['--leader', 'L9'], 'tuan: 没有团长 "L9"\n提示: 已有的团长:L1, L2\n'],
-    [['--leader', 'L1', '--region', '西湖区'], 'tuan: --leader 和 --region 只能用一个\n'],
+    [['--leader', 'L9'], 'tuan: unknown leader "L9"\nhint: known leaders: L1, L2\n'],
+    [['--leader', 'L1', '--region', '西湖区'], 'tuan: use either --leader or --region, not both\n'],
   ])('usage error %j is exit 2', async (args, stderr) => {
-    const r = await runTuan(['kpi', ...AS_OF, ...args], { cwd });
+    const r = await runTuan(['kpi', '--lang', 'en', ...AS_OF, ...args], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr.startsWith(stderr)).toBe(true);
   });
@@ -145,14 +145,14 @@ describe('tuan kpi check: exit status', () => {
     expect(r.stdout).toMatch(/│ WARN │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 40% 警告 +│/);
     const strict = await check(cwd, yaml, ['--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('tuan: KPI checks failed: 1 WARN (--strict)\n');
+    expect(strict.stderr).toBe('tuan: KPI 检查未通过:1 WARN(--strict)\n');
   });
 
   it('fail: exit 1, the measured value next to the threshold', async () => {
     const r = await check(cwd, 'checks:\n  - kpi: repurchase_rate\n    scope: leader:L1\n    fail_below: 30%\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/│ FAIL │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 30% 失败 +│/);
-    expect(r.stderr).toBe('tuan: KPI checks failed: 1 FAIL\n');
+    expect(r.stderr).toBe('tuan: KPI 检查未通过:1 FAIL\n');
   });
 
   it('n/a is a warning (exit 0), and fails with require: true (exit 1)', async () => {
@@ -163,7 +163,7 @@ describe('tuan kpi check: exit status', () => {
     const req = await check(cwd, yaml + '    require: true\n');
     expect(req.code).toBe(1);
     expect(req.stdout).toMatch(/│ FAIL │ wakeup_rate │ 唤醒率 │ leader:L2 │ +n\/a │/);
-    expect(req.stderr).toBe('tuan: KPI checks failed: 1 FAIL\n');
+    expect(req.stderr).toBe('tuan: KPI 检查未通过:1 FAIL\n');
   });
 
   it('a broken checks file is exit 2 naming the bad key', async () => {
@@ -171,24 +171,26 @@ describe('tuan kpi check: exit status', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     // Chinese by default (the key and zod's reason stay as they are)
-    expect(r.stderr).toBe(`tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: Unrecognized key: "warn_bellow"\n` +
+    expect(r.stderr).toBe(`tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: 出现未知的键(key): "warn_bellow"\n` +
       '提示: 运行 `tuan config` 查看当前生效的配置和可用的键\n');
   });
 
   it('a rate written as a plain fraction is not taken for a percentage of a count, and a bad value names its key', async () => {
     const r = await check(cwd, 'checks:\n  - kpi: orders\n    warn_below: 10%\n');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('  checks.0.warn_below: "10%" is a percentage, but this value is a count\n');
+    expect(r.stderr).toContain('  checks.0.warn_below: "10%" 是百分数,但这个值的单位是 count\n');
   });
 
   it('an unknown leader in a scope is exit 2 naming the check', async () => {
     const r = await check(cwd, 'checks:\n  - kpi: gmv\n    scope: leader:L9\n    fail_below: 1\n');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('tuan: checks.0.scope: unknown leader "L9"\nhint: known leaders: L1, L2\n');
+    expect(r.stderr).toBe('tuan: checks.0.scope:没有团长 "L9"\n提示: 已有的团长:L1, L2\n');
+    const en = await check(cwd, 'checks:\n  - kpi: gmv\n    scope: leader:L9\n    fail_below: 1\n', ['--lang', 'en']);
+    expect(en.stderr).toBe('tuan: checks.0.scope: unknown leader "L9"\nhint: known leaders: L1, L2\n');
   });
 
   it('no checks at all is exit 2', async () => {
-    const r = await runTuan(['kpi', 'check', ...AS_OF], { cwd });
+    const r = await runTuan(['kpi', 'check', '--lang', 'en', ...AS_OF], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('tuan: no checks: the configuration has no `checks:` list\nhint: pass a checks file: tuan kpi check --config data/kpi-checks.yaml\n');
   });
@@ -205,10 +207,10 @@ describe('tuan kpi check: exit status', () => {
 
   it('--format csv is refused for checks (table or json), and so are scope flags', async () => {
     const yaml = 'checks:\n  - kpi: gmv\n    fail_below: 1\n';
-    const csv = await check(cwd, yaml, ['--format', 'csv']);
+    const csv = await check(cwd, yaml, ['--format', 'csv', '--lang', 'en']);
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain("argument 'csv' is invalid. Allowed choices are table, json.");
-    const leader = await check(cwd, yaml, ['--leader', 'L1']);
+    const leader = await check(cwd, yaml, ['--leader', 'L1', '--lang', 'en']);
     expect(leader.code).toBe(2);
     expect(leader.stderr).toContain('takes its KPIs and scopes from the checks file, not from --leader');
   });
@@ -265,7 +267,7 @@ describe('tuan kpi check: outputs', () => {
   it('--junit writes JUnit XML that validates against the schema: a suite per check, a case per scope', async () => {
     const r = await check(cwd, YAML, ['--junit', 'out/kpi.xml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('已写入 out/kpi.xml\ntuan: KPI checks failed: 1 FAIL\n');
+    expect(r.stderr).toBe('已写入 out/kpi.xml\ntuan: KPI 检查未通过:1 FAIL\n');
     const xml = readFileSync(join(cwd, 'out/kpi.xml'), 'utf8');
     expect(await junitErrors(xml)).toEqual([]);
     await expect(xml).toMatchFileSnapshot('../golden/kpi/check-junit.xml');
@@ -341,11 +343,11 @@ describe('tuan kpi check: metrics file and SQL checks', () => {
 
   it('a bad metrics file is exit 3 naming the file and line', async () => {
     writeFileSync(join(cwd, 'bad.csv'), 'metric,value,period,leader_id\ncomplaint_response_24h,lots,2026-10,L1\n');
-    const r = await check(cwd, METRIC_CHECKS, ['--metrics', 'bad.csv']);
+    const r = await check(cwd, METRIC_CHECKS, ['--metrics', 'bad.csv', '--lang', 'en']);
     expect(r.code).toBe(3);
     expect(r.stderr).toBe('tuan: metrics file bad.csv:2: complaint_response_24h value not a number: "lots" (at most 4 decimals)\nhint: rates are in percent: 95 or 95%\n');
     writeFileSync(join(cwd, 'nohead.csv'), 'metric,value\nx,1\n');
-    const h = await check(cwd, METRIC_CHECKS, ['--metrics', 'nohead.csv']);
+    const h = await check(cwd, METRIC_CHECKS, ['--metrics', 'nohead.csv', '--lang', 'en']);
     expect(h.code).toBe(3);
     expect(h.stderr).toContain('tuan: metrics file nohead.csv: missing column period, leader_id\n');
   });
@@ -377,7 +379,7 @@ describe('tuan kpi check: metrics file and SQL checks', () => {
     ['SELECT nope FROM order_lines', 'tuan: checks.0.sql failed: no such column: nope\n'],
   ])('refuses %j with exit 2 and leaves the database alone', async (sql, stderr) => {
     const yaml = `checks:\n  - kpi: my_sql\n    unit: count\n    fail_below: 1\n    sql: "${sql.replace(/"/g, '\\"')}"\n`;
-    const r = await check(cwd, yaml);
+    const r = await check(cwd, yaml, ['--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('hint:')[0]).toBe(stderr);
     const after = await runTuan(['kpi', '--period', '2026-10', '--kpi', 'orders', '--format', 'csv', ...AS_OF], { cwd });

@@ -68,5 +68,7 @@ describe('tuan leaders', () => {
     const r = await runTuan(['leaders', '--leader', 'Q1', ...AS_OF], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('tuan: 没有团长 "Q1"\n提示: 已有的团长:A01, A02, A03\n');
+    const en = await runTuan(['leaders', '--leader', 'Q1', '--lang', 'en', ...AS_OF], { cwd });
+    expect(en.stderr).toBe('tuan: unknown leader "Q1"\nhint: known leaders: A01, A02, A03\n');
   });
 });

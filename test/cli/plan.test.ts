@@ -78,11 +78,11 @@ describe('tuan plan', () => {
 
   it('errors (exit 2): no --leader with several leaders, unknown leader, bad week', async () => {
     const cwd = await activityDir();
-    const e1 = await runTuan(['plan', '--week', 'next', ...AS_OF], { cwd });
+    const e1 = await runTuan(['plan', '--week', 'next', '--lang', 'en', ...AS_OF], { cwd });
     expect([e1.code, e1.stderr]).toEqual([2, 'tuan: a weekly plan is for one leader: give --leader ID\nhint: known leaders: L1, L2\n']);
     const e2 = await runTuan(['plan', '--leader', 'L7', ...AS_OF], { cwd });
     expect([e2.code, e2.stderr]).toEqual([2, 'tuan: 没有团长 "L7"\n提示: 已有的团长:L1, L2\n']);
     const e3 = await runTuan(['plan', '--leader', 'L1', '--week', '2025-W53', ...AS_OF], { cwd });
-    expect([e3.code, e3.stderr]).toEqual([2, 'tuan: --week "2025-W53" must be an ISO week like 2026-W45, or this / next\n']);
+    expect([e3.code, e3.stderr]).toEqual([2, 'tuan: --week "2025-W53" 应是 ISO 周,例如 2026-W45,或 this(本周)/ next(下周)\n']);
   });
 });

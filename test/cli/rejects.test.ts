@@ -110,7 +110,9 @@ describe('tuan rejects', () => {
     const dir = await twoImports();
     const r = await tuan(dir, 'rejects', '--import', id);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`tuan: --import "${id}" must be an import number\n`);
+    expect(r.stderr).toBe(`tuan: --import "${id}" 应是导入编号(见 tuan status)\n`);
+    const en = await tuan(dir, 'rejects', '--import', id, '--lang', 'en');
+    expect(en.stderr).toBe(`tuan: --import "${id}" must be an import number\n`);
   });
 });
 

@@ -112,7 +112,7 @@ describe('tuan report', () => {
   it('a template that uses a variable the report does not have is exit 5, naming the file and line', async () => {
     mkdirSync(join(dir, 'bad'), { recursive: true });
     writeFileSync(join(dir, 'bad', 'report.hbs'), '<p>\n{{no_such_thing}}</p>\n');
-    const r = await runTuan(['report', ...AS_OF, '--templates', 'bad', '--out', 'x.html'], { cwd: dir });
+    const r = await runTuan(['report', ...AS_OF, '--templates', 'bad', '--out', 'x.html', '--lang', 'en'], { cwd: dir });
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(/^tuan: template error: unknown variable "no_such_thing" \(bad\/report\.hbs:2\)\n/);
     expect(existsSync(join(dir, 'x.html'))).toBe(false);

@@ -73,11 +73,11 @@ describe('tuan script', () => {
 
   it('errors (exit 2): unknown scene, neither --member nor --stage, unknown member, both', async () => {
     const cwd = await activityDir();
-    const e1 = await runTuan(['script', 'hello', '--member', 'M01', ...AS_OF], { cwd });
+    const e1 = await runTuan(['script', 'hello', '--member', 'M01', '--lang', 'en', ...AS_OF], { cwd });
     expect([e1.code, e1.stderr]).toEqual([2, 'tuan: unknown scene "hello"\nhint: use one of: welcome, growth, mature, silent, churned, complaint\n']);
-    const e2 = await runTuan(['script', 'welcome', ...AS_OF], { cwd });
+    const e2 = await runTuan(['script', 'welcome', '--lang', 'en', ...AS_OF], { cwd });
     expect([e2.code, e2.stderr]).toEqual([2, 'tuan: give --member ID, or --stage STAGE (with --leader ID for one leader)\n']);
-    const e3 = await runTuan(['script', 'welcome', '--member', 'M99', ...AS_OF], { cwd });
+    const e3 = await runTuan(['script', 'welcome', '--member', 'M99', '--lang', 'en', ...AS_OF], { cwd });
     expect([e3.code, e3.stderr]).toEqual([2, 'tuan: member "M99" has no counted order on or before 2026-10-31\nhint: check the ID with: tuan segment --format csv\n']);
     const e4 = await runTuan(['script', 'welcome', '--member', 'M01', '--stage', 'intro', ...AS_OF], { cwd });
     expect(e4.code).toBe(2);

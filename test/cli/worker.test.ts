@@ -1,12 +1,15 @@
 /**
  * The built binary on big exports: the worker-thread parse path (files ≥ 4 MiB) gives the same database as
  * the in-process path and as the counts the generator knows; an import killed mid-way leaves the database
- * exactly as before (one transaction per import).
+ * exactly as before (one transaction per import). The files are 1 MiB (16 read batches, more than the 8 the
+ * worker may have in flight): TUAN_TEST_WORKER_MIN_BYTES lowers the 4 MiB threshold, and a preload pauses the
+ * import inside its transaction so that it can be killed there without a file big enough to be slow.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeBigExport } from '../helpers/big-export.js';
@@ -30,7 +33,25 @@ if (wt.isMainThread) {
   require('node:module').syncBuiltinESMExports();
 }
 `;
+/**
+ * A preload that pauses the import inside its transaction, after it has written 10 chunks of order lines,
+ * and says so on stderr: the test kills it there (a real SIGKILL, at a known point rather than a lucky one).
+ */
+const PAUSE = `const proto = Object.getPrototypeOf(new (require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))}))(':memory:').prepare('SELECT 1'));
+const run = proto.run;
+let writes = 0;
+proto.run = function (...args) {
+  const r = run.apply(this, args);
+  if (/INSERT INTO order_lines/i.test(this.source) && ++writes === 10) {
+    require('node:fs').writeSync(2, 'test-hook: paused in the transaction\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+  }
+  return r;
+};
+`;
 const ENV = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'America/Los_Angeles' };
+/** The worker threshold, lowered from 4 MiB to 512 KiB. */
+const LOWER = { TUAN_TEST_WORKER_MIN_BYTES: String(MiB / 2) };
 
 function statusOf(dir: string, db: string): Record<string, unknown> & { imports: Record<string, unknown>[] } {
   const r = runBin(['status', '--db', db, '--format', 'json'], { cwd: dir });
@@ -48,17 +69,24 @@ function linesDigest(file: string): string {
   return h.digest('hex');
 }
 
-describe('the built binary on a > 4 MiB export', () => {
+describe('the built binary on an export above the worker threshold', () => {
   it('parses in a worker thread and stores the same as the in-process path and the generator’s counts', async () => {
     const dir = workdir();
-    const expected = writeBigExport(join(dir, 'big.csv'), 5 * MiB);
-    expect(expected.bytes).toBeGreaterThan(4 * MiB);
+    const expected = writeBigExport(join(dir, 'big.csv'), MiB);
+    expect(expected.bytes).toBeGreaterThan(MiB);
     writeFileSync(join(dir, 'hook.cjs'), HOOK);
+    const importWithHook = (db: string, env: Record<string, string>) => spawnSync(process.execPath,
+      ['--require', './hook.cjs', BIN, 'import', 'big.csv', '--db', db, '--max-reject-rate', '0', '--format', 'json'],
+      { cwd: dir, encoding: 'utf8', env: { ...ENV, HOME: dir, ...env } });
 
-    const bin = spawnSync(process.execPath, ['--require', './hook.cjs', BIN, 'import', 'big.csv', '--db', 'bin.db', '--max-reject-rate', '0', '--format', 'json'],
-      { cwd: dir, encoding: 'utf8', env: { ...ENV, HOME: dir } });
+    const bin = importWithHook('bin.db', LOWER);
     expect(bin.status, bin.stderr).toBe(0);
     expect(bin.stderr).toBe('test-hook: worker thread started\n');
+    // below the real threshold (4 MiB) the same file is parsed in-process, to the same result
+    const plain = importWithHook('plain.db', {});
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).toBe('');
+    expect(JSON.parse(plain.stdout)).toEqual(JSON.parse(bin.stdout));
 
     // under vitest the worker script (a .js next to the .ts sources) does not exist: this is the in-process path
     expect(existsSync(join(ROOT, 'src/adapters/import-worker.js'))).toBe(false);
@@ -81,7 +109,7 @@ describe('the built binary on a > 4 MiB export', () => {
     expect(linesDigest(join(dir, 'bin.db'))).toBe(linesDigest(join(dir, 'inproc.db')));
 
     // and a re-import through the worker changes nothing
-    const again = runBin(['import', 'big.csv', '--db', 'bin.db', '--format', 'json'], { cwd: dir });
+    const again = runBin(['import', 'big.csv', '--db', 'bin.db', '--format', 'json'], { cwd: dir, env: LOWER });
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout).orders[0]).toMatchObject({ inserted: 0, updated: 0, unchanged: expected.lines, rejected: 0 });
   }, 120_000);
@@ -92,18 +120,23 @@ describe('the built binary on a > 4 MiB export', () => {
     expect(first.code, first.stderr).toBe(0);
     const before = statusOf(dir, 't.db');
     expect(before).toMatchObject({ lines: 7, orders: 3 });
-    const big = writeBigExport(join(dir, 'big.csv'), 24 * MiB, 7);
+    const big = writeBigExport(join(dir, 'big.csv'), MiB, 7);
+    writeFileSync(join(dir, 'pause.cjs'), PAUSE);
 
-    const child = spawn(process.execPath, [BIN, 'import', 'big.csv', '--db', 't.db'], { cwd: dir, env: { ...ENV, HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', './pause.cjs', BIN, 'import', 'big.csv', '--db', 't.db'],
+      { cwd: dir, env: { ...ENV, HOME: dir, ...LOWER }, stdio: ['ignore', 'pipe', 'pipe'] }); // parsed in a worker, as big files are
     let out = '';
+    let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
     const started = Date.now();
     const journal = () => existsSync(join(dir, 't.db-journal')) || existsSync(join(dir, 't.db-wal'));
-    // wait ~300 ms and until the import's transaction has begun writing (its journal exists)
-    while ((Date.now() - started < 300 || !journal()) && child.exitCode === null && Date.now() - started < 20_000) {
+    // wait until the import is paused mid-way, its transaction writing (its journal exists)
+    while ((!err.includes('paused') || !journal()) && child.exitCode === null && Date.now() - started < 20_000) {
       await new Promise((r) => setTimeout(r, 10));
     }
+    expect(err).toBe('test-hook: paused in the transaction\n');
     expect(child.exitCode, 'the import finished before it could be killed').toBeNull();
     expect(journal()).toBe(true);
     expect(out).toBe(''); // no summary: not finished

@@ -7,7 +7,7 @@ import { businessDate, businessDateTime, MAX_YEAR, MIN_YEAR, parseIsoDate } from
 
 const parsed = (raw: string, asOf = '2026-10-31') => {
   const r = parsePeriod(raw, asOf);
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.reason.en);
   return `${r.value.label} ${r.value.kind} ${r.value.start}..${r.value.end}`;
 };
 
@@ -114,7 +114,7 @@ describe('parsePeriod', () => {
   ])('refuses %j', (raw, reason) => {
     const r = parsePeriod(raw, '2026-10-31');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain(reason);
+    if (!r.ok) expect(r.reason.en).toContain(reason);
   });
 });
 

@@ -8,7 +8,7 @@ import { ChecksSchema } from '../../src/core/kpi/check-spec.js';
 const r = (num: number, den = 1): Ratio => ratio(num, den)!;
 const read = (v: number | string, unit: 'rate' | 'money' | 'count' | 'number') => {
   const x = readValue(v, unit);
-  return x.ok ? `${x.value.num}/${x.value.den}` : `error: ${x.reason}`;
+  return x.ok ? `${x.value.num}/${x.value.den}` : `error: ${x.reason.en}`;
 };
 const resolved = (c: CheckSpec): ResolvedCheck => {
   const x = resolveCheck(c);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, businessDate, dateOf, dayNumber, daysBetween, fromDayNumber, isoWeekday, parseDateTime, parseIsoDate,
+  addDays, businessDate, dayNumber, daysBetween, fromDayNumber, isoWeekday, parseDateTime, parseIsoDate,
 } from '../../src/core/shared/dates.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
@@ -124,10 +124,6 @@ describe('day arithmetic', () => {
     [0, '1970-01-01'],
   ])('businessDate(%i) = %s whatever the TZ of the machine', (ms, date) => {
     expect(businessDate(ms)).toBe(date);
-  });
-
-  it('dateOf takes the business date of a stored timestamp', () => {
-    expect(dateOf('2026-11-03T23:15:00+08:00')).toBe('2026-11-03');
   });
 });
 

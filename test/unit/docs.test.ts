@@ -20,7 +20,7 @@ function all(specs: CommandSpec[], prefix: string[] = []): [string[], CommandSpe
 describe('docs', () => {
   it.each(all(COMMANDS).map(([words, spec]) => [words.join(' '), words, spec] as const))('tuan %s: summary, examples, reference page, README line', (_, words, spec) => {
     expect(spec.summary.en.trim()).not.toBe('');
-    expect(spec.summary['zh-CN'].trim()).not.toBe('');
+    expect(spec.summary.zh.trim()).not.toBe('');
     expect(spec.examples.length).toBeGreaterThan(0);
     const page = `docs/reference/commands/${words.join('-')}.md`;
     expect(existsSync(join(ROOT, page)), `${page} is missing: run npm run docs`).toBe(true);

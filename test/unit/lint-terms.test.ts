@@ -6,7 +6,7 @@ const terms = DEFAULT_LINT.absolute_terms;
 const allowed = DEFAULT_LINT.allowed_words;
 const found = (text: string) => findTerms(text, terms, allowed).map((h) => h.term);
 
-describe('Advertising-Law absolute terms (core/lint-terms.ts)', () => {
+describe('Advertising-Law absolute terms (core/templating/lint-terms.ts)', () => {
   it.each([
     ['全小区最好吃的西瓜', ['最']],
     ['销量第一,全网最低价', ['第一', '全网', '最']],

@@ -11,7 +11,7 @@ const walk = (src: string, ctx: ObjectField | null, partials: Record<string, str
   partials: new Map<string, PartialSource>(Object.entries(partials).map(([k, v]) => [k, { ast: parse(v), file: `_${k}.hbs` }])),
 }).map((i) => `${i.file}:${i.line} ${i.rule} ${i.subject}${i.detail ? ` (${i.detail})` : ''}`);
 
-describe('checking templates against their documented context (core/lint-walk.ts)', () => {
+describe('checking templates against their documented context (core/templating/lint-walk.ts)', () => {
   it('accepts what the context documents, through #each, #with, block params, ../ and @root', () => {
     expect(walk([
       '{{member.name}} {{yuan member.spend_fen}} {{#if member.favourite}}{{member.favourite.name}}{{/if}}',

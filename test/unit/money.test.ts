@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyBp, cleanMoneyText, divRoundHalfUp, formatFen, formatYuan, lineAmountFen, parseFen, parseScaled,
+  applyBp, cleanMoneyText, divRoundHalfUp, formatFen, formatYuan, parseFen, parseScaled,
 } from '../../src/core/shared/money.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
@@ -128,14 +128,6 @@ describe('applyBp', () => {
   it('refuses unsafe inputs', () => {
     expect(() => applyBp(MAX + 1, 1)).toThrow(RangeError);
     expect(() => applyBp(1, 0.5)).toThrow(RangeError);
-  });
-});
-
-describe('lineAmountFen', () => {
-  it.each([
-    [3, 25500, 765], [12, 10, null], [-2, 35000, -700], [0, 99999, 0], [1000, 150, 1500],
-  ])('%i × %i (1/10000 yuan) -> %s', (qty, price4, fen) => {
-    expect(lineAmountFen(qty, price4)).toBe(fen);
   });
 });
 

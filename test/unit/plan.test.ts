@@ -18,7 +18,7 @@ const input = (members: PlanMember[], over: Partial<PlanInput> = {}): PlanInput 
 });
 const tasks = (p: ReturnType<typeof buildPlan>, action: string) => p.days.flatMap((d) => d.tasks.filter((t) => t.action === action).map((t) => ({ date: d.date, ...t })));
 
-describe('the weekly plan (core/plan.ts)', () => {
+describe('the weekly plan (core/activities/plan.ts)', () => {
   it('takes the audiences as of the Sunday before the week, or the data date when earlier', () => {
     expect(planSnapshot(W44, '2026-10-31')).toBe('2026-10-25');
     expect(planSnapshot(W44, '2026-10-20')).toBe('2026-10-20');

@@ -13,7 +13,7 @@ const inputs = (items: ItemRow[], over = {}) => ({
   lastAfterSale: new Map<string, string>(), lastOrders: new Map(), afterSaleWindowDays: 30, ...over,
 });
 
-describe('member profiles (core/profile.ts)', () => {
+describe('member profiles (core/members/profile.ts)', () => {
   it('favourite: most orders, then spend, then name', () => {
     expect(favouriteOf([{ name: 'b', orders: 2, spendFen: 1 }, { name: 'a', orders: 2, spendFen: 1 }, { name: 'c', orders: 1, spendFen: 99 }])).toBe('a');
     expect(favouriteOf([{ name: 'b', orders: 2, spendFen: 5 }, { name: 'a', orders: 2, spendFen: 1 }])).toBe('b');

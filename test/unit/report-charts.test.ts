@@ -1,4 +1,4 @@
-/** Chart geometry of the HTML report (core/charts.ts) on hand-made inputs, plus invariants over seeded random bars. */
+/** Chart geometry of the HTML report (core/report/charts.ts) on hand-made inputs, plus invariants over seeded random bars. */
 import { describe, expect, it } from 'vitest';
 import { fitText, heatLevel, heatmap, intWidth, stackedBars, textWidth } from '../../src/core/report/charts.js';
 import { mulberry32 } from '../helpers/prng.js';

@@ -1,6 +1,6 @@
 /**
  * The report's template context (render/report-view.ts, render/report-charts.ts): it conforms to the documented
- * context (core/report-context.ts), every text is HTML-escaped, and the shipped report templates render it in
+ * context (core/templating/report-context.ts), every text is HTML-escaped, and the shipped report templates render it in
  * both languages. No database: the data is made by hand.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The data of `tuan report` (core/report.ts, core/report-actions.ts) on hand-made inputs: no database.
+ * The data of `tuan report` (core/report/report.ts, core/report/report-actions.ts) on hand-made inputs: no database.
  * As of 2026-10-31 with the default stage thresholds (intro ≤30, growth ≤90, silent >30, churned >180, at risk >14).
  */
 import { describe, expect, it } from 'vitest';

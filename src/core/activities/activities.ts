@@ -5,9 +5,11 @@
  */
 import type { ActivitiesConfig } from '../../activities-config.js';
 import { applyBp, parseScaled } from '../shared/money.js';
+import { pick, type Lang, type Text as Bilingual } from '../../i18n.js';
 
-export type TextLang = 'zh-CN' | 'en';
-type Text = string | { zh: string; en: string };
+export type TextLang = Lang;
+/** a text of the configuration: the same in both languages, or one per language */
+type Text = string | Bilingual;
 
 /** yuan or percent with at most 2 decimals -> integer hundredths (fen, basis points), exactly. */
 export function hundredths(v: number): number {
@@ -17,7 +19,7 @@ export function hundredths(v: number): number {
 }
 
 export function pickText(t: Text, lang: TextLang): string {
-  return typeof t === 'string' ? t : lang === 'en' ? t.en : t.zh;
+  return typeof t === 'string' ? t : pick(lang, t);
 }
 
 export interface Offers {

@@ -1,5 +1,5 @@
 /**
- * Building blocks of the template contexts (core/template-contexts.ts documents them): the part every
+ * Building blocks of the template contexts (core/templating/template-contexts.ts documents them): the part every
  * template receives, one member, the KPI targets of a stage and the stage's coupon. Pure.
  */
 import type { ActivitiesConfig } from '../../activities-config.js';

@@ -1,4 +1,4 @@
-/** The weekly plan as its template sees it (core/template-contexts.ts PLAN_CONTEXT), and as JSON. Pure. */
+/** The weekly plan as its template sees it (core/templating/template-contexts.ts PLAN_CONTEXT), and as JSON. Pure. */
 import { codeName, commonContext, memberContext, targetUnit, type CommonInput, type Contact, type MemberContext } from './activity-context.js';
 import type { MemberProfile } from '../members/profile.js';
 import { SILENT_MAX_PER_WEEK, type Plan, type PlanTask } from './plan.js';

@@ -1,6 +1,5 @@
 /** The context of a talk-script (话术) for one member and one scene (§4.3, seed 003). Pure. */
 import { commonContext, memberContext, type CommonInput, type Contact } from './activity-context.js';
-import type { Stage } from '../members/lifecycle.js';
 import type { MemberProfile } from '../members/profile.js';
 import { SCENES, type Scene } from '../templating/template-contexts.js';
 
@@ -8,11 +7,6 @@ export function parseScene(raw: string): Scene | null {
   const s = raw.trim().toLowerCase();
   return (SCENES as readonly string[]).includes(s) ? (s as Scene) : null;
 }
-
-/** The scene that fits a stage (what `tuan plan` uses). */
-export const SCENE_OF_STAGE: Readonly<Record<Stage, Scene>> = {
-  intro: 'welcome', growth: 'growth', mature: 'mature', silent: 'silent', churned: 'churned',
-};
 
 export function scriptContext(c: CommonInput, scene: Scene, p: MemberProfile, contact: Contact | undefined) {
   return {

@@ -7,7 +7,7 @@ import { ConfigError } from '../../errors.js';
 import { divRoundHalfUp, parseScaled } from '../shared/money.js';
 import type { Stage } from '../members/lifecycle.js';
 import type { LeaderMonthStats } from '../members/leader-month.js';
-export { EMPTY_STATS, type LeaderMonthStats } from '../members/leader-month.js';
+export type { LeaderMonthStats } from '../members/leader-month.js';
 
 /** The `commission` section of the configuration, as people write it (yuan, percent). */
 export interface CommissionSettings {
@@ -42,7 +42,7 @@ export interface CommissionRules {
 /** yuan or percent with ≤ 2 decimals -> integer hundredths (fen, basis points); exact, never rounded. */
 export function hundredths(n: number, what: string): number {
   const r = parseScaled(String(n), 2);
-  if (!r.ok) throw new ConfigError(`${what}: ${r.reason}`);
+  if (!r.ok) throw new ConfigError({ zh: `${what}:${r.reason}`, en: `${what}: ${r.reason}` });
   return r.value;
 }
 
@@ -119,8 +119,8 @@ export function resolveLevel(leaderId: string, star: number | null, prev: Leader
   const perf = performanceLevel(prev, levels);
   if (star !== null) {
     if (!Number.isInteger(star) || star < 1 || star > levels.length) {
-      throw new ConfigError(`leader ${leaderId} is certified at ${star} stars but commission.levels has ${levels.length} levels`,
-        'add the missing levels to commission.levels, or correct 星级 in leaders.csv and import it again');
+      throw new ConfigError({ zh: `团长 ${leaderId} 认证为 ${star} 星,但 commission.levels 只有 ${levels.length} 级`, en: `leader ${leaderId} is certified at ${star} stars but commission.levels has ${levels.length} levels` },
+        { zh: '在 commission.levels 里补上缺少的等级,或改正 leaders.csv 里的星级后重新导入', en: 'add the missing levels to commission.levels, or correct 星级 in leaders.csv and import it again' });
     }
     return { level: star, source: 'certified', performanceLevel: perf, basis: prev, checks };
   }

@@ -35,7 +35,7 @@ const PREFER_FIRST_ALIAS: ReadonlySet<Field> = new Set(['member_name', 'phone'])
 /** Normalise a header for matching: NFKC, lower case, no spaces/_/-/BOM, no trailing unit like （元）. */
 export function normalizeHeader(h: string): string {
   let s = h.replace(/^\uFEFF/, '').normalize('NFKC').toLowerCase();
-  s = s.replace(/[\s_\-]+/g, '');
+  s = s.replace(/[\s_-]+/g, '');
   s = s.replace(/\((元|¥|rmb|cny|yuan|件|个)\)$/, '');
   return s;
 }

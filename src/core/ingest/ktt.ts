@@ -20,14 +20,14 @@ export function splitKttItems(cell: string): KttItem[] {
     .filter((s) => s !== '')
     .map((s) => {
       const m = ITEM_RE.exec(s);
-      return m && m[1] ? { product: m[1].trim(), quantity: Number(m[2]) } : { product: s, quantity: 1 };
+      return m?.[1] ? { product: m[1].trim(), quantity: Number(m[2]) } : { product: s, quantity: 1 };
     });
 }
 
 /** `名字[4365]` -> `名字`. */
 export function stripNameSuffix(name: string): string {
   if (name === '') return '';
-  return name.replace(/\s*[\[【(（]\s*\d+\s*[\]】)）]\s*$/, '').trim();
+  return name.replace(/\s*[[【(（]\s*\d+\s*[\]】)）]\s*$/, '').trim();
 }
 
 /** Last four digits of a phone, masked (`138****5678`) or not; '' when there are fewer than four. */

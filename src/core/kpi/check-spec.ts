@@ -40,7 +40,7 @@ export const CheckSchema = z.strictObject({
 });
 
 export const ChecksSchema = z.array(CheckSchema).superRefine((checks, ctx) => {
-  for (const p of checkProblems(checks)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  for (const p of checkProblems(checks)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, params: { zh: p.zh } });
 });
 
 export const KpiSectionSchema = z.strictObject({
@@ -52,13 +52,13 @@ export const KpiSectionSchema = z.strictObject({
       for (const [code, t] of Object.entries(targets)) {
         const def = kpiDef(code);
         if (!def) {
-          ctx.addIssue({ code: 'custom', path: [code], message: `unknown KPI "${code}"` });
+          ctx.addIssue({ code: 'custom', path: [code], message: `unknown KPI "${code}"`, params: { zh: `没有这个 KPI:"${code}"` } });
           continue;
         }
         for (const key of ['baseline', 'challenge'] as const) {
           const v = t[key];
           const r = v === undefined ? null : readValue(v, def.unit);
-          if (r && !r.ok) ctx.addIssue({ code: 'custom', path: [code, key], message: r.reason });
+          if (r && !r.ok) ctx.addIssue({ code: 'custom', path: [code, key], message: r.reason.en, params: { zh: r.reason.zh } });
         }
       }
     }),

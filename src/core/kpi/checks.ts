@@ -46,10 +46,10 @@ export interface ResolvedCheck {
   description: string | null;
 }
 
-export type Status = 'pass' | 'warn' | 'fail' | 'na';
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'na';
 
 export interface Outcome {
-  status: Status;
+  status: CheckStatus;
   /** the threshold breached, or the one that matters most when none is */
   threshold: { kind: ThresholdKind; value: Ratio } | null;
   /** null when the check has no challenge or the value is n/a */
@@ -61,6 +61,8 @@ export interface Outcome {
 export interface Problem {
   path: (string | number)[];
   message: string;
+  /** the message in Chinese, when there is one */
+  zh?: string;
 }
 
 const SCOPE_RE = /^(all|per-leader|leader:\S.*|region:\S.*)$/;
@@ -70,11 +72,14 @@ function unitOf(c: CheckSpec): { unit: Unit; source: CheckSource } | Problem {
   if (c.sql !== undefined) return { unit: c.unit ?? kpiDef(c.kpi)?.unit ?? 'number', source: 'sql' };
   const def = kpiDef(c.kpi);
   if (def) {
-    if (c.unit !== undefined && c.unit !== def.unit) return { path: ['unit'], message: `${c.kpi} is a ${def.unit}, not a ${c.unit}` };
+    if (c.unit !== undefined && c.unit !== def.unit) return { path: ['unit'], message: `${c.kpi} is a ${def.unit}, not a ${c.unit}`, zh: `${c.kpi} 的单位是 ${def.unit},不是 ${c.unit}` };
     return { unit: def.unit, source: isOrderKpi(c.kpi) ? 'orders' : 'metrics' };
   }
   if (c.unit !== undefined) return { unit: c.unit, source: 'metrics' };
-  return { path: ['kpi'], message: `unknown KPI "${c.kpi}"; give \`unit\` (rate|money|count|number) for a metric of your own, or \`sql\`` };
+  return {
+    path: ['kpi'], message: `unknown KPI "${c.kpi}"; give \`unit\` (rate|money|count|number) for a metric of your own, or \`sql\``,
+    zh: `没有这个 KPI:"${c.kpi}";自定义指标请写 \`unit\`(rate|money|count|number),或写 \`sql\``,
+  };
 }
 
 /** Validate and resolve one check; problems carry paths relative to the check. */
@@ -83,14 +88,14 @@ export function resolveCheck(c: CheckSpec): { check: ResolvedCheck } | { problem
   const u = unitOf(c);
   if ('path' in u) return { problems: [u] };
   const scope = c.scope ?? 'all';
-  if (!SCOPE_RE.test(scope)) problems.push({ path: ['scope'], message: `"${scope}" must be all, per-leader, leader:ID or region:NAME` });
+  if (!SCOPE_RE.test(scope)) problems.push({ path: ['scope'], message: `"${scope}" must be all, per-leader, leader:ID or region:NAME`, zh: `"${scope}" 不对,只能是 all、per-leader、leader:ID 或 region:区域名` });
   const period = c.period === undefined ? null : parsePeriod(c.period, '2000-01-31');
-  if (period && !period.ok) problems.push({ path: ['period'], message: period.reason });
+  if (period && !period.ok) problems.push({ path: ['period'], message: period.reason.en, zh: period.reason.zh });
   const read = (key: ThresholdKind | 'challenge'): Ratio | undefined => {
     const raw = c[key];
     if (raw === undefined) return undefined;
     const r = readValue(raw, u.unit);
-    if (!r.ok) problems.push({ path: [key], message: r.reason });
+    if (!r.ok) problems.push({ path: [key], message: r.reason.en, zh: r.reason.zh });
     return r.ok ? r.value : undefined;
   };
   const thresholds: Partial<Record<ThresholdKind, Ratio>> = {};
@@ -100,11 +105,11 @@ export function resolveCheck(c: CheckSpec): { check: ResolvedCheck } | { problem
   }
   const challenge = read('challenge') ?? null;
   if (THRESHOLD_KINDS.every((k) => c[k] === undefined)) {
-    problems.push({ path: [], message: 'a check needs at least one of fail_below, warn_below, fail_above, warn_above' });
+    problems.push({ path: [], message: 'a check needs at least one of fail_below, warn_below, fail_above, warn_above', zh: '每项检查至少要有 fail_below、warn_below、fail_above、warn_above 之一' });
   }
   const { fail_below: fb, warn_below: wb, fail_above: fa, warn_above: wa } = thresholds;
-  if (fb && wb && compareRatio(wb, fb) < 0) problems.push({ path: ['warn_below'], message: 'must be ≥ fail_below (the warning comes first)' });
-  if (fa && wa && compareRatio(wa, fa) > 0) problems.push({ path: ['warn_above'], message: 'must be ≤ fail_above (the warning comes first)' });
+  if (fb && wb && compareRatio(wb, fb) < 0) problems.push({ path: ['warn_below'], message: 'must be ≥ fail_below (the warning comes first)', zh: '应不小于 fail_below(先警告,再失败)' });
+  if (fa && wa && compareRatio(wa, fa) > 0) problems.push({ path: ['warn_above'], message: 'must be ≤ fail_above (the warning comes first)', zh: '应不大于 fail_above(先警告,再失败)' });
   if (problems.length) return { problems };
   const onlyAbove = fb === undefined && wb === undefined;
   return {
@@ -122,10 +127,13 @@ export function checkProblems(checks: readonly CheckSpec[]): Problem[] {
   const seen = new Map<string, number>();
   checks.forEach((c, i) => {
     const r = resolveCheck(c);
-    if ('problems' in r) out.push(...r.problems.map((p) => ({ path: [i, ...p.path], message: p.message })));
+    if ('problems' in r) out.push(...r.problems.map((p) => ({ path: [i, ...p.path], message: p.message, zh: p.zh })));
     const name = c.name ?? c.kpi;
     if (seen.has(name)) {
-      out.push({ path: [i, c.name === undefined ? 'kpi' : 'name'], message: `duplicate check name "${name}" (also checks.${seen.get(name)}); give each check a unique name` });
+      out.push({
+        path: [i, c.name === undefined ? 'kpi' : 'name'], message: `duplicate check name "${name}" (also checks.${seen.get(name)}); give each check a unique name`,
+        zh: `检查名 "${name}" 重复(checks.${seen.get(name)} 也用了);每项检查的名字要不同`,
+      });
     } else seen.set(name, i);
   });
   return out;

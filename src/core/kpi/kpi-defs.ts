@@ -7,6 +7,7 @@
 import { STAGES, STAGE_NAMES, type Stage } from '../members/lifecycle.js';
 import { parseFen, parseScaled } from '../shared/money.js';
 import { ratio, type Ratio } from '../shared/ratio.js';
+import type { Text } from '../../i18n.js';
 
 /** rate: a share (stored as a fraction, written in percent); money: fen (written in yuan); count; number. */
 export const UNITS = ['rate', 'money', 'count', 'number'] as const;
@@ -110,19 +111,20 @@ export type WrittenValue = number | string;
  * Read a written value in the unit's base: rates in percent (`40` or `"40%"` = 0.4), money in yuan
  * (`150`, `"150元"`, `"¥150"` = 15000 fen), counts and numbers as decimals. Up to 4 decimals.
  */
-export function readValue(v: WrittenValue, unit: Unit): { ok: true; value: Ratio } | { ok: false; reason: string } {
+export function readValue(v: WrittenValue, unit: Unit): { ok: true; value: Ratio } | { ok: false; reason: Text } {
   let text = typeof v === 'number' ? numberText(v) : v.trim();
-  if (text === null) return { ok: false, reason: `${v} is not a plain decimal number` };
+  if (text === null) return { ok: false, reason: { zh: `${v} 不是普通的小数`, en: `${v} is not a plain decimal number` } };
   const percent = text.endsWith('%');
-  if (percent && unit !== 'rate') return { ok: false, reason: `"${text}" is a percentage, but this value is a ${unit}` };
+  if (percent && unit !== 'rate') return { ok: false, reason: { zh: `"${text}" 是百分数,但这个值的单位是 ${unit}`, en: `"${text}" is a percentage, but this value is a ${unit}` } };
   if (unit === 'money') {
     const fen = parseFen(text);
-    return fen.ok ? { ok: true, value: ratio(fen.value, 1)! } : { ok: false, reason: `${fen.reason} (money is in yuan, at most 2 decimals)` };
+    return fen.ok ? { ok: true, value: ratio(fen.value, 1)! }
+      : { ok: false, reason: { zh: `"${text}" 不是有效的金额(单位元,最多 2 位小数)`, en: `${fen.reason} (money is in yuan, at most 2 decimals)` } };
   }
   if (percent) text = text.slice(0, -1).trim();
   const n = parseScaled(text, 4);
-  if (!n.ok) return { ok: false, reason: `${n.reason} (at most 4 decimals)` };
-  if (unit === 'count' && n.value % 10_000 !== 0) return { ok: false, reason: `${text} is not a whole number` };
+  if (!n.ok) return { ok: false, reason: { zh: `"${text}" 不是有效的数(最多 4 位小数)`, en: `${n.reason} (at most 4 decimals)` } };
+  if (unit === 'count' && n.value % 10_000 !== 0) return { ok: false, reason: { zh: `${text} 不是整数`, en: `${text} is not a whole number` } };
   return { ok: true, value: ratio(n.value, unit === 'rate' ? 1_000_000 : 10_000)! };
 }
 

@@ -17,7 +17,7 @@ export interface ItemRow {
   spendFen: number;
 }
 
-export interface Pick {
+export interface ItemPick {
   kind: 'category' | 'product';
   name: string;
 }
@@ -38,8 +38,8 @@ export interface MemberProfile extends MemberSegment {
   categoriesRecorded: boolean;
   /** distinct categories bought (0 when none recorded) */
   categoriesBought: number;
-  favourite: Pick | null;
-  suggestion: Pick | null;
+  favourite: ItemPick | null;
+  suggestion: ItemPick | null;
   reason: Reason;
   lastOrder: LastOrder | null;
 }
@@ -99,7 +99,7 @@ export function buildProfiles(members: readonly MemberSegment[], inp: ProfileInp
     const cats = tally(rows, (r) => r.category);
     const useCats = cats.length > 0 || (rows.length === 0 && inp.popularCategories.length > 0);
     const own = useCats ? cats : tally(rows, (r) => r.product);
-    const kind: Pick['kind'] = useCats ? 'category' : 'product';
+    const kind: ItemPick['kind'] = useCats ? 'category' : 'product';
     const fav = favouriteOf(own);
     const bought = new Set(own.map((t) => t.name));
     const pool = useCats ? inp.popularCategories : inp.popularProducts;

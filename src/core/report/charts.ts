@@ -1,7 +1,8 @@
 /**
  * Chart geometry for the HTML report: pure functions from numbers to coordinates in a viewBox.
- * Templates draw the SVG from these shapes (templates/<lang>/_chart-*.hbs); colours are CSS classes
- * there, so this module knows nothing about markup, colours or language. Coordinates are rounded
+ * Templates draw the SVG from these shapes (templates/<lang>/_report-bars.hbs, _report-heat.hbs, via
+ * render/report-charts.ts); colours are CSS classes (_report-style.hbs), so this module knows nothing
+ * about markup, colours or language. Coordinates are rounded
  * to 0.1 unit so the output is stable (golden-friendly) and small.
  */
 

@@ -12,7 +12,6 @@ import { countStages, type Stage, type StageThresholds } from '../members/lifecy
 import { migrate, type Migration } from '../members/migration.js';
 import { divRoundHalfUp } from '../shared/money.js';
 import { lastMonth, monthEnd, monthStart } from '../shared/calendar.js';
-import type { Ratio } from '../shared/ratio.js';
 import { RULES, type RuleCode } from '../commission/rewards.js';
 import { CN8_ORDER, type RfmEdges } from '../members/rfm.js';
 import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from '../members/segment.js';

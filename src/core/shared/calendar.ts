@@ -11,7 +11,10 @@
  * counts when the as-of date is a Sunday.
  */
 import { addDays, dayNumber, daysBetween, isoWeekday, MAX_YEAR, MIN_YEAR, parseIsoDate, validYear } from './dates.js';
-import type { ParseResult } from './money.js';
+import type { Text } from '../../i18n.js';
+
+/** a value, or why there is none (in both languages: it reaches people as an error) */
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Text };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -94,13 +97,13 @@ export function isoWeekOf(date: string): IsoWeek {
 const WEEK_RE = /^(\d{4})-?W(\d{1,2})$/i;
 
 /** `YYYY-Www` (also `YYYYWww`, lower-case w): the week, or why it does not exist; null when not shaped like a week. */
-function parseWeekCode(raw: string): ParseResult<IsoWeek> | null {
+function parseWeekCode(raw: string): Parsed<IsoWeek> | null {
   const m = WEEK_RE.exec(raw.trim());
   if (!m) return null;
   const year = Number(m[1]);
   const week = Number(m[2]);
-  if (!validYear(year)) return { ok: false, reason: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` };
-  if (week < 1 || week > weeksInYear(year)) return { ok: false, reason: `"${raw}": ${year} has ISO weeks 1–${weeksInYear(year)}` };
+  if (!validYear(year)) return { ok: false, reason: { zh: `"${raw}":年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, en: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` } };
+  if (week < 1 || week > weeksInYear(year)) return { ok: false, reason: { zh: `"${raw}":${year} 年只有第 1–${weeksInYear(year)} 周`, en: `"${raw}": ${year} has ISO weeks 1–${weeksInYear(year)}` } };
   return { ok: true, value: isoWeek(year, week) };
 }
 
@@ -166,7 +169,7 @@ const RANGE_RE = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/;
  * Parse a period as written in a flag, a checks file or a metrics file. `asOf` resolves the relative forms:
  * `last-month` / `last-week`, and `last-month-N` / `last-week-N` for N months or weeks before those.
  */
-export function parsePeriod(raw: string, asOf: string): ParseResult<Period> {
+export function parsePeriod(raw: string, asOf: string): Parsed<Period> {
   const s = raw.trim();
   let m = RELATIVE_RE.exec(s);
   if (m) {
@@ -177,8 +180,8 @@ export function parsePeriod(raw: string, asOf: string): ParseResult<Period> {
   m = MONTH_RE.exec(s);
   if (m) {
     const month = Number(m[2]);
-    if (month < 1 || month > 12) return { ok: false, reason: `"${raw}": month ${m[2]} does not exist` };
-    if (!validYear(Number(m[1]))) return { ok: false, reason: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` };
+    if (month < 1 || month > 12) return { ok: false, reason: { zh: `"${raw}":没有 ${m[2]} 月`, en: `"${raw}": month ${m[2]} does not exist` } };
+    if (!validYear(Number(m[1]))) return { ok: false, reason: { zh: `"${raw}":年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, en: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` } };
     return { ok: true, value: monthPeriod(s) };
   }
   const week = parseWeekCode(raw);
@@ -187,11 +190,11 @@ export function parsePeriod(raw: string, asOf: string): ParseResult<Period> {
   if (m) {
     const start = parseIsoDate(m[1]!);
     const end = parseIsoDate(m[2]!);
-    if (!start || !end) return { ok: false, reason: `"${raw}": not a valid date` };
-    if (end < start) return { ok: false, reason: `"${raw}": the range ends before it starts` };
+    if (!start || !end) return { ok: false, reason: { zh: `"${raw}":日期无效`, en: `"${raw}": not a valid date` } };
+    if (end < start) return { ok: false, reason: { zh: `"${raw}":结束日期早于开始日期`, en: `"${raw}": the range ends before it starts` } };
     return { ok: true, value: { label: `${start}..${end}`, kind: 'range', start, end } };
   }
-  return { ok: false, reason: `"${raw}" is not a period: use 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week` };
+  return { ok: false, reason: { zh: `"${raw}" 不是统计周期,可以写 2026-10、2026-W44、2026-10-01..2026-10-31、last-month 或 last-week`, en: `"${raw}" is not a period: use 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week` } };
 }
 
 /** Number of days in a period, both ends included. */

@@ -88,7 +88,7 @@ function parseIsoSpaceFast(raw: string): ParseResult<LocalDateTime> | null {
 function parseDateTimeUncached(raw: string): ParseResult<LocalDateTime> {
   const s = raw.trim();
   if (s === '') return { ok: false, reason: 'empty date' };
-  let m = YMD_TIME.exec(s) ?? CN.exec(s) ?? COMPACT.exec(s);
+  const m = YMD_TIME.exec(s) ?? CN.exec(s) ?? COMPACT.exec(s);
   if (!m) {
     if (AMBIGUOUS.test(s)) {
       return { ok: false, reason: `ambiguous date "${raw}": day/month order unknown; export dates as YYYY-MM-DD` };
@@ -167,11 +167,6 @@ export function businessDateTime(instantMs: number): LocalDateTime {
 /** Today's business date for an instant (the caller passes the instant). */
 export function businessDate(instantMs: number): string {
   return businessDateTime(instantMs).date;
-}
-
-/** The business date part of a stored timestamp. */
-export function dateOf(at: string): string {
-  return at.slice(0, 10);
 }
 
 /** ISO weekday, Monday = 1 … Sunday = 7. */

@@ -117,11 +117,3 @@ export function applyBp(fen: number, rateBp: number): number {
   const r = abs % 10_000n;
   return Number(sign * (2n * r >= 10_000n ? q + 1n : q));
 }
-
-/** quantity × unit price given in 10^-4 yuan; null when the result is not a whole fen. */
-export function lineAmountFen(quantity: number, unitPrice4: number): number | null {
-  const total4 = quantity * unitPrice4;
-  if (!Number.isSafeInteger(total4)) return null;
-  if (total4 % 100 !== 0) return null;
-  return total4 / 100;
-}

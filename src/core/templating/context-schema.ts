@@ -9,22 +9,22 @@ export type Scalar = 'string' | 'number' | 'boolean' | 'fen' | 'bp' | 'date';
 /** `per_day`: a list rendered once per day of the week; `audience`: lists of members to contact. */
 export type Tag = 'per_day' | 'audience';
 
-export type Field =
+export type ContextField =
   | { kind: Scalar; doc: string; nullable?: boolean; example?: string | number | boolean }
-  | { kind: 'object'; doc: string; fields: Record<string, Field>; nullable?: boolean }
-  | { kind: 'list'; doc: string; of: Field; tag?: Tag };
+  | { kind: 'object'; doc: string; fields: Record<string, ContextField>; nullable?: boolean }
+  | { kind: 'list'; doc: string; of: ContextField; tag?: Tag };
 
-export type ObjectField = Extract<Field, { kind: 'object' }>;
+export type ObjectField = Extract<ContextField, { kind: 'object' }>;
 
-export const str = (doc: string, example?: string): Field => ({ kind: 'string', doc, example });
-export const num = (doc: string, example?: number): Field => ({ kind: 'number', doc, example });
-export const bool = (doc: string, example?: boolean): Field => ({ kind: 'boolean', doc, example });
-export const fen = (doc: string): Field => ({ kind: 'fen', doc });
-export const bp = (doc: string): Field => ({ kind: 'bp', doc });
-export const date = (doc: string): Field => ({ kind: 'date', doc });
-export const obj = (doc: string, fields: Record<string, Field>): ObjectField => ({ kind: 'object', doc, fields });
-export const list = (doc: string, of: Field, tag?: Tag): Field => ({ kind: 'list', doc, of, tag });
-export const nullable = <F extends Field>(f: F): F => ({ ...f, nullable: true });
+export const str = (doc: string, example?: string): ContextField => ({ kind: 'string', doc, example });
+export const num = (doc: string, example?: number): ContextField => ({ kind: 'number', doc, example });
+export const bool = (doc: string, example?: boolean): ContextField => ({ kind: 'boolean', doc, example });
+export const fen = (doc: string): ContextField => ({ kind: 'fen', doc });
+export const bp = (doc: string): ContextField => ({ kind: 'bp', doc });
+export const date = (doc: string): ContextField => ({ kind: 'date', doc });
+export const obj = (doc: string, fields: Record<string, ContextField>): ObjectField => ({ kind: 'object', doc, fields });
+export const list = (doc: string, of: ContextField, tag?: Tag): ContextField => ({ kind: 'list', doc, of, tag });
+export const nullable = <F extends ContextField>(f: F): F => ({ ...f, nullable: true });
 
 const UNIT: Record<Scalar, string> = {
   string: 'text', number: 'number', boolean: 'true/false', fen: 'money in fen, print with {{yuan …}}',
@@ -55,7 +55,7 @@ const SAMPLE: Record<Scalar, string | number | boolean> = {
 };
 
 /** A context that conforms to the schema: lists hold two elements, nullable values are present. */
-export function sampleOf(f: Field): unknown {
+export function sampleOf(f: ContextField): unknown {
   if (f.kind === 'object') return Object.fromEntries(Object.entries(f.fields).map(([k, v]) => [k, sampleOf(v)]));
   if (f.kind === 'list') return [sampleOf(f.of), sampleOf(f.of)];
   return f.example ?? SAMPLE[f.kind];
@@ -72,7 +72,7 @@ function typeOk(kind: Scalar, v: unknown): boolean {
 }
 
 /** Differences between a value and the schema (missing or extra keys, wrong types), with paths. */
-export function conformance(f: Field, v: unknown, path = '(root)'): string[] {
+export function conformance(f: ContextField, v: unknown, path = '(root)'): string[] {
   if (v === null) return 'nullable' in f && f.nullable ? [] : [`${path}: null but not nullable`];
   if (f.kind === 'list') {
     if (!Array.isArray(v)) return [`${path}: expected a list`];
@@ -90,7 +90,7 @@ export function conformance(f: Field, v: unknown, path = '(root)'): string[] {
 
 /** The context in one compact line per top-level key, `member{id, name, last_order{date, products[]}}`. */
 export function compactOf(f: ObjectField): string[] {
-  const one = (k: string, v: Field): string => {
+  const one = (k: string, v: ContextField): string => {
     if (v.kind === 'object') return `${k}{${Object.entries(v.fields).map(([a, b]) => one(a, b)).join(', ')}}`;
     if (v.kind === 'list') return v.of.kind === 'object' ? `${k}[]{${Object.entries(v.of.fields).map(([a, b]) => one(a, b)).join(', ')}}` : `${k}[]`;
     return k;

@@ -4,7 +4,7 @@
  * every partial must exist; a per-day section must not reach member lists from outside its day (that
  * would contact the same members, silent ones included, every day). Pure: works on the AST objects.
  */
-import type { Field, ObjectField } from './context-schema.js';
+import type { ContextField, ObjectField } from './context-schema.js';
 
 /* Minimal shapes of the Handlebars AST nodes used here. */
 interface Loc { start: { line: number } }
@@ -36,9 +36,9 @@ export interface WalkEnv {
 }
 
 interface Scope {
-  field: Field | null;
+  field: ContextField | null;
   parent: Scope | null;
-  params: Map<string, Field | null>;
+  params: Map<string, ContextField | null>;
   inEach: boolean;
   /** inside a per-day section */
   perDay: boolean;
@@ -52,7 +52,7 @@ class Walker {
   private depth = 0;
   private readonly inline = new Map<string, Program>();
 
-  constructor(private readonly env: WalkEnv, private readonly root: Field | null) {}
+  constructor(private readonly env: WalkEnv, private readonly root: ContextField | null) {}
 
   report(file: string, node: Node, rule: WalkIssue['rule'], subject: string, detail?: string): void {
     this.issues.push({ file, line: node.loc?.start.line ?? 0, rule, subject, ...(detail ? { detail } : {}) });
@@ -78,7 +78,7 @@ class Walker {
   }
 
   /** Resolve an expression; returns its field (null when unknown or not a path). */
-  expr(n: Node, scope: Scope, file: string): Field | null {
+  expr(n: Node, scope: Scope, file: string): ContextField | null {
     if (n.type === 'SubExpression') {
       this.call(n as Call, scope, file, true);
       return null;
@@ -104,8 +104,8 @@ class Walker {
     if (f && f !== ANY && (f.kind === 'object' || f.kind === 'list')) this.report(file, c, 'prints-object', name, f.kind);
   }
 
-  private child(scope: Scope, field: Field | null, params: string[] = [], each = false, perDay = false): Scope {
-    const map = new Map<string, Field | null>();
+  private child(scope: Scope, field: ContextField | null, params: string[] = [], each = false, perDay = false): Scope {
+    const map = new Map<string, ContextField | null>();
     if (params[0]) map.set(params[0], field);
     if (params[1]) map.set(params[1], { kind: 'number', doc: 'index' });
     return { field, parent: scope, params: map, inEach: scope.inEach || each, perDay: scope.perDay || perDay };
@@ -139,7 +139,7 @@ class Walker {
   private partial(p: Partial, scope: Scope, file: string): void {
     const name = p.name.type === 'PathExpression' ? (p.name as PathNode).original : (p.name as Node & { value?: unknown }).value;
     if (typeof name !== 'string') return;
-    let field: Field | null = p.params[0] ? this.expr(p.params[0], scope, file) : scope.field;
+    let field: ContextField | null = p.params[0] ? this.expr(p.params[0], scope, file) : scope.field;
     const pairs = p.hash?.pairs ?? [];
     if (pairs.length > 0 && field !== null) {
       const base = field.kind === 'object' ? field.fields : {};
@@ -158,13 +158,13 @@ class Walker {
     if (p.program) this.program(p.program, scope, file);
   }
 
-  private path(n: PathNode, scope: Scope, file: string): Field | null {
+  private path(n: PathNode, scope: Scope, file: string): ContextField | null {
     if (n.data) return this.dataPath(n, scope, file);
     let base: Scope | null = scope;
     for (let i = 0; i < n.depth && base; i++) base = base.parent;
     if (!base) return this.unknown(file, n);
     let parts = n.parts;
-    let field: Field | null = base.field;
+    let field: ContextField | null = base.field;
     let owner: Scope = base;
     if (n.depth === 0 && parts.length > 0) {
       for (let s: Scope | null = scope; s; s = s.parent) {
@@ -179,7 +179,7 @@ class Walker {
     return this.descend(field, parts, n, file, scope.perDay && !owner.perDay);
   }
 
-  private dataPath(n: PathNode, scope: Scope, file: string): Field | null {
+  private dataPath(n: PathNode, scope: Scope, file: string): ContextField | null {
     const [head, ...rest] = n.parts;
     if (head === 'root') return this.descend(this.root, rest, n, file, scope.perDay);
     if (head !== undefined && EACH_DATA.has(head) && scope.inEach && rest.length === 0) return { kind: 'number', doc: head };
@@ -188,7 +188,7 @@ class Walker {
   }
 
   /** Walk the parts through the schema; `outside`: the path starts above the per-day section. */
-  private descend(field: Field | null, parts: readonly string[], n: PathNode, file: string, outside: boolean): Field | null {
+  private descend(field: ContextField | null, parts: readonly string[], n: PathNode, file: string, outside: boolean): ContextField | null {
     let f = field;
     for (const part of parts) {
       if (f === null || f === ANY) return f;
@@ -213,9 +213,9 @@ class Walker {
 }
 
 /** A field that accepts anything (partial hash values of unknown type). */
-const ANY: Field = { kind: 'object', doc: 'any', fields: {} };
+const ANY: ContextField = { kind: 'object', doc: 'any', fields: {} };
 /** A literal passed as a partial hash value. */
-const LITERAL: Field = { kind: 'string', doc: 'literal' };
+const LITERAL: ContextField = { kind: 'string', doc: 'literal' };
 
 /** Check a template AST against its context (null: unknown context, variables are not checked). */
 export function walkTemplate(ast: Node, file: string, context: ObjectField | null, env: WalkEnv): WalkIssue[] {

@@ -1,12 +1,12 @@
 /**
  * The documented context of templates/<lang>/report.hbs (`tuan report`), in the schema language of
- * core/context-schema.ts: `tuan lint` checks report templates against it, the template header lists
+ * core/templating/context-schema.ts: `tuan lint` checks report templates against it, the template header lists
  * it, and a test checks that the context tuan builds conforms to it (render/report-view.ts).
  * Texts arrive HTML-escaped; money in fen is printed with {{yuan …}}.
  */
 import { bool, date, fen, list, nullable, num, obj, str, type ObjectField } from './context-schema.js';
 
-const bars = obj('horizontal bars; geometry in viewBox units (core/charts.ts)', {
+const bars = obj('horizontal bars; geometry in viewBox units (core/report/charts.ts)', {
   width: num('viewBox width', 400), height: num('viewBox height', 120), font_size: num('label font size', 12),
   bar_height: num('bar height', 22), label_x: num('right edge of the row labels', 90),
   rows: list('one row per bar', obj('a bar', {
@@ -19,7 +19,7 @@ const bars = obj('horizontal bars; geometry in viewBox units (core/charts.ts)', 
   })),
 });
 
-const heat = obj('a grid of cells coloured by count; geometry in viewBox units (core/charts.ts)', {
+const heat = obj('a grid of cells coloured by count; geometry in viewBox units (core/report/charts.ts)', {
   width: num('viewBox width', 390), height: num('viewBox height', 290), font_size: num('label font size', 12),
   columns: list('column labels', obj('a column', { label: str('label', 'Intro'), cx: num('centre', 100), y: num('baseline', 18) })),
   rows: list('rows of cells', obj('a row', {

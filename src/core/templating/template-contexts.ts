@@ -14,7 +14,7 @@ export const KIT_TEMPLATES = STAGES.map((s) => `kit-${s}` as const);
 export const SCRIPT_TEMPLATES = SCENES.map((s) => `script-${s}` as const);
 /** The templates of kits, scripts and the plan (issue #5). */
 export const ACTIVITY_TEMPLATES: readonly string[] = [...KIT_TEMPLATES, ...SCRIPT_TEMPLATES, 'plan'];
-/** Every template tuan renders: the activity templates and the HTML report (`tuan report`, core/report-context.ts). */
+/** Every template tuan renders: the activity templates and the HTML report (`tuan report`, core/templating/report-context.ts). */
 export const TEMPLATE_NAMES: readonly string[] = [...ACTIVITY_TEMPLATES, 'report'];
 
 const codeName = (doc: string, code: string) => obj(doc, { code: str('stable English code', code), name: str('name in the output language') });
