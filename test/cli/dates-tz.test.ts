@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_YEAR, MIN_YEAR, parseDateTime } from '../../src/core/shared/dates.js';
+import { parseDateTime } from '../../src/core/shared/dates.js';
+import { localTime } from '../helpers/arbitraries.js';
 
 const ZONES = ['America/Los_Angeles', 'Asia/Shanghai', 'UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
 const saved = process.env.TZ;
@@ -15,20 +16,13 @@ afterAll(() => {
 
 describe('parseDateTime and the process time zone', () => {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const local = fc.record({
-    day: fc.integer({ min: Date.UTC(MIN_YEAR, 0, 1) / 86_400_000, max: Date.UTC(MAX_YEAR, 11, 31) / 86_400_000 }),
-    h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }),
-  }).map(({ day, h, mi, s }) => {
-    const d = new Date(day * 86_400_000);
-    return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h, mi, s };
-  });
   const text = fc.oneof(
-    local.map((t) => `${t.y}-${pad(t.mo)}-${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}`),
-    local.map((t) => `${t.y}-${pad(t.mo)}-${pad(t.d)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}Z`),
-    local.map((t) => `${t.y}-${pad(t.mo)}-${pad(t.d)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}-05:30`),
-    local.map((t) => `${t.y}/${t.mo}/${t.d} ${t.h}:${pad(t.mi)}`),
-    local.map((t) => `${t.y}年${t.mo}月${t.d}日`),
-    local.map((t) => `${t.y}${pad(t.mo)}${pad(t.d)}`),
+    localTime.map((t) => `${t.y}-${pad(t.mo)}-${pad(t.d)} ${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}`),
+    localTime.map((t) => `${t.y}-${pad(t.mo)}-${pad(t.d)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}Z`),
+    localTime.map((t) => `${t.y}-${pad(t.mo)}-${pad(t.d)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}-05:30`),
+    localTime.map((t) => `${t.y}/${t.mo}/${t.d} ${t.h}:${pad(t.mi)}`),
+    localTime.map((t) => `${t.y}年${t.mo}月${t.d}日`),
+    localTime.map((t) => `${t.y}${pad(t.mo)}${pad(t.d)}`),
   );
 
   it('the zone really changes in this process (else the property below would prove nothing)', () => {

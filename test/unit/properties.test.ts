@@ -12,6 +12,7 @@ import { MAX_YEAR, MIN_YEAR, parseDateTime } from '../../src/core/shared/dates.j
 import { FIELDS, HEADER_ALIASES, headerScore, mapHeaders, normalizeHeader, type Field } from '../../src/core/ingest/headers.js';
 import { phoneLast4, splitKttItems, stripNameSuffix } from '../../src/core/ingest/ktt.js';
 import { maskName, maskPhone, maskPhonesInText } from '../../src/core/shared/mask.js';
+import { localTime } from '../helpers/arbitraries.js';
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 42), numRuns: Number(process.env.FC_RUNS ?? 200) });
 
@@ -81,14 +82,6 @@ describe('money: parseFen / formatFen', () => {
 
 describe('dates and times: parseDateTime', () => {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  /** A valid local date-time in [MIN_YEAR, MAX_YEAR], as its parts. */
-  const localTime = fc.record({
-    day: fc.integer({ min: Date.UTC(MIN_YEAR, 0, 1) / 86_400_000, max: Date.UTC(MAX_YEAR, 11, 31) / 86_400_000 }),
-    h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }),
-  }).map(({ day, h, mi, s }) => {
-    const d = new Date(day * 86_400_000);
-    return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h, mi, s };
-  });
   type T = { y: number; mo: number; d: number; h: number; mi: number; s: number };
   const date = (t: T) => `${t.y}-${pad(t.mo)}-${pad(t.d)}`;
   const at = (t: T) => `${date(t)}T${pad(t.h)}:${pad(t.mi)}:${pad(t.s)}+08:00`;
