@@ -2,6 +2,7 @@
  * Builds the commander program, resolves the configuration, runs one command, and turns every error
  * into a message and an exit status (STYLE.md §4, §6). `main` takes argv and io so tests run it in-process.
  */
+import { errorText, HINT } from './render/error.js';
 import { Command, CommanderError, Option } from 'commander';
 import { loadSpecs } from './commands/registry.js';
 import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
@@ -27,7 +28,6 @@ const GROUPS: Record<Group, Text> = {
  * `tuan init --force` exists to rewrite a configuration, so a configuration that does not load is a
  * warning there, not the end of the run.
  */
-const HINT: Text = { zh: '提示', en: 'hint' };
 const HELP_OPTION: Text = { zh: '显示帮助', en: 'display help for command' };
 
 function resolveFor(command: string, opts: Record<string, unknown>, io: Io, lang: Lang, flags: Record<string, unknown>) {
@@ -131,9 +131,7 @@ export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang): Exi
     return EXIT.usage; // commander has already printed its message
   }
   if (e instanceof TuanError) {
-    const t = e.text(lang);
-    io.stderr.write(`tuan: ${t.message}\n`);
-    if (t.hint) io.stderr.write(`${pick(lang, HINT)}: ${t.hint}\n`);
+    io.stderr.write(errorText(e, lang));
     return e.exitCode;
   }
   const err = e as Error;

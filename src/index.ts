@@ -88,4 +88,6 @@ export { plan, weekOf, type PlanOptions, type PlanResult, type PlanContext } fro
 export { kpi, kpiChecks, resolvePeriod, type KpiOptions, type KpiTable, type KpiChecksOptions, type KpiChecksResult, type KpiRow, type KpiScope, type Summary } from './api/kpi.js';
 export { report, type ReportOptions, type ReportResult } from './api/report.js';
 export { rejects, type RejectsOptions, type RejectRow } from './api/rejects.js';
+export { forget, forgetPlan, type ForgetOptions, type ForgetPlan, type ForgetResult } from './api/forget.js';
+export { parseAge, cutoffDate, pseudonym, type Age } from './core/members/forget.js';
 export type { ActivityOptions } from './api/activity.js';

@@ -8,7 +8,7 @@ import { DbError } from '../errors.js';
 
 export type Db = Database.Database;
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -77,6 +77,17 @@ const MIGRATIONS: Record<number, string> = {
       star INTEGER,
       role TEXT NOT NULL DEFAULT '',
       import_id INTEGER NOT NULL
+    );
+  `,
+  // tuan forget: that a deletion happened, when, on what criterion and how many rows per table; never who
+  2: `
+    CREATE TABLE deletions (
+      deletion_id INTEGER PRIMARY KEY,
+      deleted_at TEXT NOT NULL,
+      criterion TEXT NOT NULL,         -- ids | older-than 3y (before YYYY-MM-DD)
+      members INTEGER NOT NULL,
+      order_lines INTEGER NOT NULL,
+      rejects INTEGER NOT NULL
     );
   `,
 };

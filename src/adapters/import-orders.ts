@@ -83,6 +83,10 @@ export async function sha256File(path: string): Promise<string> {
   return h.digest('hex');
 }
 
+/**
+ * Import one file in one transaction. Inside a transaction the caller opened (all files or none),
+ * the file is a savepoint: refusing it undoes just this file, and the caller decides about the rest.
+ */
 export async function importOrdersFile(db: Db, path: string, opts: ImportOptions): Promise<ImportSummary> {
   const file = basename(path);
   const sniffed = await sniffFile(path, {
@@ -104,7 +108,8 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const useWorker = bytesTotal >= (opts.workerMinBytes ?? WORKER_MIN_BYTES) && workerAvailable();
   const batches = useWorker ? workerBatches(input) : produceBatches(input);
 
-  db.exec('BEGIN IMMEDIATE');
+  const nested = db.inTransaction;
+  db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
   try {
     const wasEmpty = st.anyLine.get() === undefined;
     const importId = Number(st.begin.run('orders', file, '', bytesTotal, sniffed.encoding, sniffed.delimiter,
@@ -140,10 +145,10 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
     checkRejectRate(summary, opts.maxRejectRate);
     st.finish.run(sha256, summary.rowsRead, summary.linesAccepted, summary.inserted, summary.updated, summary.unchanged,
       summary.repeated, summary.rejected, importId);
-    db.exec('COMMIT');
+    db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
     return summary;
   } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
     throw e;
   } finally {
     await batches.return(undefined);

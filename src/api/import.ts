@@ -6,6 +6,7 @@ import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { columnOverrides, statusWords } from '../config.js';
 import { maskName } from '../core/shared/mask.js';
+import { EXIT, TuanError } from '../errors.js';
 import { configOf, withDbAsync, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { ImportSummary, LeadersSummary };
@@ -35,22 +36,40 @@ export interface ImportOptions extends BaseOptions, MaskOptions {
   leaderDefault?: string | undefined;
   /** the instant of the import, ISO with offset (stored with the import) */
   now: string;
+  /** one transaction for every file: a refused file imports none of them; default false: each file on its own */
+  allOrNothing?: boolean | undefined;
   /** called once per order file (the name as given), for a progress bar */
   onFile?: (file: string) => FileProgress;
   /** @internal parse in a worker thread from this file size on; default 4 MiB (the test suite lowers it) */
   workerMinBytes?: number | undefined;
 }
 
+/** A file that was refused (an input error: nothing of it was imported). */
+export interface FileFailure {
+  file: string;
+  error: TuanError;
+}
+
 export interface ImportResult {
   orders: ImportSummary[];
   leaders: LeadersSummary | null;
+  /** files refused; with allOrNothing, any refusal rolls back every file and `orders` is empty */
+  failed: FileFailure[];
+  /** with allOrNothing and a refusal: the files that would have been imported and were rolled back */
+  rolledBack: string[];
 }
 
-/** Import order files (each in one transaction; re-importing changes nothing) and, first, a leaders file. */
+/**
+ * Import order files and, first, a leaders file. Each order file is one transaction (re-importing
+ * changes nothing). A file refused for its data (exit 3) is reported in `failed` and the others are
+ * still imported; with `allOrNothing`, every file is in one transaction and one refusal imports none.
+ * Database errors and bugs stop at once.
+ */
 export async function importFiles(db: DbInput, files: readonly string[], o: ImportOptions): Promise<ImportResult> {
   // Loaded here, not at start-up: `tuan segment` without files never needs the import machinery.
   const { importOrdersFile } = await import('../adapters/import-orders.js');
   const { importLeadersFile } = await import('../adapters/import-leaders.js');
+  const { spoolIfStream } = await import('../adapters/spool.js');
   const config = configOf(o);
   const encoding = o.encoding ?? 'auto';
   return withDbAsync(db, async (handle) => {
@@ -66,20 +85,39 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       now: o.now,
       workerMinBytes: o.workerMinBytes,
     };
-    const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
-    // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
-    const leaders = imported && !o.unmask
-      ? { ...imported, changes: imported.changes.map((c) => (c.field === 'name' ? { ...c, from: maskName(c.from), to: maskName(c.to) } : c)) }
-      : imported;
-    const orders: ImportSummary[] = [];
-    for (const f of files) {
-      const progress = o.onFile?.(f);
-      try {
-        orders.push(await importOrdersFile(handle, resolve(o.cwd ?? '', f), progress ? { ...opts, onProgress: progress.update } : opts));
-      } finally {
-        progress?.done();
+    if (o.allOrNothing) handle.exec('BEGIN IMMEDIATE');
+    try {
+      const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
+      // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
+      const leaders = imported && !o.unmask
+        ? { ...imported, changes: imported.changes.map((c) => (c.field === 'name' ? { ...c, from: maskName(c.from), to: maskName(c.to) } : c)) }
+        : imported;
+      const orders: ImportSummary[] = [];
+      const failed: FileFailure[] = [];
+      for (const f of files) {
+        const progress = o.onFile?.(f);
+        const input = await spoolIfStream(resolve(o.cwd ?? '', f), f);
+        try {
+          orders.push(await importOrdersFile(handle, input.path, progress ? { ...opts, onProgress: progress.update } : opts));
+        } catch (e) {
+          if (!(e instanceof TuanError) || e.exitCode !== EXIT.input) throw e;
+          failed.push({ file: f, error: e });
+        } finally {
+          input.cleanup();
+          progress?.done();
+        }
       }
+      if (o.allOrNothing) {
+        if (failed.length) {
+          handle.exec('ROLLBACK');
+          return { orders: [], leaders: null, failed, rolledBack: [...(leaders ? [leaders.file] : []), ...orders.map((s) => s.file)] };
+        }
+        handle.exec('COMMIT');
+      }
+      return { orders, leaders, failed, rolledBack: [] };
+    } catch (e) {
+      if (o.allOrNothing && handle.inTransaction) handle.exec('ROLLBACK');
+      throw e;
     }
-    return { orders, leaders };
   });
 }

@@ -5,8 +5,9 @@ import type { DelimiterChoice } from '../adapters/csv.js';
 import { importFiles, type ImportResult } from '../api/import.js';
 import { makeProgress, NO_PROGRESS } from '../render/progress.js';
 import { renderJson } from '../render/table.js';
-import { formatSummary } from '../render/import.js';
-import { dbPath, emit, formatOption, testThreshold } from './common.js';
+import { failureLine, formatSummary } from '../render/import.js';
+import { errorText } from '../render/error.js';
+import { clearStatus, dbPath, emit, formatOption, testThreshold } from './common.js';
 import type { Say } from '../i18n.js';
 import type { CommandSpec, Ctx } from './types.js';
 
@@ -17,6 +18,7 @@ export interface ImportFlags {
   delimiter: string;
   maxRejectRate?: string;
   leader?: string;
+  allOrNothing?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -24,6 +26,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 export function configureImportOptions(cmd: Command, say: Say, leaderHelp = say('这些文件每一行的团长ID(快团团这类单团长导出)', 'leader ID for every line of these files (single-leader exports such as 快团团)')): void {
   cmd
     .option('--leaders <file>', say('同时导入团长表 leaders.csv(团长ID, 团长姓名, 小区, 区域, 培训师, 加入时间, 师傅, 星级)', 'also import leaders.csv (团长ID, 团长姓名, 小区, 区域, 培训师, 加入时间, 师傅, 星级)'))
+    .option('--all-or-nothing', say('要么全部导入,要么一个也不导入:有一个文件被拒,其他文件也撤销(默认:每个文件单独导入)', 'import every file or none: one refused file undoes the others (default: each file on its own)'))
     .option('--map <field=header>', say('指定某个字段用哪一列,例如 --map ordered_at=支付时间(可重复)', 'use this header for a field, e.g. --map ordered_at=支付时间 (repeatable)'), collect)
     .addOption(new Option('--encoding <enc>', say('文件的文字编码', 'text encoding of the files')).choices(ENCODINGS).default('auto'))
     .addOption(new Option('--delimiter <d>', say('分隔符:auto、","、"\\t"(制表符)或 ";"', 'field delimiter: auto, ",", "\\t" (tab) or ";"')).default('auto'))
@@ -52,9 +55,21 @@ export async function runImport(files: string[], flags: ImportFlags & { leaderDe
     map: flags.map, encoding: flags.encoding, delimiter: parseDelimiter(flags.delimiter),
     maxRejectRate: parseRate(flags.maxRejectRate, ctx.config.import.max_reject_rate),
     leader: flags.leader, leaderDefault: flags.leaderDefault, now: ctx.nowIso, unmask: ctx.unmask,
+    allOrNothing: flags.allOrNothing === true,
     onFile: (f) => (ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS),
     workerMinBytes: testThreshold(ctx, 'WORKER_MIN_BYTES'),
   });
+}
+
+/** Say on stderr what happened to each refused file (and, with --all-or-nothing, to the others). */
+export function reportFailures(result: ImportResult, flags: ImportFlags, ctx: Ctx): void {
+  if (result.failed.length === 0) return;
+  clearStatus(ctx);
+  for (const f of result.failed) ctx.io.stderr.write(errorText(f.error, ctx.lang));
+  // With several files, a closing line says which were refused and what became of the others.
+  if (result.orders.length + result.failed.length + result.rolledBack.length > 1) {
+    ctx.io.stderr.write(failureLine(result, flags.allOrNothing === true, ctx.lang));
+  }
 }
 
 export const importCommand: CommandSpec = {
@@ -84,10 +99,11 @@ export const importCommand: CommandSpec = {
     if (files.length === 0 && !flags.leaders) throw new UsageError({ zh: '没有要导入的文件', en: 'no file to import' }, { zh: '用法:tuan import 文件... [--leaders leaders.csv]', en: 'tuan import FILE... [--leaders leaders.csv]' });
     const result = await runImport(files, flags, ctx);
     if (flags.format === 'json') {
-      emit(ctx, renderJson(result));
-    } else {
+      emit(ctx, renderJson({ ...result, failed: result.failed.map((f) => ({ file: f.file, error: f.error.text(ctx.lang).message })) }));
+    } else if (result.orders.length || result.leaders) {
       emit(ctx, formatSummary(result, ctx.lang));
     }
-    return EXIT.ok;
+    reportFailures(result, flags, ctx);
+    return result.failed.length ? EXIT.input : EXIT.ok;
   },
 };

@@ -5,6 +5,7 @@ import { completionCommand } from './completion.js';
 import { importCommand } from './import.js';
 import { statusCommand } from './status.js';
 import { rejectsCommand } from './rejects.js';
+import { forgetCommand } from './forget.js';
 import { configCommand } from './config.js';
 import { segmentCommand } from './segment.js';
 import { stagesCommand } from './stages.js';
@@ -19,6 +20,7 @@ export const COMMANDS: CommandSpec[] = [
   importCommand,
   statusCommand,
   rejectsCommand,
+  forgetCommand,
   segmentCommand,
   stagesCommand,
   membersCommand,

@@ -123,6 +123,7 @@ function writeConfig(ctx: Ctx, target: string, text: string, force: boolean): vo
 async function importSample(ctx: Ctx, file: string, config: Config): Promise<void> {
   const withConfig: Ctx = { ...ctx, config };
   const result = await runImport([file], { encoding: 'auto', delimiter: 'auto' }, withConfig);
+  if (result.failed[0]) throw result.failed[0].error;
   ctx.io.stdout.write(formatSummary(result, withConfig.lang));
 }
 

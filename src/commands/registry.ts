@@ -9,6 +9,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   import: async () => (await import('./import.js')).importCommand,
   status: async () => (await import('./status.js')).statusCommand,
   rejects: async () => (await import('./rejects.js')).rejectsCommand,
+  forget: async () => (await import('./forget.js')).forgetCommand,
   segment: async () => (await import('./segment.js')).segmentCommand,
   stages: async () => (await import('./stages.js')).stagesCommand,
   members: async () => (await import('./members.js')).membersCommand,

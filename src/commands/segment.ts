@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { segment } from '../api/segment.js';
 import { renderJson } from '../render/table.js';
 import { segmentCsv, segmentJson, segmentTable } from '../render/segment.js';
-import { configureImportOptions, runImport, type ImportFlags } from './import.js';
+import { configureImportOptions, reportFailures, runImport, type ImportFlags } from './import.js';
 import { formatSummary } from '../render/import.js';
 import { emit, formatOption, outOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
@@ -37,6 +37,8 @@ export const segmentCommand: CommandSpec = {
     if (files.length || flags.leaders) {
       const summary = await runImport(files, { ...flags, leader: undefined, leaderDefault: flags.leader }, ctx);
       ctx.io.stderr.write(formatSummary(summary, ctx.lang));
+      reportFailures(summary, flags, ctx);
+      if (summary.failed.length) return EXIT.input; // no analysis of a part of what was asked for
     }
     const r = withRead(ctx, (db) => segment(db, { config: ctx.config, asOf: ctx.asOf, leader: flags.leader, region: flags.region, perLeader: flags.perLeader, unmask: ctx.unmask }));
     const text = flags.format === 'csv' ? segmentCsv(r.scopes, r.contacts)

@@ -17,6 +17,8 @@ const m = defineMessages({
   'import.leaders.change': ['  {id} {field}:{from} → {to}', '  {id} {field}: {from} → {to}'],
   'import.leaders.more': ['  ……另有 {n} 处改动', '  … and {n} more changes'],
   'import.leaders.empty': ['(空)', '(empty)'],
+  'import.failed': ['{n} 个文件未导入:{files};其余 {ok} 个已导入', '{n} file(s) not imported: {files}; the other {ok} were imported'],
+  'import.rolledBack': ['{n} 个文件未导入:{files};按 --all-or-nothing,其余文件也都没有导入', '{n} file(s) not imported: {files}; with --all-or-nothing, none of the others were imported either'],
 });
 
 /** Changes listed one by one up to this many; the rest are counted. */
@@ -54,4 +56,10 @@ export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSumm
     if (s.unusedHeaders.length) out.push(m(L, 'import.unused', { cols: s.unusedHeaders.join(', ') }));
   }
   return out.join('\n') + '\n';
+}
+
+/** The closing line on stderr when files were refused. */
+export function failureLine(r: { orders: ImportSummary[]; failed: { file: string }[] }, allOrNothing: boolean, L: Lang): string {
+  const files = r.failed.map((f) => f.file).join(', ');
+  return `${m(L, allOrNothing ? 'import.rolledBack' : 'import.failed', { n: r.failed.length, files, ok: r.orders.length })}\n`;
 }

@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { rows } from '../helpers/db.js';
-import { runTuan, workdir } from '../helpers/run-tuan.js';
+import { runBin, runTuan, workdir } from '../helpers/run-tuan.js';
+import { execFileSync, spawn } from 'node:child_process';
 
 const HEADER = '订单号,下单时间,会员ID,团长ID,实付金额';
 const line = (i: number) => `O${i},2026-10-01 10:00:00,M${i % 97},L1,${(i % 50) + 1}.50`;
@@ -99,5 +100,55 @@ describe('damaged files are input errors (exit 3) that name the file, and the da
       const s = await runTuan(['--lang', 'en', 'import', 'secret.csv'], { cwd: dir });
       expect([s.code, s.stderr]).toEqual([3, `tuan: cannot read ${join(dir, 'secret.csv')}: no permission to read it\n`]);
     }
+  });
+});
+
+const good = (from: number) => `${HEADER}\n${Array.from({ length: 10 }, (_, i) => line(from + i)).join('\n')}\n`;
+
+describe('several files: what happened to each is said', () => {
+
+  it('good.csv bad.csv good2.csv: both good files are imported, the bad one is named, exit 3', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'good.csv'), good(1));
+    writeFileSync(join(dir, 'bad.csv'), '完全,不是,订单\n1,2,3\n');
+    writeFileSync(join(dir, 'good2.csv'), good(101));
+    const r = await runTuan(['--lang', 'en', 'import', 'good.csv', 'bad.csv', 'good2.csv'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('good.csv: UTF-8');
+    expect(r.stdout).toContain('good2.csv: UTF-8');
+    expect(r.stderr).toMatch(/^tuan: bad\.csv: no header row with known column names/);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('1 file(s) not imported: bad.csv; the other 2 were imported');
+    expect(rows(db(dir), 'SELECT count(*) FROM order_lines')).toEqual([[20]]);
+  });
+
+  it('--all-or-nothing: one refused file imports none', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'good.csv'), good(1));
+    writeFileSync(join(dir, 'bad.csv'), '');
+    const r = await runTuan(['--lang', 'en', 'import', '--all-or-nothing', 'good.csv', 'bad.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ orders: [], failed: [{ file: 'bad.csv', error: 'bad.csv is empty' }], rolledBack: ['good.csv'] });
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('1 file(s) not imported: bad.csv; with --all-or-nothing, none of the others were imported either');
+    expect(rows(db(dir), 'SELECT count(*) FROM order_lines')).toEqual([[0]]);
+    expect(rows(db(dir), 'SELECT count(*) FROM imports')).toEqual([[0]]);
+  });
+});
+
+describe('standard input and FIFOs', () => {
+  it('tuan import - reads standard input (the built binary, piped)', () => {
+    const dir = workdir();
+    const r = runBin(['import', '-', '--format', 'json'], { cwd: dir, input: good(1) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).orders[0]).toMatchObject({ file: 'stdin', rowsRead: 10, linesAccepted: 10 });
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO is read, not reported as an empty file', async () => {
+    const dir = workdir();
+    execFileSync('mkfifo', [join(dir, 'pipe.csv')]);
+    const writer = spawn('sh', ['-c', `cat > "${join(dir, 'pipe.csv')}"`], { stdio: ['pipe', 'ignore', 'ignore'] });
+    writer.stdin.end(good(1));
+    const r = await runTuan(['import', 'pipe.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).orders[0]).toMatchObject({ file: 'pipe.csv', rowsRead: 10 });
   });
 });
