@@ -29,7 +29,7 @@ const EXIT_MEANING = {
   checkFailed: ['`CheckFailed`', '`tuan kpi check`: a check failed (or warned or was n/a, with `--strict`); `tuan lint`: a template problem was found'],
   usage: ['`UsageError`, `ConfigError`', 'usage or configuration error: bad flag or argument, invalid config file, a prompt needed without a terminal'],
   input: ['`InputError`', 'input data error: unreadable file, undecodable encoding, unmappable headers, too many rejected rows, a bad metrics file'],
-  db: ['`DbError`', 'database error: cannot open, locked, missing, or a schema newer than this tuan'],
+  db: ['`DbError`', 'database error: cannot open, missing, locked past the wait, full disk, read-only, damaged or not a tuan database, or a schema newer than this tuan'],
   template: ['`TemplateError`', 'template error: template missing, or a render failed in strict mode'],
   bug: ['any other exception', 'an unexpected error — a bug (the stack trace only with `--debug`)'],
 };

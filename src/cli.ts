@@ -6,7 +6,7 @@ import { errorText, HINT } from './render/error.js';
 import { Command, CommanderError, Option } from 'commander';
 import { loadSpecs } from './commands/registry.js';
 import type { CommandSpec, Ctx, Group, Io } from './commands/types.js';
-import { addExamples, clearStatus } from './commands/common.js';
+import { addExamples, asDbError, clearStatus } from './commands/common.js';
 import { DEFAULT_CONFIG, mergeConfig, resolveConfig, resolveLang, validateConfig } from './config.js';
 import { ConfigError, EXIT, TuanError, UsageError, type ExitCode } from './errors.js';
 import { businessDate, parseIsoDate } from './core/shared/dates.js';
@@ -78,6 +78,8 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setC
     const ctx = buildContext(spec.name, opts, io, lang);
     try {
       setCode(await spec.run(args, opts, ctx));
+    } catch (e) {
+      throw asDbError(e, ctx); // full disk, locked, read-only, damaged: exit 4 with what to do (not a bug)
     } finally {
       clearStatus(ctx);
     }

@@ -57,7 +57,7 @@ export class InputError extends TuanError {
   }
 }
 
-/** Cannot open the database, locked too long, schema newer than this tuan. Exit 4. */
+/** Cannot open the database, locked too long, full disk, read-only, damaged, schema newer than this tuan. Exit 4. */
 export class DbError extends TuanError {
   constructor(message: Text, hint?: Text) {
     super(message, EXIT.db, hint);

@@ -3,7 +3,7 @@
  * transaction that replaces their ids, blanks their names, phones and rejected raw text, and records the deletion;
  * then the checkpoint and VACUUM that take the old bytes out of the file.
  */
-import type { Db } from './db.js';
+import { writeTransaction, type Db } from './db.js';
 import { FORGOTTEN_PREFIX } from '../core/members/forget.js';
 import { DbError } from '../errors.js';
 
@@ -85,7 +85,7 @@ export function applyForget(db: Db, c: ForgetChanges): ForgetCounts {
 }
 
 function forgetTransaction(db: Db, c: ForgetChanges): ForgetCounts {
-  return db.transaction((): ForgetCounts => {
+  return writeTransaction(db, (): ForgetCounts => { // waits while another tuan imports
     db.exec('CREATE TEMP TABLE forget_map (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID');
     try {
       const add = db.prepare('INSERT INTO temp.forget_map (old, new) VALUES (?, ?)');
@@ -102,7 +102,7 @@ function forgetTransaction(db: Db, c: ForgetChanges): ForgetCounts {
     } finally {
       db.exec('DROP TABLE temp.forget_map');
     }
-  })();
+  });
 }
 
 /** Move everything out of a WAL into the file, rebuild the file without free pages (VACUUM), and empty the WAL again. */

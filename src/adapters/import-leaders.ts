@@ -11,7 +11,7 @@ import {
   type LeaderRecord, type LeaderRow,
 } from '../core/ingest/leaders.js';
 import type { LeadersSummary } from '../core/ingest/import-types.js';
-import type { Db } from './db.js';
+import { writeTransaction, type Db } from './db.js';
 import { readRecordBatches, sniffFile } from './csv.js';
 import { sha256File } from './import-orders.js';
 import type { EncodingChoice } from './decode.js';
@@ -97,7 +97,7 @@ export async function importLeadersFile(db: Db, path: string, encoding: Encoding
       { zh: '每位团长只保留一行后再导入', en: 'keep one line per leader and import again' },
     );
   }
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const id = Number(db.prepare(`INSERT INTO imports (kind, file_name, sha256, bytes, encoding, delimiter, layout,
       imported_at, rows_read, lines_accepted, inserted, updated, unchanged, repeated, rejected)
       VALUES ('leaders', ?, ?, 0, ?, ?, 'leaders', ?, ?, ?, ?, ?, ?, ?, 0)`)
@@ -111,7 +111,7 @@ export async function importLeadersFile(db: Db, path: string, encoding: Encoding
       up.run(r.leader_id, r.name, r.community, r.region, r.trainer, r.joined_at || null, r.mentor_id || null,
         r.star ? Number(r.star) : null, r.role, id);
     }
-  })();
+  });
   return {
     file, leaders: plan.upserts.length, inserted: plan.inserted, updated: plan.updated, unchanged: plan.unchanged,
     duplicateRows: plan.duplicateRows, fields: LEADER_FIELD_NAMES.filter((f) => fields.includes(f)), changes: plan.changes, rejected: 0,

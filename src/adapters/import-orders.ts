@@ -11,7 +11,7 @@ import { personalColumns } from '../core/shared/mask.js';
 import { chooseLayout, repeatIdentity, requiredFields, type Layout, type LineLimits } from '../core/ingest/normalize.js';
 import type { Status } from '../core/ingest/status.js';
 import type { ImportSummary } from '../core/ingest/import-types.js';
-import type { Db } from './db.js';
+import { beginWrite, diskFullError, type Db } from './db.js';
 import { readFailure, sniffFile, type DelimiterChoice } from './csv.js';
 import { LINE_WIDTH, ORDER_WIDTH, produceBatches, type OrderBatch, workerAvailable, workerBatches } from './order-batches.js';
 import type { EncodingChoice } from './decode.js';
@@ -109,7 +109,8 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const batches = useWorker ? workerBatches(input) : produceBatches(input);
 
   const nested = db.inTransaction;
-  db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
+  if (nested) db.exec('SAVEPOINT import_file');
+  else beginWrite(db);
   try {
     const wasEmpty = st.anyLine.get() === undefined;
     const importId = Number(st.begin.run('orders', file, '', bytesTotal, sniffed.encoding, sniffed.delimiter,
@@ -149,6 +150,8 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
     return summary;
   } catch (e) {
     if (db.inTransaction) db.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
+    // a full disk: say how much this import needs (its file twice: the rows and the rollback journal)
+    if ((e as { code?: string }).code === 'SQLITE_FULL') throw diskFullError(db.name, bytesTotal * 2);
     throw e;
   } finally {
     await batches.return(undefined);

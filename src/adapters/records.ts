@@ -4,7 +4,8 @@
  * and a quoted cell may span lines only within bounds no real export reaches: when a quote opened
  * on a line is still open MAX_RECORD_LINES lines or MAX_RECORD_CHARS characters later, that one line
  * is rejected (blanked, so line numbers hold) and reading resumes on the next line; so is a quote
- * whose cell holds whole rows (inner lines with a row's worth of delimiters). An unclosed quote
+ * whose cell holds whole rows (inner lines with a row's worth of delimiters), or that spans lines and
+ * "closes" on a quote with text right after it (the next record's opening quote). An unclosed quote
  * at the end of the file is handled the same way. Work per character is bounded: nothing is re-read
  * more than MAX_RECORD_LINES times, so a huge cell costs linear time.
  */
@@ -39,6 +40,8 @@ export class RecordAssembler {
   private pendingCr = false;
   /** inside a line too long to keep: dropped up to its newline */
   private skipping = false;
+  /** the record just scanned closed a quote with text right after it (not a delimiter or line end) */
+  private badClose = false;
 
   /**
    * @param delimiter one character
@@ -94,7 +97,7 @@ export class RecordAssembler {
       const stop = end >= 0 ? end : s.length;
       const lines = countNewlines(s, recStart, stop);
       const runaway = lines > MAX_RECORD_LINES || stop - recStart > MAX_RECORD_CHARS ||
-        (end >= 0 && lines > 1 && this.swallowsRecords(s, recStart, end, d));
+        (end >= 0 && lines > 1 && (this.badClose || this.swallowsRecords(s, recStart, end, d)));
       if (end >= 0 && !runaway) {
         recLine += lines;
         recStart = end;
@@ -152,14 +155,20 @@ export class RecordAssembler {
    * when the text ends inside it.
    */
   private scanRecord(s: string, start: number, d: number): number {
+    this.badClose = false;
     let inQuote = false;
     let fieldStart = true;
     for (let j = start; j < s.length; j++) {
       const c = s.charCodeAt(j);
       if (inQuote) {
         if (c === QUOTE) {
-          if (s.charCodeAt(j + 1) === QUOTE) j++;
-          else inQuote = false;
+          const next = s.charCodeAt(j + 1);
+          if (next === QUOTE) j++;
+          else {
+            inQuote = false;
+            // A real closing quote ends its cell; `,"麒麟…` inside a quote is the next record's quote.
+            if (j + 1 < s.length && next !== d && next !== NL) this.badClose = true;
+          }
         }
       } else if (c === NL) {
         return j + 1;

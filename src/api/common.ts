@@ -3,7 +3,7 @@
  * (DEFAULT_CONFIG when none is given), and personal data masked in this layer (see core/shared/mask.ts).
  */
 import { DEFAULT_CONFIG, type Config } from '../config.js';
-import { openDb, type Db, type OpenOptions } from '../adapters/db.js';
+import { closeDb, openDb, type Db, type OpenOptions } from '../adapters/db.js';
 import { readMemberContacts } from '../adapters/queries.js';
 import { maskContact, maskName, type Contact } from '../core/shared/mask.js';
 import type { LeaderInfo } from '../core/shared/leader-info.js';
@@ -32,7 +32,7 @@ export function withDb<T>(db: DbInput, fn: (db: Db) => T, open: OpenOptions = { 
   try {
     return fn(handle);
   } finally {
-    handle.close();
+    closeDb(handle);
   }
 }
 
@@ -43,7 +43,7 @@ export async function withDbAsync<T>(db: DbInput, fn: (db: Db) => Promise<T>, op
   try {
     return await fn(handle);
   } finally {
-    handle.close();
+    closeDb(handle);
   }
 }
 

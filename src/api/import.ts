@@ -4,6 +4,7 @@ import type { ImportSummary } from '../adapters/import-orders.js';
 import type { LeadersSummary } from '../adapters/import-leaders.js';
 import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
+import { beginWrite } from '../adapters/db.js';
 import { columnOverrides, statusWords } from '../config.js';
 import { maskName } from '../core/shared/mask.js';
 import { EXIT, TuanError } from '../errors.js';
@@ -40,6 +41,8 @@ export interface ImportOptions extends BaseOptions, MaskOptions {
   allOrNothing?: boolean | undefined;
   /** called once per order file (the name as given), for a progress bar */
   onFile?: (file: string) => FileProgress;
+  /** called once when another tuan holds the database and this import waits for it */
+  onWait?: () => void;
   /** @internal parse in a worker thread from this file size on; default 4 MiB (the test suite lowers it) */
   workerMinBytes?: number | undefined;
 }
@@ -85,7 +88,7 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       now: o.now,
       workerMinBytes: o.workerMinBytes,
     };
-    if (o.allOrNothing) handle.exec('BEGIN IMMEDIATE');
+    if (o.allOrNothing) beginWrite(handle); // waits (and says so) while another tuan imports
     try {
       const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
       // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
@@ -119,5 +122,5 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       if (o.allOrNothing && handle.inTransaction) handle.exec('ROLLBACK');
       throw e;
     }
-  });
+  }, { onWait: o.onWait });
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { openDb, type Db } from '../adapters/db.js';
+import { dbFailure, LOCK_WAIT_MS, openDb, type Db } from '../adapters/db.js';
 import { pick, type Lang, type Say } from '../i18n.js';
 import { assertNotDatabase, writeOutputFile } from '../adapters/out-files.js';
 import type { Ctx } from './types.js';
@@ -67,13 +67,27 @@ export function testThreshold(ctx: Ctx, name: 'STATUS_MIN_BYTES' | 'WORKER_MIN_B
 /** Open the database for a command that reads: a missing file is exit 4, not a new empty database. */
 export function openForRead(ctx: Ctx): Db {
   const path = dbPath(ctx);
-  const db = openDb(path, { mustExist: true });
+  const db = openDb(path, { mustExist: true, onWait: waitNotice(ctx) });
   const statusMin = testThreshold(ctx, 'STATUS_MIN_BYTES') ?? STATUS_MIN_BYTES;
   if (ctx.io.stderrIsTTY && path !== ':memory:' && statSync(path).size >= statusMin) {
     ctx.io.stderr.write(pick(ctx.lang, { zh: '正在读取数据库……', en: 'reading the database …' }));
     ctx.status = { shown: true };
   }
   return db;
+}
+
+/** An SQLite failure during a command as the database error it is (full disk, locked, damaged …), or `e` itself. */
+export function asDbError(e: unknown, ctx: Ctx): unknown {
+  return dbFailure(e, dbPath(ctx)) ?? e;
+}
+
+/** What a command says on stderr while another tuan holds the database and it waits. */
+export function waitNotice(ctx: Ctx): () => void {
+  const minutes = LOCK_WAIT_MS / 60000;
+  return () => ctx.io.stderr.write(pick(ctx.lang, {
+    zh: `tuan: 数据库正被另一个 tuan 使用,等待中(最多 ${minutes} 分钟)……\n`,
+    en: `tuan: the database is in use by another tuan; waiting (up to ${minutes} minutes) …\n`,
+  }));
 }
 
 /** Open the database for reading, run `fn` (an api call) on it, and close it. */

@@ -44,24 +44,29 @@ async function ask(ctx: Ctx, plan: ForgetPlan): Promise<boolean> {
 export const forgetCommand: CommandSpec = {
   name: 'forget',
   group: 'import',
-  summary: { 'zh-CN': '删除会员的个人信息(姓名、电话、拒收原文),保留匿名的订单', en: "delete members' personal data (names, phones, rejected raw text), keep the anonymous orders" },
-  description:
-    'For a member who asks to be deleted (个人信息保护法), or for every member without an order line in a period (--older-than 3y, 18m, 400d, ' +
+  summary: { zh: '删除会员的个人信息(姓名、电话、拒收原文),保留匿名的订单', en: "delete members' personal data (names, phones, rejected raw text), keep the anonymous orders" },
+  description: {
+    zh: '用于要求删除个人信息的会员(个人信息保护法),或用于一段时间内没有任何订单行的全部会员(--older-than 3y、18m、400d,按 --as-of 往前算)。' +
+      '会员ID 换成化名(forgotten- 加上加盐哈希的 10 位十六进制;盐不保存),每一行订单的姓名和电话清空,提到该会员(ID、姓名或电话)的拒收行清空原文。' +
+      '日期、金额、状态和团长保留,所以合计、阶段和佣金都不变。本次删除会被记录(时间、条件、各表改动的行数;从不记录是谁),数据库文件会压缩(VACUUM),旧的字节不再留存。' +
+      '在终端里会先确认;没有终端时必须加 --yes(否则退出码 2)。未知的会员ID:退出码 2,不做任何改动。',
+    en: 'For a member who asks to be deleted (个人信息保护法), or for every member without an order line in a period (--older-than 3y, 18m, 400d, ' +
     'before --as-of). The member id becomes a pseudonym (forgotten- and 10 hex digits of a salted hash; the salt is not kept), names and phones ' +
     'are blanked in every order line, and every rejected row that mentions the member (id, name or phone) loses its raw text. ' +
     'Dates, amounts, statuses and leaders stay, so totals, stages and commissions do not change. The deletion is recorded ' +
     '(when, criterion, rows per table; never who) and the file is vacuumed so that the old bytes are gone. ' +
     'On a terminal it asks first; without one it needs --yes (otherwise exit 2). Unknown member ids: exit 2, nothing changed.',
+  },
   examples: [
     'tuan forget M0042 --yes',
     'tuan forget --older-than 3y --yes',
     'tuan forget --older-than 18m --as-of 2026-10-31 --yes --format json',
   ],
-  configure(cmd) {
-    cmd.argument('[member_ids...]', 'member ids to forget (会员ID)')
-      .addOption(new Option('--older-than <age>', 'every member whose last order line is older than this: 3y, 18m, 400d'))
-      .option('-y, --yes', 'do not ask (needed without a terminal)')
-      .addOption(formatOption(['text', 'json']));
+  configure(cmd, say) {
+    cmd.argument('[member_ids...]', say('要删除的会员ID', 'member ids to forget (会员ID)'))
+      .addOption(new Option('--older-than <age>', say('最后一行订单早于这个时长的全部会员:3y、18m、400d', 'every member whose last order line is older than this: 3y, 18m, 400d')))
+      .option('-y, --yes', say('不再确认(没有终端时必须加)', 'do not ask (needed without a terminal)'))
+      .addOption(formatOption(say, ['text', 'json']));
   },
   async run(ids, opts, ctx) {
     const o: ForgetOptions = {
@@ -72,7 +77,7 @@ export const forgetCommand: CommandSpec = {
     try {
       const plan = forgetPlan(db, o);
       if (plan.members > 0 && opts.yes !== true) {
-        if (!(ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY)) throw new UsageError(m(ctx.lang, 'forget.err.noTty'), m(ctx.lang, 'forget.err.noTtyHint'));
+        if (!(ctx.io.stdinIsTTY && ctx.io.stdoutIsTTY)) throw new UsageError(m.text('forget.err.noTty'), m.text('forget.err.noTtyHint'));
         if (!(await ask(ctx, plan))) {
           ctx.io.stderr.write(m(ctx.lang, 'forget.cancelled') + '\n');
           return EXIT.ok;

@@ -7,7 +7,7 @@ import { makeProgress, NO_PROGRESS } from '../render/progress.js';
 import { renderJson } from '../render/table.js';
 import { failureLine, formatSummary } from '../render/import.js';
 import { errorText } from '../render/error.js';
-import { clearStatus, dbPath, emit, formatOption, testThreshold } from './common.js';
+import { clearStatus, dbPath, emit, formatOption, testThreshold, waitNotice } from './common.js';
 import type { Say } from '../i18n.js';
 import type { CommandSpec, Ctx } from './types.js';
 
@@ -57,6 +57,7 @@ export async function runImport(files: string[], flags: ImportFlags & { leaderDe
     leader: flags.leader, leaderDefault: flags.leaderDefault, now: ctx.nowIso, unmask: ctx.unmask,
     allOrNothing: flags.allOrNothing === true,
     onFile: (f) => (ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS),
+    onWait: waitNotice(ctx),
     workerMinBytes: testThreshold(ctx, 'WORKER_MIN_BYTES'),
   });
 }

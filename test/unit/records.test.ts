@@ -63,4 +63,11 @@ describe('RecordAssembler', () => {
     expect(skipped.map((s) => [s.line, s.why])).toEqual([[3, 'long_line']]);
     expect(text).toBe('O1,M1,1\n\nO3,M3,3\n');
   });
+
+  it('a quoted cell left open that "closes" on the next record\'s opening quote costs its line, not the next record', () => {
+    const input = '4,a,"西瓜+1\n香蕉+2,56.80\n5,b,"麒麟+1\n香蕉+2",56.80\n';
+    const { text, skipped } = assemble([input]);
+    expect(skipped.map((s) => [s.line, s.why])).toEqual([[2, 'stray_quote']]);
+    expect(text).toBe('\n香蕉+2,56.80\n5,b,"麒麟+1\n香蕉+2",56.80\n');
+  });
 });
