@@ -11,6 +11,7 @@ import { ConfigError, type Text } from './errors.js';
 import { parseLang, type Lang } from './i18n.js';
 import { FIELDS, type Field } from './core/ingest/headers.js';
 import { DEFAULT_STATUS_WORDS, STATUSES } from './core/ingest/status.js';
+import { DEFAULT_LINE_LIMITS } from './core/ingest/normalize.js';
 import { DEFAULT_SEGMENTS } from './core/members/segments.js';
 import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/kpi/check-spec.js';
 import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LegacyTargetsSchema, LintSchema } from './activities-config.js';
@@ -121,6 +122,13 @@ export const ConfigSchema = z.strictObject({
     max_reject_rate: z.number().min(0).max(1),
     /** Leader ID for lines without a leader column, e.g. a 快团团 export (`--leader` overrides it). @default unset */
     leader: z.string().trim().min(1).optional(),
+    /**
+     * Largest amount of one order line, in yuan (its paid amount, refund, or quantity × unit price; a return's too):
+     * a line beyond it is a rejected row, counted against max_reject_rate. It keeps every total exact. @default 1000000
+     */
+    max_line_amount_yuan: z.number().int().min(1).max(100_000_000),
+    /** Largest quantity of one order line (a 快团团 item too): a line beyond it is a rejected row. @default 100000 */
+    max_line_quantity: z.number().int().min(1).max(100_000_000),
   }),
   stages: z.strictObject({
     /** 引入期 while tenure (days since first order) ≤ this. @default 30 */
@@ -180,7 +188,7 @@ export const DEFAULT_CONFIG: Config = {
   db: './tuan.db',
   columns: {},
   status_words: {},
-  import: { max_reject_rate: 0.05 },
+  import: { max_reject_rate: 0.05, max_line_amount_yuan: DEFAULT_LINE_LIMITS.maxAmountFen / 100, max_line_quantity: DEFAULT_LINE_LIMITS.maxQuantity },
   stages: { intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 },
   rfm: { window_days: 365, method: 'quintile', edges: {}, baseline: 'mean', segments: DEFAULT_SEGMENTS },
   activities: DEFAULT_ACTIVITIES,
@@ -198,7 +206,10 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 export function mergeConfig(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? mergeConfig(base[k], v) : v;
+  // Own keys only, and defined rather than assigned: a key `__proto__` or `constructor` (status_words) is data.
+  for (const [k, v] of Object.entries(over)) {
+    Object.defineProperty(out, k, { value: Object.hasOwn(base, k) ? mergeConfig(base[k], v) : v, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 
@@ -313,7 +324,7 @@ export function legacyTargets(raw: unknown, given: unknown, source: string): { r
     (list ?? []).forEach((t, i) => {
       const to = t.challenge === null ? { baseline: t.target } : { baseline: t.target, challenge: t.challenge };
       renames.push(`  activities.targets.${stage}[${i}] ${inline(t)} -> kpi.targets.${t.kpi}: ${inline(to)}`);
-      if (t.kpi in stated) ignored.push(t.kpi);
+      if (Object.hasOwn(stated, t.kpi)) ignored.push(t.kpi);
       else moved[t.kpi] = to;
     });
   }

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { mapHeaders, HEADER_ALIASES, type Field, type MappingProblem } from '../core/ingest/headers.js';
 import { personalColumns } from '../core/shared/mask.js';
-import { chooseLayout, repeatIdentity, requiredFields, type Layout } from '../core/ingest/normalize.js';
+import { chooseLayout, repeatIdentity, requiredFields, type Layout, type LineLimits } from '../core/ingest/normalize.js';
 import type { Status } from '../core/ingest/status.js';
 import type { ImportSummary } from '../core/ingest/import-types.js';
 import { beginWrite, diskFullError, type Db } from './db.js';
@@ -27,6 +27,8 @@ export interface ImportOptions {
   leaderDefault?: string;
   statusWords: Readonly<Record<string, Status>>;
   maxRejectRate: number;
+  /** bounds per line (config import.max_line_amount_yuan, import.max_line_quantity); default DEFAULT_LINE_LIMITS */
+  limits?: LineLimits | undefined;
   /** ISO timestamp recorded as the import time (the caller reads the clock) */
   now: string;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
@@ -101,7 +103,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const st = prepare(db);
   const counts = { rowsRead: 0, linesAccepted: 0, repeated: 0, rejected: 0 };
   const reasons = new Map<string, number>();
-  const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, leaderDefault: opts.leaderDefault, statusWords: opts.statusWords };
+  const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, leaderDefault: opts.leaderDefault, statusWords: opts.statusWords, limits: opts.limits };
   const input = { path, sniffed, normalize };
   const useWorker = bytesTotal >= (opts.workerMinBytes ?? WORKER_MIN_BYTES) && workerAvailable();
   const batches = useWorker ? workerBatches(input) : produceBatches(input);

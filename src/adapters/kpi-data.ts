@@ -3,20 +3,20 @@ import { UsageError } from '../errors.js';
 import type { KpiScope } from '../core/kpi/kpi-rows.js';
 import type { Db } from './db.js';
 import { resolveScope } from './scope.js';
-import { countedLineSql, countedOrdersSql, readLeaders, readReturns, type LeaderInfo } from './queries.js';
+import { countedLineSql, countedOrdersSql, readLeaders, readReturns, safeFen, summing, type LeaderInfo } from './queries.js';
 import type { KpiData, KpiOrder } from '../core/kpi/kpi.js';
 import type { ReturnFact } from '../core/members/history.js';
 
 /** Counted orders on or before `asOf` (countedOrdersSql), each with the distinct categories of its counted lines. */
 export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
-  const rows = db.prepare(`
+  const rows = summing('order amount', () => db.prepare(`
     WITH o AS (${countedOrdersSql('order_date <= @asOf')})
     SELECT o.order_id, o.member_id, o.leader_id, o.ordered_at, o.amount_fen,
       (SELECT json_group_array(DISTINCT l.category) FROM order_lines l
         WHERE l.order_id = o.order_id AND ${countedLineSql('l.')} AND l.category <> '') AS cats
-    FROM o ORDER BY o.member_id, o.ordered_at, o.order_id`).raw().all({ asOf }) as [string, string, string, string, number, string][];
+    FROM o ORDER BY o.member_id, o.ordered_at, o.order_id`).raw().all({ asOf }) as [string, string, string, string, number, string][]);
   return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen, cats]) => ({
-    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen,
+    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen: safeFen(amountFen, 'order amount'),
     categories: (JSON.parse(cats) as string[]).sort(),
   }));
 }

@@ -1,4 +1,5 @@
 /** Read-side SQL shared by several commands. */
+import { DbError } from '../errors.js';
 import type { Db } from './db.js';
 import type { MemberFacts } from '../core/members/segment.js';
 import type { OrderFact, ReturnFact } from '../core/members/history.js';
@@ -35,6 +36,33 @@ export const ORDER_SQL = {
   returnFen: 'sum(CASE WHEN is_return THEN net_fen ELSE 0 END)',
 } as const;
 
+const tooLarge = (what: string) => new DbError({
+  zh: `数据库中的金额合计(${what})超出可精确计算的范围:有订单行的金额大得不真实(多半是 tuan 限制单行金额之前导入的)`,
+  en: `a total in the database (${what}) is beyond exact arithmetic: some order lines hold amounts no real order has (most likely imported before tuan bounded the amount of a line)`,
+}, {
+  zh: '把数据库文件移到别处,再重新导入导出文件:超过 import.max_line_amount_yuan 的行现在会被拒收',
+  en: 'move the database file aside and import the exports again: lines beyond import.max_line_amount_yuan are now rejected',
+});
+
+/**
+ * A sum of fen read from SQL, checked: exact (a safe integer) or a DbError. Import bounds every line
+ * (import.max_line_amount_yuan), so only a database filled before that bound can hold such sums.
+ */
+export function safeFen(n: number, what: string): number {
+  if (!Number.isSafeInteger(n)) throw tooLarge(what);
+  return n;
+}
+
+/** Run a read whose SQL sums fen: SQLite's sum() raises "integer overflow" beyond 64 bits; that is a DbError too. */
+export function summing<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof Error && /integer overflow/i.test(e.message)) throw tooLarge(what);
+    throw e;
+  }
+}
+
 /** A line that counts toward an order's amount, categories and products; `t` is a table alias with its dot. */
 export const countedLineSql = (t = '') => `${t}is_return = 0 AND ${t}net_fen > 0`;
 
@@ -46,10 +74,10 @@ export function countedOrdersSql(where = '1'): string {
 }
 
 export function readStatus(db: Db): DbStatus {
-  const lines = db.prepare(`SELECT count(*) AS lines, count(DISTINCT member_id) AS members,
-      coalesce(sum(net_fen), 0) AS spend_fen FROM order_lines`).get() as { lines: number; members: number; spend_fen: number };
-  const orders = db.prepare(`SELECT count(*) AS n, min(ordered_at) AS first, max(ordered_at) AS last
-      FROM (${countedOrdersSql()})`).get() as { n: number; first: string | null; last: string | null };
+  const lines = summing('spend', () => db.prepare(`SELECT count(*) AS lines, count(DISTINCT member_id) AS members,
+      coalesce(sum(net_fen), 0) AS spend_fen FROM order_lines`).get() as { lines: number; members: number; spend_fen: number });
+  const orders = summing('orders', () => db.prepare(`SELECT count(*) AS n, min(ordered_at) AS first, max(ordered_at) AS last
+      FROM (${countedOrdersSql()})`).get() as { n: number; first: string | null; last: string | null });
   const leaders = db.prepare(`SELECT count(*) AS n FROM (SELECT leader_id FROM leaders UNION
       SELECT DISTINCT leader_id FROM order_lines)`).get() as { n: number };
   const rejected = db.prepare('SELECT count(*) AS n FROM rejects').get() as { n: number };
@@ -57,7 +85,7 @@ export function readStatus(db: Db): DbStatus {
       inserted, updated, unchanged, rejected FROM imports ORDER BY import_id`).all() as DbStatus['imports'];
   return {
     lines: lines.lines, orders: orders.n, members: lines.members, leaders: leaders.n, rejected: rejected.n,
-    spend_fen: lines.spend_fen, first_order_at: orders.first, last_order_at: orders.last, imports,
+    spend_fen: safeFen(lines.spend_fen, 'spend'), first_order_at: orders.first, last_order_at: orders.last, imports,
   };
 }
 
@@ -69,7 +97,7 @@ export function readStatus(db: Db): DbStatus {
 export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
   // One pass over the lines in the table's key order, grouped by order; returns ride along per order.
   // Timestamps compare as text: `<= asOf || 'T99'` is "on or before asOf".
-  const rows = db.prepare(`
+  const rows = summing('member spend', () => db.prepare(`
     WITH o AS (
       SELECT ${ORDER_SQL.memberId} AS member_id, ${ORDER_SQL.orderedAt} AS at, ${ORDER_SQL.leaderId} AS leader_id,
         ${ORDER_SQL.amountFen} AS amount, ${ORDER_SQL.counted} AS counted, ${ORDER_SQL.returnFen} AS ret,
@@ -85,9 +113,10 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
       sum(counted AND at >= @ws) AS w_orders,
       sum(CASE WHEN counted AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
     FROM o GROUP BY member_id HAVING sum(counted) > 0 ORDER BY member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
-    [string, string, string, string, number, number, number, number][];
+    [string, string, string, string, number, number, number, number][]);
   return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({
-    memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen,
+    memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen: safeFen(spendFen, 'member spend'), windowOrders,
+    windowSpendFen: safeFen(windowSpendFen, 'member spend'),
   }));
 }
 
@@ -124,10 +153,10 @@ export interface CountedOrder extends OrderFact {
 
 /** Counted orders on or before `asOf` (all when null), sorted by member, time, order id. */
 export function readCountedOrders(db: Db, asOf: string | null = null): CountedOrder[] {
-  const rows = db.prepare(`SELECT order_id, member_id, leader_id, ordered_at, amount_fen
-      FROM (${countedOrdersSql('@asOf IS NULL OR order_date <= @asOf')}) ORDER BY 2, 4, 1`).raw().all({ asOf }) as [string, string, string, string, number][];
+  const rows = summing('order amount', () => db.prepare(`SELECT order_id, member_id, leader_id, ordered_at, amount_fen
+      FROM (${countedOrdersSql('@asOf IS NULL OR order_date <= @asOf')}) ORDER BY 2, 4, 1`).raw().all({ asOf }) as [string, string, string, string, number][]);
   return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen]) => ({
-    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen,
+    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen: safeFen(amountFen, 'order amount'),
   }));
 }
 

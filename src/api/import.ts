@@ -84,6 +84,7 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       leaderDefault: o.leaderDefault ?? config.import.leader,
       statusWords: statusWords(config),
       maxRejectRate: o.maxRejectRate ?? config.import.max_reject_rate,
+      limits: { maxAmountFen: config.import.max_line_amount_yuan * 100, maxQuantity: config.import.max_line_quantity },
       now: o.now,
       workerMinBytes: o.workerMinBytes,
     };

@@ -36,7 +36,7 @@ export function configureImportOptions(cmd: Command, say: Say, leaderHelp = say(
 
 function parseDelimiter(raw: string): DelimiterChoice {
   const map: Record<string, DelimiterChoice> = { auto: 'auto', ',': ',', '\\t': '\t', '\t': '\t', tab: '\t', ';': ';' };
-  const d = map[raw];
+  const d = Object.hasOwn(map, raw) ? map[raw] : undefined;
   if (!d) throw new UsageError({ zh: `--delimiter "${raw}" 不对,只能是 auto、","、"\\t" 或 ";"`, en: `--delimiter "${raw}" must be auto, ",", "\\t" or ";"` });
   return d;
 }

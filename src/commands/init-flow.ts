@@ -71,12 +71,12 @@ export async function settleStatusWords(view: MappingView, rows: string[][], ctx
   if (header === undefined) return {};
   const idx = view.headers.indexOf(header);
   const unknown = unknownStatusWords(rows.map((row) => row[idx] ?? ''), statusWords(DEFAULT_CONFIG));
-  const words: Record<string, Status> = {};
+  const words: Record<string, Status> = Object.create(null) as Record<string, Status>; // a word may be `__proto__`
   for (const word of p ? unknown : []) {
     const meaning = await p!.statusWord(word);
     if (meaning !== 'skip') words[word] = meaning;
   }
-  const left = unknown.filter((u) => !(u in words));
+  const left = unknown.filter((u) => !Object.hasOwn(words, u));
   if (left.length) ctx.io.stderr.write(w(ctx.lang, 'init.warn.status', { words: left.map((x) => `"${x}"`).join(', ') }) + '\n');
   return words;
 }

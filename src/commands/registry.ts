@@ -42,7 +42,7 @@ export function commandName(argv: readonly string[]): string | null {
 /** The specs to register: only the named command's, or all of them (help, a typo, no command). */
 export async function loadSpecs(argv: readonly string[]): Promise<CommandSpec[]> {
   const name = commandName(argv);
-  const load = name === null ? undefined : COMMAND_LOADERS[name];
+  const load = name === null || !Object.hasOwn(COMMAND_LOADERS, name) ? undefined : COMMAND_LOADERS[name];
   if (load) return [await load()];
   return (await import('./index.js')).COMMANDS;
 }

@@ -8,7 +8,8 @@ import { intIn, mulberry32 } from '../helpers/prng.js';
 
 function opts(headers: string[]): NormalizeOptions {
   const { mapping } = mapHeaders(headers);
-  return { layout: chooseLayout(mapping), mapping, statusWords: DEFAULT_STATUS_WORDS };
+  // The line bounds (import.max_line_amount_yuan) lifted: these properties are about spelling and arithmetic.
+  return { layout: chooseLayout(mapping), mapping, statusWords: DEFAULT_STATUS_WORDS, limits: { maxAmountFen: Number.MAX_SAFE_INTEGER, maxQuantity: 1e9 } };
 }
 
 const WORDS = Object.entries(DEFAULT_STATUS_WORDS);

@@ -21,6 +21,10 @@ describe('splitKttItems (the 商品 cell: `名称(规格)+数量`, one item per 
     ['\n苹果(5斤)+1\n\n', [{ product: '苹果(5斤)', quantity: 1 }]], // blank lines skipped
     ['', []],
     ['   ', []],
+    // found by the property tests (properties.test.ts): a lone CR is a line break of the cell, and a line
+    // separator (U+2028) inside a name no longer loses the quantity
+    ['苹果(5斤)+2\r香蕉(5斤)+3', [{ product: '苹果(5斤)', quantity: 2 }, { product: '香蕉(5斤)', quantity: 3 }]],
+    ['!\u2028苹+3', [{ product: '!\u2028苹', quantity: 3 }]],
   ])('%j', (cell, items) => {
     expect(splitKttItems(cell)).toEqual(items);
   });

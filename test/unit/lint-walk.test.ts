@@ -31,6 +31,12 @@ describe('checking templates against their documented context (core/templating/l
     ]);
   });
 
+  it('a prototype key is an unknown variable, not a field (#12)', () => {
+    expect(walk('{{member.constructor}}\n{{member.toString}}\n{{member.__proto__.x}}', SCRIPT_CONTEXT)).toEqual([
+      'x.hbs:1 unknown-variable member.constructor', 'x.hbs:2 unknown-variable member.toString', 'x.hbs:3 unknown-variable member.__proto__.x',
+    ]);
+  });
+
   it('reports printing a whole object and using a helper as a block', () => {
     expect(walk('{{member}}\n{{#yuan member.spend_fen}}x{{/yuan}}', SCRIPT_CONTEXT)).toEqual([
       'x.hbs:1 prints-object member (object)', 'x.hbs:2 unknown-helper yuan (block)',

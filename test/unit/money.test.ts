@@ -14,8 +14,15 @@ describe('parseFen', () => {
     ['￥ 8', 800], [' 12.30 ', 1230], ['1 234.50', 123450], ['1，234.5', 123450], ['12,345,678.90', 1234567890],
     ['1,000', 100000], ['-12.30', -1230], ['+5', 500], ['-0.05', -5], ['-¥5.00', -500], ['¥-5', -500],
     ['(12.30)', -1230], ['(1,234.50)', -123450], ['90071992547409.91', MAX], ['-90071992547409.91', -MAX],
+    // found by the property tests (properties.test.ts): a currency sign or unit inside the brackets
+    ['(¥12.30)', -1230], ['¥(12.30)', -1230], ['(12.30元)', -1230], ['(12.30)元', -1230], ['(￥1,234.50)', -123450],
   ])('%j -> %i fen', (raw, fen) => {
     expect(parseFen(raw)).toEqual({ ok: true, value: fen });
+  });
+
+  it.each(['-0.00', '(0.00)', '-¥0', '(0.00rmb)', '-0'])('%j is 0, never -0 (found by the property tests)', (raw) => {
+    const r = parseFen(raw);
+    expect(r.ok && Object.is(r.value, 0)).toBe(true);
   });
 
   it.each([

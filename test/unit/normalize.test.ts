@@ -158,7 +158,8 @@ describe('normalizeRecord: the platform layout', () => {
 });
 
 describe('normalizeRecord: amount from quantity × unit price', () => {
-  const U = opts(['订单号', '下单时间', '会员ID', '数量', '单价']);
+  // The line bounds lifted: the arithmetic itself is under test here.
+  const U = { ...opts(['订单号', '下单时间', '会员ID', '数量', '单价']), limits: { maxAmountFen: Number.MAX_SAFE_INTEGER, maxQuantity: 10_000_000 } };
   it.each([
     ['3', '2.55', 765],
     ['0.5', '26.00', 1300],
@@ -279,5 +280,56 @@ describe('normalizeRecord: a return written with an unsigned amount', () => {
   it('a negative quantity with a positive amount still takes the money back', () => {
     const [l] = lines(normalizeRecord(prow({ qty: '-1', amount: '26.80' }), 5, P));
     expect(l).toMatchObject({ isReturn: true, amountFen: -2680, netFen: -2680, quantity: -1 });
+  });
+});
+
+describe('normalizeRecord: amounts and quantities no shop has are rejected rows (#12)', () => {
+  const A = opts(['订单号', '下单时间', '会员ID', '数量', '实付金额', '退款金额']);
+  const U = opts(['订单号', '下单时间', '会员ID', '数量', '单价']);
+  const row = (qty: string, amount: string, refund = '') => ['A1', '2026-10-01', 'M1', qty, amount, refund];
+
+  it('the default bound is 1,000,000 yuan and 100,000 items per line, inclusive', () => {
+    expect(lines(normalizeRecord(row('100000', '1000000.00'), 2, A))[0]!.amountFen).toBe(100_000_000);
+    expect(lines(normalizeRecord(row('-100000', '-1000000'), 2, A))[0]!.amountFen).toBe(-100_000_000);
+  });
+
+  it.each([
+    [row('1', '90071992547409.91'), 'amount', 'amount "90071992547409.91" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+    [row('1', '1000000.01'), 'amount', 'amount "1000000.01" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+    [row('-1', '-¥1,000,000.01'), 'amount', 'amount "-¥1,000,000.01" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+    [row('100000.001', '1.00'), 'quantity', 'quantity "100000.001" is beyond the limit of 100000 per line (import.max_line_quantity)'],
+    [row('-200000', '-1.00'), 'quantity', 'quantity "-200000" is beyond the limit of 100000 per line (import.max_line_quantity)'],
+    [row('-1', '-5.00', '2000000'), 'refund_amount', 'refund "2000000" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+  ])('%j is rejected on %s', (cells, field, reason) => {
+    expect(normalizeRecord(cells, 7, A)).toEqual({ line: 7, field, reason });
+  });
+
+  it('quantity × unit price is bounded like an amount', () => {
+    expect(normalizeRecord(['U1', '2026-10-01', 'M1', '20000', '99.99'], 3, U)).toEqual({
+      line: 3, field: 'unit_price', reason: 'amount "20000 × 99.99" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)',
+    });
+  });
+
+  it('a 快团团 item quantity beyond the bound is a rejected row', () => {
+    const K = opts(['跟团号', '下单人', '支付时间', '商品', '订单金额']);
+    expect(normalizeRecord(['12', '小王', '2026-10-01 10:00', '苹果+2\n梨+99999999999999999999', '10.00'], 5, K)).toEqual({
+      line: 5, field: 'product', reason: 'item quantity "100000000000000000000" ("梨") is beyond the limit of 100000 per line (import.max_line_quantity)',
+    });
+  });
+
+  it('the bounds come from the options (config import.max_line_amount_yuan, import.max_line_quantity)', () => {
+    const small = { ...A, limits: { maxAmountFen: 10_000, maxQuantity: 5 } };
+    expect(normalizeRecord(row('1', '100.01'), 2, small)).toMatchObject({ field: 'amount' });
+    expect(normalizeRecord(row('6', '1.00'), 2, small)).toMatchObject({ field: 'quantity' });
+    expect(lines(normalizeRecord(row('5', '100.00'), 2, small))[0]!.amountFen).toBe(10_000);
+  });
+});
+
+describe('normalizeRecord: status words that are JavaScript prototype keys (#12)', () => {
+  const S = opts(['订单号', '下单时间', '会员ID', '实付金额', '订单状态']);
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'CONSTRUCTOR', '__PROTO__'])('%s is an unknown status, a rejected row', (word) => {
+    expect(normalizeRecord(['S1', '2026-10-01', 'M1', '1.00', word], 2, S)).toEqual({
+      line: 2, field: 'status', reason: `unknown status "${word}" (add it to status_words in the config)`,
+    });
   });
 });

@@ -82,7 +82,7 @@ const KPI_UNITS: Record<string, 'pct' | 'orders_per_week' | 'orders_per_month'> 
   growth_weekly_orders: 'orders_per_week', mature_monthly_orders: 'orders_per_month',
 };
 /** The unit a kit or the plan shows a target in: percent for rates, orders per member per week or month. */
-export const targetUnit = (kpi: string) => KPI_UNITS[kpi] ?? 'pct';
+export const targetUnit = (kpi: string) => (Object.hasOwn(KPI_UNITS, kpi) ? KPI_UNITS[kpi]! : 'pct');
 /** KPIs whose target cannot be turned into a count for an audience (sign-ups and AOV are not in the orders). */
 const NOT_IMPLIED = new Set(['first_order_conversion', 'mature_aov_uplift']);
 

@@ -9,13 +9,13 @@ export interface KttItem {
 }
 
 // `+N` is the quantity; `×N`/`xN`/`*N` only right after the 规格 bracket (`香蕉(5斤)×2`):
-// `纯牛奶 250ml*24` is a pack size, not 24 items.
-const ITEM_RE = /^(.*?[^\s])\s*(?:[+＋]|(?<=[)）])\s*[xX×*])\s*(\d+)\s*$/;
+// `纯牛奶 250ml*24` is a pack size, not 24 items. `s`: a U+2028/U+2029 inside a name is part of it.
+const ITEM_RE = /^(.*?[^\s])\s*(?:[+＋]|(?<=[)）])\s*[xX×*])\s*(\d+)\s*$/s;
 
 /** Split a 商品 cell into items. An item without `+N` counts as quantity 1. */
 export function splitKttItems(cell: string): KttItem[] {
   return cell
-    .split(/\r?\n|；|;/)
+    .split(/\r\n?|\n|；|;/) // a lone CR too (a cell saved with classic Mac line endings)
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => {

@@ -52,7 +52,23 @@ export interface NormalizeOptions {
   /** leader for lines without a leader column value (`tuan segment FILE --leader`) */
   leaderDefault?: string;
   statusWords: Readonly<Record<string, Status>>;
+  /** bounds per line beyond which a row is rejected; default DEFAULT_LINE_LIMITS */
+  limits?: LineLimits | undefined;
 }
+
+/**
+ * What one order line can hold (config `import.max_line_amount_yuan`, `import.max_line_quantity`). No leader's shop
+ * sells a line of ¥90,071,992,547,409.91; with every line bounded, sums over any real number of lines stay exact
+ * integers (below 2^53 fen up to 90 million lines at the default bound).
+ */
+export interface LineLimits {
+  /** largest |amount| and refund of one line, in fen */
+  maxAmountFen: number;
+  /** largest |quantity| of one line */
+  maxQuantity: number;
+}
+
+export const DEFAULT_LINE_LIMITS: LineLimits = { maxAmountFen: 100_000_000, maxQuantity: 100_000 };
 
 export const DEFAULT_LEADER = '-';
 
@@ -90,11 +106,21 @@ function cell(cells: readonly string[], mapping: HeaderMapping, f: Field): strin
   return i === undefined ? undefined : (cells[i] ?? '');
 }
 
-function parseQuantity(raw: string | undefined): Ok<number | null> | Bad {
+function parseQuantity(raw: string | undefined, limits: LineLimits): Ok<number | null> | Bad {
   if (raw === undefined || raw.trim() === '') return { ok: true, value: null };
   const q = parseScaled(raw, 3);
   if (!q.ok) return { ok: false, field: 'quantity', reason: q.reason };
-  return { ok: true, value: q.value / 1000 };
+  const value = q.value / 1000;
+  if (Math.abs(value) > limits.maxQuantity) {
+    return { ok: false, field: 'quantity', reason: `quantity "${raw.trim()}" is beyond the limit of ${limits.maxQuantity} per line (import.max_line_quantity)` };
+  }
+  return { ok: true, value };
+}
+
+/** A line's amount or refund beyond the bound is a rejected row: the export is wrong, never the shop. */
+function overLimit(field: string, fen: number, raw: string, limits: LineLimits): Bad | null {
+  if (Math.abs(fen) <= limits.maxAmountFen) return null;
+  return { ok: false, field, reason: `${field === 'refund_amount' ? 'refund' : 'amount'} "${raw.trim()}" is beyond the limit of ${limits.maxAmountFen / 100} yuan per line (import.max_line_amount_yuan)` };
 }
 
 function parseAmount(cells: readonly string[], o: NormalizeOptions, quantity: number | null): Ok<number> | Bad {
@@ -141,13 +167,19 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   const statusRaw = cell(cells, o.mapping, 'status') ?? '';
   const status = normalizeStatus(statusRaw, o.statusWords);
   if (status === null) return bad('status', `unknown status "${statusRaw.trim()}" (add it to status_words in the config)`);
-  const qty = parseQuantity(cell(cells, o.mapping, 'quantity'));
+  const limits = o.limits ?? DEFAULT_LINE_LIMITS;
+  const qty = parseQuantity(cell(cells, o.mapping, 'quantity'), limits);
   if (!qty.ok) return bad(qty.field, qty.reason);
   const amount = parseAmount(cells, o, qty.value);
   if (!amount.ok) return bad(amount.field, amount.reason);
+  const amountRaw = cell(cells, o.mapping, 'amount') ?? `${qty.value} × ${(cell(cells, o.mapping, 'unit_price') ?? '').trim()}`;
+  const amountOver = overLimit(o.mapping.columns.amount === undefined ? 'unit_price' : 'amount', amount.value, amountRaw, limits);
+  if (amountOver) return bad(amountOver.field, amountOver.reason);
   const refundRaw = cell(cells, o.mapping, 'refund_amount') ?? '';
   const refund = refundRaw.trim() === '' ? { ok: true as const, value: 0 } : parseFen(refundRaw);
   if (!refund.ok) return bad('refund_amount', refund.reason);
+  const refundOver = overLimit('refund_amount', refund.value, refundRaw, limits);
+  if (refundOver) return bad(refundOver.field, refundOver.reason);
   if (refund.value < 0) return bad('refund_amount', `negative refund "${refundRaw.trim()}"`);
   if (amount.value >= 0 && refund.value > amount.value) {
     return bad('refund_amount', `refund ${refundRaw.trim()} is more than the amount`);
@@ -170,6 +202,8 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   if (o.layout === 'ktt') {
     const orderId = kttOrderId(cells, o, when.value.at);
     const items = splitKttItems(product);
+    const huge = items.find((it) => it.quantity > limits.maxQuantity);
+    if (huge) return bad('product', `item quantity "${huge.quantity}" ("${huge.product}") is beyond the limit of ${limits.maxQuantity} per line (import.max_line_quantity)`);
     if (items.length === 0) return [line(orderId, '', '', qty.value ?? 1, true)];
     // Amounts come per order: the whole amount and refund sit on the first item line (README).
     return items.map((it, i) => line(orderId, it.product, it.product, it.quantity, i === 0));

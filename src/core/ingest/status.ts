@@ -22,5 +22,7 @@ export function normalizeStatus(
 ): Status | null {
   const s = raw.trim();
   if (s === '') return 'completed';
-  return words[s] ?? words[s.toLowerCase()] ?? null;
+  // Own keys only: a status cell `constructor` or `__proto__` is an unknown word, not Object.prototype's.
+  const lower = s.toLowerCase();
+  return Object.hasOwn(words, s) ? words[s]! : Object.hasOwn(words, lower) ? words[lower]! : null;
 }

@@ -101,7 +101,7 @@ export const isOrderKpi = (code: string): code is OrderKpi => (ORDER_KPIS as rea
 export const isKnownMetric = (code: string): code is KnownMetric => (METRICS as readonly string[]).includes(code);
 
 export function kpiDef(code: string): KpiDef | undefined {
-  return (KPI_DEFS as Record<string, KpiDef>)[code];
+  return Object.hasOwn(KPI_DEFS, code) ? (KPI_DEFS as Record<string, KpiDef>)[code] : undefined;
 }
 
 /** A value as written in a checks file, a target or a metrics file. */

@@ -33,7 +33,7 @@ function read(v: WrittenValue | undefined, unit: Unit): Ratio | null {
 
 /** A KPI's baseline and challenge in the unit's base (null when not set). */
 export function targetOf(targets: KpiTargets, code: string, unit: Unit): { baseline: Ratio | null; challenge: Ratio | null } {
-  const t = targets[code];
+  const t = Object.hasOwn(targets, code) ? targets[code] : undefined;
   return { baseline: read(t?.baseline, unit), challenge: read(t?.challenge, unit) };
 }
 

@@ -15,9 +15,10 @@ function assertSafe(n: number, what: string): number {
 /** Strip currency signs, thousands separators, spaces and a trailing 元. */
 export function cleanMoneyText(raw: string): string {
   let s = raw.trim().replace(/\s/g, '');
-  s = s.replace(/^([+-]?)[¥￥]/, '$1').replace(/^[¥￥]([+-]?)/, '$1');
   s = s.replace(/(元|RMB|CNY)$/i, '');
-  if (/^\(.*\)$/.test(s)) s = '-' + s.slice(1, -1); // accounting negatives: (12.30)
+  s = s.replace(/^([+-]?)[¥￥]/, '$1').replace(/^[¥￥]([+-]?)/, '$1');
+  // accounting negatives: (12.30), ¥(12.30), (¥12.30), (12.30元)
+  if (/^\(.*\)$/.test(s)) s = '-' + s.slice(1, -1).replace(/(元|RMB|CNY)$/i, '').replace(/^[¥￥]/, '');
   // Thousands separators only in groups of three: a decimal comma (`12,34`) stays invalid, never 1234.
   if (/^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?$/.test(s)) s = s.replace(/[,，]/g, '');
   return s;
@@ -65,7 +66,7 @@ export function parseScaled(raw: string, scale: number): ParseResult<number> {
   if (frac.length > scale) return { ok: false, reason: `more than ${scale} decimals: "${raw}"` };
   const units = Number(m[2] + frac.padEnd(scale, '0'));
   if (!Number.isSafeInteger(units)) return { ok: false, reason: `amount too large: "${raw}"` };
-  return { ok: true, value: m[1] === '-' ? -units : units };
+  return { ok: true, value: m[1] === '-' ? -units + 0 : units }; // + 0: `-0.00`, `(0.00)` are 0, never -0
 }
 
 /** Parse a yuan amount (`12.3`, `¥12.30`, `￥1,234.50`, `12.3元`) into fen. */

@@ -197,7 +197,7 @@ class Walker {
         f = f.of;
         continue;
       }
-      if (f.kind !== 'object' || !(part in f.fields)) return this.unknown(file, n);
+      if (f.kind !== 'object' || !Object.hasOwn(f.fields, part)) return this.unknown(file, n); // own keys: `leader.constructor` is unknown
       f = f.fields[part]!;
       if (outside && f.kind === 'list' && (f.tag === 'audience' || f.tag === 'per_day')) {
         this.report(file, n, 'silent-frequency', n.original, 'per-day');
