@@ -6,7 +6,7 @@
  * conversion to fen and basis points never rounds); core/activities/activities.ts converts them.
  */
 import { z } from 'zod';
-import { STAGE_KPIS, type KpiCode } from './core/kpi/kpi-defs.js';
+import { STAGE_KPIS, type KpiCode } from './core/kpi/index.js';
 
 const twoDecimals = (n: number) => Number.isFinite(n) && /^\d+(\.\d{1,2})?$/.test(String(n));
 const yuan = z.number().min(0).refine(twoDecimals, { message: 'an amount in yuan with at most 2 decimals', params: { zh: '金额(元),最多 2 位小数' } });

@@ -6,7 +6,7 @@
  * (`m.text(key)`) or one language of it (`m(lang, key)`); errors carry a `Text` and cli.ts picks the
  * language when it prints. The language itself is chosen once, by `resolveLang` in config.ts.
  */
-import { cleanForPeople } from './core/shared/clean.js';
+import { cleanForPeople } from './core/shared/index.js';
 
 export type Lang = 'zh-CN' | 'en';
 

@@ -1,8 +1,8 @@
 /** Reading what kits, scripts and the plan need: one leader's (or everyone's) members with profiles. */
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
-import { addDays } from '../core/shared/dates.js';
-import { AFTER_SALE_WINDOW_DAYS, buildProfiles, type MemberProfile } from '../core/members/profile.js';
+import { addDays } from '../core/shared/index.js';
+import { AFTER_SALE_WINDOW_DAYS, buildProfiles, type MemberProfile } from '../core/members/index.js';
 import type { Db } from './db.js';
 import { loadSegments } from './load.js';
 import { readLastAfterSale, readLastOrders, readMemberItems, readPopular } from './activity-queries.js';

@@ -4,7 +4,7 @@
  * as a JSON array so one prepared statement serves any list.
  */
 import type { Db } from './db.js';
-import type { ItemRow, LastOrder } from '../core/members/profile.js';
+import type { ItemRow, LastOrder } from '../core/members/index.js';
 import { countedLineSql, countedOrdersSql, safeFen, summing } from './queries.js';
 
 const IN_MEMBERS = 'member_id IN (SELECT value FROM json_each(@ids))';

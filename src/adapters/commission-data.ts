@@ -1,8 +1,8 @@
 /** Reads for `tuan commission` and `tuan leaders`: counted orders, returns and leaders up to a date. */
 import type { Config } from '../config.js';
-import { commissionInput, type CommissionInput, type LeaderRef } from '../core/commission/commission.js';
-import { toCommissionRules } from '../core/commission/levels.js';
-import type { LeaderProfile } from '../core/commission/leader-overview.js';
+import { commissionInput, type CommissionInput, type LeaderRef } from '../core/commission/index.js';
+import { toCommissionRules } from '../core/commission/index.js';
+import type { LeaderProfile } from '../core/commission/index.js';
 import type { Db } from './db.js';
 import { readCountedOrders, readLeaders, readReturns, type LeaderInfo } from './queries.js';
 

@@ -9,8 +9,8 @@ import { basename } from 'node:path';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import type { Sniffed } from '../core/ingest/import-types.js';
-import { headerScore, normalizeHeader } from '../core/ingest/headers.js';
+import type { Sniffed } from '../core/ingest/index.js';
+import { headerScore, normalizeHeader } from '../core/ingest/index.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
 import { clipRaw, RecordAssembler } from './records.js';
 

@@ -4,7 +4,7 @@
  * then the checkpoint and VACUUM that take the old bytes out of the file.
  */
 import { writeTransaction, type Db } from './db.js';
-import { FORGOTTEN_PREFIX } from '../core/members/forget.js';
+import { FORGOTTEN_PREFIX } from '../core/members/index.js';
 import { DbError } from '../errors.js';
 
 /** Which of these member ids have order lines. */

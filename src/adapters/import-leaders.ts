@@ -5,12 +5,12 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { parseDateTime } from '../core/shared/dates.js';
+import { parseDateTime } from '../core/shared/index.js';
 import {
   judgeLeadersHeader, leaderColumns, planLeaders, LEADER_FIELD_NAMES, LEADER_FIELDS,
   type LeaderRecord, type LeaderRow,
-} from '../core/ingest/leaders.js';
-import type { LeadersSummary } from '../core/ingest/import-types.js';
+} from '../core/ingest/index.js';
+import type { LeadersSummary } from '../core/ingest/index.js';
 import { writeTransaction, type Db } from './db.js';
 import { readRecordBatches, sniffFile } from './csv.js';
 import { sha256File } from './import-orders.js';

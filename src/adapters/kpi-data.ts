@@ -1,11 +1,11 @@
 /** Reads for the KPIs: counted orders with their categories, returns, and the leaders that make up a scope. */
 import { UsageError } from '../errors.js';
-import type { KpiScope } from '../core/kpi/kpi-rows.js';
+import type { KpiScope } from '../core/kpi/index.js';
 import type { Db } from './db.js';
 import { resolveScope } from './scope.js';
 import { countedLineSql, countedOrdersSql, readLeaders, readReturns, safeFen, summing, type LeaderInfo } from './queries.js';
-import type { KpiData, KpiOrder } from '../core/kpi/kpi.js';
-import type { ReturnFact } from '../core/members/history.js';
+import type { KpiData, KpiOrder } from '../core/kpi/index.js';
+import type { ReturnFact } from '../core/members/index.js';
 
 /** Counted orders on or before `asOf` (countedOrdersSql), each with the distinct categories of its counted lines. */
 export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {

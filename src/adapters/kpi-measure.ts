@@ -4,12 +4,12 @@
  */
 import type { Config } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/kpi.js';
-import type { OrderKpi } from '../core/kpi/kpi-defs.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
-import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/checks.js';
-import type { Ratio } from '../core/shared/ratio.js';
-import type { CheckRow } from '../core/kpi/kpi-rows.js';
+import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/index.js';
+import type { OrderKpi } from '../core/kpi/index.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/index.js';
+import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/index.js';
+import type { Ratio } from '../core/shared/index.js';
+import type { CheckRow } from '../core/kpi/index.js';
 import type { LeaderInfo } from './queries.js';
 import { expandScope, groupByLeader, scopeData, type GroupedKpiData, type KpiScope } from './kpi-data.js';
 import { lookupMetric, type Metrics } from './metrics-file.js';

@@ -1,6 +1,6 @@
 /** Reading what analyses need: member facts in a scope, segmented as of a date. */
 import type { Config } from '../config.js';
-import { rfmWindowStart, segmentMembers, type MemberFacts, type ScopeResult } from '../core/members/segment.js';
+import { rfmWindowStart, segmentMembers, type MemberFacts, type ScopeResult } from '../core/members/index.js';
 import type { Db } from './db.js';
 import { readLeaders, readMemberFacts, type LeaderInfo } from './queries.js';
 import { resolveScope } from './scope.js';

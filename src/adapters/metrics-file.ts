@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
-import { parsePeriod } from '../core/shared/calendar.js';
-import { readValue, type Unit } from '../core/kpi/kpi-defs.js';
-import type { Ratio } from '../core/shared/ratio.js';
+import { parsePeriod } from '../core/shared/index.js';
+import { readValue, type Unit } from '../core/kpi/index.js';
+import type { Ratio } from '../core/shared/index.js';
 
 const COLUMNS = ['metric', 'value', 'period', 'leader_id'] as const;
 

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeRecord, type NormalizeOptions } from '../core/ingest/normalize.js';
+import { normalizeRecord, type NormalizeOptions } from '../core/ingest/index.js';
 import { InputError, TuanError, type Text } from '../errors.js';
 import { readRecordBatches, recordText, type Sniffed } from './csv.js';
 

@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { uniqueFileNames } from '../core/shared/filenames.js';
+import { uniqueFileNames } from '../core/shared/index.js';
 
 const PRIVATE = 0o600;
 

@@ -1,8 +1,8 @@
 /** Read-side SQL shared by several commands. */
 import { DbError } from '../errors.js';
 import type { Db } from './db.js';
-import type { MemberFacts } from '../core/members/segment.js';
-import type { OrderFact, ReturnFact } from '../core/members/history.js';
+import type { MemberFacts } from '../core/members/index.js';
+import type { OrderFact, ReturnFact } from '../core/members/index.js';
 
 export interface DbStatus {
   lines: number;
@@ -120,7 +120,7 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
   }));
 }
 
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 export type { LeaderInfo };
 
 /**

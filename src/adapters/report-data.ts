@@ -1,8 +1,8 @@
 /** Reads for `tuan report`: everything core/report/report.ts assembles, from one open database. */
 import type { Config } from '../config.js';
-import { lastMonth } from '../core/shared/calendar.js';
-import type { ReportInput } from '../core/report/report.js';
-import { rfmWindowStart, segmentScope } from '../core/members/segment.js';
+import { lastMonth } from '../core/shared/index.js';
+import type { ReportInput } from '../core/report/index.js';
+import { rfmWindowStart, segmentScope } from '../core/members/index.js';
 import { loadCommissionData } from './commission-data.js';
 import type { Db } from './db.js';
 import { readKpiData } from './kpi-data.js';

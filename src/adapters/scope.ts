@@ -4,7 +4,7 @@
  * unknown leader or an empty region is the same bilingual UsageError everywhere.
  */
 import { UsageError } from '../errors.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 
 export interface ScopeRequest {
   /** only this leader (团长ID) */

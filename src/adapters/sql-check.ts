@@ -6,8 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import { ConfigError } from '../errors.js';
-import { ratio, type Ratio } from '../core/shared/ratio.js';
-import type { Unit } from '../core/kpi/kpi-defs.js';
+import { ratio, type Ratio } from '../core/shared/index.js';
+import type { Unit } from '../core/kpi/index.js';
 
 const REFUSED = /\b(attach|detach|pragma\w*|insert|update|delete|replace\s+into|create|drop|alter|vacuum|reindex|load_extension)\b/i;
 

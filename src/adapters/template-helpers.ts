@@ -3,9 +3,9 @@
  * HelperError carrying the template line, so a wrong call names the file and line instead of printing
  * "NaN" or "undefined". Money and dates go through core/money and core/dates.
  */
-import { formatYuan } from '../core/shared/money.js';
-import { isoWeekday, parseIsoDate } from '../core/shared/dates.js';
-import { maskName, maskPhone } from '../core/shared/mask.js';
+import { formatYuan } from '../core/shared/index.js';
+import { isoWeekday, parseIsoDate } from '../core/shared/index.js';
+import { maskName, maskPhone } from '../core/shared/index.js';
 import type { Lang } from '../i18n.js';
 
 export interface Loc {

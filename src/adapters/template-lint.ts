@@ -4,13 +4,13 @@
  * wording (core/templating/lint-terms.ts) and rendered once with a sample of its context.
  */
 import type { ActivitiesConfig, LintConfig } from '../activities-config.js';
-import { configTexts } from '../core/activities/activities.js';
-import { sampleOf } from '../core/templating/context-schema.js';
-import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/templating/lint-terms.js';
-import { walkTemplate, type Node, type PartialSource } from '../core/templating/lint-walk.js';
-import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templating/template-contexts.js';
+import { configTexts } from '../core/activities/index.js';
+import { sampleOf } from '../core/templating/index.js';
+import { FREQUENCY_WORDS, findTerms, lineAt } from '../core/templating/index.js';
+import { walkTemplate, type Node, type PartialSource } from '../core/templating/index.js';
+import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templating/index.js';
 import type { Lang } from '../i18n.js';
-import type { LintIssue, LintResult } from '../core/templating/lint-issue.js';
+import type { LintIssue, LintResult } from '../core/templating/index.js';
 import {
   createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
   TemplateRenderError, type TemplateFile,

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError, UsageError } from '../errors.js';
 import type { Lang, Text } from '../i18n.js';
-import { cleanForPeople } from '../core/shared/clean.js';
+import { cleanForPeople } from '../core/shared/index.js';
 import { HelperError, makeHelpers } from './template-helpers.js';
 
 export const SHIPPED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');

@@ -2,8 +2,8 @@
 import type { Config } from '../config.js';
 import type { Lang } from '../i18n.js';
 import { loadProfiles, type Loaded } from '../adapters/activity-load.js';
-import type { CommonInput } from '../core/activities/activity-context.js';
-import { maskName } from '../core/shared/mask.js';
+import type { CommonInput } from '../core/activities/index.js';
+import { maskName } from '../core/shared/index.js';
 import { namesFor } from '../render/activity-names.js';
 import type { Db } from '../adapters/db.js';
 import { maskContacts, type BaseOptions, type MaskOptions } from './common.js';

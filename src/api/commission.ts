@@ -2,9 +2,9 @@
 import { UsageError } from '../errors.js';
 import { loadCommissionData } from '../adapters/commission-data.js';
 import { checkLeader } from '../adapters/scope.js';
-import { commissionReport, type MonthReport } from '../core/commission/commission.js';
-import type { LevelRule } from '../core/commission/levels.js';
-import { lastMonth, monthEnd, monthStart, parseMonth } from '../core/shared/calendar.js';
+import { commissionReport, type MonthReport } from '../core/commission/index.js';
+import type { LevelRule } from '../core/commission/index.js';
+import { lastMonth, monthEnd, monthStart, parseMonth } from '../core/shared/index.js';
 import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export type { MonthReport };

@@ -5,8 +5,8 @@
 import { DEFAULT_CONFIG, type Config } from '../config.js';
 import { closeDb, openDb, type Db, type OpenOptions } from '../adapters/db.js';
 import { readMemberContacts } from '../adapters/queries.js';
-import { maskContact, maskName, maskPhonesDeep, stringsIn, type Contact } from '../core/shared/mask.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import { maskContact, maskName, maskPhonesDeep, stringsIn, type Contact } from '../core/shared/index.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 
 /** A database: a file path (opened and closed by the call) or a handle from `openDb` (left open). */
 export type DbInput = string | Db;

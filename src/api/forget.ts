@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/db.js';
 import { allMemberIds, applyForget, knownMemberIds, memberRows, membersInactiveBefore, rejectTexts, vacuum } from '../adapters/forget.js';
-import { cutoffDate, mentions, parseAge, personalTerms, pseudonym, scrub, termsRegExp } from '../core/members/forget.js';
-import { businessDate, businessDateTime } from '../core/shared/dates.js';
-import { maskPhonesInText } from '../core/shared/mask.js';
+import { cutoffDate, mentions, parseAge, personalTerms, pseudonym, scrub, termsRegExp } from '../core/members/index.js';
+import { businessDate, businessDateTime } from '../core/shared/index.js';
+import { maskPhonesInText } from '../core/shared/index.js';
 import { UsageError } from '../errors.js';
 import { withDb, type DbInput, type MaskOptions } from './common.js';
 

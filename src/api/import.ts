@@ -6,7 +6,7 @@ import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { beginWrite } from '../adapters/db.js';
 import { columnOverrides, statusWords } from '../config.js';
-import { maskName, maskPhonesInText } from '../core/shared/mask.js';
+import { maskName, maskPhonesInText } from '../core/shared/index.js';
 import { EXIT, TuanError } from '../errors.js';
 import { configOf, withDbAsync, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 

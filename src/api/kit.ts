@@ -1,6 +1,6 @@
 /** `tuan kit` as a function: the template context of one lifecycle stage's activity kit. */
-import { kitContext } from '../core/activities/kit.js';
-import type { Stage } from '../core/members/lifecycle.js';
+import { kitContext } from '../core/activities/index.js';
+import type { Stage } from '../core/members/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
 import { configOf, maskOutput, withDb, type DbInput } from './common.js';
 

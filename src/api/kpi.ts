@@ -1,18 +1,18 @@
 /** `tuan kpi` and `tuan kpi check` as functions: the KPI table of a period, and the checks of a checks file. */
 import { UsageError } from '../errors.js';
 import type { Config } from '../config.js';
-import { checksFailed, summarize, type Summary } from '../core/kpi/checks.js';
-import { kpiDef, ORDER_KPIS, type OrderKpi, type Unit } from '../core/kpi/kpi-defs.js';
-import { kpiLine } from '../core/kpi/targets.js';
-import type { CheckRow, KpiRow, KpiScope } from '../core/kpi/kpi-rows.js';
-import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/calendar.js';
-import type { Ratio } from '../core/shared/ratio.js';
+import { checksFailed, summarize, type Summary } from '../core/kpi/index.js';
+import { kpiDef, ORDER_KPIS, type OrderKpi, type Unit } from '../core/kpi/index.js';
+import { kpiLine } from '../core/kpi/index.js';
+import type { CheckRow, KpiRow, KpiScope } from '../core/kpi/index.js';
+import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/index.js';
+import type { Ratio } from '../core/shared/index.js';
 import { expandScope, readKpiData } from '../adapters/kpi-data.js';
 import { KpiMeasurer, runChecks } from '../adapters/kpi-measure.js';
 import { lookupMetric, type Metrics } from '../adapters/metrics-file.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { resolveScope } from '../adapters/scope.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 import { configOf, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 

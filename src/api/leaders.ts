@@ -1,9 +1,9 @@
 /** `tuan leaders` as a function: each leader's level for a month and why, role and promotion eligibility. */
 import { loadCommissionData } from '../adapters/commission-data.js';
 import { checkLeader } from '../adapters/scope.js';
-import { leaderOverview, type LeaderOverview } from '../core/commission/leader-overview.js';
-import type { LevelRule } from '../core/commission/levels.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import { leaderOverview, type LeaderOverview } from '../core/commission/index.js';
+import type { LevelRule } from '../core/commission/index.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 import { chooseMonth } from './commission.js';
 import { configOf, maskLeaders, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 

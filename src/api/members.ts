@@ -1,7 +1,7 @@
 /** `tuan members` as a function: the member lists a leader acts on. */
 import { loadSegments } from '../adapters/load.js';
-import type { Stage } from '../core/members/lifecycle.js';
-import type { MemberSegment } from '../core/members/segment.js';
+import type { Stage } from '../core/members/index.js';
+import type { MemberSegment } from '../core/members/index.js';
 import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 

@@ -4,11 +4,11 @@ import { readLeaders } from '../adapters/queries.js';
 import { checkLeader } from '../adapters/scope.js';
 import type { Db } from '../adapters/db.js';
 import type { Config } from '../config.js';
-import { addDays } from '../core/shared/dates.js';
-import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/plan.js';
-import { planContext, planJson } from '../core/activities/plan-context.js';
-import type { MemberProfile } from '../core/members/profile.js';
-import { parseWeek, type IsoWeek } from '../core/shared/calendar.js';
+import { addDays } from '../core/shared/index.js';
+import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/index.js';
+import { planContext, planJson } from '../core/activities/index.js';
+import type { MemberProfile } from '../core/members/index.js';
+import { parseWeek, type IsoWeek } from '../core/shared/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
 import { configOf, maskOutput, withDb, type DbInput } from './common.js';
 

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { recordText } from '../adapters/csv.js';
 import { readRejects, type StoredReject } from '../adapters/rejects.js';
-import { maskPhonesInText, maskReason, maskRecordCells, maskWords, type PersonalColumns } from '../core/shared/mask.js';
+import { maskPhonesInText, maskReason, maskRecordCells, maskWords, type PersonalColumns } from '../core/shared/index.js';
 import { withDb, type DbInput, type MaskOptions } from './common.js';
 
 export interface RejectsOptions extends MaskOptions {

@@ -1,7 +1,7 @@
 /** `tuan report` as a function: the data of the HTML report (stages, migration, RFM, 8 classes, KPIs, commission, members to act on). */
 import { loadReportInput } from '../adapters/report-data.js';
-import { buildReport, type ReportData, type ReportInput } from '../core/report/report.js';
-import { maskName } from '../core/shared/mask.js';
+import { buildReport, type ReportData, type ReportInput } from '../core/report/index.js';
+import { maskName } from '../core/shared/index.js';
 import { configOf, maskContacts, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 

@@ -1,10 +1,10 @@
 /** `tuan script` as a function: the template contexts of talk-scripts for one member or every member of a stage. */
 import { UsageError } from '../errors.js';
 import { leaderOfMember } from '../adapters/activity-load.js';
-import { bySpend } from '../core/activities/kit.js';
-import { scriptContext } from '../core/activities/scripts.js';
-import type { Stage } from '../core/members/lifecycle.js';
-import type { Scene } from '../core/templating/template-contexts.js';
+import { bySpend } from '../core/activities/index.js';
+import { scriptContext } from '../core/activities/index.js';
+import type { Stage } from '../core/members/index.js';
+import type { Scene } from '../core/templating/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
 import { configOf, maskOutput, withDb, type DbInput } from './common.js';
 

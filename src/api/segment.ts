@@ -1,8 +1,8 @@
 /** `tuan segment` as a function: lifecycle stages and RFM segments per member. */
 import { loadSegments } from '../adapters/load.js';
-import type { ScopeResult } from '../core/members/segment.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
-import type { Contact } from '../core/shared/mask.js';
+import type { ScopeResult } from '../core/members/index.js';
+import type { LeaderInfo } from '../core/shared/index.js';
+import type { Contact } from '../core/shared/index.js';
 import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export interface ScopeOptions {

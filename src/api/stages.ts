@@ -1,8 +1,8 @@
 /** `tuan stages` as a function: members per stage, and the stage migration between two dates. */
 import { readLeaders, readMemberFacts } from '../adapters/queries.js';
 import { scopeFacts } from '../adapters/load.js';
-import type { Stage } from '../core/members/lifecycle.js';
-import { migrate, stageCounts, type Migration } from '../core/members/migration.js';
+import type { Stage } from '../core/members/index.js';
+import { migrate, stageCounts, type Migration } from '../core/members/index.js';
 import { configOf, withDb, type BaseOptions, type DbInput } from './common.js';
 import type { ScopeOptions } from './segment.js';
 

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { chooseMonth, commission, type MonthReport } from '../api/commission.js';
-import type { LevelRule } from '../core/commission/levels.js';
+import type { LevelRule } from '../core/commission/index.js';
 import {
   commissionCsv, commissionJson, commissionTable, detailCsv, detailTables, memberNames, provisionalNote, type Names,
 } from '../render/commission.js';

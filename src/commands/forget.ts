@@ -8,7 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { openDb } from '../adapters/db.js';
 import { forget, forgetPlan, type ForgetOptions, type ForgetPlan } from '../api/forget.js';
-import { businessDateTime } from '../core/shared/dates.js';
+import { businessDateTime } from '../core/shared/index.js';
 import { renderJson } from '../render/table.js';
 import { dbPath, emit, formatOption } from './common.js';
 import type { CommandSpec, Ctx } from './types.js';

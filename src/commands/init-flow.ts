@@ -2,14 +2,14 @@
  * The steps of `tuan init`, each with and without a prompter: with one, it asks; without one (--yes),
  * it takes the default, or fails with the flags to pass when there is none.
  */
-import { maskRecordCells, personalColumns } from '../core/shared/mask.js';
+import { maskRecordCells, personalColumns } from '../core/shared/index.js';
 import { DEFAULT_CONFIG, statusWords } from '../config.js';
 import { InputError } from '../errors.js';
 import { defineMessages, type Lang } from '../i18n.js';
-import { analyzeMapping, setColumn, unknownStatusWords, type MappingView } from '../core/ingest/init-plan.js';
-import { stageProblems } from '../core/members/stage-problems.js';
-import type { StageThresholds } from '../core/members/lifecycle.js';
-import type { Status } from '../core/ingest/status.js';
+import { analyzeMapping, setColumn, unknownStatusWords, type MappingView } from '../core/ingest/index.js';
+import { stageProblems } from '../core/members/index.js';
+import type { StageThresholds } from '../core/members/index.js';
+import type { Status } from '../core/ingest/index.js';
 import { m as r, renderMapping, renderStages, STAGE_KEYS } from '../render/init.js';
 import type { Prompter } from './init-prompts.js';
 import type { Ctx } from './types.js';

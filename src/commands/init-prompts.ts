@@ -7,13 +7,13 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { confirm, input, number, select } from '@inquirer/prompts';
-import { FIELDS, type Field } from '../core/ingest/headers.js';
-import type { MappingView } from '../core/ingest/init-plan.js';
-import { STATUSES, type Status } from '../core/ingest/status.js';
+import { FIELDS, type Field } from '../core/ingest/index.js';
+import type { MappingView } from '../core/ingest/index.js';
+import { STATUSES, type Status } from '../core/ingest/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { fieldMeaning, stageMeaning, type StageKey } from '../render/init.js';
 import { displayWidth } from '../render/table.js';
-import type { StageThresholds } from '../core/members/lifecycle.js';
+import type { StageThresholds } from '../core/members/index.js';
 
 export interface Prompter {
   /** path of the sample export as typed; '' = no sample */

@@ -10,8 +10,8 @@ import { columnOverrides, CONFIG_FILE_NAMES, DEFAULT_CONFIG, findConfigFile, mer
 import { EXIT, UsageError } from '../errors.js';
 import { defineMessages } from '../i18n.js';
 import { readSample } from '../adapters/init-sample.js';
-import { analyzeMapping, nextCommands, type Overrides } from '../core/ingest/init-plan.js';
-import type { Status } from '../core/ingest/status.js';
+import { analyzeMapping, nextCommands, type Overrides } from '../core/ingest/index.js';
+import type { Status } from '../core/ingest/index.js';
 import { renderInitConfig, type InitConfig, type SampleNote } from '../render/init-config.js';
 import { m as r, renderDetection, renderNext } from '../render/init.js';
 import { settleLeader, settleMapping, settleStages, settleStatusWords } from './init-flow.js';

@@ -1,5 +1,5 @@
 import { EXIT, UsageError } from '../errors.js';
-import { parseStage, STAGES } from '../core/members/lifecycle.js';
+import { parseStage, STAGES } from '../core/members/index.js';
 import { kit } from '../api/kit.js';
 import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import { asFormat, loadTemplates, templatesOption } from './activity-common.js';

@@ -1,11 +1,11 @@
 import { relative } from 'node:path';
 import { Option } from 'commander';
 import { CheckFailed, EXIT, UsageError } from '../errors.js';
-import type { Summary } from '../core/kpi/checks.js';
-import type { CheckRow } from '../core/kpi/kpi-rows.js';
+import type { Summary } from '../core/kpi/index.js';
+import type { CheckRow } from '../core/kpi/index.js';
 import { kpiChecks, resolvePeriod } from '../api/kpi.js';
 import { checkLines } from '../adapters/checks-file.js';
-import { businessDateTime } from '../core/shared/dates.js';
+import { businessDateTime } from '../core/shared/index.js';
 import { checkJson, checkTable, githubAnnotations } from '../render/kpi-check.js';
 import { renderJunit } from '../render/junit.js';
 import { renderJson } from '../render/table.js';

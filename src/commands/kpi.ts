@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { isOrderKpi, ORDER_KPIS, type OrderKpi } from '../core/kpi/kpi-defs.js';
+import { isOrderKpi, ORDER_KPIS, type OrderKpi } from '../core/kpi/index.js';
 import { kpi, resolvePeriod } from '../api/kpi.js';
 import { kpiCsv, kpiJson, kpiSideBySide, kpiTable } from '../render/kpi.js';
 import { renderJson } from '../render/table.js';

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { describeFields } from '../core/templating/context-schema.js';
-import { contextOf, TEMPLATE_NAMES } from '../core/templating/template-contexts.js';
+import { describeFields } from '../core/templating/index.js';
+import { contextOf, TEMPLATE_NAMES } from '../core/templating/index.js';
 import { lintTemplates } from '../adapters/template-lint.js';
 import { HELPER_DOCS } from '../adapters/template-helpers.js';
 import { renderJson } from '../render/table.js';

@@ -1,8 +1,8 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { parseStage, STAGE_NAMES } from '../core/members/lifecycle.js';
-import { CN8_CLASSES, CN8_EN, CN8_ORDER } from '../core/members/rfm.js';
-import { formatYuan } from '../core/shared/money.js';
+import { parseStage, STAGE_NAMES } from '../core/members/index.js';
+import { CN8_CLASSES, CN8_EN, CN8_ORDER } from '../core/members/index.js';
+import { formatYuan } from '../core/shared/index.js';
 import { members, MEMBER_SORTS, type MemberSort } from '../api/members.js';
 import { defineMessages, pick } from '../i18n.js';
 import { memberRow, MEMBER_COLUMNS } from '../render/segment.js';

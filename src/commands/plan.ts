@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { EXIT } from '../errors.js';
-import { daysBetween } from '../core/shared/dates.js';
+import { daysBetween } from '../core/shared/index.js';
 import { plan, weekOf } from '../api/plan.js';
 import { renderJson } from '../render/table.js';
 import { defineMessages } from '../i18n.js';

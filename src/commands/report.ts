@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { addDays, parseIsoDate } from '../core/shared/dates.js';
-import { toCommissionRules } from '../core/commission/levels.js';
+import { addDays, parseIsoDate } from '../core/shared/index.js';
+import { toCommissionRules } from '../core/commission/index.js';
 import { report } from '../api/report.js';
 import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
 import { escapeDeep, reportView } from '../render/report-view.js';

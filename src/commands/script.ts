@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { parseStage, STAGES } from '../core/members/lifecycle.js';
-import { parseScene } from '../core/activities/scripts.js';
-import { SCENES } from '../core/templating/template-contexts.js';
+import { parseStage, STAGES } from '../core/members/index.js';
+import { parseScene } from '../core/activities/index.js';
+import { SCENES } from '../core/templating/index.js';
 import { checkScriptRequest, script } from '../api/script.js';
 import { defineMessages } from '../i18n.js';
 import { namesFor } from '../render/activity-names.js';

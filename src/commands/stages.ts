@@ -1,8 +1,8 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { parseIsoDate } from '../core/shared/dates.js';
-import { FROM_STAGES, type Share } from '../core/members/migration.js';
-import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
+import { parseIsoDate } from '../core/shared/index.js';
+import { FROM_STAGES, type Share } from '../core/members/index.js';
+import { STAGES, STAGE_NAMES } from '../core/members/index.js';
 import { stages } from '../api/stages.js';
 import { defineMessages, pick } from '../i18n.js';
 import { formatValue } from '../render/kpi.js';

@@ -1,7 +1,7 @@
 import { EXIT } from '../errors.js';
 import { status, type DbStatus } from '../api/status.js';
 import { defineMessages, type Lang } from '../i18n.js';
-import { formatYuan } from '../core/shared/money.js';
+import { formatYuan } from '../core/shared/index.js';
 import { fmtInt, renderJson, renderPairs, renderTable } from '../render/table.js';
 import type { Style } from '../render/style.js';
 import { emit, formatOption, withRead } from './common.js';

@@ -1,6 +1,6 @@
 /** Names people read in kits, scripts and plans (stage, scene, reason, weekday, KPI, coupon), per language. KPI names come from the catalogue (core/kpi/kpi-defs.ts). */
-import { STAGE_NAMES, type Stage } from '../core/members/lifecycle.js';
-import type { Names } from '../core/activities/activity-context.js';
+import { STAGE_NAMES, type Stage } from '../core/members/index.js';
+import type { Names } from '../core/activities/index.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import { kpiName } from './kpi.js';
 

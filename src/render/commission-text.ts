@@ -1,9 +1,9 @@
 /** Shared wording for commission and leader output: level names, rates, rule names, line details. */
-import type { LevelRule } from '../core/commission/levels.js';
-import { formatYuan } from '../core/shared/money.js';
-import { STAGE_NAMES } from '../core/members/lifecycle.js';
-import { addMonths, monthEnd } from '../core/shared/calendar.js';
-import { dayOfWindow, type RewardLine, type RuleCode } from '../core/commission/rewards.js';
+import type { LevelRule } from '../core/commission/index.js';
+import { formatYuan } from '../core/shared/index.js';
+import { STAGE_NAMES } from '../core/members/index.js';
+import { addMonths, monthEnd } from '../core/shared/index.js';
+import { dayOfWindow, type RewardLine, type RuleCode } from '../core/commission/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 
 const m = defineMessages({

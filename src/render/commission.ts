@@ -1,8 +1,8 @@
 /** `tuan commission` output: the statement table (and --detail lines) for people, CSV for payroll, JSON. */
-import type { MonthReport, Statement } from '../core/commission/commission.js';
-import type { LevelRule } from '../core/commission/levels.js';
-import { formatFen, formatYuan } from '../core/shared/money.js';
-import { RULES, type RewardLine } from '../core/commission/rewards.js';
+import type { MonthReport, Statement } from '../core/commission/index.js';
+import type { LevelRule } from '../core/commission/index.js';
+import { formatFen, formatYuan } from '../core/shared/index.js';
+import { RULES, type RewardLine } from '../core/commission/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, lineDetail, ruleName, signedYuan } from './commission-text.js';
 import type { Style } from './style.js';

@@ -1,5 +1,5 @@
 import type { TuanError } from '../errors.js';
-import { cleanForPeople } from '../core/shared/clean.js';
+import { cleanForPeople } from '../core/shared/index.js';
 import { pick, type Lang, type Text } from '../i18n.js';
 
 /** The label of a hint line. */

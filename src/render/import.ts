@@ -1,8 +1,8 @@
-import type { ImportSummary, LeadersSummary } from '../core/ingest/import-types.js';
+import type { ImportSummary, LeadersSummary } from '../core/ingest/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt } from './table.js';
-import { LEADER_FIELD_LABELS, LEADER_FIELD_NAMES } from '../core/ingest/leaders.js';
-import { cleanForPeople } from '../core/shared/clean.js';
+import { LEADER_FIELD_LABELS, LEADER_FIELD_NAMES } from '../core/ingest/index.js';
+import { cleanForPeople } from '../core/shared/index.js';
 
 const m = defineMessages({
   'import.file': ['{file}:{enc},分隔符 {delim},格式 {layout},表头在第 {line} 行', '{file}: {enc}, delimiter {delim}, layout {layout}, header on line {line}'],

@@ -4,11 +4,11 @@
  * and the trailing comment points to `tuan config`. Comments follow --lang; keys never change.
  */
 import { Document, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import type { Field } from '../core/ingest/headers.js';
-import type { Overrides } from '../core/ingest/init-plan.js';
-import type { StageThresholds } from '../core/members/lifecycle.js';
-import type { Layout } from '../core/ingest/normalize.js';
-import type { Status } from '../core/ingest/status.js';
+import type { Field } from '../core/ingest/index.js';
+import type { Overrides } from '../core/ingest/index.js';
+import type { StageThresholds } from '../core/members/index.js';
+import type { Layout } from '../core/ingest/index.js';
+import type { Status } from '../core/ingest/index.js';
 import { DEFAULT_CONFIG } from '../config.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { STAGE_KEYS, stageMeaning } from './init.js';

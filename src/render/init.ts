@@ -1,9 +1,9 @@
 /** `tuan init`: what a person reads (detection summary, mapping table, stage thresholds, next steps). */
-import type { Sniffed } from '../core/ingest/import-types.js';
-import type { Field } from '../core/ingest/headers.js';
-import { fieldsToShow, type MappingView, type SampleState } from '../core/ingest/init-plan.js';
-import type { Layout } from '../core/ingest/normalize.js';
-import { STAGE_NAMES, type StageThresholds } from '../core/members/lifecycle.js';
+import type { Sniffed } from '../core/ingest/index.js';
+import type { Field } from '../core/ingest/index.js';
+import { fieldsToShow, type MappingView, type SampleState } from '../core/ingest/index.js';
+import type { Layout } from '../core/ingest/index.js';
+import { STAGE_NAMES, type StageThresholds } from '../core/members/index.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
 import { displayWidth, renderPairs, renderTable } from './table.js';

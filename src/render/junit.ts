@@ -4,7 +4,7 @@
  * and the threshold. Warnings and n/a go to the suite's <system-out> (the format has none per testcase) and
  * only become failures with --strict (n/a also with `require: true`). Pure: returns a string.
  */
-import type { CheckRow } from '../core/kpi/kpi-rows.js';
+import type { CheckRow } from '../core/kpi/index.js';
 import type { Lang } from '../i18n.js';
 import { resultMessage, STATUS_WORD } from './kpi-check.js';
 

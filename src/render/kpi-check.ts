@@ -2,8 +2,8 @@
  * `tuan kpi check` output: one PASS/WARN/FAIL/N/A line per check and scope for people, JSON for machines,
  * and GitHub Actions annotations. Pure: returns strings.
  */
-import type { CheckRow } from '../core/kpi/kpi-rows.js';
-import type { Summary, ThresholdKind } from '../core/kpi/checks.js';
+import type { CheckRow } from '../core/kpi/index.js';
+import type { Summary, ThresholdKind } from '../core/kpi/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatValue, kpiName, machineValue, MARKS, periodText, type KpiMeta } from './kpi.js';
 import { renderTable, type Cell } from './table.js';

@@ -1,11 +1,11 @@
 /** `tuan kpi` output: the KPI table (one scope, or leaders side by side), CSV and JSON. Pure: returns strings. */
-import type { TargetMark } from '../core/kpi/checks.js';
-import type { KpiRow } from '../core/kpi/kpi-rows.js';
-import type { KpiLine } from '../core/kpi/targets.js';
-import { kpiDef, type Unit } from '../core/kpi/kpi-defs.js';
-import { formatYuan } from '../core/shared/money.js';
-import type { EffectivePeriod } from '../core/shared/calendar.js';
-import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/shared/ratio.js';
+import type { TargetMark } from '../core/kpi/index.js';
+import type { KpiRow } from '../core/kpi/index.js';
+import type { KpiLine } from '../core/kpi/index.js';
+import { kpiDef, type Unit } from '../core/kpi/index.js';
+import { formatYuan } from '../core/shared/index.js';
+import type { EffectivePeriod } from '../core/shared/index.js';
+import { fixed, ratio, scaled, toDecimal, type Ratio } from '../core/shared/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
 import type { Style } from './style.js';

@@ -1,10 +1,10 @@
 /** `tuan leaders` output: who, level for the month and why, role and promotion eligibility. */
-import type { LeaderOverview } from '../core/commission/leader-overview.js';
-import { repurchaseBp, type LevelRule } from '../core/commission/levels.js';
-import { formatFen, formatYuan } from '../core/shared/money.js';
-import { addMonths, monthRange } from '../core/shared/calendar.js';
-import { ROLE_NAMES, type Promotion } from '../core/commission/promotion.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import type { LeaderOverview } from '../core/commission/index.js';
+import { repurchaseBp, type LevelRule } from '../core/commission/index.js';
+import { formatFen, formatYuan } from '../core/shared/index.js';
+import { addMonths, monthRange } from '../core/shared/index.js';
+import { ROLE_NAMES, type Promotion } from '../core/commission/index.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';
 import type { Style } from './style.js';

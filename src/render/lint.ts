@@ -1,5 +1,5 @@
 /** `tuan lint` output for people: one line per problem with file:line, then a summary. */
-import type { LintIssue, LintResult } from '../core/templating/lint-issue.js';
+import type { LintIssue, LintResult } from '../core/templating/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
 

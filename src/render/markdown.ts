@@ -3,7 +3,7 @@
  * > quotes, | tables |, **bold**, ---), turned into a self-contained HTML page or plain text for
  * pasting into WeChat. HTML-escapes everything first, so no template or member name can inject markup.
  */
-import { cleanForPeople } from '../core/shared/clean.js';
+import { cleanForPeople } from '../core/shared/index.js';
 import { displayWidth } from './table.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -2,12 +2,12 @@
  * The report's charts as template contexts: geometry from core/report/charts.ts plus the texts and CSS
  * classes the SVG partials print (templates/<lang>/_report-bars.hbs, _report-heat.hbs). Pure.
  */
-import { heatmap, stackedBars, textWidth, type BarChart, type Heatmap } from '../core/report/charts.js';
-import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
-import { divRoundHalfUp } from '../core/shared/money.js';
-import { FROM_STAGES, type Migration } from '../core/members/migration.js';
-import type { LeaderStages, RfmCell } from '../core/report/report.js';
-import { CN8_CLASSES, CN8_EN, type CN8_ORDER } from '../core/members/rfm.js';
+import { heatmap, stackedBars, textWidth, type BarChart, type Heatmap } from '../core/report/index.js';
+import { STAGES, STAGE_NAMES } from '../core/members/index.js';
+import { divRoundHalfUp } from '../core/shared/index.js';
+import { FROM_STAGES, type Migration } from '../core/members/index.js';
+import type { LeaderStages, RfmCell } from '../core/report/index.js';
+import { CN8_CLASSES, CN8_EN, type CN8_ORDER } from '../core/members/index.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import { fmtInt } from './table.js';
 

@@ -3,15 +3,15 @@
  * percentages are written here in the output language; money stays in fen for the `yuan` helper;
  * every text is HTML-escaped (the template engine prints values as they are). Pure.
  */
-import { STAGES, type StageThresholds } from '../core/members/lifecycle.js';
-import { scaled } from '../core/shared/ratio.js';
-import { formatYuan } from '../core/shared/money.js';
-import type { ActionKind, ActionList, ActionMember } from '../core/report/report-actions.js';
-import type { CommissionRow, ReportData, ReportLeader } from '../core/report/report.js';
-import type { KpiLine } from '../core/kpi/targets.js';
-import type { RfmEdges } from '../core/members/rfm.js';
-import { RULES } from '../core/commission/rewards.js';
-import type { LevelRule } from '../core/commission/levels.js';
+import { STAGES, type StageThresholds } from '../core/members/index.js';
+import { scaled } from '../core/shared/index.js';
+import { formatYuan } from '../core/shared/index.js';
+import type { ActionKind, ActionList, ActionMember } from '../core/report/index.js';
+import type { CommissionRow, ReportData, ReportLeader } from '../core/report/index.js';
+import type { KpiLine } from '../core/kpi/index.js';
+import type { RfmEdges } from '../core/members/index.js';
+import { RULES } from '../core/commission/index.js';
+import type { LevelRule } from '../core/commission/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, signedYuan } from './commission-text.js';
 import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';

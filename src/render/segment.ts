@@ -1,10 +1,10 @@
 /** `tuan segment` output: the per-leader table for people, and one row per member for machines. */
-import { STAGES, STAGE_NAMES } from '../core/members/lifecycle.js';
-import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/members/rfm.js';
-import { countByLeader, type MemberSegment, type ScopeResult } from '../core/members/segment.js';
-import { cleanForPeople } from '../core/shared/clean.js';
-import { formatYuan } from '../core/shared/money.js';
-import type { LeaderInfo } from '../core/shared/leader-info.js';
+import { STAGES, STAGE_NAMES } from '../core/members/index.js';
+import { CN8_CLASSES, CN8_EN, CN8_ORDER, type RfmEdges } from '../core/members/index.js';
+import { countByLeader, type MemberSegment, type ScopeResult } from '../core/members/index.js';
+import { cleanForPeople } from '../core/shared/index.js';
+import { formatYuan } from '../core/shared/index.js';
+import type { LeaderInfo } from '../core/shared/index.js';
 import type { Config } from '../config.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';

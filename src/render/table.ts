@@ -5,7 +5,7 @@
  * The choke point of every table, key/value block, CSV and JSON output: text from exports is cleaned here of
  * control and bidi characters (core/shared/clean.ts), CSV cells are neutralised, JSON escapes bidi controls.
  */
-import { cleanForPeople, escapeJsonText, neutraliseFormula } from '../core/shared/clean.js';
+import { cleanForPeople, escapeJsonText, neutraliseFormula } from '../core/shared/index.js';
 import type { Style } from './style.js';
 
 export type Cell = string | number | null | undefined;

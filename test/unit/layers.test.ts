@@ -65,11 +65,28 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
 };
 
+/**
+ * Imports (not re-exports: src/index.ts, the library entry, re-exports modules by name) of a core module
+ * from outside its folder that do not go through the folder's index.ts.
+ */
+const IMPORT_ONLY = /(?:^|\n)\s*import\s+(?:type\s+)?[^'"]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g;
+function bypassingIndex(file: string, code: string): string[] {
+  const out: string[] = [];
+  for (const m of code.matchAll(IMPORT_ONLY)) {
+    const spec = m[1] ?? m[2]!;
+    if (!spec.startsWith('.')) continue;
+    const target = relative(SRC, resolve(dirname(join(SRC, file)), spec)).replace(/\.js$/, '.ts');
+    const to = layerOf(target);
+    if (isCore(to) && to !== layerOf(file) && !target.endsWith('/index.ts')) out.push(`${file} -> ${target}`);
+  }
+  return out;
+}
+
 describe('layers of src/', () => {
   it('reads a graph (sanity: the files and imports are found)', () => {
     expect(GRAPH.size).toBeGreaterThan(100);
     expect(GRAPH.get('cli.ts')!.deps).toContain('commands/registry.ts');
-    expect(GRAPH.get('render/segment.ts')!.deps).toContain('core/members/lifecycle.ts');
+    expect(GRAPH.get('render/segment.ts')!.deps).toContain('core/members/index.ts');
   });
 
   it('render imports no adapters, commands or api', () => {
@@ -102,6 +119,17 @@ describe('layers of src/', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('another folder imports a core folder through its index.ts (the folder\'s public surface)', () => {
+    const bad = [...GRAPH].flatMap(([file, { code }]) => bypassingIndex(file, code));
+    expect(bad).toEqual([]);
+  });
+
+  it('the index rule finds what it is meant to find (sanity)', () => {
+    const code = "import { stageAt } from '../core/members/history.js';\nimport type { Stage } from '../core/members/index.js';\nexport { x } from '../core/kpi/kpi.js';";
+    expect(bypassingIndex('render/x.ts', code)).toEqual(['render/x.ts -> core/members/history.ts']);
+    expect(bypassingIndex('core/members/x.ts', "import { stageAt } from './history.js';")).toEqual([]);
   });
 
   it('the allowed-edges table itself has no cycle', () => {

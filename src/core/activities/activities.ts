@@ -4,7 +4,7 @@
  * goes through applyBp (half-up on the fen).
  */
 import type { ActivitiesConfig } from '../../activities-config.js';
-import { applyBp, parseScaled } from '../shared/money.js';
+import { applyBp, parseScaled } from '../shared/index.js';
 import { pick, type Lang, type Text as Bilingual } from '../../i18n.js';
 
 export type TextLang = Lang;

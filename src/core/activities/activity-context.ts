@@ -4,12 +4,12 @@
  */
 import type { ActivitiesConfig } from '../../activities-config.js';
 import { offersFrom, type Offers, type TextLang } from './activities.js';
-import type { Unit } from '../kpi/kpi-defs.js';
-import { stageTargets, type KpiTargets } from '../kpi/targets.js';
-import { ratio, toDecimal, type Ratio } from '../shared/ratio.js';
-import type { Stage, StageThresholds } from '../members/lifecycle.js';
-import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from '../members/profile.js';
-import type { Scene } from '../templating/template-contexts.js';
+import type { Unit } from '../kpi/index.js';
+import { stageTargets, type KpiTargets } from '../kpi/index.js';
+import { ratio, toDecimal, type Ratio } from '../shared/index.js';
+import type { Stage, StageThresholds } from '../members/index.js';
+import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from '../members/index.js';
+import type { Scene } from '../templating/index.js';
 
 /** Localised names, supplied by the render layer. */
 export interface Names {

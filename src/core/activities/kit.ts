@@ -3,10 +3,10 @@
  * 流失原因 analysis, category penetration, KPI targets with what they imply, and the coupon budget.
  * Pure; the template supplies the materials and wording.
  */
-import { addDays } from '../shared/dates.js';
-import type { Stage } from '../members/lifecycle.js';
-import type { MemberProfile } from '../members/profile.js';
-import { REASONS } from '../members/profile.js';
+import { addDays } from '../shared/index.js';
+import type { Stage } from '../members/index.js';
+import type { MemberProfile } from '../members/index.js';
+import { REASONS } from '../members/index.js';
 import {
   codeName, commonContext, memberContext, stageCoupon, targetsFor, type CommonInput, type Contact,
 } from './activity-context.js';

@@ -1,6 +1,6 @@
 /** The weekly plan as its template sees it (core/templating/template-contexts.ts PLAN_CONTEXT), and as JSON. Pure. */
 import { codeName, commonContext, memberContext, targetUnit, type CommonInput, type Contact, type MemberContext } from './activity-context.js';
-import type { MemberProfile } from '../members/profile.js';
+import type { MemberProfile } from '../members/index.js';
 import { SILENT_MAX_PER_WEEK, type Plan, type PlanTask } from './plan.js';
 
 /** Members shown under a task in the day list; the rest are in the appendix. */

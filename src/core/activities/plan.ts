@@ -5,12 +5,12 @@
  * churned members only get calls. Pure.
  */
 import type { ActivitiesConfig } from '../../activities-config.js';
-import { addDays, daysBetween, isoWeekday } from '../shared/dates.js';
-import type { Stage } from '../members/lifecycle.js';
+import { addDays, daysBetween, isoWeekday } from '../shared/index.js';
+import type { Stage } from '../members/index.js';
 import { offersFrom } from './activities.js';
 import { audienceTargets } from './activity-context.js';
-import type { KpiTargets } from '../kpi/targets.js';
-import { weekDates, type IsoWeek } from '../shared/calendar.js';
+import type { KpiTargets } from '../kpi/index.js';
+import { weekDates, type IsoWeek } from '../shared/index.js';
 
 export const SILENT_MAX_PER_WEEK = 1;
 /** Days of first orders that estimate how many new members a future day brings. */

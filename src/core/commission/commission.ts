@@ -2,12 +2,12 @@
  * Monthly commission statements (SPEC §5): level and rate, base commission on the month's GMV, the reward
  * lines, and a total that is the sum of rounded lines. Pure: ledger, leaders, rules and thresholds in.
  */
-import type { StageThresholds } from '../members/lifecycle.js';
-import { buildLedger, ledgerLeaders, statsOf, type Ledger } from '../members/ledger.js';
-import type { OrderFact, ReturnFact } from '../members/history.js';
+import type { StageThresholds } from '../members/index.js';
+import { buildLedger, ledgerLeaders, statsOf, type Ledger } from '../members/index.js';
+import type { OrderFact, ReturnFact } from '../members/index.js';
 import { levelRule, resolveLevel, type CommissionRules, type LevelResult } from './levels.js';
-import { applyBp } from '../shared/money.js';
-import { addMonths, monthEnd } from '../shared/calendar.js';
+import { applyBp } from '../shared/index.js';
+import { addMonths, monthEnd } from '../shared/index.js';
 import { RULES, rewardLines, type RewardLine, type RuleCode } from './rewards.js';
 
 export interface LeaderRef {

@@ -1,6 +1,6 @@
 /** `tuan leaders`: each leader's level for a month and why, their role and promotion eligibility. Pure. */
 import { levelResolver, type CommissionInput } from './commission.js';
-import { statsOf } from '../members/ledger.js';
+import { statsOf } from '../members/index.js';
 import { levelRule, type LevelResult } from './levels.js';
 import { parseRole, promotionFor, type Promotion, type Role } from './promotion.js';
 

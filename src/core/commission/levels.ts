@@ -4,9 +4,9 @@
  * thresholds (GMV and repurchase rate) all held in the previous month.
  */
 import { ConfigError } from '../../errors.js';
-import { divRoundHalfUp, parseScaled } from '../shared/money.js';
-import type { Stage } from '../members/lifecycle.js';
-import type { LeaderMonthStats } from '../members/leader-month.js';
+import { divRoundHalfUp, parseScaled } from '../shared/index.js';
+import type { Stage } from '../members/index.js';
+import type { LeaderMonthStats } from '../members/index.js';
 export type { LeaderMonthStats } from '../members/leader-month.js';
 
 /** The `commission` section of the configuration, as people write it (yuan, percent). */

@@ -3,8 +3,8 @@
  * 区域培训师 with ≥ N mentees (leaders whose mentor_id is theirs) whose members' GMV over the last
  * window_months grew ≥ the configured percentage year over year; 生态合伙人 is granted by hand only.
  */
-import { divRoundHalfUp } from '../shared/money.js';
-import { addMonths, monthRange } from '../shared/calendar.js';
+import { divRoundHalfUp } from '../shared/index.js';
+import { addMonths, monthRange } from '../shared/index.js';
 
 export const ROLES = ['leader', 'trainer', 'partner'] as const;
 export type Role = (typeof ROLES)[number];

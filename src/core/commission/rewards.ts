@@ -3,13 +3,13 @@
  * basis × rate, rounded once with applyBp (half-up on the fen). Members are attributed to the leader of
  * the orders involved; a member's lifecycle stage is the member's own, across all leaders.
  */
-import { addDays, daysBetween } from '../shared/dates.js';
-import type { Stage, StageThresholds } from '../members/lifecycle.js';
+import { addDays, daysBetween } from '../shared/index.js';
+import type { Stage, StageThresholds } from '../members/index.js';
 import type { CommissionRules } from './levels.js';
-import type { Ledger } from '../members/ledger.js';
-import { ordersIn, spendEvents, stageAt, type MemberHistory, type SpendEvent } from '../members/history.js';
-import { applyBp } from '../shared/money.js';
-import { addMonths, monthEnd, monthOf, monthStart } from '../shared/calendar.js';
+import type { Ledger } from '../members/index.js';
+import { ordersIn, spendEvents, stageAt, type MemberHistory, type SpendEvent } from '../members/index.js';
+import { applyBp } from '../shared/index.js';
+import { addMonths, monthEnd, monthOf, monthStart } from '../shared/index.js';
 
 export const RULES = ['member_monthly_spend', 'reactivation', 'nurture'] as const;
 export type RuleCode = (typeof RULES)[number];

@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Field, HeaderMapping } from './headers.js';
-import { parseDateTime } from '../shared/dates.js';
-import { parseFen, parseScaled } from '../shared/money.js';
+import { parseDateTime } from '../shared/index.js';
+import { parseFen, parseScaled } from '../shared/index.js';
 import { normalizeStatus, type Status } from './status.js';
 import { phoneLast4, splitKttItems, stripNameSuffix } from './ktt.js';
 

@@ -3,8 +3,8 @@
  * challenge (挑战值, reported, never a failure) and `require` (n/a fails instead of warning).
  * A value exactly on a threshold passes. Pure: values come in as exact fractions.
  */
-import { compareRatio, type Ratio } from '../shared/ratio.js';
-import { parsePeriod } from '../shared/calendar.js';
+import { compareRatio, type Ratio } from '../shared/index.js';
+import { parsePeriod } from '../shared/index.js';
 import { isOrderKpi, kpiDef, readValue, type Unit, type WrittenValue } from './kpi-defs.js';
 
 export const THRESHOLD_KINDS = ['fail_below', 'warn_below', 'fail_above', 'warn_above'] as const;

@@ -4,9 +4,9 @@
  * Order KPIs are computed from the orders (core/kpi.ts); metrics come from a metrics file
  * (complaint handling, satisfaction … seed 002, seed 000 §4.1) and are checked the same way.
  */
-import { STAGES, STAGE_NAMES, type Stage } from '../members/lifecycle.js';
-import { parseFen, parseScaled } from '../shared/money.js';
-import { ratio, type Ratio } from '../shared/ratio.js';
+import { STAGES, STAGE_NAMES, type Stage } from '../members/index.js';
+import { parseFen, parseScaled } from '../shared/index.js';
+import { ratio, type Ratio } from '../shared/index.js';
 import type { Text } from '../../i18n.js';
 
 /** rate: a share (stored as a fraction, written in percent); money: fen (written in yuan); count; number. */

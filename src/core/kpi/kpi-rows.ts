@@ -1,8 +1,8 @@
 /** The rows KPI measurements and checks produce (types only): a scope, a KPI row, a check row. */
 import type { Outcome, ResolvedCheck } from './checks.js';
 import type { KpiLine } from './targets.js';
-import type { EffectivePeriod } from '../shared/calendar.js';
-import type { Ratio } from '../shared/ratio.js';
+import type { EffectivePeriod } from '../shared/index.js';
+import type { Ratio } from '../shared/index.js';
 
 export interface KpiScope {
   /** `all`, `leader:L001` or `region:杭州西湖区` */

@@ -4,13 +4,13 @@
  * at the end of the day before P's first day; "at the end of P" at the end of its last counted day
  * (the as-of date when P is still running). Only orders on or before the as-of date exist here.
  */
-import { daysBetween, addDays } from '../shared/dates.js';
-import { countStages, type Stage, type StageThresholds } from '../members/lifecycle.js';
-import { buildHistories, ordersIn, spendIn, stageAt, type MemberHistory, type OrderFact, type ReturnFact } from '../members/history.js';
-import { returnedShare } from '../members/migration.js';
+import { daysBetween, addDays } from '../shared/index.js';
+import { countStages, type Stage, type StageThresholds } from '../members/index.js';
+import { buildHistories, ordersIn, spendIn, stageAt, type MemberHistory, type OrderFact, type ReturnFact } from '../members/index.js';
+import { returnedShare } from '../members/index.js';
 import { ORDER_KPIS, type OrderKpi } from './kpi-defs.js';
-import { ratio, whole, type Ratio } from '../shared/ratio.js';
-import { divRoundHalfUp } from '../shared/money.js';
+import { ratio, whole, type Ratio } from '../shared/index.js';
+import { divRoundHalfUp } from '../shared/index.js';
 
 /** A counted order with its time and categories. */
 export interface KpiOrder extends OrderFact {

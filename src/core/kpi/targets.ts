@@ -5,8 +5,8 @@
  */
 import { markTarget, type TargetMark } from './checks.js';
 import { kpiDef, readValue, STAGE_KPIS, type KpiCode, type Unit, type WrittenValue } from './kpi-defs.js';
-import type { Stage } from '../members/lifecycle.js';
-import type { Ratio } from '../shared/ratio.js';
+import type { Stage } from '../members/index.js';
+import type { Ratio } from '../shared/index.js';
 
 /** kpi.targets: baseline and challenge per KPI code, as people write them (40 = 40 %, money in yuan). */
 export type KpiTargets = Readonly<Record<string, { baseline?: WrittenValue | undefined; challenge?: WrittenValue | undefined }>>;

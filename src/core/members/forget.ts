@@ -4,7 +4,7 @@
  * member's id, names and phones inside free text (rejected rows).
  */
 import { createHash } from 'node:crypto';
-import { addDays } from '../shared/dates.js';
+import { addDays } from '../shared/index.js';
 
 /** A period without orders: a count of years, months or days. */
 export interface Age {

@@ -3,7 +3,7 @@
  * month the GMV and order counts, per leader, member and month the member's spend. Pure: plain data in, maps out.
  */
 import { EMPTY_STATS, type LeaderMonthStats } from './leader-month.js';
-import { monthOf } from '../shared/calendar.js';
+import { monthOf } from '../shared/index.js';
 import { buildHistories, type MemberHistory, type OrderFact, type ReturnFact } from './history.js';
 
 export interface Ledger {

@@ -2,7 +2,7 @@
  * Lifecycle stages (四阶五段, SPEC §3): given a member's first and last counted order dates and an
  * as-of date, the stage is the first rule that matches: churned, silent, intro, growth, mature.
  */
-import { daysBetween } from '../shared/dates.js';
+import { daysBetween } from '../shared/index.js';
 
 export const STAGES = ['intro', 'growth', 'mature', 'silent', 'churned'] as const;
 export type Stage = (typeof STAGES)[number];

@@ -4,7 +4,7 @@
  */
 import { STAGES, type Stage, type StageThresholds, classifyStage, countStages, zeroStages } from './lifecycle.js';
 import type { MemberFacts } from './segment.js';
-import { ratio, type Ratio } from '../shared/ratio.js';
+import { ratio, type Ratio } from '../shared/index.js';
 
 export type FromStage = Stage | 'new';
 export const FROM_STAGES: readonly FromStage[] = ['new', ...STAGES];

@@ -4,7 +4,7 @@
  * a likely reason for going quiet, and the last order. Pure: the rows come from adapters/activity-queries.
  */
 import type { MemberSegment } from './segment.js';
-import { daysBetween } from '../shared/dates.js';
+import { daysBetween } from '../shared/index.js';
 
 /** Counted purchases of one member, grouped by category and product (up to the as-of date). */
 export interface ItemRow {

@@ -8,7 +8,7 @@ import {
   type Cn8Baseline, type RfmEdges, type RfmMethod, type RfmValues,
 } from './rfm.js';
 import type { SegmentRule } from './segments.js';
-import { addDays } from '../shared/dates.js';
+import { addDays } from '../shared/index.js';
 
 export interface MemberFacts {
   memberId: string;

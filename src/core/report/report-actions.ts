@@ -3,8 +3,8 @@
  * (a care call), active members at risk (a recommendation before they go quiet), and new members
  * (a welcome). Names and phones come in masked unless --unmask (the api layer masks them, SPEC §8). Pure.
  */
-import type { Stage } from '../members/lifecycle.js';
-import type { MemberSegment } from '../members/segment.js';
+import type { Stage } from '../members/index.js';
+import type { MemberSegment } from '../members/index.js';
 
 export interface Contact {
   name: string;

@@ -4,17 +4,17 @@
  * table of the last full month against the configured targets, that month's commission summary, and
  * the members to act on. Pure: no I/O, no clock; every number stays in fen, counts or exact ratios.
  */
-import { commissionReport, type CommissionInput } from '../commission/commission.js';
-import { computeKpis, type KpiData } from '../kpi/kpi.js';
-import { kpiDef, ORDER_KPIS, type OrderKpi } from '../kpi/kpi-defs.js';
-import { kpiLine, type KpiLine, type KpiTargets } from '../kpi/targets.js';
-import { countStages, type Stage, type StageThresholds } from '../members/lifecycle.js';
-import { migrate, type Migration } from '../members/migration.js';
-import { divRoundHalfUp } from '../shared/money.js';
-import { lastMonth, monthEnd, monthStart } from '../shared/calendar.js';
-import { RULES, type RuleCode } from '../commission/rewards.js';
-import { CN8_ORDER, type RfmEdges } from '../members/rfm.js';
-import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from '../members/segment.js';
+import { commissionReport, type CommissionInput } from '../commission/index.js';
+import { computeKpis, type KpiData } from '../kpi/index.js';
+import { kpiDef, ORDER_KPIS, type OrderKpi } from '../kpi/index.js';
+import { kpiLine, type KpiLine, type KpiTargets } from '../kpi/index.js';
+import { countStages, type Stage, type StageThresholds } from '../members/index.js';
+import { migrate, type Migration } from '../members/index.js';
+import { divRoundHalfUp } from '../shared/index.js';
+import { lastMonth, monthEnd, monthStart } from '../shared/index.js';
+import { RULES, type RuleCode } from '../commission/index.js';
+import { CN8_ORDER, type RfmEdges } from '../members/index.js';
+import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from '../members/index.js';
 import { actionLists, type ActionList, type Contact } from './report-actions.js';
 
 export interface ReportLeader {

@@ -4,7 +4,7 @@
  * variables against it; tests check that the contexts tuan builds conform to it.
  */
 import { bool, bp, compactOf, date, fen, list, nullable, num, obj, str, type ObjectField } from './context-schema.js';
-import { STAGES } from '../members/lifecycle.js';
+import { STAGES } from '../members/index.js';
 import { REPORT_CONTEXT } from './report-context.js';
 
 export const SCENES = ['welcome', 'growth', 'mature', 'silent', 'churned', 'complaint'] as const;
