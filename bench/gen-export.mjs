@@ -36,11 +36,18 @@ const cell = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 function sampler(weights) {
   const cum = new Float64Array(weights.length);
   let total = 0;
-  weights.forEach((w, i) => { cum[i] = total += w; });
+  weights.forEach((w, i) => {
+    cum[i] = total += w;
+  });
   return () => {
     const r = rand() * total;
-    let lo = 0, hi = cum.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (r < cum[mid]) hi = mid; else lo = mid + 1; }
+    let lo = 0,
+      hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r < cum[mid]) hi = mid;
+      else lo = mid + 1;
+    }
     return lo;
   };
 }
@@ -148,23 +155,42 @@ const CATALOG = `
 牛排 10片装|冻品|99.00|1
 鳕鱼块 500g|冻品|69.90|1
 速冻包子 1kg|冻品|25.90|3
-`.trim().split('\n').map((line) => {
-  const [name, cat, price, w] = line.split('|');
-  const [y, f = '0'] = price.split('.');
-  return { cells: `${cell(name)},${cell(cat)}`, fen: Number(y) * 100 + Number(f.padEnd(2, '0')), w: Number(w) };
-});
+`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [name, cat, price, w] = line.split('|');
+    const [y, f = '0'] = price.split('.');
+    return { cells: `${cell(name)},${cell(cat)}`, fen: Number(y) * 100 + Number(f.padEnd(2, '0')), w: Number(w) };
+  });
 const pickProduct = sampler(CATALOG.map((p) => p.w));
 
 // ---------------------------------------------------------------- leaders and members
-const N_LEADERS = 200, N_MEMBERS = 60000;
+const N_LEADERS = 200,
+  N_MEMBERS = 60000;
 const pickLeader = sampler(Array.from({ length: N_LEADERS }, (_, i) => 1 / Math.sqrt(i + 3))); // a few big communities
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺顾毛郝龚邵万覃武钱戴严莫孔向汤'.split('');
-const GIVEN = '丽 芳 敏 静 秀英 丽娟 霞 燕 艳 娟 玲 桂英 红 梅 莉 婷 雪 慧 晶 琳 颖 佳 倩 欣 悦 萍 芬 兰 琴 云 洁 晓燕 春梅 海燕 建华 建国 伟 强 磊 军 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宁 浩 宇 凯 健 俊 志强 文 博 晨 阳'.split(' ');
-const NICK_A = '阳光 快乐 开心 幸福 甜甜 安静 微笑 小鱼 向日葵 蓝天 清风 明月 花开 晴天 彩虹 橙子 柠檬 糖果 布丁 豆豆 乐乐 多多 果果 朵朵 悠悠 小米 芒果 西瓜 茉莉 百合'.split(' ');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺顾毛郝龚邵万覃武钱戴严莫孔向汤'.split(
+    '',
+  );
+const GIVEN =
+  '丽 芳 敏 静 秀英 丽娟 霞 燕 艳 娟 玲 桂英 红 梅 莉 婷 雪 慧 晶 琳 颖 佳 倩 欣 悦 萍 芬 兰 琴 云 洁 晓燕 春梅 海燕 建华 建国 伟 强 磊 军 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宁 浩 宇 凯 健 俊 志强 文 博 晨 阳'.split(
+    ' ',
+  );
+const NICK_A =
+  '阳光 快乐 开心 幸福 甜甜 安静 微笑 小鱼 向日葵 蓝天 清风 明月 花开 晴天 彩虹 橙子 柠檬 糖果 布丁 豆豆 乐乐 多多 果果 朵朵 悠悠 小米 芒果 西瓜 茉莉 百合'.split(
+    ' ',
+  );
 const NICK_B = '宝妈 妈妈 奶奶 外婆 爸爸 姐姐 小姐姐 姑娘 大叔 一家 的家 同学'.split(' ');
-const NICK_PHRASE = '平安是福 知足常乐 随缘 岁月静好 心想事成 家和万事兴 简单生活 静待花开 人淡如菊 爱吃水果 吃货一枚 好好吃饭 慢生活 春暖花开 开心就好 一米阳光 笑口常开 花好月圆'.split(' ');
+const NICK_PHRASE =
+  '平安是福 知足常乐 随缘 岁月静好 心想事成 家和万事兴 简单生活 静待花开 人淡如菊 爱吃水果 吃货一枚 好好吃饭 慢生活 春暖花开 开心就好 一米阳光 笑口常开 花好月圆'.split(
+    ' ',
+  );
 const EN = 'Lily Amy Coco Linda Anna Grace Cindy Jenny Vivian Tina Echo Kiki Sunny Candy Helen Mia Ivy'.split(' ');
-const PHONE_PREFIX = '130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 176 177 180 181 182 183 185 186 187 188 189 191 199'.split(' ');
+const PHONE_PREFIX =
+  '130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 176 177 180 181 182 183 185 186 187 188 189 191 199'.split(
+    ' ',
+  );
 function nickname() {
   const r = rand();
   if (r < 0.45) return pick(SURNAMES) + pick(GIVEN);
@@ -185,7 +211,9 @@ for (let i = 0; i < N_MEMBERS; i++) {
 const pickMember = () => (Math.floor(N_MEMBERS * rand() ** 1.7) * 7919) % N_MEMBERS;
 
 // ---------------------------------------------------------------- calendar: 2024-01-01 .. 2025-12-31
-const DAY_MS = 86400000, BASE = Date.UTC(2024, 0, 1), DAYS = Math.round((Date.UTC(2026, 0, 1) - BASE) / DAY_MS);
+const DAY_MS = 86400000,
+  BASE = Date.UTC(2024, 0, 1),
+  DAYS = Math.round((Date.UTC(2026, 0, 1) - BASE) / DAY_MS);
 const days = Array.from({ length: DAYS }, (_, d) => {
   const t = new Date(BASE + d * DAY_MS);
   const [m, wd] = [t.getUTCMonth() + 1, t.getUTCDay()];
@@ -198,7 +226,8 @@ const days = Array.from({ length: DAYS }, (_, d) => {
 // exact line quota per day: the quotas sum to N
 const totalW = days.reduce((s, d) => s + d.w, 0);
 {
-  let cum = 0, prev = 0;
+  let cum = 0,
+    prev = 0;
   days.forEach((d, i) => {
     cum += d.w;
     const upTo = i === DAYS - 1 ? N : Math.floor((N * cum) / totalW);
@@ -208,7 +237,12 @@ const totalW = days.reduce((s, d) => s + d.w, 0);
 }
 const fmtTime = (s) => `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 const TIMES = Array.from({ length: 86400 }, (_, s) => fmtTime(s));
-const SLOTS = [[7 * 3600, 9 * 3600 + 3599, 35], [12 * 3600, 13 * 3600 + 3599, 20], [19 * 3600, 22 * 3600 + 1799, 35], [6 * 3600 + 1800, 23 * 3600 + 1799, 10]];
+const SLOTS = [
+  [7 * 3600, 9 * 3600 + 3599, 35],
+  [12 * 3600, 13 * 3600 + 3599, 20],
+  [19 * 3600, 22 * 3600 + 1799, 35],
+  [6 * 3600 + 1800, 23 * 3600 + 1799, 10],
+];
 
 // ---------------------------------------------------------------- orders
 rand = mulberry32(0x6f726473); // "ords": the order stream
@@ -219,41 +253,65 @@ const pickQty = sampler([78, 15, 5, 2]);
 const fd = openSync(`${out}.tmp`, 'w');
 let buf = '订单号,下单时间,会员ID,会员昵称,手机号,团长ID,商品名称,商品分类,数量,单价,实付金额,退款金额,订单状态\n';
 const flush = (force) => {
-  if (buf.length >= 1 << 19 || (force && buf.length)) { writeSync(fd, buf); buf = ''; }
+  if (buf.length >= 1 << 19 || (force && buf.length)) {
+    writeSync(fd, buf);
+    buf = '';
+  }
 };
 
-let written = 0, orders = 0;
-const prods = [0, 0, 0], paid = [0, 0, 0], qtys = [0, 0, 0];
+let written = 0,
+  orders = 0;
+const prods = [0, 0, 0],
+  paid = [0, 0, 0],
+  qtys = [0, 0, 0];
 for (const day of days) {
   // line counts of the day's orders, then sorted order times
   const sizes = [];
-  for (let left = day.quota; left > 0;) { const k = Math.min(left, pickLines() + 1); sizes.push(k); left -= k; }
+  for (let left = day.quota; left > 0; ) {
+    const k = Math.min(left, pickLines() + 1);
+    sizes.push(k);
+    left -= k;
+  }
   const secs = new Int32Array(sizes.length);
-  for (let i = 0; i < secs.length; i++) { const [a, b] = SLOTS[pickSlot()]; secs[i] = int(a, b); }
+  for (let i = 0; i < secs.length; i++) {
+    const [a, b] = SLOTS[pickSlot()];
+    secs[i] = int(a, b);
+  }
   secs.sort();
   for (let i = 0; i < sizes.length; i++) {
     const k = sizes[i];
     const head = `DD${day.ymd}${pad(i + 1, 6)},${day.date} ${TIMES[secs[i]]},${memberCells[pickMember()]},`;
-    for (let j = 0; j < k; j++) { // distinct products within the order
+    for (let j = 0; j < k; j++) {
+      // distinct products within the order
       let p;
-      do p = pickProduct(); while ((j > 0 && p === prods[0]) || (j > 1 && p === prods[1]));
+      do p = pickProduct();
+      while ((j > 0 && p === prods[0]) || (j > 1 && p === prods[1]));
       prods[j] = p;
       qtys[j] = pickQty() + 1;
       paid[j] = qtys[j] * CATALOG[p].fen;
     }
-    if (rand() < 0.06) { // coupon 满减 on the first line that can carry it
+    if (rand() < 0.06) {
+      // coupon 满减 on the first line that can carry it
       const off = pick([300, 500, 800, 1000]);
-      for (let j = 0; j < k; j++) if (paid[j] > off + 100) { paid[j] -= off; break; }
+      for (let j = 0; j < k; j++)
+        if (paid[j] > off + 100) {
+          paid[j] -= off;
+          break;
+        }
     }
     const cancelled = rand() < 0.02;
     for (let j = 0; j < k; j++) {
       const P = CATALOG[prods[j]];
-      let status = '已完成', refund = 0;
+      let status = '已完成',
+        refund = 0;
       if (cancelled) status = '已取消';
       else {
         const r = rand();
-        if (r < 0.025) { status = '已退款'; refund = paid[j]; }
-        else if (r < 0.045) { // partial refund: one damaged unit, or a share of a single unit
+        if (r < 0.025) {
+          status = '已退款';
+          refund = paid[j];
+        } else if (r < 0.045) {
+          // partial refund: one damaged unit, or a share of a single unit
           refund = qtys[j] > 1 ? Math.min(P.fen, paid[j] - 1) : Math.max(1, Math.floor((paid[j] * (0.2 + rand() * 0.4)) / 10) * 10);
         }
       }

@@ -35,7 +35,8 @@ function moduleOf(url, name) {
 }
 const short = (url) => url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/');
 
-const fns = new Map(), mods = new Map();
+const fns = new Map(),
+  mods = new Map();
 for (const [id, us] of self) {
   const { functionName, url, lineNumber } = byId.get(id).callFrame;
   const name = functionName || '(anonymous)';

@@ -33,8 +33,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync,
-  rmSync, statSync, writeFileSync,
+  copyFileSync,
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -103,15 +113,21 @@ const secs = (ms) => (ms === null || ms === undefined ? '-' : `${(ms / 1000).toF
 const pct = (x) => (x === null || x === undefined ? '-' : `${Math.round(x * 100)}%`);
 const mib = (kib) => (kib === null || kib === undefined ? '-' : `${(kib / 1024).toFixed(1)} MiB`);
 const log = (s) => process.stderr.write(`${s}\n`);
-const rmDb = (p) => { for (const s of ['', '-journal', '-wal', '-shm']) rmSync(p + s, { force: true }); };
+const rmDb = (p) => {
+  for (const s of ['', '-journal', '-wal', '-shm']) rmSync(p + s, { force: true });
+};
 const fileSize = (p) => (existsSync(p) ? statSync(p).size : null);
 
 /** Share of CPU time not idle over the next `ms`, all cores (others' load during the run skews the numbers). */
 async function busyShare(ms = 1000) {
-  const sum = () => os.cpus().reduce((a, c) => {
-    const t = c.times;
-    return { idle: a.idle + t.idle, all: a.all + t.user + t.nice + t.sys + t.idle + t.irq };
-  }, { idle: 0, all: 0 });
+  const sum = () =>
+    os.cpus().reduce(
+      (a, c) => {
+        const t = c.times;
+        return { idle: a.idle + t.idle, all: a.all + t.user + t.nice + t.sys + t.idle + t.irq };
+      },
+      { idle: 0, all: 0 },
+    );
   const a = sum();
   await new Promise((r) => setTimeout(r, ms));
   const b = sum();
@@ -198,11 +214,16 @@ function vmHwm(pid) {
  */
 function runChild(cmd, args, { env, cwd = WORK, input } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const busy0 = machineBusyS(), self0 = process.cpuUsage();
+    const busy0 = machineBusyS(),
+      self0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const child = spawn(cmd, args, { env: env ?? childEnv(), cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    let wallMs = null, hwm = null, cpuS = null, othersShare = null;
-    const out = [], err = [];
+    let wallMs = null,
+      hwm = null,
+      cpuS = null,
+      othersShare = null;
+    const out = [],
+      err = [];
     child.stdout.on('data', (c) => out.push(c));
     child.stderr.on('data', (c) => err.push(c));
     const sample = () => {
@@ -212,7 +233,10 @@ function runChild(cmd, args, { env, cwd = WORK, input } = {}) {
       if (c !== null) cpuS = c;
     };
     const timer = setInterval(sample, 20);
-    child.on('error', (e) => { clearInterval(timer); reject(e); });
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
     child.on('exit', () => {
       wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
       clearInterval(timer);
@@ -223,8 +247,14 @@ function runChild(cmd, args, { env, cwd = WORK, input } = {}) {
     });
     child.on('close', (code, signal) => {
       resolvePromise({
-        wallMs, code, signal, hwmSampledKiB: hwm, cpuSampledS: cpuS, othersShare,
-        stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
+        wallMs,
+        code,
+        signal,
+        hwmSampledKiB: hwm,
+        cpuSampledS: cpuS,
+        othersShare,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
       });
     });
     child.stdin.end(input ?? '');
@@ -233,7 +263,9 @@ function runChild(cmd, args, { env, cwd = WORK, input } = {}) {
 
 /** Read a file once so that every measured run finds it in the page cache (the first run is not penalised). */
 async function warm(file) {
-  for await (const _ of createReadStream(file, { highWaterMark: 1 << 20 })) { /* read */ }
+  for await (const _ of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    /* read */
+  }
 }
 
 // ---------------------------------------------------------------- inputs
@@ -276,15 +308,23 @@ function tuanImport(file, { key, extraArgs = [], expectInserted } = {}) {
     const rssFile = join(WORK, `${key}.rss`);
     rmDb(db);
     rmSync(rssFile, { force: true });
-    const r = await runChild(process.execPath,
+    const r = await runChild(
+      process.execPath,
       ['--import', MAXRSS_URL, TUAN(), 'import', file, '--db', db, '--format', 'json', ...extraArgs],
-      { env: childEnv({ TUAN_BENCH_RSS: rssFile }) });
+      { env: childEnv({ TUAN_BENCH_RSS: rssFile }) },
+    );
     if (r.code !== 0) throw new Error(`tuan import exited ${r.code ?? r.signal}: ${r.stderr.trim().slice(0, 2000)}`);
     const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
     const s = JSON.parse(r.stdout).orders[0];
     const info = {
-      rowsRead: s.rowsRead, linesAccepted: s.linesAccepted, inserted: s.inserted, repeated: s.repeated,
-      rejected: s.rejected, encoding: s.encoding, layout: s.layout, dbBytes: fileSize(db),
+      rowsRead: s.rowsRead,
+      linesAccepted: s.linesAccepted,
+      inserted: s.inserted,
+      repeated: s.repeated,
+      rejected: s.rejected,
+      encoding: s.encoding,
+      layout: s.layout,
+      dbBytes: fileSize(db),
     };
     if (expectInserted !== undefined && (s.inserted !== expectInserted || s.rejected !== 0)) {
       throw new Error(`tuan import: expected ${expectInserted} inserted and 0 rejected, got ${JSON.stringify(info)}`);
@@ -295,7 +335,8 @@ function tuanImport(file, { key, extraArgs = [], expectInserted } = {}) {
 
 const q = (id) => `"${id.replace(/"/g, '""')}"`;
 const ORDER_COLUMNS = '订单号,下单时间,会员ID,会员昵称,手机号,团长ID,商品名称,商品分类,数量,单价,实付金额,退款金额,订单状态'.split(',');
-const ORDERS_TABLE = `CREATE TABLE t (${ORDER_COLUMNS.map((c) => `${q(c)} TEXT`).join(', ')}, ` +
+const ORDERS_TABLE =
+  `CREATE TABLE t (${ORDER_COLUMNS.map((c) => `${q(c)} TEXT`).join(', ')}, ` +
   `PRIMARY KEY (${['订单号', '商品名称', '商品分类'].map(q).join(', ')}));`;
 const UCI_COLUMNS = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'.split(',');
 const UCI_TABLE = `CREATE TABLE t (${UCI_COLUMNS.map((c) => `${q(c)} TEXT`).join(', ')});`;
@@ -336,7 +377,14 @@ function tuanSegment(db, asOf) {
     const r = await runChild(process.execPath, [TUAN(), 'segment', '--db', db, '--as-of', asOf, '--format', 'csv'], { env: childEnv() });
     if (r.code !== 0) throw new Error(`tuan segment exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
     const members = r.stdout.split('\n').length - 2;
-    return { wallMs: r.wallMs, rssKiB: null, hwmSampledKiB: r.hwmSampledKiB, cpuSampledS: r.cpuSampledS, othersShare: r.othersShare, info: { rowsRead: members, rejected: 0, members } };
+    return {
+      wallMs: r.wallMs,
+      rssKiB: null,
+      hwmSampledKiB: r.hwmSampledKiB,
+      cpuSampledS: r.cpuSampledS,
+      othersShare: r.othersShare,
+      info: { rowsRead: members, rejected: 0, members },
+    };
   };
 }
 
@@ -345,7 +393,14 @@ function sqliteAggregate(db) {
   return async () => {
     const r = await runChild('sqlite3', ['-bail', '-csv', db], { input: MEMBER_AGGREGATE });
     if (r.code !== 0) throw new Error(`sqlite3 exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
-    return { wallMs: r.wallMs, rssKiB: null, hwmSampledKiB: r.hwmSampledKiB, cpuSampledS: r.cpuSampledS, othersShare: r.othersShare, info: { rows: r.stdout.split('\n').length - 1 } };
+    return {
+      wallMs: r.wallMs,
+      rssKiB: null,
+      hwmSampledKiB: r.hwmSampledKiB,
+      cpuSampledS: r.cpuSampledS,
+      othersShare: r.othersShare,
+      info: { rows: r.stdout.split('\n').length - 1 },
+    };
   };
 }
 
@@ -492,8 +547,10 @@ async function measure(fn, what) {
     const m = await fn();
     m.attempt = attempt;
     m.waitedS = waitedS;
-    log(`bench:   ${secs(m.wallMs)}, peak RSS ${mib(m.rssKiB ?? m.hwmSampledKiB)}${m.rssKiB ? '' : ' (VmHWM)'}, ` +
-      `CPU ${m.cpuSampledS?.toFixed(2) ?? '-'} s, others ${pct(m.othersShare)}`);
+    log(
+      `bench:   ${secs(m.wallMs)}, peak RSS ${mib(m.rssKiB ?? m.hwmSampledKiB)}${m.rssKiB ? '' : ' (VmHWM)'}, ` +
+        `CPU ${m.cpuSampledS?.toFixed(2) ?? '-'} s, others ${pct(m.othersShare)}`,
+    );
     if (!best || (m.othersShare ?? 0) < (best.othersShare ?? 0)) best = m;
     if ((m.othersShare ?? 0) <= QUIET) break;
   }
@@ -505,8 +562,10 @@ async function runCase(c) {
   for (const f of [state.file, state.gz, state.csv]) if (f) await warm(f);
   const run = c.run(state);
   const ref = c.reference?.(state);
-  const runs = [], refs = [];
-  for (let i = 1; i <= RUNS; i++) { // interleaved, so that drift of the machine hits both sides alike
+  const runs = [],
+    refs = [];
+  for (let i = 1; i <= RUNS; i++) {
+    // interleaved, so that drift of the machine hits both sides alike
     runs.push(await measure(run, `${c.key} run ${i}/${RUNS} tuan`));
     if (ref) refs.push(await measure(ref, `${c.key} run ${i}/${RUNS} sqlite3`));
   }
@@ -563,20 +622,30 @@ async function main() {
   });
 
   // The tree is shared: note when the code or the machine changed under the run.
-  const after = { commit: git(['rev-parse', '--short', 'HEAD']), dist: distDigest(), loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
+  const after = {
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dist: distDigest(),
+    loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
+  };
   const warnings = [];
   if (after.dist !== facts.dist) {
-    warnings.push(`dist/ changed during the run (${facts.dist} -> ${after.dist})` +
-      (ARGS.live ? ': someone rebuilt; the numbers mix two builds' : ': the numbers are of the copy taken at the start'));
+    warnings.push(
+      `dist/ changed during the run (${facts.dist} -> ${after.dist})` +
+        (ARGS.live ? ': someone rebuilt; the numbers mix two builds' : ': the numbers are of the copy taken at the start'),
+    );
   }
   if (after.commit !== facts.commit) warnings.push(`HEAD moved during the run (${facts.commit} -> ${after.commit})`);
-  const busyRuns = results.flatMap((r) => [...(r.run?.othersShare?.samples ?? []), ...(r.reference?.othersShare?.samples ?? [])]
-    .map((x) => [r.key, x])).filter(([, x]) => x > QUIET);
+  const busyRuns = results
+    .flatMap((r) => [...(r.run?.othersShare?.samples ?? []), ...(r.reference?.othersShare?.samples ?? [])].map((x) => [r.key, x]))
+    .filter(([, x]) => x > QUIET);
   if (busyRuns.length) {
-    warnings.push(`other processes used > ${pct(QUIET)} of the CPU during ${busyRuns.length} measurement(s) ` +
-      `(${busyRuns.map(([k, x]) => `${k} ${pct(x)}`).join(', ')}): wall times are inflated; see othersShare in the results`);
+    warnings.push(
+      `other processes used > ${pct(QUIET)} of the CPU during ${busyRuns.length} measurement(s) ` +
+        `(${busyRuns.map(([k, x]) => `${k} ${pct(x)}`).join(', ')}): wall times are inflated; see othersShare in the results`,
+    );
   }
-  if (ARGS.noWait && facts.busyBefore > 0.25) warnings.push(`the machine was busy before the run (${Math.round(facts.busyBefore * 100)}% CPU over 1 s)`);
+  if (ARGS.noWait && facts.busyBefore > 0.25)
+    warnings.push(`the machine was busy before the run (${Math.round(facts.busyBefore * 100)}% CPU over 1 s)`);
   const report = {
     date: started.toISOString(),
     durationS: Math.round((Date.now() - started.getTime()) / 1000),
@@ -593,28 +662,63 @@ async function main() {
 
   const out = [];
   out.push(`tuan benchmark — ${report.date} (${report.mode}, median of ${RUNS} run${RUNS > 1 ? 's' : ''})`);
-  out.push(`node ${facts.node} · sqlite3 ${facts.sqlite3.split(' ')[0]} · better-sqlite3 ${facts.betterSqlite3?.version ?? '?'} ` +
-    `(SQLite ${facts.betterSqlite3?.sqlite ?? '?'}) · ${facts.cpu} · ${facts.cores} cores · ${facts.memoryMiB} MiB · ${facts.os}` +
-    ` · load ${facts.loadavg.join(' ')}`);
+  out.push(
+    `node ${facts.node} · sqlite3 ${facts.sqlite3.split(' ')[0]} · better-sqlite3 ${facts.betterSqlite3?.version ?? '?'} ` +
+      `(SQLite ${facts.betterSqlite3?.sqlite ?? '?'}) · ${facts.cpu} · ${facts.cores} cores · ${facts.memoryMiB} MiB · ${facts.os}` +
+      ` · load ${facts.loadavg.join(' ')}`,
+  );
   out.push(`measured: ${facts.measured}, built from commit ${facts.commit ?? '?'}${facts.worktreeDirty ? ' + uncommitted changes' : ''}`);
   out.push('');
-  out.push(table(
-    ['case', 'tuan wall', 'tuan CPU', 'tuan peak RSS', 'sqlite3 wall', 'sqlite3 CPU', 'sqlite3 VmHWM', 'tuan/sqlite3', 'rows', 'rejected'],
-    results.map((r) => {
-      if (r.skipped) return [r.name, 'skipped', '-', '-', '-', '-', '-', '-', '-', '-'];
-      if (r.error) return [r.name, 'ERROR', '-', '-', '-', '-', '-', '-', '-', '-'];
-      const cpu = (x) => (x ? `${x.median.toFixed(2)} s` : '-');
-      return [r.name, secs(r.run.wallMs.median), cpu(r.run.cpuSampledS), mib(r.run.rssKiB?.median),
-        secs(r.reference?.wallMs.median), cpu(r.reference?.cpuSampledS), mib(r.reference?.hwmSampledKiB?.median), r.ratio ? r.ratio.toFixed(2) : '-', r.run.info.rowsRead, r.run.info.rejected];
-    }),
-  ));
-  const notes = results.map((r) => (r.skipped ? `  ${r.key}: skipped: ${r.skipped}` : r.error ? `  ${r.key}: ERROR, see below`
-    : r.note ? `  ${r.key}: ${r.note}` : null)).filter(Boolean);
+  out.push(
+    table(
+      [
+        'case',
+        'tuan wall',
+        'tuan CPU',
+        'tuan peak RSS',
+        'sqlite3 wall',
+        'sqlite3 CPU',
+        'sqlite3 VmHWM',
+        'tuan/sqlite3',
+        'rows',
+        'rejected',
+      ],
+      results.map((r) => {
+        if (r.skipped) return [r.name, 'skipped', '-', '-', '-', '-', '-', '-', '-', '-'];
+        if (r.error) return [r.name, 'ERROR', '-', '-', '-', '-', '-', '-', '-', '-'];
+        const cpu = (x) => (x ? `${x.median.toFixed(2)} s` : '-');
+        return [
+          r.name,
+          secs(r.run.wallMs.median),
+          cpu(r.run.cpuSampledS),
+          mib(r.run.rssKiB?.median),
+          secs(r.reference?.wallMs.median),
+          cpu(r.reference?.cpuSampledS),
+          mib(r.reference?.hwmSampledKiB?.median),
+          r.ratio ? r.ratio.toFixed(2) : '-',
+          r.run.info.rowsRead,
+          r.run.info.rejected,
+        ];
+      }),
+    ),
+  );
+  const notes = results
+    .map((r) =>
+      r.skipped ? `  ${r.key}: skipped: ${r.skipped}` : r.error ? `  ${r.key}: ERROR, see below` : r.note ? `  ${r.key}: ${r.note}` : null,
+    )
+    .filter(Boolean);
   if (notes.length) out.push('', 'notes:', ...notes);
   out.push('');
-  out.push(table(['check', 'value', 'target', 'result'], checks.map((k) => k.skipped
-    ? [k.name, '-', '-', `skipped (${k.skipped})`]
-    : [k.name, k.shown, k.target ?? '(information)', k.ok === null ? '' : k.ok ? 'ok' : 'MISSED'])));
+  out.push(
+    table(
+      ['check', 'value', 'target', 'result'],
+      checks.map((k) =>
+        k.skipped
+          ? [k.name, '-', '-', `skipped (${k.skipped})`]
+          : [k.name, k.shown, k.target ?? '(information)', k.ok === null ? '' : k.ok ? 'ok' : 'MISSED'],
+      ),
+    ),
+  );
   if (warnings.length) out.push('', ...warnings.map((w) => `WARNING: ${w}`));
   out.push('', `results: ${RESULTS.slice(ROOT.length + 1)}`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -59,7 +59,7 @@ function spawnTuan(args, cwd, { allowFail = false }) {
   return new Promise((ok, fail) => {
     const t0 = Date.now();
     execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 }, (e, stdout, stderr) => {
-      if (process.env.DOCS_TIMING) console.error(`${Date.now() - t0} ms  tuan ${args.join(" ")}`);
+      if (process.env.DOCS_TIMING) console.error(`${Date.now() - t0} ms  tuan ${args.join(' ')}`);
       if (!e) ok(stdout);
       else if (allowFail && typeof e.code === 'number') ok(stdout + stderr);
       else fail(new Error(`tuan ${args.join(' ')} failed (${e.code}):\n${stderr}`));
@@ -104,7 +104,7 @@ async function processDoc(path, text, prepared) {
     let last = 0;
     for (const m of text.matchAll(pattern)) {
       const [whole, kind, arg] = m;
-      out += text.slice(last, m.index) + await block(kind, arg.trim(), work, path);
+      out += text.slice(last, m.index) + (await block(kind, arg.trim(), work, path));
       last = m.index + whole.length;
     }
     return out + text.slice(last);
@@ -132,10 +132,12 @@ async function block(kind, arg, work, path) {
 
 function mdFiles(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? mdFiles(p) : n.endsWith('.md') ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? mdFiles(p) : n.endsWith('.md') ? [p] : [];
+    });
 }
 
 /** Relative links to files that do not exist ("file: target"). */
@@ -150,7 +152,12 @@ function brokenLinks(file, text) {
 }
 
 async function main() {
-  const sources = ['README.md', ...mdFiles(join(ROOT, 'docs')).map((p) => relative(ROOT, p)).filter((p) => !p.startsWith(REFERENCE + '/'))];
+  const sources = [
+    'README.md',
+    ...mdFiles(join(ROOT, 'docs'))
+      .map((p) => relative(ROOT, p))
+      .filter((p) => !p.startsWith(REFERENCE + '/')),
+  ];
   const prepared = await preparedDir();
   let next;
   try {

@@ -44,21 +44,40 @@ function weighted(items, weightOf) {
   for (let i = 0; i < items.length; i++) if (r < ws[i]) return items[i];
   return items[items.length - 1];
 }
-const pickN = (arr, n) => { const pool = [...arr], out = []; while (out.length < n && pool.length) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]); return out; };
+const pickN = (arr, n) => {
+  const pool = [...arr],
+    out = [];
+  while (out.length < n && pool.length) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
+  return out;
+};
 
 // ---------------------------------------------------------------- dates & money
-const DAY_MS = 86400000, BASE = Date.UTC(2025, 7, 1); // day 0 = 2025-08-01 (naive China local time)
+const DAY_MS = 86400000,
+  BASE = Date.UTC(2025, 7, 1); // day 0 = 2025-08-01 (naive China local time)
 const dayOf = (y, m, d) => Math.round((Date.UTC(y, m - 1, d) - BASE) / DAY_MS);
-const ymd = (d) => { const t = new Date(BASE + d * DAY_MS); return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()]; };
+const ymd = (d) => {
+  const t = new Date(BASE + d * DAY_MS);
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+};
 const weekday = (d) => new Date(BASE + d * DAY_MS).getUTCDay();
 const month = (d) => ymd(d)[1];
 const pad = (n, w = 2) => String(n).padStart(w, '0');
-const fmtDate = (d) => { const [y, m, dd] = ymd(d); return `${y}-${pad(m)}-${pad(dd)}`; };
+const fmtDate = (d) => {
+  const [y, m, dd] = ymd(d);
+  return `${y}-${pad(m)}-${pad(dd)}`;
+};
 const fmtTime = (s) => `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
-const END = dayOf(2026, 10, 31), CNY = dayOf(2026, 2, 17), JUN1 = dayOf(2026, 6, 1), SEP1 = dayOf(2026, 9, 1);
-const L002_OPEN = dayOf(2025, 12, 1), CHURN_LINE = END - 180;
+const END = dayOf(2026, 10, 31),
+  CNY = dayOf(2026, 2, 17),
+  JUN1 = dayOf(2026, 6, 1),
+  SEP1 = dayOf(2026, 9, 1);
+const L002_OPEN = dayOf(2025, 12, 1),
+  CHURN_LINE = END - 180;
 const MOON_FESTIVALS = [dayOf(2025, 10, 6), dayOf(2026, 9, 25)]; // 中秋
-const toFen = (s) => { const [y, f = '0'] = s.split('.'); return Number(y) * 100 + Number(f.padEnd(2, '0')); };
+const toFen = (s) => {
+  const [y, f = '0'] = s.split('.');
+  return Number(y) * 100 + Number(f.padEnd(2, '0'));
+};
 const yuan = (fen) => `${Math.floor(fen / 100)}.${pad(fen % 100)}`;
 
 // ---------------------------------------------------------------- CSV helpers
@@ -74,13 +93,26 @@ function gbk(text, what) {
 }
 
 // ---------------------------------------------------------------- people
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺顾毛郝龚邵万覃武钱戴严莫孔向汤'.split('');
-const GIVEN = ('丽 芳 敏 静 秀英 丽娟 霞 燕 艳 娟 玲 桂英 红 梅 莉 婷 雪 慧 晶 琳 颖 佳 倩 欣 悦 萍 芬 兰 琴 云 洁 晓燕 春梅 海燕 建华 建国 伟 强 磊 军 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宁 浩 宇 凯 健 俊 志强 文 博 晨 阳').split(' ');
-const NICK_A = '阳光 快乐 开心 幸福 甜甜 安静 微笑 小鱼 向日葵 蓝天 清风 明月 花开 晴天 彩虹 橙子 柠檬 糖果 布丁 豆豆 乐乐 多多 果果 朵朵 悠悠 小米 芒果 西瓜 茉莉 百合'.split(' ');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺顾毛郝龚邵万覃武钱戴严莫孔向汤'.split(
+    '',
+  );
+const GIVEN =
+  '丽 芳 敏 静 秀英 丽娟 霞 燕 艳 娟 玲 桂英 红 梅 莉 婷 雪 慧 晶 琳 颖 佳 倩 欣 悦 萍 芬 兰 琴 云 洁 晓燕 春梅 海燕 建华 建国 伟 强 磊 军 勇 杰 涛 斌 超 明 刚 平 辉 鹏 华 飞 鑫 波 宁 浩 宇 凯 健 俊 志强 文 博 晨 阳'.split(
+    ' ',
+  );
+const NICK_A =
+  '阳光 快乐 开心 幸福 甜甜 安静 微笑 小鱼 向日葵 蓝天 清风 明月 花开 晴天 彩虹 橙子 柠檬 糖果 布丁 豆豆 乐乐 多多 果果 朵朵 悠悠 小米 芒果 西瓜 茉莉 百合'.split(
+    ' ',
+  );
 const NICK_B = '宝妈 妈妈 奶奶 外婆 爸爸 姐姐 小姐姐 姑娘 大叔 一家 的家 同学'.split(' ');
-const NICK_PHRASE = ('平安是福 知足常乐 随缘 岁月静好 心想事成 家和万事兴 简单生活 静待花开 人淡如菊 一路有你 爱吃水果 吃货一枚 好好吃饭 早睡早起 ' +
-  '慢生活 海阔天空 春暖花开 开心就好 努力生活 一米阳光 温暖如初 不忘初心 笑口常开 健康快乐 花好月圆 顺其自然').split(' ');
-function chineseName() { return pick(SURNAMES) + pick(GIVEN); }
+const NICK_PHRASE = (
+  '平安是福 知足常乐 随缘 岁月静好 心想事成 家和万事兴 简单生活 静待花开 人淡如菊 一路有你 爱吃水果 吃货一枚 好好吃饭 早睡早起 ' +
+  '慢生活 海阔天空 春暖花开 开心就好 努力生活 一米阳光 温暖如初 不忘初心 笑口常开 健康快乐 花好月圆 顺其自然'
+).split(' ');
+function chineseName() {
+  return pick(SURNAMES) + pick(GIVEN);
+}
 function mainNickname() {
   const r = rand();
   if (r < 0.45) return chineseName();
@@ -91,11 +123,21 @@ function mainNickname() {
   return pick(NICK_PHRASE);
 }
 const usedPhones = new Set();
-const PHONE_PREFIX = '130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 176 177 180 181 182 183 185 186 187 188 189 191 199'.split(' ');
+const PHONE_PREFIX =
+  '130 131 132 133 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 173 176 177 180 181 182 183 185 186 187 188 189 191 199'.split(
+    ' ',
+  );
 function phone() {
-  for (;;) { const p = pick(PHONE_PREFIX) + pad(int(0, 99999999), 8); if (!usedPhones.has(p)) { usedPhones.add(p); return p; } }
+  for (;;) {
+    const p = pick(PHONE_PREFIX) + pad(int(0, 99999999), 8);
+    if (!usedPhones.has(p)) {
+      usedPhones.add(p);
+      return p;
+    }
+  }
 }
-function distinct(gen, used, tries = 6) { // mostly distinct, a few natural duplicates remain
+function distinct(gen, used, tries = 6) {
+  // mostly distinct, a few natural duplicates remain
   let v = gen();
   for (let i = 0; i < tries && used.has(v); i++) v = gen();
   used.add(v);
@@ -171,16 +213,22 @@ const CATALOG = `
 速冻手抓饼 20片|冻品|27.90|3|
 阿根廷红虾 2kg|冻品|139.00|1|
 雪糕组合 12支|冻品|49.90|5|6-9
-`.trim().split('\n').map((line) => {
-  const [name, cat, price, w, season] = line.split('|');
-  let months = null;
-  if (season && season !== 'MOON') {
-    const [a, b] = season.split('-').map(Number);
-    months = new Set();
-    for (let m = a; ; m = (m % 12) + 1) { months.add(m); if (m === b) break; }
-  }
-  return { name, cat, fen: toFen(price), w: Number(w), months, moon: season === 'MOON' };
-});
+`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [name, cat, price, w, season] = line.split('|');
+    let months = null;
+    if (season && season !== 'MOON') {
+      const [a, b] = season.split('-').map(Number);
+      months = new Set();
+      for (let m = a; ; m = (m % 12) + 1) {
+        months.add(m);
+        if (m === b) break;
+      }
+    }
+    return { name, cat, fen: toFen(price), w: Number(w), months, moon: season === 'MOON' };
+  });
 
 function productWeight(p, d, m) {
   if (p.months && !p.months.has(month(d))) return 0;
@@ -198,7 +246,11 @@ const LEADERS = [
   { id: 'L002', n: 440 },
   { id: 'L003', n: 390 },
 ];
-const SLOTS = [[7 * 3600, 9 * 3600 + 3599], [12 * 3600, 13 * 3600 + 3599], [19 * 3600, 22 * 3600 + 1799]];
+const SLOTS = [
+  [7 * 3600, 9 * 3600 + 3599],
+  [12 * 3600, 13 * 3600 + 3599],
+  [19 * 3600, 22 * 3600 + 1799],
+];
 const usedNicks = new Set();
 const members = [];
 
@@ -207,7 +259,8 @@ function joinDay(leader) {
   if (leader === 'L001') return chance(0.55) ? -1 : int(14, END);
   if (leader === 'L002') return chance(0.08) ? L002_OPEN + int(0, 13) : L002_OPEN + Math.floor((END - L002_OPEN) * Math.sqrt(rand()));
   if (chance(0.65)) return -1; // L003: established community
-  for (;;) { // few newcomers during the supply problem, more during the win-back push
+  for (;;) {
+    // few newcomers during the supply problem, more during the win-back push
     const d = int(14, END);
     const w = d >= JUN1 && d < SEP1 ? 0.25 : d >= SEP1 ? 2 : 1;
     if (rand() < w / 2) return d;
@@ -234,8 +287,17 @@ for (const L of LEADERS) {
       m.p = m.pOff = 1 / int(28, 90);
     }
     m.slot = weighted([0, 1, 2], (s) => [4, 2, 5][s]);
-    m.favs = pickN(CATALOG.filter((p) => m.family || p.cat !== '母婴'), int(2, 5));
-    if (m.family) m.favs.push(...pickN(CATALOG.filter((p) => p.cat === '母婴'), 2));
+    m.favs = pickN(
+      CATALOG.filter((p) => m.family || p.cat !== '母婴'),
+      int(2, 5),
+    );
+    if (m.family)
+      m.favs.push(
+        ...pickN(
+          CATALOG.filter((p) => p.cat === '母婴'),
+          2,
+        ),
+      );
     m.nick = chance(0.015) && members.length ? pick(members).nick : distinct(mainNickname, usedNicks);
     m.phone = phone();
     const span = END - m.join;
@@ -257,19 +319,28 @@ for (const L of LEADERS) {
   }
 }
 // ~2% move to another leader mid-history (moved house)
-for (const m of pickN(members.filter((x) => x.type !== 'once' && !x.supplyHit && x.end - x.join > 150), 30)) {
+for (const m of pickN(
+  members.filter((x) => x.type !== 'once' && !x.supplyHit && x.end - x.join > 150),
+  30,
+)) {
   m.moveDay = m.join + int(45, m.end - m.join - 30);
   const to = { L001: m.moveDay >= L002_OPEN + 30 ? 'L002' : 'L003', L002: 'L001', L003: m.moveDay >= L002_OPEN + 30 ? 'L002' : 'L001' };
   m.moveTo = to[m.leader];
 }
 // member IDs in registration order, ties keep generation order
-members.map((m, i) => [m, i]).sort((a, b) => a[0].reg - b[0].reg || a[1] - b[1]).forEach(([m], i) => { m.id = 'M' + pad(i + 1, 5); });
+members
+  .map((m, i) => [m, i])
+  .sort((a, b) => a[0].reg - b[0].reg || a[1] - b[1])
+  .forEach(([m], i) => {
+    m.id = 'M' + pad(i + 1, 5);
+  });
 
 const leaderOn = (m, d) => (m.moveDay !== null && d >= m.moveDay ? m.moveTo : m.leader);
 
 function dayProb(m, d) {
   let p = m.prefs.includes(weekday(d)) ? m.p : m.pOff;
-  if (d >= CNY - 3 && d <= CNY + 5) p *= 0.35; // 春节 holiday dip
+  if (d >= CNY - 3 && d <= CNY + 5)
+    p *= 0.35; // 春节 holiday dip
   else if (d >= CNY - 25 && d < CNY - 3) p *= 1.15; // stocking up
   if (leaderOn(m, d) === 'L003' && d >= JUN1 && d < SEP1) p *= 0.6; // supply problem
   return p;
@@ -288,20 +359,31 @@ function makeOrder(m, d) {
     const qty = weighted([1, 2, 3, 4], (q) => (m.family ? [55, 30, 12, 3] : p.fen < 1500 ? [70, 22, 6, 2] : [85, 12, 3, 0])[q - 1]);
     return { p, qty, unit: p.fen, paid: qty * p.fen, refund: 0, status: '已完成' };
   });
-  if (chance(0.07)) { // coupon 满减, taken off the first line that can carry it
+  if (chance(0.07)) {
+    // coupon 满减, taken off the first line that can carry it
     const off = pick([300, 500, 800, 1000]);
     const l = lines.find((x) => x.paid > off + 100);
     if (l) l.paid -= off;
   }
-  if (d >= END - 1 && chance(0.15)) lines.forEach((l) => { l.status = '待付款'; });
-  else if (chance(0.02)) lines.forEach((l) => { l.status = '已取消'; });
-  else for (const l of lines) {
-    const r = rand();
-    if (r < 0.02) { l.status = '已退款'; l.refund = l.paid; }
-    else if (r < 0.04) { // partial refund: one damaged unit, or a share of a single unit
-      l.refund = l.qty > 1 ? Math.min(l.unit, l.paid - 1) : Math.max(1, Math.floor(l.paid * (0.2 + rand() * 0.4) / 10) * 10);
+  if (d >= END - 1 && chance(0.15))
+    lines.forEach((l) => {
+      l.status = '待付款';
+    });
+  else if (chance(0.02))
+    lines.forEach((l) => {
+      l.status = '已取消';
+    });
+  else
+    for (const l of lines) {
+      const r = rand();
+      if (r < 0.02) {
+        l.status = '已退款';
+        l.refund = l.paid;
+      } else if (r < 0.04) {
+        // partial refund: one damaged unit, or a share of a single unit
+        l.refund = l.qty > 1 ? Math.min(l.unit, l.paid - 1) : Math.max(1, Math.floor((l.paid * (0.2 + rand() * 0.4)) / 10) * 10);
+      }
     }
-  }
   return { d, sec: int(slot[0], slot[1]), m, leader: leaderOn(m, d), lines };
 }
 
@@ -309,14 +391,22 @@ const orders = [];
 for (const m of members) {
   for (let d = m.join; d <= m.end; d++) {
     if (m.gaps.some(([a, b]) => d >= a && d < b)) continue;
-    if (d === m.join && !m.pre) { orders.push(makeOrder(m, d)); if (m.type === 'once') break; continue; }
+    if (d === m.join && !m.pre) {
+      orders.push(makeOrder(m, d));
+      if (m.type === 'once') break;
+      continue;
+    }
     if (rand() < dayProb(m, d)) orders.push(makeOrder(m, d));
   }
 }
 orders.sort((a, b) => a.d - b.d || a.sec - b.sec || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0));
-let seqDay = -1, seq = 0;
+let seqDay = -1,
+  seq = 0;
 for (const o of orders) {
-  if (o.d !== seqDay) { seqDay = o.d; seq = 0; }
+  if (o.d !== seqDay) {
+    seqDay = o.d;
+    seq = 0;
+  }
   o.no = 'DD' + fmtDate(o.d).replace(/-/g, '') + pad(++seq, 4);
 }
 
@@ -324,8 +414,21 @@ const MAIN_HEADER = '订单号,下单时间,会员ID,会员昵称,手机号,团�
 const mainRows = [MAIN_HEADER];
 for (const o of orders) {
   for (const l of o.lines) {
-    mainRows.push([o.no, `${fmtDate(o.d)} ${fmtTime(o.sec)}`, o.m.id, o.m.nick, o.m.phone, o.leader, l.p.name, l.p.cat,
-      l.qty, yuan(l.unit), yuan(l.paid), yuan(l.refund), l.status]);
+    mainRows.push([
+      o.no,
+      `${fmtDate(o.d)} ${fmtTime(o.sec)}`,
+      o.m.id,
+      o.m.nick,
+      o.m.phone,
+      o.leader,
+      l.p.name,
+      l.p.cat,
+      l.qty,
+      yuan(l.unit),
+      yuan(l.paid),
+      yuan(l.refund),
+      l.status,
+    ]);
   }
 }
 const mainText = csv(mainRows);
@@ -362,30 +465,52 @@ const KTT_CATALOG = `
 每日坚果(30袋)|89.90||1
 冰淇淋(12支)|49.90|6-8|2
 荔枝(3斤)|45.90|6-7|2
-`.trim().split('\n').map((line) => {
-  const [name, price, season, w] = line.split('|');
-  const [a, b] = season ? season.split('-').map(Number) : [1, 12];
-  return { name, fen: toFen(price), from: a, to: b, w: Number(w) };
-});
-const BIG = [ // big group activities: [date, product, price, days open, popularity]
-  ['2026-05-20', '小龙虾(3斤)', '89.90', 3, 12], ['2026-06-12', '仙居杨梅(3斤)', '59.90', 2, 15], ['2026-07-05', '麒麟西瓜(约8斤)', '26.90', 2, 18],
-  ['2026-07-22', '麒麟西瓜(约8斤)', '26.90', 2, 18], ['2026-08-08', '麒麟西瓜(约8斤)', '25.90', 2, 15], ['2026-09-12', '广式月饼礼盒(8个装)', '128.00', 3, 15],
-  ['2026-10-10', '阳澄湖大闸蟹(4两*6只)', '168.00', 3, 12], ['2026-10-24', '阳澄湖大闸蟹(4两*6只)', '158.00', 3, 12],
+`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [name, price, season, w] = line.split('|');
+    const [a, b] = season ? season.split('-').map(Number) : [1, 12];
+    return { name, fen: toFen(price), from: a, to: b, w: Number(w) };
+  });
+const BIG = [
+  // big group activities: [date, product, price, days open, popularity]
+  ['2026-05-20', '小龙虾(3斤)', '89.90', 3, 12],
+  ['2026-06-12', '仙居杨梅(3斤)', '59.90', 2, 15],
+  ['2026-07-05', '麒麟西瓜(约8斤)', '26.90', 2, 18],
+  ['2026-07-22', '麒麟西瓜(约8斤)', '26.90', 2, 18],
+  ['2026-08-08', '麒麟西瓜(约8斤)', '25.90', 2, 15],
+  ['2026-09-12', '广式月饼礼盒(8个装)', '128.00', 3, 15],
+  ['2026-10-10', '阳澄湖大闸蟹(4两*6只)', '168.00', 3, 12],
+  ['2026-10-24', '阳澄湖大闸蟹(4两*6只)', '158.00', 3, 12],
 ];
 const activities = [];
-for (let d = K_START; d <= END; d++) { // one daily activity ("今日团") with a few seasonal items
+for (let d = K_START; d <= END; d++) {
+  // one daily activity ("今日团") with a few seasonal items
   const avail = KTT_CATALOG.filter((p) => month(d) >= p.from && month(d) <= p.to);
-  const prods = []; while (prods.length < int(2, 5)) { const p = weighted(avail, (q) => (prods.includes(q) ? 0 : q.w)); if (!prods.includes(p)) prods.push(p); }
+  const prods = [];
+  while (prods.length < int(2, 5)) {
+    const p = weighted(avail, (q) => (prods.includes(q) ? 0 : q.w));
+    if (!prods.includes(p)) prods.push(p);
+  }
   activities.push({ start: d, days: 1, prods, pop: 1 });
 }
 for (const [date, name, price, days, pop] of BIG) {
   const [y, mo, dd] = date.split('-').map(Number);
-  activities.push({ start: dayOf(y, mo, dd), days, pop, prods: [{ name, fen: toFen(price) }, pick(KTT_CATALOG.filter((p) => !p.from || p.from === 1))] });
+  activities.push({
+    start: dayOf(y, mo, dd),
+    days,
+    pop,
+    prods: [{ name, fen: toFen(price) }, pick(KTT_CATALOG.filter((p) => !p.from || p.from === 1))],
+  });
 }
 activities.sort((a, b) => a.start - b.start || a.pop - b.pop);
 
 const KTT_EN = 'Lily Amy Coco Linda Anna Grace Cindy Jenny Vivian Tina Echo Kiki Sunny Candy Helen Jessica Yoyo Eva Mia Ivy'.split(' ');
-const KTT_PHRASES = '静待花开 花开富贵 岁月如歌 一米阳光 夏天的风 木子李 小鱼儿 糖糖 月亮湾 云淡风轻 荷塘月色 向阳而生 知足常乐 清水芙蓉 快乐每一天 天天向上 幸福一家人 紫色风铃 雨后彩虹 梦里花落'.split(' ');
+const KTT_PHRASES =
+  '静待花开 花开富贵 岁月如歌 一米阳光 夏天的风 木子李 小鱼儿 糖糖 月亮湾 云淡风轻 荷塘月色 向阳而生 知足常乐 清水芙蓉 快乐每一天 天天向上 幸福一家人 紫色风铃 雨后彩虹 梦里花落'.split(
+    ' ',
+  );
 function kttNickname() {
   const r = rand();
   if (r < 0.2) return pick(KTT_EN) + pick(['', '妈妈', ' ' + pick(SURNAMES), '_' + pick(SURNAMES) + '姐', '2019']);
@@ -393,7 +518,10 @@ function kttNickname() {
   if (r < 0.55) return `${int(1, 12)}栋${pick(['', ' '])}${pick(SURNAMES)}${pick(['姐', '先生', '女士', '阿姨', '妈'])}`;
   if (r < 0.65) return pick(['★', '☆', '※', '◆']) + pick(GIVEN) + pick(['★', '☆', '', '～']);
   if (r < 0.7) return `A${pick(['.', '-', ' '])}${pick(SURNAMES)}${pick(['小姐', '先生', '姐'])}`;
-  if (r < 0.75) { const [o, c] = pick(['“”', '『』', '【】']); return o + pick(KTT_PHRASES) + c; }
+  if (r < 0.75) {
+    const [o, c] = pick(['“”', '『』', '【】']);
+    return o + pick(KTT_PHRASES) + c;
+  }
   return chineseName() + pick(['', '', '(' + pick(['枫林湾', '5栋', '宝妈']) + ')']);
 }
 const kttNicks = new Set([...usedNicks]); // avoid reusing main-file nicknames: these are different people
@@ -404,13 +532,17 @@ for (let i = 0; i < 250; i++) {
   const k = { join: chance(0.4) ? K_START + int(0, 14) : K_START + int(0, END - K_START), e: 0.007 + rand() * rand() * 0.155 };
   k.end = chance(0.15) ? k.join + int(10, 120) : END;
   k.nick = i === 37 ? 'Amy, 小宝妈' : i === 88 ? '"糖糖"' : i % 97 === 5 ? '开心' : distinct(kttNickname, kttNicks, 10);
-  do k.masked = mask(phone()); while (kttMasked.has(k.masked));
+  do k.masked = mask(phone());
+  while (kttMasked.has(k.masked));
   kttMasked.add(k.masked);
   const name = chineseName();
   k.receiver = chance(0.6) ? `${name}[${pad(int(0, 9999), 4)}]` : name;
   const floor = int(1, 18);
   k.address = `枫林湾${int(1, 12)}栋${int(1, 3)}单元${floor}${pad(int(1, 4))}`;
-  k.pickup = weighted(['枫林湾3号楼驿站', '枫林湾北门便利店', '枫林湾物业前台'], (s) => ({ 枫林湾3号楼驿站: 6, 枫林湾北门便利店: 3, 枫林湾物业前台: 1 })[s]);
+  k.pickup = weighted(
+    ['枫林湾3号楼驿站', '枫林湾北门便利店', '枫林湾物业前台'],
+    (s) => ({ 枫林湾3号楼驿站: 6, 枫林湾北门便利店: 3, 枫林湾物业前台: 1 })[s],
+  );
   k.noteRate = rand() * 0.3;
   kMembers.push(k);
 }
@@ -427,33 +559,73 @@ activities.forEach((a, ai) => {
     for (let t = 0; t < times; t++) {
       const day = a.start + int(0, a.days - 1);
       const sec = chance(0.5) && day === a.start ? int(7 * 3600, 10 * 3600) : int(7 * 3600, 22 * 3600 + 3599);
-      const n = Math.min(a.prods.length, weighted([1, 2, 3, 4], (x) => [62, 24, 10, 4][x - 1]));
-      const items = (a.pop > 1 ? [a.prods[0], ...pickN(a.prods.slice(1), n - 1)] : pickN(a.prods, n))
-        .map((p) => ({ p, qty: weighted([1, 2, 3], (q) => [80, 16, 4][q - 1]) }));
+      const n = Math.min(
+        a.prods.length,
+        weighted([1, 2, 3, 4], (x) => [62, 24, 10, 4][x - 1]),
+      );
+      const items = (a.pop > 1 ? [a.prods[0], ...pickN(a.prods.slice(1), n - 1)] : pickN(a.prods, n)).map((p) => ({
+        p,
+        qty: weighted([1, 2, 3], (q) => [80, 16, 4][q - 1]),
+      }));
       list.push({ ai, day, sec, k, items });
     }
   }
   list.sort((x, y) => x.day - y.day || x.sec - y.sec);
-  list.forEach((o, i) => { o.no = i + 1; kOrders.push(o); });
+  list.forEach((o, i) => {
+    o.no = i + 1;
+    kOrders.push(o);
+  });
 });
 for (const o of kOrders) {
   o.amount = o.items.reduce((s, it) => s + it.qty * it.p.fen, 0);
   o.refund = 0;
   o.status = o.day >= END - 1 || (o.day === END - 2 && chance(0.5)) ? '已支付' : '已完成'; // not picked up yet
   const r = rand();
-  if (r < 0.02) { o.status = '已退款'; o.refund = o.amount; }
-  else if (r < 0.05) { o.status = '部分退款'; const it = o.items[0]; o.refund = it.qty > 1 || o.items.length > 1 ? it.p.fen : Math.floor(o.amount * 0.3 / 10) * 10; }
-  else if (r < 0.065) { o.status = '已取消'; o.refund = o.amount; }
+  if (r < 0.02) {
+    o.status = '已退款';
+    o.refund = o.amount;
+  } else if (r < 0.05) {
+    o.status = '部分退款';
+    const it = o.items[0];
+    o.refund = it.qty > 1 || o.items.length > 1 ? it.p.fen : Math.floor((o.amount * 0.3) / 10) * 10;
+  } else if (r < 0.065) {
+    o.status = '已取消';
+    o.refund = o.amount;
+  }
   o.memberNote = chance(o.k.noteRate) ? pick(MEMBER_NOTES) : '';
-  o.leaderNote = o.status === '部分退款' || o.status === '已退款' ? (chance(0.6) ? pick(['缺货已退款', '坏果已退', '少发已退差价']) : '') : chance(0.05) ? pick(['老客户', '已提醒取货', '备注已收到', '补发一份']) : '';
+  o.leaderNote =
+    o.status === '部分退款' || o.status === '已退款'
+      ? chance(0.6)
+        ? pick(['缺货已退款', '坏果已退', '少发已退差价'])
+        : ''
+      : chance(0.05)
+        ? pick(['老客户', '已提醒取货', '备注已收到', '补发一份'])
+        : '';
   const [y, mo, dd] = ymd(o.day);
   o.payTime = chance(0.1) ? `${y}/${mo}/${dd} ${fmtTime(o.sec).slice(0, 5)}` : `${fmtDate(o.day)} ${fmtTime(o.sec)}`;
 }
 kOrders.sort((a, b) => b.day - a.day || b.sec - a.sec || b.ai - a.ai || b.no - a.no); // newest first, like the app
 const KTT_HEADER = '跟团号,下单人,团员备注,支付时间,团长备注,商品,订单金额,退款金额,订单状态,自提点,收货人,联系电话,详细地址'.split(',');
-const kttText = '快团团 跟团记录导出,导出时间:2026-11-01 09:12\r\n团长:孙姐(枫林湾),统计范围:2026-05-01至2026-10-31\r\n' + csv([KTT_HEADER,
-  ...kOrders.map((o) => [o.no, o.k.nick, o.memberNote, o.payTime, o.leaderNote, o.items.map((it) => `${it.p.name}+${it.qty}`).join('\n'),
-    '￥' + yuan(o.amount), '￥' + yuan(o.refund), o.status, o.k.pickup, o.k.receiver, o.k.masked, o.k.address])]);
+const kttText =
+  '快团团 跟团记录导出,导出时间:2026-11-01 09:12\r\n团长:孙姐(枫林湾),统计范围:2026-05-01至2026-10-31\r\n' +
+  csv([
+    KTT_HEADER,
+    ...kOrders.map((o) => [
+      o.no,
+      o.k.nick,
+      o.memberNote,
+      o.payTime,
+      o.leaderNote,
+      o.items.map((it) => `${it.p.name}+${it.qty}`).join('\n'),
+      '￥' + yuan(o.amount),
+      '￥' + yuan(o.refund),
+      o.status,
+      o.k.pickup,
+      o.k.receiver,
+      o.k.masked,
+      o.k.address,
+    ]),
+  ]);
 
 // ---------------------------------------------------------------- leaders
 const leadersText = csv([
@@ -481,13 +653,41 @@ const lastOrder = new Map(orders.map((o) => [o.m.id, o.d]));
 const firstOrder = new Map([...orders].reverse().map((o) => [o.m.id, o.d]));
 const sum = (arr, f) => arr.reduce((s, x) => s + f(x), 0);
 console.log('sample-orders.csv');
-console.log(`  lines ${lines.length}, orders ${orders.length}, members ${firstOrder.size}, ${fmtDate(orders[0].d)} .. ${fmtDate(orders.at(-1).d)}`);
-console.log('  members per leader', Object.fromEntries(Object.entries(perLeader).sort().map(([k, v]) => [k, v.size])), `moved house, ordering under new leader ${new Set(orders.filter((o) => o.leader !== o.m.leader).map((o) => o.m.id)).size}`);
-console.log('  line status', count(lines, (l) => l.status), `partial refunds ${lines.filter((l) => l.status === '已完成' && l.refund > 0).length}`);
-console.log(`  实付 ${yuan(sum(lines, (l) => l.paid))}  退款 ${yuan(sum(lines, (l) => l.refund))}  已完成净额 ${yuan(sum(lines.filter((l) => l.status === '已完成'), (l) => l.paid - l.refund))}`);
-console.log(`  first order in Oct 2026 ${[...firstOrder.values()].filter((d) => d >= dayOf(2026, 10, 1)).length}, in Aug–Sep 2026 ${[...firstOrder.values()].filter((d) => d >= dayOf(2026, 8, 1) && d < dayOf(2026, 10, 1)).length}, ` +
-  `silent > 180 days ${[...lastOrder.values()].filter((d) => d < CHURN_LINE).length}, one-order members ${Object.values(count(orders, (o) => o.m.id)).filter((n) => n === 1).length}`);
+console.log(
+  `  lines ${lines.length}, orders ${orders.length}, members ${firstOrder.size}, ${fmtDate(orders[0].d)} .. ${fmtDate(orders.at(-1).d)}`,
+);
+console.log(
+  '  members per leader',
+  Object.fromEntries(
+    Object.entries(perLeader)
+      .sort()
+      .map(([k, v]) => [k, v.size]),
+  ),
+  `moved house, ordering under new leader ${new Set(orders.filter((o) => o.leader !== o.m.leader).map((o) => o.m.id)).size}`,
+);
+console.log(
+  '  line status',
+  count(lines, (l) => l.status),
+  `partial refunds ${lines.filter((l) => l.status === '已完成' && l.refund > 0).length}`,
+);
+console.log(
+  `  实付 ${yuan(sum(lines, (l) => l.paid))}  退款 ${yuan(sum(lines, (l) => l.refund))}  已完成净额 ${yuan(
+    sum(
+      lines.filter((l) => l.status === '已完成'),
+      (l) => l.paid - l.refund,
+    ),
+  )}`,
+);
+console.log(
+  `  first order in Oct 2026 ${[...firstOrder.values()].filter((d) => d >= dayOf(2026, 10, 1)).length}, in Aug–Sep 2026 ${[...firstOrder.values()].filter((d) => d >= dayOf(2026, 8, 1) && d < dayOf(2026, 10, 1)).length}, ` +
+    `silent > 180 days ${[...lastOrder.values()].filter((d) => d < CHURN_LINE).length}, one-order members ${Object.values(count(orders, (o) => o.m.id)).filter((n) => n === 1).length}`,
+);
 console.log('ktt-export.csv');
-console.log(`  orders ${kOrders.length}, members ${new Set(kOrders.map((o) => o.k)).size}, activities ${activities.length}, max 跟团号 ${Math.max(...kOrders.map((o) => o.no))}, multi-item ${kOrders.filter((o) => o.items.length > 1).length}`);
-console.log('  status', count(kOrders, (o) => o.status));
+console.log(
+  `  orders ${kOrders.length}, members ${new Set(kOrders.map((o) => o.k)).size}, activities ${activities.length}, max 跟团号 ${Math.max(...kOrders.map((o) => o.no))}, multi-item ${kOrders.filter((o) => o.items.length > 1).length}`,
+);
+console.log(
+  '  status',
+  count(kOrders, (o) => o.status),
+);
 console.log(`  订单金额 ${yuan(sum(kOrders, (o) => o.amount))}  退款 ${yuan(sum(kOrders, (o) => o.refund))}`);

@@ -23,9 +23,13 @@ function run(name) {
   });
 }
 
-const results = await Promise.all(names.map((name) => run(name).then((r) => {
-  process.stdout.write(r.out);
-  console.log(r.code === 0 ? `✓ npm run ${r.name}` : `✗ npm run ${r.name} failed (exit ${r.code})`);
-  return r;
-})));
+const results = await Promise.all(
+  names.map((name) =>
+    run(name).then((r) => {
+      process.stdout.write(r.out);
+      console.log(r.code === 0 ? `✓ npm run ${r.name}` : `✗ npm run ${r.name} failed (exit ${r.code})`);
+      return r;
+    }),
+  ),
+);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -19,23 +19,45 @@ if (!existsSync(join(ROOT, 'dist/bin.js'))) throw new Error('dist/ missing: run 
 if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: apt-get install chromium`);
 
 const work = mkdtempSync(join(tmpdir(), 'tuan-shots-'));
-const tuan = (...args) => execFileSync(process.execPath, [join(ROOT, 'bin/tuan.js'), ...args], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+const tuan = (...args) =>
+  execFileSync(process.execPath, [join(ROOT, 'bin/tuan.js'), ...args], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 tuan('import', join(ROOT, 'data/sample-orders.csv'), '--leaders', join(ROOT, 'data/leaders.csv'));
 tuan('import', join(ROOT, 'data/ktt-export.csv'), '--leader', 'L004');
 tuan('report', '--as-of', '2026-10-31', '--lang', lang, '--out', 'report.html');
 
 const profile = mkdtempSync(join(tmpdir(), 'tuan-chromium-'));
 const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
-  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1280, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ]) {
     const page = await browser.newPage();
     const problems = [];
     const url = pathToFileURL(join(work, 'report.html')).href;
-    page.on('request', (r) => { if (r.url() !== url) problems.push(`request ${r.url()}`); });
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console ${m.text()}`); });
+    page.on('request', (r) => {
+      if (r.url() !== url) problems.push(`request ${r.url()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console ${m.text()}`);
+    });
     await page.setViewportSize(viewport);
     await page.goto(url, { waitUntil: 'load' });
     const out = join(ROOT, 'docs', `report-${name}${suffix}.png`);

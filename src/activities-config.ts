@@ -9,8 +9,15 @@ import { z } from 'zod';
 import { STAGE_KPIS, type KpiCode } from './core/kpi/index.js';
 
 const twoDecimals = (n: number) => Number.isFinite(n) && /^\d+(\.\d{1,2})?$/.test(String(n));
-const yuan = z.number().min(0).refine(twoDecimals, { message: 'an amount in yuan with at most 2 decimals', params: { zh: '金额(元),最多 2 位小数' } });
-const percent = z.number().min(0).max(100).refine(twoDecimals, { message: 'a percentage 0–100 with at most 2 decimals', params: { zh: '0–100 的百分数,最多 2 位小数' } });
+const yuan = z
+  .number()
+  .min(0)
+  .refine(twoDecimals, { message: 'an amount in yuan with at most 2 decimals', params: { zh: '金额(元),最多 2 位小数' } });
+const percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine(twoDecimals, { message: 'a percentage 0–100 with at most 2 decimals', params: { zh: '0–100 的百分数,最多 2 位小数' } });
 const count = z.number().int().min(0);
 const positive = z.number().int().min(1);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 19:30');
@@ -29,9 +36,16 @@ const TARGET_KPIS = Object.values(STAGE_KPIS).flat() as [KpiCode, ...KpiCode[]];
 const legacyTarget = z.strictObject({
   kpi: z.enum(TARGET_KPIS),
   /** baseline (基准值): percent for rates, orders for *_orders KPIs */
-  target: z.number().min(0).refine(twoDecimals, { message: 'at most 2 decimals', params: { zh: '最多 2 位小数' } }),
+  target: z
+    .number()
+    .min(0)
+    .refine(twoDecimals, { message: 'at most 2 decimals', params: { zh: '最多 2 位小数' } }),
   /** challenge value (挑战值), same unit; null when the seed gives none */
-  challenge: z.number().min(0).refine(twoDecimals, { message: 'at most 2 decimals', params: { zh: '最多 2 位小数' } }).nullable(),
+  challenge: z
+    .number()
+    .min(0)
+    .refine(twoDecimals, { message: 'at most 2 decimals', params: { zh: '最多 2 位小数' } })
+    .nullable(),
 });
 
 /**
@@ -39,8 +53,11 @@ const legacyTarget = z.strictObject({
  * `kpi.targets` (`baseline`/`challenge`), with a warning (src/config.ts). Not part of ActivitiesSchema.
  */
 export const LegacyTargetsSchema = z.strictObject({
-  intro: z.array(legacyTarget).optional(), growth: z.array(legacyTarget).optional(), mature: z.array(legacyTarget).optional(),
-  silent: z.array(legacyTarget).optional(), churned: z.array(legacyTarget).optional(),
+  intro: z.array(legacyTarget).optional(),
+  growth: z.array(legacyTarget).optional(),
+  mature: z.array(legacyTarget).optional(),
+  silent: z.array(legacyTarget).optional(),
+  churned: z.array(legacyTarget).optional(),
 });
 
 export const ActivitiesSchema = z.strictObject({
@@ -166,41 +183,108 @@ export type LintConfig = z.infer<typeof LintSchema>;
 export const DEFAULT_ACTIVITIES: ActivitiesConfig = {
   top_members: 10,
   intro: {
-    first_order_off_yuan: 10, first_order_threshold_yuan: 30,
+    first_order_off_yuan: 10,
+    first_order_threshold_yuan: 30,
     welcome_gift: { zh: '散养土鸡蛋 6 枚 + 时令小番茄 1 盒', en: '6 free-range eggs and a box of seasonal cherry tomatoes' },
     welcome_gift_cost_yuan: 6,
   },
   growth: {
-    trial_coupon_yuan: 5, gift_threshold_yuan: 68, gift: { zh: '时令水果 1 份', en: 'a portion of seasonal fruit' },
-    addon_price_yuan: 1, addon_item: { zh: '手工挂面 1 把', en: 'a bundle of hand-made noodles' },
-    task_orders: 3, task_days: 30, member_discount_pct: 5, share_reward_yuan: 2,
+    trial_coupon_yuan: 5,
+    gift_threshold_yuan: 68,
+    gift: { zh: '时令水果 1 份', en: 'a portion of seasonal fruit' },
+    addon_price_yuan: 1,
+    addon_item: { zh: '手工挂面 1 把', en: 'a bundle of hand-made noodles' },
+    task_orders: 3,
+    task_days: 30,
+    member_discount_pct: 5,
+    share_reward_yuan: 2,
   },
-  mature: { points_per_yuan: 1, redeem_points: 500, redeem_reward: { zh: '散养土鸡蛋 10 枚', en: '10 free-range eggs' }, vote_candidates: 3 },
+  mature: {
+    points_per_yuan: 1,
+    redeem_points: 500,
+    redeem_reward: { zh: '散养土鸡蛋 10 枚', en: '10 free-range eggs' },
+    vote_candidates: 3,
+  },
   silent: {
-    return_coupon_yuan: 10, usual_threshold_yuan: 50, threshold_cut_pct: 30, coupon_valid_days: 7,
+    return_coupon_yuan: 10,
+    usual_threshold_yuan: 50,
+    threshold_cut_pct: 30,
+    coupon_valid_days: 7,
     care_gift: { zh: '常买品类的小份尝鲜装 1 份', en: 'a small tasting pack of what you usually buy' },
-    care_every_weeks: 4, care_per_week: 30,
+    care_every_weeks: 4,
+    care_per_week: 30,
   },
   churned: {
-    cashback_pct: 50, cashback_cap_yuan: 20, second_order_coupon_yuan: 5,
-    service_hours: { zh: '每天 9:00–21:00', en: 'every day, 9:00–21:00' }, calls_per_week: 10, call_every_weeks: 4,
+    cashback_pct: 50,
+    cashback_cap_yuan: 20,
+    second_order_coupon_yuan: 5,
+    service_hours: { zh: '每天 9:00–21:00', en: 'every day, 9:00–21:00' },
+    calls_per_week: 10,
+    call_every_weeks: 4,
   },
   complaint: { respond_within_hours: 2, resolve_within_hours: 48, apology_coupon_yuan: 5 },
   schedule: {
-    welcome_within_hours: 2, interactions: ['08:00', '12:00', '20:00'],
-    prepare: { weekday: 1, time: '09:00' }, at_risk: { weekday: 2, time: '19:30' },
-    growth_trial: { weekday: 3, time: '20:00' }, silent_care: { weekday: 4, time: '19:30' },
-    churned_calls: { weekday: 6, time: '10:00' }, review: { weekday: 7, time: '21:00' },
+    welcome_within_hours: 2,
+    interactions: ['08:00', '12:00', '20:00'],
+    prepare: { weekday: 1, time: '09:00' },
+    at_risk: { weekday: 2, time: '19:30' },
+    growth_trial: { weekday: 3, time: '20:00' },
+    silent_care: { weekday: 4, time: '19:30' },
+    churned_calls: { weekday: 6, time: '10:00' },
+    review: { weekday: 7, time: '21:00' },
     mature_update: { day_of_month: 1, time: '10:00' },
   },
 };
 
 export const DEFAULT_LINT: LintConfig = {
   absolute_terms: [
-    '最', '第一', '唯一', '国家级', '顶级', '100%', '100％', '百分之百', '绝对', '首个', '首选', '全网', '极致',
-    '万能', '独家', '世界级', '史无前例', '销量冠军', '王牌',
-    'best', 'number one', 'No. 1', 'No.1', '#1', 'the only', 'top-class', 'top-grade', 'absolutely',
-    'first-ever', 'world-class', 'national-level', 'guaranteed',
+    '最',
+    '第一',
+    '唯一',
+    '国家级',
+    '顶级',
+    '100%',
+    '100％',
+    '百分之百',
+    '绝对',
+    '首个',
+    '首选',
+    '全网',
+    '极致',
+    '万能',
+    '独家',
+    '世界级',
+    '史无前例',
+    '销量冠军',
+    '王牌',
+    'best',
+    'number one',
+    'No. 1',
+    'No.1',
+    '#1',
+    'the only',
+    'top-class',
+    'top-grade',
+    'absolutely',
+    'first-ever',
+    'world-class',
+    'national-level',
+    'guaranteed',
   ],
-  allowed_words: ['绝对化', '最近', '最后', '最多', '最少', '最早', '最晚', '最迟', '最终', '第一次', '第一单', '第一步', '第一天', '第一时间'],
+  allowed_words: [
+    '绝对化',
+    '最近',
+    '最后',
+    '最多',
+    '最少',
+    '最早',
+    '最晚',
+    '最迟',
+    '最终',
+    '第一次',
+    '第一单',
+    '第一步',
+    '第一天',
+    '第一时间',
+  ],
 };

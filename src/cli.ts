@@ -54,11 +54,21 @@ function buildContext(command: string, opts: Record<string, unknown>, io: Io, la
   const asOfGiven = typeof opts.asOf === 'string';
   if (asOfGiven) {
     const d = parseIsoDate(opts.asOf as string);
-    if (!d) throw new UsageError({ zh: `--as-of "${opts.asOf}" 应是日期,例如 2026-10-31`, en: `--as-of "${opts.asOf}" must be a date like 2026-10-31` });
+    if (!d)
+      throw new UsageError({
+        zh: `--as-of "${opts.asOf}" 应是日期,例如 2026-10-31`,
+        en: `--as-of "${opts.asOf}" must be a date like 2026-10-31`,
+      });
     asOf = d;
   }
   return {
-    config, configSource: source, lang, io, asOf, asOfGiven, unmask: opts.unmask === true,
+    config,
+    configSource: source,
+    lang,
+    io,
+    asOf,
+    asOfGiven,
+    unmask: opts.unmask === true,
     style: makeStyle(wantColor(opts.color as boolean | undefined, io.env, io.stdoutIsTTY)),
     nowIso: new Date(nowMs).toISOString(),
   };
@@ -66,7 +76,10 @@ function buildContext(command: string, opts: Record<string, unknown>, io: Io, la
 
 function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (c: ExitCode) => void): void {
   const summary = pick(lang, spec.summary);
-  const cmd = parent.command(spec.name).summary(summary).description(`${summary}\n\n${pick(lang, spec.description)}`);
+  const cmd = parent
+    .command(spec.name)
+    .summary(summary)
+    .description(`${summary}\n\n${pick(lang, spec.description)}`);
   if (parent.parent === null) cmd.helpGroup(pick(lang, GROUPS[spec.group]));
   spec.configure(cmd, sayIn(lang));
   addExamples(cmd, spec.examples, lang);
@@ -90,19 +103,51 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, lang: Lang, setC
 export function buildProgram(io: Io, lang: Lang, setCode: (c: ExitCode) => void, specs: readonly CommandSpec[]): Command {
   const say = sayIn(lang);
   const output = {
-    writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s),
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
     outputError: (s: string, write: (s: string) => void) => write(commanderError(lang, s)),
   };
   const program = new Command('tuan')
-    .description(say('社区团购团长工具箱:导入订单、生命周期阶段、RFM、佣金、活动计划、KPI 检查',
-      'Community group-buying toolkit: import exports, lifecycle stages, RFM, commission, activity plans, KPI checks'))
+    .description(
+      say(
+        '社区团购团长工具箱:导入订单、生命周期阶段、RFM、佣金、活动计划、KPI 检查',
+        'Community group-buying toolkit: import exports, lifecycle stages, RFM, commission, activity plans, KPI checks',
+      ),
+    )
     .version(VERSION, '-V, --version', say('显示版本号', 'output the version number'))
-    .addOption(new Option('--db <path>', say('SQLite 数据库文件(默认 ./tuan.db,或环境变量 TUAN_DB)', 'SQLite database file (default: ./tuan.db, or TUAN_DB)')))
-    .addOption(new Option('--config <file>', say('配置文件(默认:当前目录的 tuan.config.yaml,如果有)', 'configuration file (default: ./tuan.config.yaml if present)')))
-    .addOption(new Option('--as-of <date>', say('按这一天计算,YYYY-MM-DD(默认:今天,北京时间)', 'compute as of this date, YYYY-MM-DD (default: today, China time)')))
-    .addOption(new Option('--lang <lang>', say('显示语言:zh-CN 或 en(默认 zh-CN,或环境变量 TUAN_LANG)', 'language for people: zh-CN or en (default: zh-CN, or TUAN_LANG)')))
-    .addOption(new Option('--unmask', say('显示完整姓名和手机号(个人信息,注意保密!)', 'show names and phone numbers unmasked (personal data!)')))
-    .addOption(new Option('--no-color', say('不用颜色(设置 NO_COLOR 或输出不是终端时也不用)', 'no colours (also NO_COLOR, or when stdout is not a terminal)')))
+    .addOption(
+      new Option(
+        '--db <path>',
+        say('SQLite 数据库文件(默认 ./tuan.db,或环境变量 TUAN_DB)', 'SQLite database file (default: ./tuan.db, or TUAN_DB)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--config <file>',
+        say('配置文件(默认:当前目录的 tuan.config.yaml,如果有)', 'configuration file (default: ./tuan.config.yaml if present)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--as-of <date>',
+        say('按这一天计算,YYYY-MM-DD(默认:今天,北京时间)', 'compute as of this date, YYYY-MM-DD (default: today, China time)'),
+      ),
+    )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        say('显示语言:zh-CN 或 en(默认 zh-CN,或环境变量 TUAN_LANG)', 'language for people: zh-CN or en (default: zh-CN, or TUAN_LANG)'),
+      ),
+    )
+    .addOption(
+      new Option('--unmask', say('显示完整姓名和手机号(个人信息,注意保密!)', 'show names and phone numbers unmasked (personal data!)')),
+    )
+    .addOption(
+      new Option(
+        '--no-color',
+        say('不用颜色(设置 NO_COLOR 或输出不是终端时也不用)', 'no colours (also NO_COLOR, or when stdout is not a terminal)'),
+      ),
+    )
     .addOption(new Option('--debug', say('意外错误时打印调用栈', 'print stack traces of unexpected errors')))
     .helpOption('-h, --help', pick(lang, HELP_OPTION))
     .helpCommand('help [command]', say('显示命令的帮助', 'display help for command'))
@@ -138,8 +183,13 @@ export function reportError(e: unknown, io: Io, debug: boolean, lang: Lang): Exi
     return e.exitCode;
   }
   const err = e as Error;
-  io.stderr.write(`tuan: ${pick(lang, { zh: '意外错误(程序缺陷)', en: 'unexpected error (a bug)' })}: ${cleanForPeople(err?.message ?? String(e), { lines: true })}\n`);
+  io.stderr.write(
+    `tuan: ${pick(lang, { zh: '意外错误(程序缺陷)', en: 'unexpected error (a bug)' })}: ${cleanForPeople(err?.message ?? String(e), { lines: true })}\n`,
+  );
   if (debug && err?.stack) io.stderr.write(err.stack + '\n');
-  else io.stderr.write(`${pick(lang, HINT)}: ${pick(lang, { zh: '加 --debug 再运行一次看调用栈,并报告这个问题', en: 'run again with --debug for the stack trace, and report it' })}\n`);
+  else
+    io.stderr.write(
+      `${pick(lang, HINT)}: ${pick(lang, { zh: '加 --debug 再运行一次看调用栈,并报告这个问题', en: 'run again with --debug for the stack trace, and report it' })}\n`,
+    );
   return EXIT.bug;
 }

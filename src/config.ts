@@ -19,9 +19,12 @@ import { STAGES } from './core/members/index.js';
 import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
 
 const days = z.number().int().min(0);
-const scoreRange = z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])
+const scoreRange = z
+  .tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])
   .refine(([lo, hi]) => lo <= hi, 'range must be [low, high] with low <= high');
-const ascending4 = z.array(z.number().min(0)).length(4)
+const ascending4 = z
+  .array(z.number().min(0))
+  .length(4)
   .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]!), 'edges must be strictly ascending');
 
 // --- commission (issue #4): money in yuan and rates in percent as people write them; core converts exactly
@@ -33,28 +36,56 @@ const onOff = z.boolean();
 
 export const CommissionSchema = z.strictObject({
   /** Leader levels, lowest first (level 1 = first row). A level holds when ALL its thresholds held last month. */
-  levels: z.array(z.strictObject({
-    name_zh: z.string().min(1),
-    name_en: z.string().min(1),
-    /** the leader's counted GMV in the previous month must be ≥ this, in yuan */
-    min_gmv_yuan: yuanAmount,
-    /** repurchase rate in the previous month must be ≥ this, in percent; null = no bar */
-    min_repurchase_pct: percent.nullable(),
-    /** base commission rate on the month's GMV, in percent */
-    rate_pct: percent,
-  })).min(1).superRefine((levels, ctx) => {
-    const first = levels[0];
-    if (first && (first.min_gmv_yuan !== 0 || (first.min_repurchase_pct ?? 0) !== 0)) {
-      ctx.addIssue({ code: 'custom', path: [0], message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level', params: { zh: '第 1 级的 min_gmv_yuan 应为 0 且没有复购门槛,这样每个团长都有等级' } });
-    }
-    levels.forEach((l, i) => {
-      const prev = levels[i - 1];
-      if (!prev) return;
-      if (l.min_gmv_yuan <= prev.min_gmv_yuan) ctx.addIssue({ code: 'custom', path: [i, 'min_gmv_yuan'], message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps`, params: { zh: `应大于第 ${i} 级的(${prev.min_gmv_yuan}):等级逐级升高,不能重叠` } });
-      if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0)) ctx.addIssue({ code: 'custom', path: [i, 'min_repurchase_pct'], message: `must be ≥ level ${i}'s`, params: { zh: `应不小于第 ${i} 级的` } });
-      if (l.rate_pct < prev.rate_pct) ctx.addIssue({ code: 'custom', path: [i, 'rate_pct'], message: `must be ≥ level ${i}'s`, params: { zh: `应不小于第 ${i} 级的` } });
-    });
-  }),
+  levels: z
+    .array(
+      z.strictObject({
+        name_zh: z.string().min(1),
+        name_en: z.string().min(1),
+        /** the leader's counted GMV in the previous month must be ≥ this, in yuan */
+        min_gmv_yuan: yuanAmount,
+        /** repurchase rate in the previous month must be ≥ this, in percent; null = no bar */
+        min_repurchase_pct: percent.nullable(),
+        /** base commission rate on the month's GMV, in percent */
+        rate_pct: percent,
+      }),
+    )
+    .min(1)
+    .superRefine((levels, ctx) => {
+      const first = levels[0];
+      if (first && (first.min_gmv_yuan !== 0 || (first.min_repurchase_pct ?? 0) !== 0)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [0],
+          message: 'level 1 must have min_gmv_yuan 0 and no repurchase bar, so every leader has a level',
+          params: { zh: '第 1 级的 min_gmv_yuan 应为 0 且没有复购门槛,这样每个团长都有等级' },
+        });
+      }
+      levels.forEach((l, i) => {
+        const prev = levels[i - 1];
+        if (!prev) return;
+        if (l.min_gmv_yuan <= prev.min_gmv_yuan)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'min_gmv_yuan'],
+            message: `must be > level ${i}'s (${prev.min_gmv_yuan}): levels ascend without overlaps`,
+            params: { zh: `应大于第 ${i} 级的(${prev.min_gmv_yuan}):等级逐级升高,不能重叠` },
+          });
+        if ((l.min_repurchase_pct ?? 0) < (prev.min_repurchase_pct ?? 0))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'min_repurchase_pct'],
+            message: `must be ≥ level ${i}'s`,
+            params: { zh: `应不小于第 ${i} 级的` },
+          });
+        if (l.rate_pct < prev.rate_pct)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'rate_pct'],
+            message: `must be ≥ level ${i}'s`,
+            params: { zh: `应不小于第 ${i} 级的` },
+          });
+      });
+    }),
   rewards: z.strictObject({
     /** each member in `stage` at the end of the month who spent ≥ min_spend_yuan with the leader: rate_pct of that spend */
     member_monthly_spend: z.strictObject({
@@ -80,7 +111,9 @@ export const CommissionSchema = z.strictObject({
       /** @default 180 (days after the first order, inclusive) */
       window_days: z.number().int().min(1),
       /** @default [{spend_yuan: 1000, rate_pct: 10}, {spend_yuan: 2000, rate_pct: 15}]; rate is of the leader's base commission on the member */
-      tiers: z.array(z.strictObject({ spend_yuan: yuanAmount.refine((n) => n > 0, 'must be > 0'), rate_pct: percent })).min(1)
+      tiers: z
+        .array(z.strictObject({ spend_yuan: yuanAmount.refine((n) => n > 0, 'must be > 0'), rate_pct: percent }))
+        .min(1)
         .refine((t) => t.every((x, i) => i === 0 || x.spend_yuan > t[i - 1]!.spend_yuan), 'tiers must ascend by spend_yuan'),
     }),
   }),
@@ -105,7 +138,14 @@ export const DEFAULT_COMMISSION: z.infer<typeof CommissionSchema> = {
   rewards: {
     member_monthly_spend: { enabled: true, stage: 'mature', min_spend_yuan: 500, rate_pct: 3 },
     reactivation: { enabled: true, rate_pct: 20, include_churned: false },
-    nurture: { enabled: true, window_days: 180, tiers: [{ spend_yuan: 1000, rate_pct: 10 }, { spend_yuan: 2000, rate_pct: 15 }] },
+    nurture: {
+      enabled: true,
+      window_days: 180,
+      tiers: [
+        { spend_yuan: 1000, rate_pct: 10 },
+        { spend_yuan: 2000, rate_pct: 15 },
+      ],
+    },
   },
   promotion: { trainer_min_mentees: 10, trainer_min_growth_pct: 20, window_months: 12 },
 };
@@ -130,20 +170,28 @@ export const ConfigSchema = z.strictObject({
     /** Largest quantity of one order line (a 快团团 item too): a line beyond it is a rejected row. @default 100000 */
     max_line_quantity: z.number().int().min(1).max(100_000_000),
   }),
-  stages: z.strictObject({
-    /** 引入期 while tenure (days since first order) ≤ this. @default 30 */
-    intro_days: days,
-    /** 成长期 while tenure ≤ this. @default 90 */
-    growth_days: days,
-    /** 沉默期 when recency (days since last order) > this. @default 30 */
-    silent_after_days: days,
-    /** 流失期 when recency > this. @default 180 */
-    churned_after_days: days,
-    /** at_risk flag for an active member when recency > this. @default 14 */
-    at_risk_days: days,
-  }).refine((s) => s.intro_days < s.growth_days, { message: 'intro_days must be < growth_days', path: ['growth_days'], params: { zh: 'intro_days 应小于 growth_days' } })
+  stages: z
+    .strictObject({
+      /** 引入期 while tenure (days since first order) ≤ this. @default 30 */
+      intro_days: days,
+      /** 成长期 while tenure ≤ this. @default 90 */
+      growth_days: days,
+      /** 沉默期 when recency (days since last order) > this. @default 30 */
+      silent_after_days: days,
+      /** 流失期 when recency > this. @default 180 */
+      churned_after_days: days,
+      /** at_risk flag for an active member when recency > this. @default 14 */
+      at_risk_days: days,
+    })
+    .refine((s) => s.intro_days < s.growth_days, {
+      message: 'intro_days must be < growth_days',
+      path: ['growth_days'],
+      params: { zh: 'intro_days 应小于 growth_days' },
+    })
     .refine((s) => s.silent_after_days < s.churned_after_days, {
-      message: 'silent_after_days must be < churned_after_days', path: ['churned_after_days'], params: { zh: 'silent_after_days 应小于 churned_after_days' },
+      message: 'silent_after_days must be < churned_after_days',
+      path: ['churned_after_days'],
+      params: { zh: 'silent_after_days 应小于 churned_after_days' },
     }),
   rfm: z.strictObject({
     /** Days of history ending at the as-of date; 0 = whole history. @default 365 */
@@ -159,12 +207,16 @@ export const ConfigSchema = z.strictObject({
     /** Baseline of the Chinese 8-class model: each member vs the mean or the median. @default mean */
     baseline: z.enum(['mean', 'median']),
     /** Named segments, first match wins; R/F/M score ranges are inclusive. */
-    segments: z.array(z.strictObject({
-      code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'code must be snake_case'),
-      name_zh: z.string().min(1),
-      name_en: z.string().min(1),
-      r: scoreRange, f: scoreRange, m: scoreRange,
-    })),
+    segments: z.array(
+      z.strictObject({
+        code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'code must be snake_case'),
+        name_zh: z.string().min(1),
+        name_en: z.string().min(1),
+        r: scoreRange,
+        f: scoreRange,
+        m: scoreRange,
+      }),
+    ),
   }),
   /** Leader levels, commission and rewards (SPEC §5). */
   commission: CommissionSchema,
@@ -188,7 +240,11 @@ export const DEFAULT_CONFIG: Config = {
   db: './tuan.db',
   columns: {},
   status_words: {},
-  import: { max_reject_rate: 0.05, max_line_amount_yuan: DEFAULT_LINE_LIMITS.maxAmountFen / 100, max_line_quantity: DEFAULT_LINE_LIMITS.maxQuantity },
+  import: {
+    max_reject_rate: 0.05,
+    max_line_amount_yuan: DEFAULT_LINE_LIMITS.maxAmountFen / 100,
+    max_line_quantity: DEFAULT_LINE_LIMITS.maxQuantity,
+  },
   stages: { intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 },
   rfm: { window_days: 365, method: 'quintile', edges: {}, baseline: 'mean', segments: DEFAULT_SEGMENTS },
   activities: DEFAULT_ACTIVITIES,
@@ -199,8 +255,7 @@ export const DEFAULT_CONFIG: Config = {
   report: DEFAULT_REPORT,
 };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Deep merge for plain objects; arrays and scalars replace. */
 export function mergeConfig(base: unknown, over: unknown): unknown {
@@ -208,7 +263,12 @@ export function mergeConfig(base: unknown, over: unknown): unknown {
   const out: Record<string, unknown> = { ...base };
   // Own keys only, and defined rather than assigned: a key `__proto__` or `constructor` (status_words) is data.
   for (const [k, v] of Object.entries(over)) {
-    Object.defineProperty(out, k, { value: Object.hasOwn(base, k) ? mergeConfig(base[k], v) : v, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: Object.hasOwn(base, k) ? mergeConfig(base[k], v) : v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -221,8 +281,16 @@ export function validateConfig(raw: unknown, source = 'config'): Config {
   // zod's own words in Chinese too; the schemas' own messages give their Chinese as params.zh
   const zhOf = (i: z.core.$ZodIssue) => ({ ...i, message: (i as { params?: { zh?: string } }).params?.zh ?? i.message });
   const zh = ConfigSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
-  throw new ConfigError({ zh: `配置有误(${source}):\n${lines((zh.error?.issues ?? r.error.issues).map(zhOf), '(顶层)')}`, en: `invalid configuration in ${source}:\n${lines(r.error.issues)}` },
-    { zh: '运行 `tuan config` 查看当前生效的配置和可用的键', en: 'run `tuan config` to see the configuration in force and the allowed keys' });
+  throw new ConfigError(
+    {
+      zh: `配置有误(${source}):\n${lines((zh.error?.issues ?? r.error.issues).map(zhOf), '(顶层)')}`,
+      en: `invalid configuration in ${source}:\n${lines(r.error.issues)}`,
+    },
+    {
+      zh: '运行 `tuan config` 查看当前生效的配置和可用的键',
+      en: 'run `tuan config` to see the configuration in force and the allowed keys',
+    },
+  );
 }
 
 export interface ResolveInput {
@@ -256,7 +324,10 @@ function readConfigFile(path: string): unknown {
     return data ?? {};
   } catch (e) {
     const kind = path.endsWith('.json') ? 'JSON' : 'YAML';
-    throw new ConfigError({ zh: `配置文件 ${path} 不是有效的 ${kind}:${(e as Error).message}`, en: `config file ${path} is not valid ${kind}: ${(e as Error).message}` });
+    throw new ConfigError({
+      zh: `配置文件 ${path} 不是有效的 ${kind}:${(e as Error).message}`,
+      en: `config file ${path} is not valid ${kind}: ${(e as Error).message}`,
+    });
   }
 }
 
@@ -284,7 +355,8 @@ export function resolveConfig(input: ResolveInput): Resolved {
   let given: unknown = {};
   for (const path of files) {
     const file = readConfigFile(path);
-    if (!isPlainObject(file)) throw new ConfigError({ zh: `配置文件 ${path} 应是"键: 值"的映射`, en: `config file ${path} must hold a mapping of keys` });
+    if (!isPlainObject(file))
+      throw new ConfigError({ zh: `配置文件 ${path} 应是"键: 值"的映射`, en: `config file ${path} must hold a mapping of keys` });
     raw = mergeConfig(raw, file);
     given = mergeConfig(given, file);
   }
@@ -297,7 +369,10 @@ export function resolveConfig(input: ResolveInput): Resolved {
   return { config, source, warnings: legacy.warnings };
 }
 
-const inline = (o: Record<string, unknown>) => `{${Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+const inline = (o: Record<string, unknown>) =>
+  `{${Object.entries(o)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')}}`;
 
 /**
  * The deprecated `activities.targets` (per stage: `{kpi, target, challenge}`) of the configuration
@@ -310,11 +385,16 @@ export function legacyTargets(raw: unknown, given: unknown, source: string): { r
   const r = LegacyTargetsSchema.safeParse(activities.targets);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${['activities', 'targets', ...i.path].join('.')}: ${i.message}`);
-    throw new ConfigError({ zh: `配置有误(${source}):\n${lines.join('\n')}`, en: `invalid configuration in ${source}:\n${lines.join('\n')}` },
-      { zh: 'activities.targets 已弃用:请改用 kpi.targets(baseline/challenge)', en: 'activities.targets is deprecated: use kpi.targets (baseline/challenge)' });
+    throw new ConfigError(
+      { zh: `配置有误(${source}):\n${lines.join('\n')}`, en: `invalid configuration in ${source}:\n${lines.join('\n')}` },
+      {
+        zh: 'activities.targets 已弃用:请改用 kpi.targets(baseline/challenge)',
+        en: 'activities.targets is deprecated: use kpi.targets (baseline/challenge)',
+      },
+    );
   }
   const { targets: _old, ...rest } = activities;
-  const sub = (o: unknown, k: string) => (isPlainObject(o) && isPlainObject(o[k]) ? o[k] as Record<string, unknown> : {});
+  const sub = (o: unknown, k: string) => (isPlainObject(o) && isPlainObject(o[k]) ? (o[k] as Record<string, unknown>) : {});
   const stated = sub(sub(given, 'kpi'), 'targets');
   const kpi = sub(raw, 'kpi');
   const moved: Record<string, { baseline: number; challenge?: number }> = {};
@@ -330,16 +410,21 @@ export function legacyTargets(raw: unknown, given: unknown, source: string): { r
   }
   const out = { ...raw, activities: rest, kpi: { ...kpi, targets: { ...sub(kpi, 'targets'), ...moved } } };
   const list = renames.join('\n');
-  const both = ignored.length === 0 ? null : {
-    zh: `kpi.targets 与 activities.targets 都给了 ${ignored.join(', ')}:以 kpi.targets 为准,activities.targets 中的值不用。`,
-    en: `both kpi.targets and activities.targets give ${ignored.join(', ')}: kpi.targets wins, the activities.targets values are ignored.`,
-  };
+  const both =
+    ignored.length === 0
+      ? null
+      : {
+          zh: `kpi.targets 与 activities.targets 都给了 ${ignored.join(', ')}:以 kpi.targets 为准,activities.targets 中的值不用。`,
+          en: `both kpi.targets and activities.targets give ${ignored.join(', ')}: kpi.targets wins, the activities.targets values are ignored.`,
+        };
   return {
     raw: out,
-    warnings: [{
-      zh: `警告:配置键 activities.targets 已弃用(${source});kpi、kit、plan 和 report 都读取 kpi.targets。请改名(target 改为 baseline,challenge: null 删去):\n${list}${both ? `\n${both.zh}` : ''}`,
-      en: `warning: the configuration key activities.targets is deprecated (${source}); kpi, kit, plan and report all read kpi.targets. Rename (target becomes baseline, drop challenge: null):\n${list}${both ? `\n${both.en}` : ''}`,
-    }],
+    warnings: [
+      {
+        zh: `警告:配置键 activities.targets 已弃用(${source});kpi、kit、plan 和 report 都读取 kpi.targets。请改名(target 改为 baseline,challenge: null 删去):\n${list}${both ? `\n${both.zh}` : ''}`,
+        en: `warning: the configuration key activities.targets is deprecated (${source}); kpi, kit, plan and report all read kpi.targets. Rename (target becomes baseline, drop challenge: null):\n${list}${both ? `\n${both.en}` : ''}`,
+      },
+    ],
   };
 }
 
@@ -354,7 +439,10 @@ export function columnOverrides(config: Config, maps: readonly string[] = []): P
     const eq = m.indexOf('=');
     const field = m.slice(0, eq).trim();
     if (eq < 1 || !(FIELDS as readonly string[]).includes(field)) {
-      throw new ConfigError({ zh: `--map "${m}" 应写成 字段=表头,字段可以是:${FIELDS.join(', ')}`, en: `--map "${m}" must be field=header with field one of: ${FIELDS.join(', ')}` });
+      throw new ConfigError({
+        zh: `--map "${m}" 应写成 字段=表头,字段可以是:${FIELDS.join(', ')}`,
+        en: `--map "${m}" must be field=header with field one of: ${FIELDS.join(', ')}`,
+      });
     }
     out[field as Field] = m.slice(eq + 1).trim();
   }

@@ -24,7 +24,11 @@ export type { Text };
 export class TuanError extends Error {
   readonly hint?: string;
 
-  constructor(readonly body: Text, readonly exitCode: ExitCode, readonly hintText?: Text) {
+  constructor(
+    readonly body: Text,
+    readonly exitCode: ExitCode,
+    readonly hintText?: Text,
+  ) {
     super(body.en);
     this.name = new.target.name;
     this.hint = hintText?.en;

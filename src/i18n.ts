@@ -21,7 +21,10 @@ export const pick = (lang: Lang, text: Text): string => (lang === 'en' ? text.en
 
 /** `say(zh, en)`: the text in the language of this run (help texts, written where both are side by side). */
 export type Say = (zh: string, en: string) => string;
-export const sayIn = (lang: Lang): Say => (zh, en) => pick(lang, { zh, en });
+export const sayIn =
+  (lang: Lang): Say =>
+  (zh, en) =>
+    pick(lang, { zh, en });
 
 type Catalogue = Record<string, string>;
 type Vars = Record<string, string | number>;

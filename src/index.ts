@@ -1,6 +1,17 @@
 /** Library entry: everything the CLI does, callable from scripts. */
 export { VERSION } from './version.js';
-export { EXIT, TuanError, UsageError, ConfigError, InputError, DbError, TemplateError, CheckFailed, type ExitCode, type Text } from './errors.js';
+export {
+  EXIT,
+  TuanError,
+  UsageError,
+  ConfigError,
+  InputError,
+  DbError,
+  TemplateError,
+  CheckFailed,
+  type ExitCode,
+  type Text,
+} from './errors.js';
 export * from './core/shared/money.js';
 export * from './core/shared/dates.js';
 export * from './core/ingest/headers.js';
@@ -13,8 +24,22 @@ export { importLeadersFile } from './adapters/import-leaders.js';
 export { readStatus } from './adapters/queries.js';
 export { resolveConfig, validateConfig, DEFAULT_CONFIG, type Config } from './config.js';
 // commission and leaders (issue #4)
-export { commissionInput, commissionReport, computeStatements, type Statement, type MonthReport, type LeaderRef } from './core/commission/commission.js';
-export { toCommissionRules, resolveLevel, performanceLevel, checkLevels, type CommissionRules, type LevelRule } from './core/commission/levels.js';
+export {
+  commissionInput,
+  commissionReport,
+  computeStatements,
+  type Statement,
+  type MonthReport,
+  type LeaderRef,
+} from './core/commission/commission.js';
+export {
+  toCommissionRules,
+  resolveLevel,
+  performanceLevel,
+  checkLevels,
+  type CommissionRules,
+  type LevelRule,
+} from './core/commission/levels.js';
 export { RULES as REWARD_RULES, type RewardLine, type RuleCode } from './core/commission/rewards.js';
 export { promotionFor, parseRole, ROLE_NAMES, type Promotion, type Role } from './core/commission/promotion.js';
 export { leaderOverview, type LeaderOverview } from './core/commission/leader-overview.js';
@@ -25,7 +50,17 @@ export { indexKpiData, type KpiData, type KpiOrder } from './core/kpi/kpi.js';
 export type { OrderFact, ReturnFact } from './core/members/history.js';
 export { KPI_DEFS, ORDER_KPIS, METRICS, readValue, type OrderKpi, type Unit } from './core/kpi/kpi-defs.js';
 export { parsePeriod, clipPeriod, lastMonth, lastWeek, type Period, type EffectivePeriod } from './core/shared/calendar.js';
-export { resolveCheck, evaluateCheck, checkProblems, summarize, checksFailed, markTarget, type CheckSpec, type ResolvedCheck, type Outcome } from './core/kpi/checks.js';
+export {
+  resolveCheck,
+  evaluateCheck,
+  checkProblems,
+  summarize,
+  checksFailed,
+  markTarget,
+  type CheckSpec,
+  type ResolvedCheck,
+  type Outcome,
+} from './core/kpi/checks.js';
 export { readKpiData, expandScope, groupByLeader, scopeData } from './adapters/kpi-data.js';
 export { KpiMeasurer, runChecks, type CheckRow } from './adapters/kpi-measure.js';
 export { readMetricsFile } from './adapters/metrics-file.js';
@@ -59,14 +94,45 @@ export { loadReportInput } from './adapters/report-data.js';
 export { reportView, escapeDeep, type ReportContext } from './render/report-view.js';
 export { main } from './cli.js';
 // members: lifecycle stages, RFM, segmentation, migration
-export { STAGES, STAGE_NAMES, ACTIVE_STAGES, parseStage, classifyStage, type Stage, type StageThresholds, type StageResult } from './core/members/lifecycle.js';
 export {
-  quantile7, quintileEdges, computeEdges, scoreRfm, segmentOf, median, cn8Baseline, cn8Class, CN8_CLASSES, CN8_ORDER, CN8_EN,
-  type RfmValues, type RfmEdges, type RfmMethod, type RfmScores, type Cn8Baseline,
+  STAGES,
+  STAGE_NAMES,
+  ACTIVE_STAGES,
+  parseStage,
+  classifyStage,
+  type Stage,
+  type StageThresholds,
+  type StageResult,
+} from './core/members/lifecycle.js';
+export {
+  quantile7,
+  quintileEdges,
+  computeEdges,
+  scoreRfm,
+  segmentOf,
+  median,
+  cn8Baseline,
+  cn8Class,
+  CN8_CLASSES,
+  CN8_ORDER,
+  CN8_EN,
+  type RfmValues,
+  type RfmEdges,
+  type RfmMethod,
+  type RfmScores,
+  type Cn8Baseline,
 } from './core/members/rfm.js';
 export {
-  rfmWindowStart, segmentScope, segmentMembers, countByLeader,
-  type MemberFacts, type RfmSettings, type MemberRfm, type MemberSegment, type ScopeResult, type StageCounts,
+  rfmWindowStart,
+  segmentScope,
+  segmentMembers,
+  countByLeader,
+  type MemberFacts,
+  type RfmSettings,
+  type MemberRfm,
+  type MemberSegment,
+  type ScopeResult,
+  type StageCounts,
 } from './core/members/segment.js';
 export { DEFAULT_SEGMENTS, OTHER_SEGMENT, type SegmentRule } from './core/members/segments.js';
 export { stageCounts, migrate, FROM_STAGES, type FromStage, type Share, type Migration } from './core/members/migration.js';
@@ -75,7 +141,14 @@ export type { LeaderInfo } from './core/shared/leader-info.js';
 export { withDb, type DbInput, type BaseOptions, type MaskOptions } from './api/common.js';
 export { scopeFacts } from './adapters/load.js';
 export { resolveScope, type ScopeRequest, type ResolvedScope } from './adapters/scope.js';
-export { importFiles, type ImportOptions, type ImportResult, type FileProgress, type ImportSummary, type LeadersSummary } from './api/import.js';
+export {
+  importFiles,
+  type ImportOptions,
+  type ImportResult,
+  type FileProgress,
+  type ImportSummary,
+  type LeadersSummary,
+} from './api/import.js';
 export { status, type DbStatus } from './api/status.js';
 export { segment, type SegmentOptions, type SegmentResult, type ScopeOptions } from './api/segment.js';
 export { stages, type StagesOptions, type StagesResult } from './api/stages.js';
@@ -85,7 +158,18 @@ export { leaders, type LeadersOptions, type LeadersResult } from './api/leaders.
 export { kit, type KitOptions, type KitContext } from './api/kit.js';
 export { script, type ScriptOptions, type ScriptContext } from './api/script.js';
 export { plan, weekOf, type PlanOptions, type PlanResult, type PlanContext } from './api/plan.js';
-export { kpi, kpiChecks, resolvePeriod, type KpiOptions, type KpiTable, type KpiChecksOptions, type KpiChecksResult, type KpiRow, type KpiScope, type Summary } from './api/kpi.js';
+export {
+  kpi,
+  kpiChecks,
+  resolvePeriod,
+  type KpiOptions,
+  type KpiTable,
+  type KpiChecksOptions,
+  type KpiChecksResult,
+  type KpiRow,
+  type KpiScope,
+  type Summary,
+} from './api/kpi.js';
 export { report, type ReportOptions, type ReportResult } from './api/report.js';
 export { rejects, type RejectsOptions, type RejectRow } from './api/rejects.js';
 export { forget, forgetPlan, type ForgetOptions, type ForgetPlan, type ForgetResult } from './api/forget.js';

@@ -49,8 +49,10 @@ export function loadProfiles(db: Db, config: Config, asOf: string, leader: strin
   const popular = popularNow(db, leader, asOf);
   const profiles = buildProfiles(members, {
     items: readMemberItems(db, ids, asOf),
-    popularCategories: popular.categories, popularProducts: popular.products,
-    lastAfterSale: readLastAfterSale(db, ids, asOf), lastOrders: readLastOrders(db, ids, asOf),
+    popularCategories: popular.categories,
+    popularProducts: popular.products,
+    lastAfterSale: readLastAfterSale(db, ids, asOf),
+    lastOrders: readLastOrders(db, ids, asOf),
     afterSaleWindowDays: AFTER_SALE_WINDOW_DAYS,
   });
   return { leader: leaderRef(leaders, leader), scope: leader ? `leader:${leader}` : 'all', profiles, contacts: readMemberContacts(db) };
@@ -60,7 +62,10 @@ export function loadProfiles(db: Db, config: Config, asOf: string, leader: strin
 export function leaderOfMember(db: Db, config: Config, asOf: string, memberId: string): string {
   const { scopes } = loadSegments(db, config, asOf, {});
   const m = scopes.flatMap((s) => s.members).find((x) => x.memberId === memberId);
-  if (!m) throw new UsageError({ zh: `会员 "${memberId}" 在 ${asOf} 及之前没有计入的订单`, en: `member "${memberId}" has no counted order on or before ${asOf}` },
-    { zh: '用 tuan segment --format csv 核对会员ID', en: 'check the ID with: tuan segment --format csv' });
+  if (!m)
+    throw new UsageError(
+      { zh: `会员 "${memberId}" 在 ${asOf} 及之前没有计入的订单`, en: `member "${memberId}" has no counted order on or before ${asOf}` },
+      { zh: '用 tuan segment --format csv 核对会员ID', en: 'check the ID with: tuan segment --format csv' },
+    );
   return m.leaderId;
 }

@@ -16,7 +16,8 @@ import { clipRaw, RecordAssembler } from './records.js';
 
 /** A cell longer than this is not data a leader's export holds: its row is rejected. */
 export const MAX_CELL_CHARS = 64 * 1024;
-const STRAY_QUOTE = 'unmatched quote: a quoted cell opens on this line and does not close within a real cell (or holds whole rows); ' +
+const STRAY_QUOTE =
+  'unmatched quote: a quoted cell opens on this line and does not close within a real cell (or holds whole rows); ' +
   'this line was skipped and reading went on with the next line';
 const CELL_TOO_LONG = `a cell longer than ${MAX_CELL_CHARS / 1024} KiB`;
 const LINE_TOO_LONG = 'a line longer than 1 MiB (skipped)';
@@ -45,9 +46,17 @@ export function readFailure(path: string, e: unknown): unknown {
   };
   const why = fs[code];
   if (why) return new InputError({ zh: `无法读取 ${path}:${why[0]}`, en: `cannot read ${path}: ${why[1]}` });
-  if (code.startsWith('Z_') || /unexpected end of file|incorrect header check|invalid .* (distance|code|block type)|incorrect data check|unknown compression method|invalid stored block lengths/.test(e.message)) {
+  if (
+    code.startsWith('Z_') ||
+    /unexpected end of file|incorrect header check|invalid .* (distance|code|block type)|incorrect data check|unknown compression method|invalid stored block lengths/.test(
+      e.message,
+    )
+  ) {
     return new InputError(
-      { zh: `${file} 是损坏或不完整的 gzip 压缩文件(${e.message});什么也没有导入`, en: `${file} is a damaged or incomplete gzip file (${e.message}); nothing was imported` },
+      {
+        zh: `${file} 是损坏或不完整的 gzip 压缩文件(${e.message});什么也没有导入`,
+        en: `${file} is a damaged or incomplete gzip file (${e.message}); nothing was imported`,
+      },
       { zh: '重新下载或重新压缩这个文件', en: 'download or compress the file again' },
     );
   }
@@ -87,8 +96,10 @@ export async function* openBytes(path: string, gzip: boolean): AsyncGenerator<Bu
       out += chunk.length;
       if (gzip && out > BOMB_MIN_BYTES && out > MAX_GZIP_RATIO * Math.max(1, raw.bytesRead)) {
         throw new InputError(
-          { zh: `${basename(path)}:解压后比压缩文件大 ${MAX_GZIP_RATIO} 倍以上,不像真实的导出(压缩炸弹?);什么也没有导入`,
-            en: `${basename(path)}: it expands to more than ${MAX_GZIP_RATIO} times its compressed size, which no real export does (a decompression bomb?); nothing was imported` },
+          {
+            zh: `${basename(path)}:解压后比压缩文件大 ${MAX_GZIP_RATIO} 倍以上,不像真实的导出(压缩炸弹?);什么也没有导入`,
+            en: `${basename(path)}: it expands to more than ${MAX_GZIP_RATIO} times its compressed size, which no real export does (a decompression bomb?); nothing was imported`,
+          },
           { zh: '解压后检查文件内容', en: 'unpack it and look at what it holds' },
         );
       }
@@ -120,7 +131,12 @@ function lenientDecode(buf: Buffer, enc: Encoding): string {
 }
 
 function splitHeaderLine(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
+  return line.split(delimiter).map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  );
 }
 
 export interface SniffOptions {
@@ -161,16 +177,23 @@ export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniff
     const delimiter = candidates.reduce((a, d) => (first.split(d).length > first.split(a).length ? d : a));
     const found = splitHeaderLine(first, delimiter).filter((c) => c !== '');
     const maps = '--map ordered_at="<date header>" --map member_id="<customer header>" --map amount="<amount header>"';
-    throw new InputError({
-      zh: `${basename(path)}:前 ${MAX_TITLE_ROWS} 行里没有能认出的表头行(找到的表头:${found.join(', ') || '无'})`,
-      en: `${basename(path)}: no header row with known column names in the first ${MAX_TITLE_ROWS} lines ` +
-        `(headers found: ${found.join(', ') || 'none'})`,
-    }, { zh: `用 --map 指定列,例如 ${maps}`, en: `map the columns with --map, e.g. ${maps}` });
+    throw new InputError(
+      {
+        zh: `${basename(path)}:前 ${MAX_TITLE_ROWS} 行里没有能认出的表头行(找到的表头:${found.join(', ') || '无'})`,
+        en:
+          `${basename(path)}: no header row with known column names in the first ${MAX_TITLE_ROWS} lines ` +
+          `(headers found: ${found.join(', ') || 'none'})`,
+      },
+      { zh: `用 --map 指定列,例如 ${maps}`, en: `map the columns with --map, e.g. ${maps}` },
+    );
   }
   const headerText = lines[best.line]!;
   const nl = /\r\n|\n|\r/.exec(text.slice(text.indexOf(headerText)));
   return {
-    encoding, gzip, delimiter: best.delimiter, headerLine: best.line + 1,
+    encoding,
+    gzip,
+    delimiter: best.delimiter,
+    headerLine: best.line + 1,
     headers: parseHeaderRow(headerText, best.delimiter),
     newline: (nl?.[0] ?? '\n') as Sniffed['newline'],
   };
@@ -217,8 +240,9 @@ export async function* readRecordBatches(
   onBytes?: (n: number) => void,
 ): AsyncGenerator<RawRecord[]> {
   const decoder = new StrictDecoder(sniffed.encoding, onBadLine);
-  const assembler = new RecordAssembler(sniffed.delimiter, sniffed.headers.length, sniffed.headerLine + 1,
-    (q) => onParseProblem({ line: q.line, raw: q.raw, reason: q.why === 'stray_quote' ? STRAY_QUOTE : LINE_TOO_LONG }));
+  const assembler = new RecordAssembler(sniffed.delimiter, sniffed.headers.length, sniffed.headerLine + 1, (q) =>
+    onParseProblem({ line: q.line, raw: q.raw, reason: q.why === 'stray_quote' ? STRAY_QUOTE : LINE_TOO_LONG }),
+  );
   // Records reach PapaParse whole and with \n line endings (records.ts), so it never waits for more text.
   const parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline: '\n' });
   let line = sniffed.headerLine + 1; // file line of the next record
@@ -252,8 +276,10 @@ export async function* readRecordBatches(
       line += span;
       if (cells.length === 1 && cells[0] === '') continue; // empty line (or a line rejected above)
       const problem = bad.get(r);
-      if (problem) onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: `malformed CSV (${problem})` });
-      else if (cells.some((c) => c.length > MAX_CELL_CHARS)) onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: CELL_TOO_LONG });
+      if (problem)
+        onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: `malformed CSV (${problem})` });
+      else if (cells.some((c) => c.length > MAX_CELL_CHARS))
+        onParseProblem({ line: start, raw: clipRaw(recordText(cells, sniffed.delimiter)), reason: CELL_TOO_LONG });
       else out.push({ cells, line: start });
     }
     return out;

@@ -134,9 +134,14 @@ export function diskFullError(path: string, neededBytes?: number): DbError {
   const needZh = neededBytes === undefined ? '' : `这次导入大约需要 ${mib(neededBytes)}(导入文件大小的 2 倍)`;
   const needEn = neededBytes === undefined ? '' : `this import needs about ${mib(neededBytes)} (twice the size of the file)`;
   return new DbError(
-    { zh: `磁盘已满,无法写入数据库 ${path}${freeZh};数据库没有改变`, en: `the disk is full: cannot write the database ${path}${freeEn}; the database is unchanged` },
-    { zh: `${needZh ? needZh + ',' : ''}腾出 ${dirname(path)} 所在磁盘的空间后再试,或用 --db 把数据库放到空间更大的磁盘`,
-      en: `${needEn ? needEn + '; ' : ''}free space on the disk of ${dirname(path)} and try again, or pass --db on a bigger disk` },
+    {
+      zh: `磁盘已满,无法写入数据库 ${path}${freeZh};数据库没有改变`,
+      en: `the disk is full: cannot write the database ${path}${freeEn}; the database is unchanged`,
+    },
+    {
+      zh: `${needZh ? needZh + ',' : ''}腾出 ${dirname(path)} 所在磁盘的空间后再试,或用 --db 把数据库放到空间更大的磁盘`,
+      en: `${needEn ? needEn + '; ' : ''}free space on the disk of ${dirname(path)} and try again, or pass --db on a bigger disk`,
+    },
   );
 }
 
@@ -148,33 +153,55 @@ export function dbFailure(e: unknown, path: string): DbError | undefined {
   if (!(e instanceof Database.SqliteError)) return undefined; // a file error elsewhere (an export, --out) is not the database's
   const code = sqliteCode(e);
   const message = e instanceof Error ? e.message : String(e);
-  const damaged = () => new DbError(
-    { zh: `数据库 ${path} 已损坏,或不是 tuan 数据库(${message})`, en: `the database ${path} is damaged or not a tuan database (${message})` },
-    { zh: '从备份恢复这个文件;没有备份时,用 --db 指定一个新文件,重新导入原始导出文件',
-      en: 'restore the file from a backup; without one, pass --db with a new file and import the original exports again' },
-  );
+  const damaged = () =>
+    new DbError(
+      {
+        zh: `数据库 ${path} 已损坏,或不是 tuan 数据库(${message})`,
+        en: `the database ${path} is damaged or not a tuan database (${message})`,
+      },
+      {
+        zh: '从备份恢复这个文件;没有备份时,用 --db 指定一个新文件,重新导入原始导出文件',
+        en: 'restore the file from a backup; without one, pass --db with a new file and import the original exports again',
+      },
+    );
   if (code === 'SQLITE_FULL') return diskFullError(path);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new DbError(
-      { zh: `数据库 ${path} 正被另一个 tuan 使用,等了 ${LOCK_WAIT_MS / 60000} 分钟仍未释放`, en: `the database ${path} is in use by another tuan and was not released within ${LOCK_WAIT_MS / 60000} minutes` },
-      { zh: '等另一个 tuan(导入)结束后再试;没有其他 tuan 在运行时,检查是否有别的程序打开了这个文件', en: 'try again when the other tuan (an import) has finished; if none is running, check which program holds the file open' },
+      {
+        zh: `数据库 ${path} 正被另一个 tuan 使用,等了 ${LOCK_WAIT_MS / 60000} 分钟仍未释放`,
+        en: `the database ${path} is in use by another tuan and was not released within ${LOCK_WAIT_MS / 60000} minutes`,
+      },
+      {
+        zh: '等另一个 tuan(导入)结束后再试;没有其他 tuan 在运行时,检查是否有别的程序打开了这个文件',
+        en: 'try again when the other tuan (an import) has finished; if none is running, check which program holds the file open',
+      },
     );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damaged();
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') {
     return new DbError(
-      { zh: `无法写入或打开数据库 ${path}:文件或所在文件夹是只读的,或没有权限(${message})`, en: `cannot open or write the database ${path}: the file or its folder is read-only or not yours (${message})` },
-      { zh: `检查 ${path} 和 ${dirname(path)} 的权限(ls -l),或用 --db 指定一个可写的位置`, en: `check the permissions of ${path} and ${dirname(path)} (ls -l), or pass --db with a writable place` },
+      {
+        zh: `无法写入或打开数据库 ${path}:文件或所在文件夹是只读的,或没有权限(${message})`,
+        en: `cannot open or write the database ${path}: the file or its folder is read-only or not yours (${message})`,
+      },
+      {
+        zh: `检查 ${path} 和 ${dirname(path)} 的权限(ls -l),或用 --db 指定一个可写的位置`,
+        en: `check the permissions of ${path} and ${dirname(path)} (ls -l), or pass --db with a writable place`,
+      },
     );
   }
   if (code.startsWith('SQLITE_IOERR')) {
     return new DbError(
       { zh: `读写数据库 ${path} 时出错(${message})`, en: `reading or writing the database ${path} failed (${message})` },
-      { zh: '--db 应是普通文件;检查磁盘是否正常、是否已拔出,然后再试', en: '--db must be a regular file; check that the disk works and is still attached, then try again' },
+      {
+        zh: '--db 应是普通文件;检查磁盘是否正常、是否已拔出,然后再试',
+        en: '--db must be a regular file; check that the disk works and is still attached, then try again',
+      },
     );
   }
   // our own SQL naming what the schema has not: a damaged database, unless the schema is whole (then a bug)
-  if (code === 'SQLITE_ERROR' && /^(no such (table|column)\b|table \S+ has no column named )/.test(message) && !schemaIsWhole(path)) return damaged();
+  if (code === 'SQLITE_ERROR' && /^(no such (table|column)\b|table \S+ has no column named )/.test(message) && !schemaIsWhole(path))
+    return damaged();
   return undefined;
 }
 
@@ -217,19 +244,30 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   const isMemory = path === ':memory:';
   const existed = isMemory || existsSync(path);
   if (!existed && (opts.mustExist || opts.readonly)) {
-    throw new DbError({ zh: `数据库 ${path} 不存在`, en: `database ${path} does not exist` },
-      { zh: '先导入一个导出文件:tuan import 文件(或用 --db 指定数据库)', en: 'import an export first: tuan import FILE (or pass --db)' });
+    throw new DbError(
+      { zh: `数据库 ${path} 不存在`, en: `database ${path} does not exist` },
+      { zh: '先导入一个导出文件:tuan import 文件(或用 --db 指定数据库)', en: 'import an export first: tuan import FILE (or pass --db)' },
+    );
   }
   if (!existed && !statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory()) {
-    throw new DbError({ zh: `无法创建数据库 ${path}:文件夹 ${dirname(path)} 不存在`, en: `cannot create the database ${path}: the folder ${dirname(path)} does not exist` },
-      { zh: '先创建这个文件夹,或用 --db 指定另一个位置', en: 'create the folder first, or pass --db with another place' });
+    throw new DbError(
+      {
+        zh: `无法创建数据库 ${path}:文件夹 ${dirname(path)} 不存在`,
+        en: `cannot create the database ${path}: the folder ${dirname(path)} does not exist`,
+      },
+      { zh: '先创建这个文件夹,或用 --db 指定另一个位置', en: 'create the folder first, or pass --db with another place' },
+    );
   }
   if (existed && !isMemory) {
     const st = statSync(path, { throwIfNoEntry: false });
     if (st && !st.isFile()) {
       throw new DbError(
-        { zh: `${path} 不是数据库文件(${st.isDirectory() ? '是文件夹' : '是设备或特殊文件'})`, en: `${path} is not a database file (${st.isDirectory() ? 'a folder' : 'a device or special file'})` },
-        { zh: '用 --db 指定一个数据库文件,例如 --db tuan.db', en: 'pass --db with a database file, e.g. --db tuan.db' });
+        {
+          zh: `${path} 不是数据库文件(${st.isDirectory() ? '是文件夹' : '是设备或特殊文件'})`,
+          en: `${path} is not a database file (${st.isDirectory() ? 'a folder' : 'a device or special file'})`,
+        },
+        { zh: '用 --db 指定一个数据库文件,例如 --db tuan.db', en: 'pass --db with a database file, e.g. --db tuan.db' },
+      );
     }
   }
   let db: Db;
@@ -239,8 +277,10 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     const known = dbFailure(e, path);
     if (known) throw known;
-    throw new DbError({ zh: `无法打开数据库 ${path}:${(e as Error).message}`, en: `cannot open database ${path}: ${(e as Error).message}` },
-      { zh: '用 --db 指定一个数据库文件', en: 'pass --db with a database file' });
+    throw new DbError(
+      { zh: `无法打开数据库 ${path}:${(e as Error).message}`, en: `cannot open database ${path}: ${(e as Error).message}` },
+      { zh: '用 --db 指定一个数据库文件', en: 'pass --db with a database file' },
+    );
   }
   opened.set(db, { path, created: !existed, onWait: opts.onWait });
   if (!existed) {
@@ -332,22 +372,35 @@ function migrate(db: Db, path: string, readonly: boolean): void {
   } catch (e) {
     const known = dbFailure(e, path);
     if (known) throw known;
-    throw new DbError({ zh: `${path} 不是 tuan 数据库:${(e as Error).message}`, en: `${path} is not a tuan database: ${(e as Error).message}` });
+    throw new DbError({
+      zh: `${path} 不是 tuan 数据库:${(e as Error).message}`,
+      en: `${path} is not a tuan database: ${(e as Error).message}`,
+    });
   }
   if (version > SCHEMA_VERSION) {
-    throw new DbError({ zh: `数据库 ${path} 的结构版本是 ${version},由更新的 tuan 写入;这个 tuan 只认识到版本 ${SCHEMA_VERSION}`,
-      en: `database ${path} has schema version ${version}, written by a newer tuan; this tuan knows up to version ${SCHEMA_VERSION}` },
-    { zh: '升级 tuan 后再用这个数据库', en: 'upgrade tuan to use this database' });
+    throw new DbError(
+      {
+        zh: `数据库 ${path} 的结构版本是 ${version},由更新的 tuan 写入;这个 tuan 只认识到版本 ${SCHEMA_VERSION}`,
+        en: `database ${path} has schema version ${version}, written by a newer tuan; this tuan knows up to version ${SCHEMA_VERSION}`,
+      },
+      { zh: '升级 tuan 后再用这个数据库', en: 'upgrade tuan to use this database' },
+    );
   }
   if (version === SCHEMA_VERSION) return;
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").get() as { n: number };
     if (tables.n > 0) {
-      throw new DbError({ zh: `${path} 是 SQLite 文件,但不是 tuan 数据库`, en: `${path} is an SQLite file but not a tuan database` },
-        { zh: '用 --db 指定另一个文件', en: 'pass another --db' });
+      throw new DbError(
+        { zh: `${path} 是 SQLite 文件,但不是 tuan 数据库`, en: `${path} is an SQLite file but not a tuan database` },
+        { zh: '用 --db 指定另一个文件', en: 'pass another --db' },
+      );
     }
   }
-  if (readonly) throw new DbError({ zh: `数据库 ${path} 需要升级:先对它运行一次 tuan import`, en: `database ${path} needs an upgrade; run any tuan import on it first` });
+  if (readonly)
+    throw new DbError({
+      zh: `数据库 ${path} 需要升级:先对它运行一次 tuan import`,
+      en: `database ${path} needs an upgrade; run any tuan import on it first`,
+    });
   writeTransaction(db, () => {
     // another tuan may have created the schema while this one waited for the lock
     const now = db.pragma('user_version', { simple: true }) as number;

@@ -35,7 +35,7 @@ function validUtf8(buf: Buffer, complete: boolean): boolean {
 function utf8LineStats(sample: Buffer, complete: boolean): { good: number; bad: number } {
   let good = 0;
   let bad = 0;
-  for (let start = 0; start < sample.length;) {
+  for (let start = 0; start < sample.length; ) {
     const nl = sample.indexOf(0x0a, start);
     const end = nl < 0 ? sample.length : nl + 1;
     const piece = sample.subarray(start, end);
@@ -64,8 +64,14 @@ export function detectEncoding(sample: Buffer, complete: boolean): { encoding: E
   const lines = Math.max(1, (text.match(/\n/g) ?? []).length);
   if (bad <= Math.max(1, lines / 20)) return { encoding: 'gb18030', bom: 0 };
   throw new InputError(
-    { zh: '无法判断文件编码:既不是 UTF-8,也不是 GBK/GB18030', en: 'cannot tell the text encoding: the file is neither UTF-8 nor GBK/GB18030' },
-    { zh: '用 --encoding 指定(utf8、gbk、gb18030、utf16le、utf16be 或 latin1)', en: 'pass --encoding (utf8, gbk, gb18030, utf16le, utf16be or latin1)' },
+    {
+      zh: '无法判断文件编码:既不是 UTF-8,也不是 GBK/GB18030',
+      en: 'cannot tell the text encoding: the file is neither UTF-8 nor GBK/GB18030',
+    },
+    {
+      zh: '用 --encoding 指定(utf8、gbk、gb18030、utf16le、utf16be 或 latin1)',
+      en: 'pass --encoding (utf8, gbk, gb18030, utf16le, utf16be or latin1)',
+    },
   );
 }
 
@@ -102,9 +108,8 @@ export class StrictDecoder {
   ) {
     this.utf16 = encoding === 'utf16le' || encoding === 'utf16be';
     const whatwg = { utf8: 'utf-8', utf16le: 'utf-16le', utf16be: 'utf-16be', latin1: 'windows-1252' } as const;
-    this.textDecoder = encoding in whatwg
-      ? new TextDecoder(whatwg[encoding as keyof typeof whatwg], { fatal: true, ignoreBOM: true })
-      : null;
+    this.textDecoder =
+      encoding in whatwg ? new TextDecoder(whatwg[encoding as keyof typeof whatwg], { fatal: true, ignoreBOM: true }) : null;
   }
 
   push(chunk: Buffer): string {
@@ -132,7 +137,11 @@ export class StrictDecoder {
     if (cut >= 0) out += this.decodeLines(buf.subarray(0, cut + 1));
     if (this.pending.length > MAX_LINE_BYTES) {
       this.linesBefore += 1;
-      this.onBadLine({ line: this.linesBefore, raw: `${escapeBytes(this.pending.subarray(0, 200))}…`, reason: 'a line longer than 1 MiB (skipped)' });
+      this.onBadLine({
+        line: this.linesBefore,
+        raw: `${escapeBytes(this.pending.subarray(0, 200))}…`,
+        reason: 'a line longer than 1 MiB (skipped)',
+      });
       this.pending = EMPTY;
       this.skipping = true;
     }

@@ -9,16 +9,20 @@ import { DbError } from '../errors.js';
 
 /** Which of these member ids have order lines. */
 export function knownMemberIds(db: Db, ids: readonly string[]): Set<string> {
-  const rows = db.prepare(`SELECT DISTINCT member_id FROM order_lines WHERE member_id IN (SELECT value FROM json_each(?))`)
-    .pluck().all(JSON.stringify(ids)) as string[];
+  const rows = db
+    .prepare(`SELECT DISTINCT member_id FROM order_lines WHERE member_id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
   return new Set(rows);
 }
 
 /** Members (not already forgotten) whose last order line of any status is before `cutoff`, by id. */
 export function membersInactiveBefore(db: Db, cutoff: string): string[] {
-  return db.prepare(`SELECT member_id FROM order_lines GROUP BY member_id
+  return db
+    .prepare(`SELECT member_id FROM order_lines GROUP BY member_id
       HAVING max(order_date) < ? AND substr(member_id, 1, ${FORGOTTEN_PREFIX.length}) <> ? ORDER BY member_id`)
-    .pluck().all(cutoff, FORGOTTEN_PREFIX) as string[];
+    .pluck()
+    .all(cutoff, FORGOTTEN_PREFIX) as string[];
 }
 
 /** Every member id in the database (to keep pseudonyms unique). */
@@ -35,9 +39,11 @@ export interface MemberRows {
 
 /** The order lines, names and phones of these members. */
 export function memberRows(db: Db, ids: readonly string[]): MemberRows {
-  const rows = db.prepare(`SELECT member_id, member_name, phone, count(*) FROM order_lines
+  const rows = db
+    .prepare(`SELECT member_id, member_name, phone, count(*) FROM order_lines
       WHERE member_id IN (SELECT value FROM json_each(?)) GROUP BY member_id, member_name, phone`)
-    .raw().all(JSON.stringify(ids)) as [string, string, string, number][];
+    .raw()
+    .all(JSON.stringify(ids)) as [string, string, string, number][];
   const contacts = new Map<string, { names: string[]; phones: string[] }>();
   let lines = 0;
   for (const [id, name, phone, n] of rows) {
@@ -52,7 +58,11 @@ export function memberRows(db: Db, ids: readonly string[]): MemberRows {
 
 /** Every rejected row's id, reason and raw text (to find those that mention a member). */
 export function rejectTexts(db: Db): { reject_id: number; reason: string; raw: string }[] {
-  return db.prepare('SELECT reject_id, reason, raw FROM rejects ORDER BY reject_id').all() as { reject_id: number; reason: string; raw: string }[];
+  return db.prepare('SELECT reject_id, reason, raw FROM rejects ORDER BY reject_id').all() as {
+    reject_id: number;
+    reason: string;
+    raw: string;
+  }[];
 }
 
 export interface ForgetChanges {
@@ -79,24 +89,36 @@ export function applyForget(db: Db, c: ForgetChanges): ForgetCounts {
     return forgetTransaction(db, c);
   } catch (e) {
     if (!(e instanceof Error) || !String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw e;
-    throw new DbError({ zh: `无法修改数据库 ${db.name}:${e.message};没有做任何改动`, en: `cannot change the database ${db.name}: ${e.message}; nothing changed` },
-      { zh: '数据库文件和所在文件夹需要可写,并且没有其它程序正在写入', en: 'the database file and its folder must be writable, and no other program writing to it' });
+    throw new DbError(
+      {
+        zh: `无法修改数据库 ${db.name}:${e.message};没有做任何改动`,
+        en: `cannot change the database ${db.name}: ${e.message}; nothing changed`,
+      },
+      {
+        zh: '数据库文件和所在文件夹需要可写,并且没有其它程序正在写入',
+        en: 'the database file and its folder must be writable, and no other program writing to it',
+      },
+    );
   }
 }
 
 function forgetTransaction(db: Db, c: ForgetChanges): ForgetCounts {
-  return writeTransaction(db, (): ForgetCounts => { // waits while another tuan imports
+  return writeTransaction(db, (): ForgetCounts => {
+    // waits while another tuan imports
     db.exec('CREATE TEMP TABLE forget_map (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID');
     try {
       const add = db.prepare('INSERT INTO temp.forget_map (old, new) VALUES (?, ?)');
       for (const [old, pseudo] of c.pseudonyms) add.run(old, pseudo);
-      const lines = db.prepare(`UPDATE order_lines SET member_id = m.new, member_name = '', phone = ''
-          FROM temp.forget_map m WHERE order_lines.member_id = m.old`).run().changes;
+      const lines = db
+        .prepare(`UPDATE order_lines SET member_id = m.new, member_name = '', phone = ''
+          FROM temp.forget_map m WHERE order_lines.member_id = m.old`)
+        .run().changes;
       const blank = db.prepare(`UPDATE rejects SET raw = '', reason = ? WHERE reject_id = ?`);
       let rejects = 0;
       for (const r of c.rejects) rejects += blank.run(r.reason, r.reject_id).changes;
       const counts = { members: c.pseudonyms.size, order_lines: lines, rejects };
-      const id = db.prepare(`INSERT INTO deletions (deleted_at, criterion, members, order_lines, rejects) VALUES (?, ?, ?, ?, ?)`)
+      const id = db
+        .prepare(`INSERT INTO deletions (deleted_at, criterion, members, order_lines, rejects) VALUES (?, ?, ?, ?, ?)`)
         .run(c.at, c.criterion, counts.members, counts.order_lines, counts.rejects).lastInsertRowid;
       return { deletion_id: Number(id), ...counts };
     } finally {
@@ -114,7 +136,15 @@ export function vacuum(db: Db, path: string): void {
     const [done] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     if (done && done.busy !== 0) throw new Error('another connection is reading the database (the WAL could not be emptied)');
   } catch (e) {
-    throw new DbError({ zh: `已删除个人信息,但无法压缩数据库 ${path}:${(e as Error).message}`, en: `personal data removed, but the database ${path} could not be vacuumed: ${(e as Error).message}` },
-      { zh: `旧的字节可能仍留在文件中:关闭其它使用该数据库的程序后运行 sqlite3 ${path} "VACUUM"`, en: `old bytes may remain in the file: close other programs using the database, then run sqlite3 ${path} "VACUUM"` });
+    throw new DbError(
+      {
+        zh: `已删除个人信息,但无法压缩数据库 ${path}:${(e as Error).message}`,
+        en: `personal data removed, but the database ${path} could not be vacuumed: ${(e as Error).message}`,
+      },
+      {
+        zh: `旧的字节可能仍留在文件中:关闭其它使用该数据库的程序后运行 sqlite3 ${path} "VACUUM"`,
+        en: `old bytes may remain in the file: close other programs using the database, then run sqlite3 ${path} "VACUUM"`,
+      },
+    );
   }
 }

@@ -39,7 +39,10 @@ export interface ImportOptions {
 export type { ImportSummary };
 
 const FIELD_HINTS: Record<string, string> = {
-  ordered_at: 'order time', member_id: 'member / customer', amount: 'paid amount', buyer: 'buyer nickname',
+  ordered_at: 'order time',
+  member_id: 'member / customer',
+  amount: 'paid amount',
+  buyer: 'buyer nickname',
   unit_price: 'unit price',
 };
 
@@ -61,16 +64,21 @@ function mappingError(file: string, headers: string[], problems: MappingProblem[
   for (const m of missing) {
     if (ambiguous.has(m.field)) continue; // already reported as "several columns could be …"
     const alts = m.alternatives?.length ? ` (or ${m.alternatives.join(' / ')})` : '';
-    parts.push(`no column for ${m.field}${alts}: ${FIELD_HINTS[m.field] ?? m.field}, e.g. ${HEADER_ALIASES[m.field].slice(0, 3).join(', ')}`);
+    parts.push(
+      `no column for ${m.field}${alts}: ${FIELD_HINTS[m.field] ?? m.field}, e.g. ${HEADER_ALIASES[m.field].slice(0, 3).join(', ')}`,
+    );
     zh.push(`缺少 ${m.field}${alts} 列,例如 ${HEADER_ALIASES[m.field].slice(0, 3).join(', ')}`);
     maps.push(`--map ${m.field}="<header>"`);
   }
-  return new InputError({
-    zh: `${file}:无法对应列:${zh.join(';')}。文件中的表头:${headers.join(', ')}`,
-    en: `${file}: cannot map the columns: ${parts.join('; ')}. Headers found: ${headers.join(', ')}`,
-  }, maps.length
-    ? { zh: `告诉 tuan 用哪一列:${maps.join(' ')}`, en: `tell tuan which header to use: ${maps.join(' ')}` }
-    : { zh: '改正表头名称或 --map 的值', en: 'fix the header names or the --map values' });
+  return new InputError(
+    {
+      zh: `${file}:无法对应列:${zh.join(';')}。文件中的表头:${headers.join(', ')}`,
+      en: `${file}: cannot map the columns: ${parts.join('; ')}. Headers found: ${headers.join(', ')}`,
+    },
+    maps.length
+      ? { zh: `告诉 tuan 用哪一列:${maps.join(' ')}`, en: `tell tuan which header to use: ${maps.join(' ')}` }
+      : { zh: '改正表头名称或 --map 的值', en: 'fix the header names or the --map values' },
+  );
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -90,7 +98,9 @@ export async function sha256File(path: string): Promise<string> {
 export async function importOrdersFile(db: Db, path: string, opts: ImportOptions): Promise<ImportSummary> {
   const file = basename(path);
   const sniffed = await sniffFile(path, {
-    encoding: opts.encoding, delimiter: opts.delimiter, extraHeaders: Object.values(opts.overrides),
+    encoding: opts.encoding,
+    delimiter: opts.delimiter,
+    extraHeaders: Object.values(opts.overrides),
   });
   const { mapping, problems } = mapHeaders(sniffed.headers, opts.overrides);
   const missing = requiredFields(mapping);
@@ -103,7 +113,14 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   const st = prepare(db);
   const counts = { rowsRead: 0, linesAccepted: 0, repeated: 0, rejected: 0 };
   const reasons = new Map<string, number>();
-  const normalize = { layout, mapping, leaderOverride: opts.leaderOverride, leaderDefault: opts.leaderDefault, statusWords: opts.statusWords, limits: opts.limits };
+  const normalize = {
+    layout,
+    mapping,
+    leaderOverride: opts.leaderOverride,
+    leaderDefault: opts.leaderDefault,
+    statusWords: opts.statusWords,
+    limits: opts.limits,
+  };
   const input = { path, sniffed, normalize };
   const useWorker = bytesTotal >= (opts.workerMinBytes ?? WORKER_MIN_BYTES) && workerAvailable();
   const batches = useWorker ? workerBatches(input) : produceBatches(input);
@@ -113,8 +130,20 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
   else beginWrite(db);
   try {
     const wasEmpty = st.anyLine.get() === undefined;
-    const importId = Number(st.begin.run('orders', file, '', bytesTotal, sniffed.encoding, sniffed.delimiter,
-      layout, opts.leaderOverride ?? null, opts.now, JSON.stringify(personalColumns(sniffed.headers, mapping.columns))).lastInsertRowid);
+    const importId = Number(
+      st.begin.run(
+        'orders',
+        file,
+        '',
+        bytesTotal,
+        sniffed.encoding,
+        sniffed.delimiter,
+        layout,
+        opts.leaderOverride ?? null,
+        opts.now,
+        JSON.stringify(personalColumns(sniffed.headers, mapping.columns)),
+      ).lastInsertRowid,
+    );
     const write = lineWriter(st, importId, layout, counts);
     for await (const batch of batches) {
       counts.rowsRead += batch.rows;
@@ -131,21 +160,41 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
     // Into an empty table every line is new: no need to scan for what changed.
     const outcome = wasEmpty
       ? { inserted: counts.linesAccepted, updated: 0, touched: counts.linesAccepted }
-      : st.outcome.get(importId, importId, importId, importId) as { inserted: number; updated: number; touched: number };
+      : (st.outcome.get(importId, importId, importId, importId) as { inserted: number; updated: number; touched: number });
     const summary: ImportSummary = {
-      importId, file, sha256, encoding: sniffed.encoding, delimiter: sniffed.delimiter, layout,
+      importId,
+      file,
+      sha256,
+      encoding: sniffed.encoding,
+      delimiter: sniffed.delimiter,
+      layout,
       headerLine: sniffed.headerLine,
       mapping: Object.fromEntries(Object.entries(mapping.columns).map(([f, i]) => [f, sniffed.headers[i] ?? ''])),
       unusedHeaders: mapping.unused,
-      rowsRead: counts.rowsRead, linesAccepted: counts.linesAccepted, repeated: counts.repeated,
-      rejected: counts.rejected, inserted: outcome.inserted, updated: outcome.updated,
+      rowsRead: counts.rowsRead,
+      linesAccepted: counts.linesAccepted,
+      repeated: counts.repeated,
+      rejected: counts.rejected,
+      inserted: outcome.inserted,
+      updated: outcome.updated,
       unchanged: outcome.touched - outcome.inserted - outcome.updated,
-      topReasons: [...reasons].map(([reason, count]) => ({ reason, count }))
-        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)).slice(0, 5),
+      topReasons: [...reasons]
+        .map(([reason, count]) => ({ reason, count }))
+        .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
+        .slice(0, 5),
     };
     checkRejectRate(summary, opts.maxRejectRate);
-    st.finish.run(sha256, summary.rowsRead, summary.linesAccepted, summary.inserted, summary.updated, summary.unchanged,
-      summary.repeated, summary.rejected, importId);
+    st.finish.run(
+      sha256,
+      summary.rowsRead,
+      summary.linesAccepted,
+      summary.inserted,
+      summary.updated,
+      summary.unchanged,
+      summary.repeated,
+      summary.rejected,
+      importId,
+    );
     db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
     return summary;
   } catch (e) {
@@ -221,20 +270,28 @@ function lineWriter(st: ReturnType<typeof prepare>, importId: number, layout: La
 
 function checkRejectRate(s: ImportSummary, max: number): void {
   if (s.rowsRead === 0) {
-    throw new InputError({ zh: `${s.file}:表头(第 ${s.headerLine} 行)下面没有数据行`, en: `${s.file}: no data rows under the header (line ${s.headerLine})` });
+    throw new InputError({
+      zh: `${s.file}:表头(第 ${s.headerLine} 行)下面没有数据行`,
+      en: `${s.file}: no data rows under the header (line ${s.headerLine})`,
+    });
   }
   const rate = s.rejected / s.rowsRead;
   if (rate <= max) return;
   const top = s.topReasons.map((r) => `  ${r.count} × ${r.reason}`).join('\n');
-  throw new InputError({
-    zh: `${s.file}:${s.rowsRead} 行中拒收 ${s.rejected} 行(${(rate * 100).toFixed(1)}%),超过 --max-reject-rate ${max};` +
-      `本文件没有导入任何数据。主要原因:\n${top}`,
-    en: `${s.file}: ${s.rejected} of ${s.rowsRead} rows rejected (${(rate * 100).toFixed(1)}%), more than ` +
-      `--max-reject-rate ${max}; nothing was imported. Top reasons:\n${top}`,
-  }, {
-    zh: '改正这些行、用 --map 对应列,或调高 --max-reject-rate 导入其余的行',
-    en: 'fix the rows, map the columns with --map, or raise --max-reject-rate to import the rest',
-  });
+  throw new InputError(
+    {
+      zh:
+        `${s.file}:${s.rowsRead} 行中拒收 ${s.rejected} 行(${(rate * 100).toFixed(1)}%),超过 --max-reject-rate ${max};` +
+        `本文件没有导入任何数据。主要原因:\n${top}`,
+      en:
+        `${s.file}: ${s.rejected} of ${s.rowsRead} rows rejected (${(rate * 100).toFixed(1)}%), more than ` +
+        `--max-reject-rate ${max}; nothing was imported. Top reasons:\n${top}`,
+    },
+    {
+      zh: '改正这些行、用 --map 对应列,或调高 --max-reject-rate 导入其余的行',
+      en: 'fix the rows, map the columns with --map, or raise --max-reject-rate to import the rest',
+    },
+  );
 }
 
 /** Upsert of `rows` lines; a line already written by this same import is left alone (changes = 0). */

@@ -22,4 +22,3 @@ try {
 } catch (e) {
   parentPort!.postMessage(serializeError(e));
 }
-

@@ -9,14 +9,26 @@ import type { ReturnFact } from '../core/members/index.js';
 
 /** Counted orders on or before `asOf` (countedOrdersSql), each with the distinct categories of its counted lines. */
 export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
-  const rows = summing('order amount', () => db.prepare(`
+  const rows = summing(
+    'order amount',
+    () =>
+      db
+        .prepare(`
     WITH o AS (${countedOrdersSql('order_date <= @asOf')})
     SELECT o.order_id, o.member_id, o.leader_id, o.ordered_at, o.amount_fen,
       (SELECT json_group_array(DISTINCT l.category) FROM order_lines l
         WHERE l.order_id = o.order_id AND ${countedLineSql('l.')} AND l.category <> '') AS cats
-    FROM o ORDER BY o.member_id, o.ordered_at, o.order_id`).raw().all({ asOf }) as [string, string, string, string, number, string][]);
+    FROM o ORDER BY o.member_id, o.ordered_at, o.order_id`)
+        .raw()
+        .all({ asOf }) as [string, string, string, string, number, string][],
+  );
   return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen, cats]) => ({
-    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen: safeFen(amountFen, 'order amount'),
+    orderId,
+    memberId,
+    leaderId,
+    orderedAt,
+    orderDate: orderedAt.slice(0, 10),
+    amountFen: safeFen(amountFen, 'order amount'),
     categories: (JSON.parse(cats) as string[]).sort(),
   }));
 }
@@ -39,8 +51,13 @@ export function expandScope(scope: string, leaders: readonly LeaderInfo[]): KpiS
   const leader = scope.startsWith('leader:') ? scope.slice(7).trim() : undefined;
   const region = scope.startsWith('region:') ? scope.slice(7).trim() : undefined;
   if (leader === undefined && region === undefined) {
-    throw new UsageError({ zh: `范围 "${scope}" 必须是 all、per-leader、leader:ID 或 region:名称`, en: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME` },
-      { zh: '例如 --leader L001、--region 杭州西湖区 或 --per-leader', en: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' });
+    throw new UsageError(
+      {
+        zh: `范围 "${scope}" 必须是 all、per-leader、leader:ID 或 region:名称`,
+        en: `scope "${scope}" must be all, per-leader, leader:ID or region:NAME`,
+      },
+      { zh: '例如 --leader L001、--region 杭州西湖区 或 --per-leader', en: 'e.g. --leader L001, --region 杭州西湖区 or --per-leader' },
+    );
   }
   const r = resolveScope({ leader, region }, leaders);
   return [{ label: r.label, leaderIds: r.leaderIds, leaderId: r.leader, region: r.region }];

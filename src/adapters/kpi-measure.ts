@@ -32,8 +32,11 @@ export class KpiMeasurer {
     let ix = this.indexes.get(scope.label);
     if (!ix) this.indexes.set(scope.label, (ix = indexKpiData(scopeData(this.data, scope))));
     return computeKpi(kpi, ix, {
-      start: period.start, end: period.effectiveEnd, asOf: this.asOf,
-      stages: this.config.stages, minCategories: this.config.kpi.min_categories,
+      start: period.start,
+      end: period.effectiveEnd,
+      asOf: this.asOf,
+      stages: this.config.stages,
+      minCategories: this.config.kpi.min_categories,
     });
   }
 }
@@ -52,10 +55,18 @@ export interface CheckSources {
 function checkValue(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
   if (c.source === 'orders') return s.measurer.measure(c.kpi as OrderKpi, scope, period).value;
   if (c.source === 'sql') {
-    return s.sql.value(c.sql!, {
-      period_start: period.start, period_end: period.effectiveEnd, as_of: s.asOf,
-      leader_id: scope.leaderId, region: scope.region,
-    }, c.unit, where);
+    return s.sql.value(
+      c.sql!,
+      {
+        period_start: period.start,
+        period_end: period.effectiveEnd,
+        as_of: s.asOf,
+        leader_id: scope.leaderId,
+        region: scope.region,
+      },
+      c.unit,
+      where,
+    );
   }
   return s.metrics ? lookupMetric(s.metrics, c.kpi, period, scope.label, c.unit) : null;
 }
@@ -65,7 +76,11 @@ function periodOf(c: ResolvedCheck, s: CheckSources, where: string): EffectivePe
   const p = parsePeriod(c.period, s.asOf);
   const eff = p.ok ? clipPeriod(p.value, s.asOf) : null;
   if (!p.ok) throw new ConfigError({ zh: `${where}.period:${p.reason.zh}`, en: `${where}.period: ${p.reason.en}` });
-  if (!eff) throw new ConfigError({ zh: `${where}.period:${p.value.label} 在计算日期 ${s.asOf} 之后才开始`, en: `${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}` });
+  if (!eff)
+    throw new ConfigError({
+      zh: `${where}.period:${p.value.label} 在计算日期 ${s.asOf} 之后才开始`,
+      en: `${where}.period: ${p.value.label} starts after the as-of date ${s.asOf}`,
+    });
   return eff;
 }
 
@@ -83,7 +98,8 @@ function scopeOf(scope: string, leaders: readonly LeaderInfo[], where: string): 
 export function runChecks(config: Config, s: CheckSources): CheckRow[] {
   return config.checks.flatMap((spec, index) => {
     const r = resolveCheck(spec);
-    if ('problems' in r) throw new ConfigError({ zh: `checks.${index}:${r.problems[0]!.message}`, en: `checks.${index}: ${r.problems[0]!.message}` }); // validated with the config already
+    if ('problems' in r)
+      throw new ConfigError({ zh: `checks.${index}:${r.problems[0]!.message}`, en: `checks.${index}: ${r.problems[0]!.message}` }); // validated with the config already
     const where = `checks.${index}`;
     const scopes = scopeOf(r.check.scope, s.leaders, where);
     const period = periodOf(r.check, s, where);

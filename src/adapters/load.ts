@@ -26,7 +26,10 @@ export function scopeFacts(facts: MemberFacts[], leaders: readonly LeaderInfo[],
 
 export function loadSegments(db: Db, config: Config, asOf: string, f: ScopeFilter): LoadedSegments {
   const all = readMemberFacts(db, asOf, rfmWindowStart(asOf, config.rfm.window_days));
-  const leaders = readLeaders(db, all.map((m) => m.leaderId));
+  const leaders = readLeaders(
+    db,
+    all.map((m) => m.leaderId),
+  );
   const { facts, label } = scopeFacts(all, leaders, f);
   const scopes = segmentMembers(facts, asOf, config.stages, config.rfm, { perLeader: f.perLeader === true, scope: label });
   return { scopes, leaders, scopeLabel: f.perLeader ? `per-leader${label === 'all' ? '' : ` (${label})`}` : label };

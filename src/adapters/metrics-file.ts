@@ -49,8 +49,10 @@ export function readMetricsFile(path: string, shownAs: string): Metrics {
   const cols = head.map((h) => h.trim().toLowerCase());
   const missing = COLUMNS.filter((c) => !cols.includes(c));
   if (missing.length) {
-    throw new InputError({ zh: `指标文件 ${shownAs}:缺少列 ${missing.join(', ')}`, en: `metrics file ${shownAs}: missing column ${missing.join(', ')}` },
-      { zh: `表头应是:${COLUMNS.join(',')}`, en: `the header must be: ${COLUMNS.join(',')}` });
+    throw new InputError(
+      { zh: `指标文件 ${shownAs}:缺少列 ${missing.join(', ')}`, en: `metrics file ${shownAs}: missing column ${missing.join(', ')}` },
+      { zh: `表头应是:${COLUMNS.join(',')}`, en: `the header must be: ${COLUMNS.join(',')}` },
+    );
   }
   const at = Object.fromEntries(COLUMNS.map((c) => [c, cols.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const seen = new Map<string, number>();
@@ -61,12 +63,25 @@ export function readMetricsFile(path: string, shownAs: string): Metrics {
     if (cell('metric') === '') throw new InputError({ zh: `指标文件 ${where}:metric 为空`, en: `metrics file ${where}: empty metric` });
     const p = parsePeriod(cell('period'), '1970-01-01');
     if (!p.ok || /^last-/.test(cell('period'))) {
-      throw new InputError({
-        zh: `指标文件 ${where}:period ${p.ok ? `"${cell('period')}" 是相对周期` : p.reason.zh}`,
-        en: `metrics file ${where}: period ${p.ok ? `"${cell('period')}" is relative` : p.reason.en}`,
-      }, { zh: '写出具体的周期:2026-10、2026-W44 或 2026-10-01..2026-10-31', en: 'write the period itself: 2026-10, 2026-W44 or 2026-10-01..2026-10-31' });
+      throw new InputError(
+        {
+          zh: `指标文件 ${where}:period ${p.ok ? `"${cell('period')}" 是相对周期` : p.reason.zh}`,
+          en: `metrics file ${where}: period ${p.ok ? `"${cell('period')}" is relative` : p.reason.en}`,
+        },
+        {
+          zh: '写出具体的周期:2026-10、2026-W44 或 2026-10-01..2026-10-31',
+          en: 'write the period itself: 2026-10, 2026-W44 or 2026-10-01..2026-10-31',
+        },
+      );
     }
-    const row = { metric: cell('metric'), value: cell('value'), start: p.value.start, end: p.value.end, scope: scopeOf(cell('leader_id')), line };
+    const row = {
+      metric: cell('metric'),
+      value: cell('value'),
+      start: p.value.start,
+      end: p.value.end,
+      scope: scopeOf(cell('leader_id')),
+      line,
+    };
     const key = `${row.metric}|${row.start}|${row.end}|${row.scope}`;
     if (seen.has(key)) {
       throw new InputError({
@@ -87,8 +102,13 @@ export function lookupMetric(m: Metrics, metric: string, period: { start: string
   if (row.value === '' || row.value.toLowerCase() === 'n/a') return null;
   const v = readValue(row.value, unit);
   if (!v.ok) {
-    throw new InputError({ zh: `指标文件 ${m.file}:${row.line}:${metric} 的值有误:${v.reason.zh}`, en: `metrics file ${m.file}:${row.line}: ${metric} value ${v.reason.en}` },
-      unit === 'rate' ? { zh: '比率用百分数写:95 或 95%', en: 'rates are in percent: 95 or 95%' } : undefined);
+    throw new InputError(
+      {
+        zh: `指标文件 ${m.file}:${row.line}:${metric} 的值有误:${v.reason.zh}`,
+        en: `metrics file ${m.file}:${row.line}: ${metric} value ${v.reason.en}`,
+      },
+      unit === 'rate' ? { zh: '比率用百分数写:95 或 95%', en: 'rates are in percent: 95 or 95%' } : undefined,
+    );
   }
   return v.value;
 }

@@ -47,15 +47,25 @@ export async function* produceBatches(input: ProduceInput): AsyncGenerator<Order
   let bytes = 0;
   let pending: RejectRow[] = [];
   let pendingRows = 0;
-  const records = readRecordBatches(input.path, sniffed,
+  const records = readRecordBatches(
+    input.path,
+    sniffed,
     (bad) => {
       pendingRows++;
-      pending.push(bad.reason
-        ? { line: bad.line, field: '(csv)', reason: bad.reason, raw: bad.raw }
-        : { line: bad.line, field: '(encoding)', reason: `bytes that are not valid ${sniffed.encoding}`, raw: bad.raw });
+      pending.push(
+        bad.reason
+          ? { line: bad.line, field: '(csv)', reason: bad.reason, raw: bad.raw }
+          : { line: bad.line, field: '(encoding)', reason: `bytes that are not valid ${sniffed.encoding}`, raw: bad.raw },
+      );
     },
-    (p) => { pendingRows++; pending.push({ line: p.line, field: '(csv)', reason: p.reason, raw: p.raw }); },
-    (n) => { bytes += n; });
+    (p) => {
+      pendingRows++;
+      pending.push({ line: p.line, field: '(csv)', reason: p.reason, raw: p.raw });
+    },
+    (n) => {
+      bytes += n;
+    },
+  );
   for await (const recs of records) {
     const batch: OrderBatch = { orders: [], lines: [], rejects: pending, rows: pendingRows + recs.length, bytes };
     pending = [];
@@ -70,8 +80,16 @@ export async function* produceBatches(input: ProduceInput): AsyncGenerator<Order
       }
       for (const l of result) {
         const at = ref * ORDER_WIDTH;
-        if (ref < 0 || o[at] !== l.orderId || o[at + 1] !== l.orderedAt || o[at + 2] !== l.memberId ||
-          o[at + 3] !== l.leaderId || o[at + 4] !== l.status || o[at + 5] !== l.memberName || o[at + 6] !== l.phone) {
+        if (
+          ref < 0 ||
+          o[at] !== l.orderId ||
+          o[at + 1] !== l.orderedAt ||
+          o[at + 2] !== l.memberId ||
+          o[at + 3] !== l.leaderId ||
+          o[at + 4] !== l.status ||
+          o[at + 5] !== l.memberName ||
+          o[at + 6] !== l.phone
+        ) {
           o.push(l.orderId, l.orderedAt, l.memberId, l.leaderId, l.status, l.memberName, l.phone);
           ref++;
         }
@@ -101,9 +119,17 @@ export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGe
   const queue: FromWorker[] = [];
   let wake: (() => void) | null = null;
   let crashed: Error | null = null;
-  worker.on('message', (m: FromWorker) => { queue.push(m); wake?.(); });
-  worker.on('error', (e) => { crashed = e; wake?.(); });
-  worker.on('exit', () => { wake?.(); });
+  worker.on('message', (m: FromWorker) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    crashed = e;
+    wake?.();
+  });
+  worker.on('exit', () => {
+    wake?.();
+  });
   try {
     for (;;) {
       if (queue.length === 0) {
@@ -127,6 +153,7 @@ export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGe
 }
 
 export function serializeError(e: unknown): FromWorker {
-  if (e instanceof TuanError) return { type: 'error', message: e.message, body: e.body, hint: e.hintText, exitCode: e.exitCode, input: true };
+  if (e instanceof TuanError)
+    return { type: 'error', message: e.message, body: e.body, hint: e.hintText, exitCode: e.exitCode, input: true };
   return { type: 'error', message: (e as Error)?.stack ?? String(e), exitCode: 70, input: false };
 }

@@ -27,7 +27,10 @@ export function assertNotDatabase(path: string, shown: string, dbPath: string | 
   for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`]) {
     if (sameFile(path, f)) {
       throw new UsageError(
-        { zh: `--out ${shown} 是数据库文件本身,不能把输出写在那里`, en: `--out ${shown} is the database file itself; output cannot go there` },
+        {
+          zh: `--out ${shown} 是数据库文件本身,不能把输出写在那里`,
+          en: `--out ${shown} is the database file itself; output cannot go there`,
+        },
         { zh: '换一个文件名,例如 --out 输出.csv', en: 'choose another file name, e.g. --out out.csv' },
       );
     }

@@ -14,8 +14,18 @@ export interface DbStatus {
   first_order_at: string | null;
   last_order_at: string | null;
   imports: {
-    import_id: number; kind: string; file_name: string; sha256: string; imported_at: string; encoding: string;
-    layout: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number;
+    import_id: number;
+    kind: string;
+    file_name: string;
+    sha256: string;
+    imported_at: string;
+    encoding: string;
+    layout: string;
+    rows_read: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
   }[];
 }
 
@@ -36,13 +46,17 @@ export const ORDER_SQL = {
   returnFen: 'sum(CASE WHEN is_return THEN net_fen ELSE 0 END)',
 } as const;
 
-const tooLarge = (what: string) => new DbError({
-  zh: `数据库中的金额合计(${what})超出可精确计算的范围:有订单行的金额大得不真实(多半是 tuan 限制单行金额之前导入的)`,
-  en: `a total in the database (${what}) is beyond exact arithmetic: some order lines hold amounts no real order has (most likely imported before tuan bounded the amount of a line)`,
-}, {
-  zh: '把数据库文件移到别处,再重新导入导出文件:超过 import.max_line_amount_yuan 的行现在会被拒收',
-  en: 'move the database file aside and import the exports again: lines beyond import.max_line_amount_yuan are now rejected',
-});
+const tooLarge = (what: string) =>
+  new DbError(
+    {
+      zh: `数据库中的金额合计(${what})超出可精确计算的范围:有订单行的金额大得不真实(多半是 tuan 限制单行金额之前导入的)`,
+      en: `a total in the database (${what}) is beyond exact arithmetic: some order lines hold amounts no real order has (most likely imported before tuan bounded the amount of a line)`,
+    },
+    {
+      zh: '把数据库文件移到别处,再重新导入导出文件:超过 import.max_line_amount_yuan 的行现在会被拒收',
+      en: 'move the database file aside and import the exports again: lines beyond import.max_line_amount_yuan are now rejected',
+    },
+  );
 
 /**
  * A sum of fen read from SQL, checked: exact (a safe integer) or a DbError. Import bounds every line
@@ -74,18 +88,41 @@ export function countedOrdersSql(where = '1'): string {
 }
 
 export function readStatus(db: Db): DbStatus {
-  const lines = summing('spend', () => db.prepare(`SELECT count(*) AS lines, count(DISTINCT member_id) AS members,
-      coalesce(sum(net_fen), 0) AS spend_fen FROM order_lines`).get() as { lines: number; members: number; spend_fen: number });
-  const orders = summing('orders', () => db.prepare(`SELECT count(*) AS n, min(ordered_at) AS first, max(ordered_at) AS last
-      FROM (${countedOrdersSql()})`).get() as { n: number; first: string | null; last: string | null });
-  const leaders = db.prepare(`SELECT count(*) AS n FROM (SELECT leader_id FROM leaders UNION
-      SELECT DISTINCT leader_id FROM order_lines)`).get() as { n: number };
+  const lines = summing(
+    'spend',
+    () =>
+      db
+        .prepare(`SELECT count(*) AS lines, count(DISTINCT member_id) AS members,
+      coalesce(sum(net_fen), 0) AS spend_fen FROM order_lines`)
+        .get() as { lines: number; members: number; spend_fen: number },
+  );
+  const orders = summing(
+    'orders',
+    () =>
+      db
+        .prepare(`SELECT count(*) AS n, min(ordered_at) AS first, max(ordered_at) AS last
+      FROM (${countedOrdersSql()})`)
+        .get() as { n: number; first: string | null; last: string | null },
+  );
+  const leaders = db
+    .prepare(`SELECT count(*) AS n FROM (SELECT leader_id FROM leaders UNION
+      SELECT DISTINCT leader_id FROM order_lines)`)
+    .get() as { n: number };
   const rejected = db.prepare('SELECT count(*) AS n FROM rejects').get() as { n: number };
-  const imports = db.prepare(`SELECT import_id, kind, file_name, sha256, imported_at, encoding, layout, rows_read,
-      inserted, updated, unchanged, rejected FROM imports ORDER BY import_id`).all() as DbStatus['imports'];
+  const imports = db
+    .prepare(`SELECT import_id, kind, file_name, sha256, imported_at, encoding, layout, rows_read,
+      inserted, updated, unchanged, rejected FROM imports ORDER BY import_id`)
+    .all() as DbStatus['imports'];
   return {
-    lines: lines.lines, orders: orders.n, members: lines.members, leaders: leaders.n, rejected: rejected.n,
-    spend_fen: safeFen(lines.spend_fen, 'spend'), first_order_at: orders.first, last_order_at: orders.last, imports,
+    lines: lines.lines,
+    orders: orders.n,
+    members: lines.members,
+    leaders: leaders.n,
+    rejected: rejected.n,
+    spend_fen: safeFen(lines.spend_fen, 'spend'),
+    first_order_at: orders.first,
+    last_order_at: orders.last,
+    imports,
   };
 }
 
@@ -97,7 +134,11 @@ export function readStatus(db: Db): DbStatus {
 export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
   // One pass over the lines in the table's key order, grouped by order; returns ride along per order.
   // Timestamps compare as text: `<= asOf || 'T99'` is "on or before asOf".
-  const rows = summing('member spend', () => db.prepare(`
+  const rows = summing(
+    'member spend',
+    () =>
+      db
+        .prepare(`
     WITH o AS (
       SELECT ${ORDER_SQL.memberId} AS member_id, ${ORDER_SQL.orderedAt} AS at, ${ORDER_SQL.leaderId} AS leader_id,
         ${ORDER_SQL.amountFen} AS amount, ${ORDER_SQL.counted} AS counted, ${ORDER_SQL.returnFen} AS ret,
@@ -112,10 +153,18 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
       sum(CASE WHEN counted THEN amount ELSE 0 END) + sum(ret) AS spend,
       sum(counted AND at >= @ws) AS w_orders,
       sum(CASE WHEN counted AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
-    FROM o GROUP BY member_id HAVING sum(counted) > 0 ORDER BY member_id`).raw().all({ asOf, ws: windowStart ?? '0000-00-00' }) as
-    [string, string, string, string, number, number, number, number][]);
+    FROM o GROUP BY member_id HAVING sum(counted) > 0 ORDER BY member_id`)
+        .raw()
+        .all({ asOf, ws: windowStart ?? '0000-00-00' }) as [string, string, string, string, number, number, number, number][],
+  );
   return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({
-    memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen: safeFen(spendFen, 'member spend'), windowOrders,
+    memberId,
+    leaderId,
+    firstOrderDate,
+    lastOrderDate,
+    orders,
+    spendFen: safeFen(spendFen, 'member spend'),
+    windowOrders,
     windowSpendFen: safeFen(windowSpendFen, 'member spend'),
   }));
 }
@@ -128,20 +177,38 @@ export type { LeaderInfo };
  * IDs already known from the orders (`seen`) to skip the scan of order_lines.
  */
 export function readLeaders(db: Db, seen?: Iterable<string>): LeaderInfo[] {
-  const table = db.prepare(`SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role
-    FROM leaders ORDER BY leader_id`).all() as LeaderInfo[];
+  const table = db
+    .prepare(`SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role
+    FROM leaders ORDER BY leader_id`)
+    .all() as LeaderInfo[];
   const known = new Set(table.map((l) => l.leader_id));
   const ids = seen ?? (db.prepare('SELECT DISTINCT leader_id FROM order_lines').pluck().all() as string[]);
-  const extra = [...new Set(ids)].filter((id) => !known.has(id)).map((leader_id): LeaderInfo => ({
-    leader_id, name: '', community: '', region: '', trainer: '', joined_at: null, mentor_id: null, star: null, role: '',
-  }));
+  const extra = [...new Set(ids)]
+    .filter((id) => !known.has(id))
+    .map(
+      (leader_id): LeaderInfo => ({
+        leader_id,
+        name: '',
+        community: '',
+        region: '',
+        trainer: '',
+        joined_at: null,
+        mentor_id: null,
+        star: null,
+        role: '',
+      }),
+    );
   return [...table, ...extra].sort((a, b) => (a.leader_id < b.leader_id ? -1 : a.leader_id > b.leader_id ? 1 : 0));
 }
 
 /** Latest name and phone per member (personal data: callers mask them unless --unmask). */
 export function readMemberContacts(db: Db): Map<string, { name: string; phone: string }> {
-  const rows = db.prepare(`SELECT member_id, member_name, phone, max(ordered_at) FROM order_lines GROUP BY member_id`)
-    .raw().all() as [string, string, string, string][];
+  const rows = db.prepare(`SELECT member_id, member_name, phone, max(ordered_at) FROM order_lines GROUP BY member_id`).raw().all() as [
+    string,
+    string,
+    string,
+    string,
+  ][];
   return new Map(rows.map(([id, name, phone]) => [id, { name, phone }]));
 }
 
@@ -153,17 +220,31 @@ export interface CountedOrder extends OrderFact {
 
 /** Counted orders on or before `asOf` (all when null), sorted by member, time, order id. */
 export function readCountedOrders(db: Db, asOf: string | null = null): CountedOrder[] {
-  const rows = summing('order amount', () => db.prepare(`SELECT order_id, member_id, leader_id, ordered_at, amount_fen
-      FROM (${countedOrdersSql('@asOf IS NULL OR order_date <= @asOf')}) ORDER BY 2, 4, 1`).raw().all({ asOf }) as [string, string, string, string, number][]);
+  const rows = summing(
+    'order amount',
+    () =>
+      db
+        .prepare(`SELECT order_id, member_id, leader_id, ordered_at, amount_fen
+      FROM (${countedOrdersSql('@asOf IS NULL OR order_date <= @asOf')}) ORDER BY 2, 4, 1`)
+        .raw()
+        .all({ asOf }) as [string, string, string, string, number][],
+  );
   return rows.map(([orderId, memberId, leaderId, orderedAt, amountFen]) => ({
-    orderId, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen: safeFen(amountFen, 'order amount'),
+    orderId,
+    memberId,
+    leaderId,
+    orderedAt,
+    orderDate: orderedAt.slice(0, 10),
+    amountFen: safeFen(amountFen, 'order amount'),
   }));
 }
 
 /** Counted return lines (negative amounts) on or before `asOf` (all when null). */
 export function readReturns(db: Db, asOf: string | null = null): ReturnFact[] {
-  const rows = db.prepare(`SELECT member_id, leader_id, order_date, net_fen FROM order_lines
+  const rows = db
+    .prepare(`SELECT member_id, leader_id, order_date, net_fen FROM order_lines
       WHERE is_return = 1 AND net_fen <> 0 AND (@asOf IS NULL OR order_date <= @asOf) ORDER BY member_id, ordered_at`)
-    .raw().all({ asOf }) as [string, string, string, number][];
+    .raw()
+    .all({ asOf }) as [string, string, string, number][];
   return rows.map(([memberId, leaderId, orderDate, amountFen]) => ({ memberId, leaderId, orderDate, amountFen }));
 }

@@ -96,7 +96,9 @@ export class RecordAssembler {
       const end = this.scanRecord(s, recStart, d);
       const stop = end >= 0 ? end : s.length;
       const lines = countNewlines(s, recStart, stop);
-      const runaway = lines > MAX_RECORD_LINES || stop - recStart > MAX_RECORD_CHARS ||
+      const runaway =
+        lines > MAX_RECORD_LINES ||
+        stop - recStart > MAX_RECORD_CHARS ||
         (end >= 0 && lines > 1 && (this.badClose || this.swallowsRecords(s, recStart, end, d)));
       if (end >= 0 && !runaway) {
         recLine += lines;

@@ -20,9 +20,11 @@ export interface StoredReject {
  * database that passes SQLite's quick check: a damaged one must not look clean.
  */
 export function readRejects(db: Db, importId: number | null): StoredReject[] {
-  const rows = db.prepare(`SELECT r.import_id, r.file_name, r.line, r.field, r.reason, r.raw, i.delimiter, i.personal_columns
+  const rows = db
+    .prepare(`SELECT r.import_id, r.file_name, r.line, r.field, r.reason, r.raw, i.delimiter, i.personal_columns
     FROM rejects r JOIN imports i USING (import_id)
-    WHERE @id IS NULL OR r.import_id = @id ORDER BY r.import_id, r.line`).all({ id: importId }) as StoredReject[];
+    WHERE @id IS NULL OR r.import_id = @id ORDER BY r.import_id, r.line`)
+    .all({ id: importId }) as StoredReject[];
   if (rows.length === 0) assertIntact(db);
   return rows;
 }

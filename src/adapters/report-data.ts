@@ -21,7 +21,12 @@ export interface ReportRequest {
 export const READ_STEPS = 5;
 
 /** `onStep(done, READ_STEPS)` after each read: large databases take seconds per step. */
-export function loadReportInput(db: Db, config: Config, r: ReportRequest, onStep: (done: number, total: number) => void = () => {}): ReportInput {
+export function loadReportInput(
+  db: Db,
+  config: Config,
+  r: ReportRequest,
+  onStep: (done: number, total: number) => void = () => {},
+): ReportInput {
   const kpi = readKpiData(db, r.asOf);
   onStep(1, READ_STEPS);
   const leaders = kpi.leaders;
@@ -37,13 +42,22 @@ export function loadReportInput(db: Db, config: Config, r: ReportRequest, onStep
   const contacts = readMemberContacts(db);
   onStep(5, READ_STEPS);
   return {
-    asOf: r.asOf, from: r.from, scope: label, leaderIds: scope.leaderIds,
+    asOf: r.asOf,
+    from: r.from,
+    scope: label,
+    leaderIds: scope.leaderIds,
     leaders: leaders.map((l) => ({ leaderId: l.leader_id, name: l.name, community: l.community })),
     segments: segmentScope(label, facts, r.asOf, config.stages, config.rfm),
-    before, kpiData: kpi.data, commission: commission.input, contacts,
+    before,
+    kpiData: kpi.data,
+    commission: commission.input,
+    contacts,
     settings: {
-      stages: config.stages, minCategories: config.kpi.min_categories, targets: config.kpi.targets,
-      listSize: config.report.members_per_list, unmask: r.unmask,
+      stages: config.stages,
+      minCategories: config.kpi.min_categories,
+      targets: config.kpi.targets,
+      listSize: config.report.members_per_list,
+      unmask: r.unmask,
     },
   };
 }

@@ -27,17 +27,22 @@ export interface ResolvedScope {
 /** The error for a leader ID the database does not know. */
 export function unknownLeader(id: string, leaders: readonly LeaderInfo[]): UsageError {
   const known = leaders.map((l) => l.leader_id).join(', ');
-  return new UsageError({ zh: `没有团长 "${id}"`, en: `unknown leader "${id}"` },
-    { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
+  return new UsageError(
+    { zh: `没有团长 "${id}"`, en: `unknown leader "${id}"` },
+    { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` },
+  );
 }
 
 /** The error for a region without a leader. */
 export function unknownRegion(region: string, leaders: readonly LeaderInfo[]): UsageError {
   const regions = [...new Set(leaders.map((l) => l.region).filter(Boolean))];
-  return new UsageError({ zh: `区域 "${region}" 没有团长`, en: `no leader in region "${region}"` }, {
-    zh: `leaders.csv 中的区域:${regions.join(', ') || '无(用 --leaders 导入 leaders.csv)'}`,
-    en: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}`,
-  });
+  return new UsageError(
+    { zh: `区域 "${region}" 没有团长`, en: `no leader in region "${region}"` },
+    {
+      zh: `leaders.csv 中的区域:${regions.join(', ') || '无(用 --leaders 导入 leaders.csv)'}`,
+      en: `regions in leaders.csv: ${regions.join(', ') || 'none (import leaders.csv with --leaders)'}`,
+    },
+  );
 }
 
 /** A leader ID checked against the known leaders (undefined when none was asked for). */

@@ -24,7 +24,8 @@ function codeOnly(sql: string): string {
 export function sqlRefusal(sql: string): string | null {
   const code = codeOnly(sql).trim();
   const first = /^\(*\s*(\w+)/.exec(code)?.[1]?.toLowerCase();
-  if (first !== 'select' && first !== 'with') return `only a SELECT (or WITH … SELECT) may run, not ${first ? first.toUpperCase() : 'an empty query'}`;
+  if (first !== 'select' && first !== 'with')
+    return `only a SELECT (or WITH … SELECT) may run, not ${first ? first.toUpperCase() : 'an empty query'}`;
   const word = REFUSED.exec(code)?.[1];
   if (word) return `${word.toUpperCase().replace(/\s+/g, ' ')} is refused: a check may only read`;
   if (/;\s*\S/.test(code)) return 'one statement only';
@@ -51,19 +52,31 @@ export class SqlRunner {
   /** Run one check's query; `where` names the check in messages. Returns null (n/a) for no row or NULL. */
   value(sql: string, params: SqlParams, unit: Unit, where: string): Ratio | null {
     const refusal = sqlRefusal(sql);
-    if (refusal) throw new ConfigError({ zh: `${where}.sql 被拒绝:${refusal}`, en: `${where}.sql refused: ${refusal}` }, { zh: '只写一条返回一个数的 SELECT', en: 'write one SELECT that returns one number' });
+    if (refusal)
+      throw new ConfigError(
+        { zh: `${where}.sql 被拒绝:${refusal}`, en: `${where}.sql refused: ${refusal}` },
+        { zh: '只写一条返回一个数的 SELECT', en: 'write one SELECT that returns one number' },
+      );
     let row: unknown[][];
     try {
       const stmt = this.open().prepare(sql);
       if (!stmt.reader || !stmt.readonly) throw new Error('the statement does not only read');
       row = stmt.raw().all(params) as unknown[][];
     } catch (e) {
-      throw new ConfigError({ zh: `${where}.sql 执行失败:${(e as Error).message}`, en: `${where}.sql failed: ${(e as Error).message}` },
-        { zh: '可用的参数:@period_start @period_end @as_of @leader_id @region', en: 'params: @period_start @period_end @as_of @leader_id @region' });
+      throw new ConfigError(
+        { zh: `${where}.sql 执行失败:${(e as Error).message}`, en: `${where}.sql failed: ${(e as Error).message}` },
+        {
+          zh: '可用的参数:@period_start @period_end @as_of @leader_id @region',
+          en: 'params: @period_start @period_end @as_of @leader_id @region',
+        },
+      );
     }
     if (row.length === 0) return null;
     if (row.length > 1 || row[0]!.length !== 1) {
-      throw new ConfigError({ zh: `${where}.sql 应只返回一个数,实际返回了 ${row.length} 行 ${row[0]!.length} 列`, en: `${where}.sql must return one number, got ${row.length} row(s) of ${row[0]!.length} column(s)` });
+      throw new ConfigError({
+        zh: `${where}.sql 应只返回一个数,实际返回了 ${row.length} 行 ${row[0]!.length} 列`,
+        en: `${where}.sql must return one number, got ${row.length} row(s) of ${row[0]!.length} column(s)`,
+      });
     }
     return toRatio(row[0]![0], unit, where);
   }
@@ -78,10 +91,17 @@ export class SqlRunner {
 function toRatio(v: unknown, unit: Unit, where: string): Ratio | null {
   if (v === null) return null;
   if (typeof v === 'bigint') v = Number(v);
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ConfigError({ zh: `${where}.sql 返回了 ${JSON.stringify(v)},不是数字`, en: `${where}.sql returned ${JSON.stringify(v)}, not a number` });
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ConfigError({
+      zh: `${where}.sql 返回了 ${JSON.stringify(v)},不是数字`,
+      en: `${where}.sql returned ${JSON.stringify(v)}, not a number`,
+    });
   if (unit === 'money' || unit === 'count') {
     if (!Number.isSafeInteger(v)) {
-      throw new ConfigError({ zh: `${where}.sql 返回了 ${v}:${unit === 'money' ? '金额应是整数(单位:分)' : '计数应是整数'}`, en: `${where}.sql returned ${v}: a ${unit} must be a whole number${unit === 'money' ? ' of fen' : ''}` });
+      throw new ConfigError({
+        zh: `${where}.sql 返回了 ${v}:${unit === 'money' ? '金额应是整数(单位:分)' : '计数应是整数'}`,
+        en: `${where}.sql returned ${v}: a ${unit} must be a whole number${unit === 'money' ? ' of fen' : ''}`,
+      });
     }
     return ratio(v, 1);
   }

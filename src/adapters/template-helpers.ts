@@ -13,7 +13,10 @@ export interface Loc {
 }
 
 export class HelperError extends Error {
-  constructor(message: string, readonly loc: Loc | undefined) {
+  constructor(
+    message: string,
+    readonly loc: Loc | undefined,
+  ) {
     super(message);
   }
 }
@@ -63,7 +66,8 @@ function split(name: string, raw: unknown[], min: number, max = min): { args: un
 }
 
 function need(cond: boolean, name: string, what: string, got: unknown, o: Options): void {
-  if (!cond) throw new HelperError(`helper "${name}" expects ${what}, got ${got === undefined ? 'a missing value' : JSON.stringify(got)}`, o.loc);
+  if (!cond)
+    throw new HelperError(`helper "${name}" expects ${what}, got ${got === undefined ? 'a missing value' : JSON.stringify(got)}`, o.loc);
 }
 
 export function pctText(bp: number): string {
@@ -85,69 +89,122 @@ const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinit
 const comparable = (a: unknown, b: unknown) => (num(a) && num(b)) || (typeof a === 'string' && typeof b === 'string');
 
 export function makeHelpers(lang: Lang, unmask: boolean): Record<string, Helper> {
-  const cmp = (name: string, f: (a: number | string, b: number | string) => boolean): Helper => (...raw) => {
-    const { args: [a, b], o } = split(name, raw, 2);
-    need(comparable(a, b), name, 'two numbers or two texts', [a, b], o);
-    return f(a as number, b as number);
-  };
+  const cmp =
+    (name: string, f: (a: number | string, b: number | string) => boolean): Helper =>
+    (...raw) => {
+      const {
+        args: [a, b],
+        o,
+      } = split(name, raw, 2);
+      need(comparable(a, b), name, 'two numbers or two texts', [a, b], o);
+      return f(a as number, b as number);
+    };
   return {
     yuan: (...raw) => {
-      const { args: [v], o } = split('yuan', raw, 1);
+      const {
+        args: [v],
+        o,
+      } = split('yuan', raw, 1);
       need(Number.isSafeInteger(v), 'yuan', 'money in fen (an integer)', v, o);
       return formatYuan(v as number);
     },
     pct: (...raw) => {
-      const { args: [v], o } = split('pct', raw, 1);
+      const {
+        args: [v],
+        o,
+      } = split('pct', raw, 1);
       need(Number.isSafeInteger(v), 'pct', 'basis points (an integer)', v, o);
       return pctText(v as number);
     },
     date: (...raw) => {
-      const { args: [d, style], o } = split('date', raw, 1, 2);
+      const {
+        args: [d, style],
+        o,
+      } = split('date', raw, 1, 2);
       need(typeof d === 'string' && parseIsoDate(d) !== null, 'date', 'a date YYYY-MM-DD', d, o);
-      need(style === undefined || ['short', 'long', 'weekday', 'iso'].includes(style as string), 'date', 'style short, long, weekday or iso', style, o);
+      need(
+        style === undefined || ['short', 'long', 'weekday', 'iso'].includes(style as string),
+        'date',
+        'style short, long, weekday or iso',
+        style,
+        o,
+      );
       return dateText(d as string, (style as string | undefined) ?? 'short', lang);
     },
     weekday: (...raw) => {
-      const { args: [n], o } = split('weekday', raw, 1);
+      const {
+        args: [n],
+        o,
+      } = split('weekday', raw, 1);
       need(Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 7, 'weekday', 'a weekday number 1–7', n, o);
       return WEEKDAYS[lang][(n as number) - 1];
     },
     mask: (...raw) => {
-      const { args: [v, kind], o } = split('mask', raw, 1, 2);
+      const {
+        args: [v, kind],
+        o,
+      } = split('mask', raw, 1, 2);
       need(typeof v === 'string', 'mask', 'a text', v, o);
       need(kind === undefined || kind === 'name' || kind === 'phone', 'mask', 'kind name or phone', kind, o);
       if (unmask) return v;
       return kind === 'phone' ? maskPhone(v as string) : maskName(v as string);
     },
-    eq: (...raw) => { const { args: [a, b] } = split('eq', raw, 2); return a === b; },
-    ne: (...raw) => { const { args: [a, b] } = split('ne', raw, 2); return a !== b; },
-    gt: cmp('gt', (a, b) => a > b), gte: cmp('gte', (a, b) => a >= b),
-    lt: cmp('lt', (a, b) => a < b), lte: cmp('lte', (a, b) => a <= b),
+    eq: (...raw) => {
+      const {
+        args: [a, b],
+      } = split('eq', raw, 2);
+      return a === b;
+    },
+    ne: (...raw) => {
+      const {
+        args: [a, b],
+      } = split('ne', raw, 2);
+      return a !== b;
+    },
+    gt: cmp('gt', (a, b) => a > b),
+    gte: cmp('gte', (a, b) => a >= b),
+    lt: cmp('lt', (a, b) => a < b),
+    lte: cmp('lte', (a, b) => a <= b),
     and: (...raw) => split('and', raw, 2, Infinity).args.every(Boolean),
     or: (...raw) => split('or', raw, 2, Infinity).args.some(Boolean),
     not: (...raw) => !split('not', raw, 1).args[0],
     plural: (...raw) => {
-      const { args: [n, one, many], o } = split('plural', raw, 3);
+      const {
+        args: [n, one, many],
+        o,
+      } = split('plural', raw, 3);
       need(num(n), 'plural', 'a number first', n, o);
       return n === 1 ? one : many;
     },
     join: (...raw) => {
-      const { args: [xs, sep], o } = split('join', raw, 1, 2);
+      const {
+        args: [xs, sep],
+        o,
+      } = split('join', raw, 1, 2);
       need(Array.isArray(xs) && xs.every((x) => typeof x === 'string' || num(x)), 'join', 'a list of texts', xs, o);
       return (xs as string[]).join(typeof sep === 'string' ? sep : lang === 'en' ? ', ' : '、');
     },
     inc: (...raw) => {
-      const { args: [n], o } = split('inc', raw, 1);
+      const {
+        args: [n],
+        o,
+      } = split('inc', raw, 1);
       need(num(n), 'inc', 'a number', n, o);
       return (n as number) + 1;
     },
     default: (...raw) => {
-      const { args: [v, fallback], o } = split('default', raw, 2);
+      const {
+        args: [v, fallback],
+        o,
+      } = split('default', raw, 2);
       need(v !== undefined, 'default', 'a value (null is fine)', v, o);
       return v === null || v === '' ? fallback : v;
     },
     cell: (...raw) => {
-      const { args: [v], o } = split('cell', raw, 1);
+      const {
+        args: [v],
+        o,
+      } = split('cell', raw, 1);
       need(typeof v === 'string' || num(v), 'cell', 'a text', v, o);
       return String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     },

@@ -12,8 +12,16 @@ import { ACTIVITY_TEMPLATES, contextOf, TEMPLATE_NAMES } from '../core/templatin
 import type { Lang } from '../i18n.js';
 import type { LintIssue, LintResult } from '../core/templating/index.js';
 import {
-  createEngine, filesIn, partialRefs, LANGS, readTemplate, SHIPPED_DIR, templateError, Templates,
-  TemplateRenderError, type TemplateFile,
+  createEngine,
+  filesIn,
+  partialRefs,
+  LANGS,
+  readTemplate,
+  SHIPPED_DIR,
+  templateError,
+  Templates,
+  TemplateRenderError,
+  type TemplateFile,
 } from './templates.js';
 
 export type { LintIssue, LintResult };
@@ -33,7 +41,12 @@ function parse(f: TemplateFile, issues: LintIssue[]): Parsed {
     return { f, ast: createEngine('zh-CN', false).parse(readTemplate(f)) as unknown as Node };
   } catch (e) {
     const err = templateError(e, f.display);
-    issues.push({ file: f.display, line: err instanceof TemplateRenderError ? err.line ?? 0 : 0, rule: 'syntax', subject: err instanceof TemplateRenderError ? err.what : err.message });
+    issues.push({
+      file: f.display,
+      line: err instanceof TemplateRenderError ? (err.line ?? 0) : 0,
+      rule: 'syntax',
+      subject: err instanceof TemplateRenderError ? err.what : err.message,
+    });
     return { f, ast: null };
   }
 }
@@ -78,7 +91,13 @@ function wording(p: Parsed, lint: LintConfig, promo: boolean): LintIssue[] {
     }
     if (TO_SILENT.has(name)) {
       for (const h of findTerms(t.text, FREQUENCY_WORDS, [])) {
-        out.push({ file: p.f.display, line: lineAt(t.text, h.index, t.line), rule: 'silent-frequency', subject: h.term, detail: h.excerpt });
+        out.push({
+          file: p.f.display,
+          line: lineAt(t.text, h.index, t.line),
+          rule: 'silent-frequency',
+          subject: h.term,
+          detail: h.excerpt,
+        });
       }
     }
   }
@@ -97,11 +116,18 @@ function renderSample(set: Map<string, TemplateFile>, f: TemplateFile, lang: Lan
   }
 }
 
-function lintSet(set: Map<string, TemplateFile>, only: 'shipped' | 'user', lang: Lang, lint: LintConfig, helpers: Set<string>): LintIssue[] {
+function lintSet(
+  set: Map<string, TemplateFile>,
+  only: 'shipped' | 'user',
+  lang: Lang,
+  lint: LintConfig,
+  helpers: Set<string>,
+): LintIssue[] {
   const issues: LintIssue[] = [];
   const parsed = new Map([...set.values()].map((f) => [f.name, parse(f, f.origin === only ? issues : [])] as const));
   const partials = new Map<string, PartialSource>();
-  for (const p of parsed.values()) if (p.f.name.startsWith('_') && p.ast) partials.set(p.f.name.slice(1), { ast: p.ast, file: p.f.display });
+  for (const p of parsed.values())
+    if (p.f.name.startsWith('_') && p.ast) partials.set(p.f.name.slice(1), { ast: p.ast, file: p.f.display });
   const promo = promotional(parsed);
   for (const p of parsed.values()) {
     if (p.f.origin !== only) continue;
@@ -142,5 +168,8 @@ export function lintTemplates(o: { userDir: string | null; cwd: string; lint: Li
     return seen.has(k) ? false : (seen.add(k), true);
   });
   const uniqueChecked = [...new Map(checked.map((c) => [c.file, c])).values()];
-  return { checked: uniqueChecked, issues: unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule)) };
+  return {
+    checked: uniqueChecked,
+    issues: unique.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule)),
+  };
 }

@@ -32,7 +32,9 @@ export const LINT_HINT: Text = {
 
 function hbsFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort();
 }
 
 function displayOf(path: string, origin: 'shipped' | 'user', cwd: string): string {
@@ -46,8 +48,13 @@ export function userTemplateDir(dir: string | undefined, cwd: string): string | 
   if (dir === undefined || dir === '') return null;
   const abs = resolve(cwd, dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new UsageError({ zh: `模板目录 ${dir} 不存在`, en: `template directory ${dir} does not exist` },
-      { zh: '用 --templates 目录(或配置里的 templates_dir)指定一个放 .hbs 文件的目录', en: 'pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)' });
+    throw new UsageError(
+      { zh: `模板目录 ${dir} 不存在`, en: `template directory ${dir} does not exist` },
+      {
+        zh: '用 --templates 目录(或配置里的 templates_dir)指定一个放 .hbs 文件的目录',
+        en: 'pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)',
+      },
+    );
   }
   return abs;
 }
@@ -107,7 +114,11 @@ const at = (file: string, line: number | undefined) => (line === undefined ? fil
 
 /** A compile or render failure: the message names the file and line; both are kept for `tuan lint`. */
 export class TemplateRenderError extends TemplateError {
-  constructor(readonly what: string, readonly file: string, readonly line: number | undefined) {
+  constructor(
+    readonly what: string,
+    readonly file: string,
+    readonly line: number | undefined,
+  ) {
     super({ zh: `模板错误:${what}(${at(file, line)})`, en: `template error: ${what} (${at(file, line)})` }, LINT_HINT);
   }
 }
@@ -117,8 +128,10 @@ export function templateError(e: unknown, display: string): TemplateError {
   if (e instanceof TemplateError) return e;
   const err = e as Tagged;
   const file = err.tuanFile ?? display;
-  const line = e instanceof HelperError ? e.loc?.start.line
-    : err.lineNumber ?? (/on line (\d+)/.exec(err.message ?? '') ? Number(/on line (\d+)/.exec(err.message)![1]) : undefined);
+  const line =
+    e instanceof HelperError
+      ? e.loc?.start.line
+      : (err.lineNumber ?? (/on line (\d+)/.exec(err.message ?? '') ? Number(/on line (\d+)/.exec(err.message)![1]) : undefined));
   return new TemplateRenderError(cleanMessage(String(err.message ?? e)), file, line);
 }
 
@@ -136,7 +149,9 @@ function strictBlocks(hb: typeof Handlebars): void {
 
 export function compileOptions(helperNames: readonly string[]) {
   return {
-    strict: true, noEscape: true, knownHelpersOnly: true,
+    strict: true,
+    noEscape: true,
+    knownHelpersOnly: true,
     knownHelpers: { log: false, ...Object.fromEntries(helperNames.map((n) => [n, true])) },
   };
 }
@@ -148,9 +163,18 @@ export function partialRefs(ast: unknown): { refs: { name: string; line: number 
   const visit = (n: unknown): void => {
     if (Array.isArray(n)) return n.forEach(visit);
     if (typeof n !== 'object' || n === null) return;
-    const node = n as { type?: string; name?: { original?: unknown; type?: string }; params?: { value?: unknown }[]; loc?: { start: { line: number } } };
+    const node = n as {
+      type?: string;
+      name?: { original?: unknown; type?: string };
+      params?: { value?: unknown }[];
+      loc?: { start: { line: number } };
+    };
     if (node.type === 'DecoratorBlock' && typeof node.params?.[0]?.value === 'string') inline.add(node.params[0].value);
-    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression' && typeof node.name.original === 'string') {
+    if (
+      (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') &&
+      node.name?.type === 'PathExpression' &&
+      typeof node.name.original === 'string'
+    ) {
       refs.push({ name: node.name.original, line: node.loc?.start.line ?? 0 });
     }
     for (const [k, v] of Object.entries(node)) if (k !== 'loc' && typeof v === 'object') visit(v);
@@ -183,7 +207,11 @@ export class Templates {
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
   private readonly options: ReturnType<typeof compileOptions>;
 
-  constructor(readonly files: Map<string, TemplateFile>, readonly lang: Lang, unmask: boolean) {
+  constructor(
+    readonly files: Map<string, TemplateFile>,
+    readonly lang: Lang,
+    unmask: boolean,
+  ) {
     this.hb = createEngine(lang, unmask);
     this.options = compileOptions(Object.keys(this.hb.helpers));
     for (const f of files.values()) if (f.name.startsWith('_')) this.registerPartial(f);
@@ -222,7 +250,11 @@ export class Templates {
 
   file(name: string): TemplateFile {
     const f = this.files.get(name);
-    if (!f) throw new TemplateError({ zh: `找不到模板 "${name}"`, en: `template "${name}" not found` }, { zh: `自带的模板在 ${SHIPPED_DIR}`, en: `shipped templates live in ${SHIPPED_DIR}` });
+    if (!f)
+      throw new TemplateError(
+        { zh: `找不到模板 "${name}"`, en: `template "${name}" not found` },
+        { zh: `自带的模板在 ${SHIPPED_DIR}`, en: `shipped templates live in ${SHIPPED_DIR}` },
+      );
     return f;
   }
 

@@ -20,7 +20,8 @@ export function loadMasked(db: Db, config: Config, asOf: string, leader: string 
   const loaded = loadProfiles(db, config, asOf, leader);
   if (unmask) return loaded;
   return {
-    ...loaded, leader: { ...loaded.leader, name: maskName(loaded.leader.name) },
+    ...loaded,
+    leader: { ...loaded.leader, name: maskName(loaded.leader.name) },
     contacts: maskContacts(loaded.contacts, false),
   };
 }
@@ -28,5 +29,14 @@ export function loadMasked(db: Db, config: Config, asOf: string, leader: string 
 /** The part of every template context that does not depend on the members. */
 export function commonInput(config: Config, o: ActivityOptions, leader: Loaded['leader'], asOf = o.asOf): CommonInput {
   const lang = o.lang ?? 'zh-CN';
-  return { lang, asOf, unmask: o.unmask === true, leader, activities: config.activities, targets: config.kpi.targets, stages: config.stages, names: namesFor(lang) };
+  return {
+    lang,
+    asOf,
+    unmask: o.unmask === true,
+    leader,
+    activities: config.activities,
+    targets: config.kpi.targets,
+    stages: config.stages,
+    names: namesFor(lang),
+  };
 }

@@ -19,10 +19,16 @@ export interface MonthChoice {
 /** The month (default: `lastMonth`, the last month that is over on asOf); a month after asOf is a usage error. */
 export function chooseMonth(raw: string | undefined, asOf: string): MonthChoice {
   const month = raw === undefined ? lastMonth(asOf).label : parseMonth(String(raw));
-  if (!month) throw new UsageError({ zh: `--month "${String(raw)}" 应是月份,例如 2026-10`, en: `--month "${String(raw)}" must be a month like 2026-10` });
+  if (!month)
+    throw new UsageError({
+      zh: `--month "${String(raw)}" 应是月份,例如 2026-10`,
+      en: `--month "${String(raw)}" must be a month like 2026-10`,
+    });
   if (monthStart(month) > asOf) {
-    throw new UsageError({ zh: `--month ${month} 在计算日期 ${asOf} 之后才开始`, en: `--month ${month} starts after the as-of date ${asOf}` },
-      { zh: `加 --as-of ${monthEnd(month)},或换一个更早的 --month`, en: `pass --as-of ${monthEnd(month)} or an earlier --month` });
+    throw new UsageError(
+      { zh: `--month ${month} 在计算日期 ${asOf} 之后才开始`, en: `--month ${month} starts after the as-of date ${asOf}` },
+      { zh: `加 --as-of ${monthEnd(month)},或换一个更早的 --month`, en: `pass --as-of ${monthEnd(month)} or an earlier --month` },
+    );
   }
   const end = monthEnd(month);
   return { month, until: end <= asOf ? end : asOf, provisional: end > asOf };

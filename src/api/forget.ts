@@ -56,21 +56,28 @@ function targets(db: Db, o: ForgetOptions): Targets {
   if (o.olderThan !== undefined) {
     const age = parseAge(o.olderThan);
     if (!age) {
-      throw new UsageError({ zh: `--older-than "${o.olderThan}" 应是年、月或天数,例如 3y、18m、400d`, en: `--older-than "${o.olderThan}" must be years, months or days, e.g. 3y, 18m, 400d` });
+      throw new UsageError({
+        zh: `--older-than "${o.olderThan}" 应是年、月或天数,例如 3y、18m、400d`,
+        en: `--older-than "${o.olderThan}" must be years, months or days, e.g. 3y, 18m, 400d`,
+      });
     }
     const cutoff = cutoffDate(o.asOf ?? businessDate(Date.now()), age);
     return { ids: membersInactiveBefore(db, cutoff), criterion: `older-than ${o.olderThan.trim()} (before ${cutoff})`, cutoff };
   }
   if (ids.length === 0) {
-    throw new UsageError({ zh: '没有指定要删除的会员', en: 'no member to forget' },
-      { zh: 'tuan forget 会员ID... 或 tuan forget --older-than 3y', en: 'tuan forget MEMBER_ID... or tuan forget --older-than 3y' });
+    throw new UsageError(
+      { zh: '没有指定要删除的会员', en: 'no member to forget' },
+      { zh: 'tuan forget 会员ID... 或 tuan forget --older-than 3y', en: 'tuan forget MEMBER_ID... or tuan forget --older-than 3y' },
+    );
   }
   const known = knownMemberIds(db, ids);
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     const list = unknown.map((id) => (o.unmask ? id : maskPhonesInText(id))).join(', ');
-    throw new UsageError({ zh: `没有这些会员:${list};没有做任何改动`, en: `no such members: ${list}; nothing changed` },
-      { zh: '会员ID 见 tuan members', en: 'see tuan members for the ids' });
+    throw new UsageError(
+      { zh: `没有这些会员:${list};没有做任何改动`, en: `no such members: ${list}; nothing changed` },
+      { zh: '会员ID 见 tuan members', en: 'see tuan members for the ids' },
+    );
   }
   return { ids, criterion: 'ids', cutoff: null };
 }
@@ -85,12 +92,19 @@ function plan(db: Db, o: ForgetOptions): Work {
   const rows = memberRows(db, t.ids);
   const terms = t.ids.flatMap((id) => personalTerms(id, rows.contacts.get(id)?.names ?? [], rows.contacts.get(id)?.phones ?? []));
   const re = termsRegExp(terms);
-  const rejectChanges = rejectTexts(db).filter((r) => mentions(r.raw, re) || mentions(r.reason, re))
+  const rejectChanges = rejectTexts(db)
+    .filter((r) => mentions(r.raw, re) || mentions(r.reason, re))
     .map((r) => ({ reject_id: r.reject_id, reason: scrub(r.reason, re) }));
   return { ...t, members: t.ids.length, order_lines: rows.lines, rejects: rejectChanges.length, rejectChanges };
 }
 
-const counts = (w: Work): ForgetPlan => ({ criterion: w.criterion, cutoff: w.cutoff, members: w.members, order_lines: w.order_lines, rejects: w.rejects });
+const counts = (w: Work): ForgetPlan => ({
+  criterion: w.criterion,
+  cutoff: w.cutoff,
+  members: w.members,
+  order_lines: w.order_lines,
+  rejects: w.rejects,
+});
 
 /** What `forget` would change, without changing anything (unknown ids and bad options throw as `forget` does). */
 export function forgetPlan(db: DbInput, o: ForgetOptions): ForgetPlan {
@@ -114,8 +128,14 @@ export function forget(db: DbInput, o: ForgetOptions): ForgetResult {
     const at = o.now ?? businessDateTime(Date.now()).at;
     const done = applyForget(h, { pseudonyms, rejects: w.rejectChanges, at, criterion: w.criterion });
     vacuum(h, h.name);
-    return { criterion: w.criterion, cutoff: w.cutoff, members: done.members, order_lines: done.order_lines, rejects: done.rejects,
-      deletion_id: done.deletion_id, deleted_at: at };
+    return {
+      criterion: w.criterion,
+      cutoff: w.cutoff,
+      members: done.members,
+      order_lines: done.order_lines,
+      rejects: done.rejects,
+      deletion_id: done.deletion_id,
+      deleted_at: at,
+    };
   });
 }
-

@@ -75,54 +75,62 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
   const { spoolIfStream } = await import('../adapters/spool.js');
   const config = configOf(o);
   const encoding = o.encoding ?? 'auto';
-  return withDbAsync(db, async (handle) => {
-    const opts = {
-      encoding,
-      delimiter: o.delimiter ?? 'auto',
-      overrides: columnOverrides(config, o.map ?? []),
-      leaderOverride: o.leader,
-      leaderDefault: o.leaderDefault ?? config.import.leader,
-      statusWords: statusWords(config),
-      maxRejectRate: o.maxRejectRate ?? config.import.max_reject_rate,
-      limits: { maxAmountFen: config.import.max_line_amount_yuan * 100, maxQuantity: config.import.max_line_quantity },
-      now: o.now,
-      workerMinBytes: o.workerMinBytes,
-    };
-    if (o.allOrNothing) beginWrite(handle); // waits (and says so) while another tuan imports
-    try {
-      const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
-      // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
-      const leaders = imported && !o.unmask
-        ? { ...imported, changes: imported.changes.map((c) => (c.field === 'name' ? { ...c, from: maskName(c.from), to: maskName(c.to) } : c)) }
-        : imported;
-      const orders: ImportSummary[] = [];
-      const failed: FileFailure[] = [];
-      for (const f of files) {
-        const progress = o.onFile?.(f);
-        const input = await spoolIfStream(resolve(o.cwd ?? '', f), f);
-        try {
-          const s = await importOrdersFile(handle, input.path, progress ? { ...opts, onProgress: progress.update } : opts);
-          // Reasons quote cells, which can hold a phone: masked (`tuan rejects` masks a shifted row's quoted names too).
-          orders.push(o.unmask ? s : { ...s, topReasons: s.topReasons.map((r) => ({ ...r, reason: maskPhonesInText(r.reason) })) });
-        } catch (e) {
-          if (!(e instanceof TuanError) || e.exitCode !== EXIT.input) throw e;
-          failed.push({ file: f, error: e });
-        } finally {
-          input.cleanup();
-          progress?.done();
+  return withDbAsync(
+    db,
+    async (handle) => {
+      const opts = {
+        encoding,
+        delimiter: o.delimiter ?? 'auto',
+        overrides: columnOverrides(config, o.map ?? []),
+        leaderOverride: o.leader,
+        leaderDefault: o.leaderDefault ?? config.import.leader,
+        statusWords: statusWords(config),
+        maxRejectRate: o.maxRejectRate ?? config.import.max_reject_rate,
+        limits: { maxAmountFen: config.import.max_line_amount_yuan * 100, maxQuantity: config.import.max_line_quantity },
+        now: o.now,
+        workerMinBytes: o.workerMinBytes,
+      };
+      if (o.allOrNothing) beginWrite(handle); // waits (and says so) while another tuan imports
+      try {
+        const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
+        // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
+        const leaders =
+          imported && !o.unmask
+            ? {
+                ...imported,
+                changes: imported.changes.map((c) => (c.field === 'name' ? { ...c, from: maskName(c.from), to: maskName(c.to) } : c)),
+              }
+            : imported;
+        const orders: ImportSummary[] = [];
+        const failed: FileFailure[] = [];
+        for (const f of files) {
+          const progress = o.onFile?.(f);
+          const input = await spoolIfStream(resolve(o.cwd ?? '', f), f);
+          try {
+            const s = await importOrdersFile(handle, input.path, progress ? { ...opts, onProgress: progress.update } : opts);
+            // Reasons quote cells, which can hold a phone: masked (`tuan rejects` masks a shifted row's quoted names too).
+            orders.push(o.unmask ? s : { ...s, topReasons: s.topReasons.map((r) => ({ ...r, reason: maskPhonesInText(r.reason) })) });
+          } catch (e) {
+            if (!(e instanceof TuanError) || e.exitCode !== EXIT.input) throw e;
+            failed.push({ file: f, error: e });
+          } finally {
+            input.cleanup();
+            progress?.done();
+          }
         }
-      }
-      if (o.allOrNothing) {
-        if (failed.length) {
-          handle.exec('ROLLBACK');
-          return { orders: [], leaders: null, failed, rolledBack: [...(leaders ? [leaders.file] : []), ...orders.map((s) => s.file)] };
+        if (o.allOrNothing) {
+          if (failed.length) {
+            handle.exec('ROLLBACK');
+            return { orders: [], leaders: null, failed, rolledBack: [...(leaders ? [leaders.file] : []), ...orders.map((s) => s.file)] };
+          }
+          handle.exec('COMMIT');
         }
-        handle.exec('COMMIT');
+        return { orders, leaders, failed, rolledBack: [] };
+      } catch (e) {
+        if (o.allOrNothing && handle.inTransaction) handle.exec('ROLLBACK');
+        throw e;
       }
-      return { orders, leaders, failed, rolledBack: [] };
-    } catch (e) {
-      if (o.allOrNothing && handle.inTransaction) handle.exec('ROLLBACK');
-      throw e;
-    }
-  }, { onWait: o.onWait });
+    },
+    { onWait: o.onWait },
+  );
 }

@@ -17,6 +17,16 @@ export function kit(db: DbInput, o: KitOptions): KitContext {
   const config = configOf(o);
   return withDb(db, (h) => {
     const loaded = loadMasked(h, config, o.asOf, o.leader ?? null, o.unmask);
-    return maskOutput(kitContext({ ...commonInput(config, o, loaded.leader), stage: o.stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts }), o.unmask, config);
+    return maskOutput(
+      kitContext({
+        ...commonInput(config, o, loaded.leader),
+        stage: o.stage,
+        scope: loaded.scope,
+        profiles: loaded.profiles,
+        contacts: loaded.contacts,
+      }),
+      o.unmask,
+      config,
+    );
   });
 }

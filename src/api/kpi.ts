@@ -25,8 +25,13 @@ export function resolvePeriod(raw: string | EffectivePeriod | undefined, asOf: s
   if (!p.ok) throw new UsageError({ zh: `--period ${p.reason.zh}`, en: `--period ${p.reason.en}` });
   const eff = clipPeriod(p.value, asOf);
   if (!eff) {
-    throw new UsageError({ zh: `--period ${p.value.label} 在 --as-of ${asOf} 之后才开始,还没有可统计的数据`, en: `--period ${p.value.label} starts after --as-of ${asOf}: nothing to measure yet` },
-      { zh: '换一个更早的 --period,或更晚的 --as-of', en: 'pass an earlier --period or a later --as-of' });
+    throw new UsageError(
+      {
+        zh: `--period ${p.value.label} 在 --as-of ${asOf} 之后才开始,还没有可统计的数据`,
+        en: `--period ${p.value.label} starts after --as-of ${asOf}: nothing to measure yet`,
+      },
+      { zh: '换一个更早的 --period,或更晚的 --as-of', en: 'pass an earlier --period or a later --as-of' },
+    );
   }
   return eff;
 }
@@ -57,7 +62,8 @@ export interface KpiTable {
 function scopesOf(o: KpiOptions, leaders: readonly LeaderInfo[]): { scopes: KpiScope[]; label: string } {
   const { leader, region, perLeader } = o;
   if (leader && region) resolveScope(o, leaders); // the one "not both" error
-  if (leader && perLeader) throw new UsageError({ zh: '--leader 和 --per-leader 只能用一个', en: 'use either --leader or --per-leader, not both' });
+  if (leader && perLeader)
+    throw new UsageError({ zh: '--leader 和 --per-leader 只能用一个', en: 'use either --leader or --per-leader, not both' });
   if (perLeader) {
     if (region) expandScope(`region:${region}`, leaders);
     const within = region ? leaders.filter((l) => l.region === region) : leaders;
@@ -90,10 +96,13 @@ export function kpi(db: DbInput, o: KpiOptions): KpiTable {
   const loaded = withDb(db, (h) => readKpiData(h, o.asOf));
   const { scopes, label } = scopesOf(o, loaded.leaders);
   const measurer = new KpiMeasurer(loaded.data, o.asOf, config);
-  const rows = scopes.flatMap((s) => [...(o.kpis ?? ORDER_KPIS).map((k) => {
-    const r = measurer.measure(k, s, period);
-    return row(config, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
-  }), ...metricRows(config, o.metrics ?? null, period, s)]);
+  const rows = scopes.flatMap((s) => [
+    ...(o.kpis ?? ORDER_KPIS).map((k) => {
+      const r = measurer.measure(k, s, period);
+      return row(config, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
+    }),
+    ...metricRows(config, o.metrics ?? null, period, s),
+  ]);
   return maskOutput({ period, asOf: o.asOf, scope: label, scopes: scopes.map((s) => s.label), rows }, o.unmask);
 }
 

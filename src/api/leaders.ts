@@ -33,6 +33,9 @@ export function leaders(db: DbInput, o: LeadersOptions): LeadersResult {
     const data = loadCommissionData(h, configOf(o), until);
     const leader = checkLeader(o.leader, data.leaders);
     const rows = leaderOverview(data.input, data.profiles, month).filter((x) => !leader || x.leaderId === leader);
-    return maskOutput({ month, rows, info: new Map(maskLeaders(data.leaders, o.unmask).map((l) => [l.leader_id, l])), levels: data.input.rules.levels }, o.unmask);
+    return maskOutput(
+      { month, rows, info: new Map(maskLeaders(data.leaders, o.unmask).map((l) => [l.leader_id, l])), levels: data.input.rules.levels },
+      o.unmask,
+    );
   });
 }

@@ -55,12 +55,23 @@ export function members(db: DbInput, o: MembersOptions): MembersResult {
   return withDb(db, (h) => {
     const loaded = loadSegments(h, configOf(o), o.asOf, { leader: o.leader, region: o.region });
     const contacts = readContacts(h, o.unmask);
-    const list = loaded.scopes.flatMap((s) => s.members).filter((x) => (!o.stage || x.stage === o.stage) && (!o.atRisk || x.atRisk) &&
-      (o.segment == null || x.rfm?.segment === o.segment) && (!o.cn8 || x.rfm?.cn8 === o.cn8));
+    const list = loaded.scopes
+      .flatMap((s) => s.members)
+      .filter(
+        (x) =>
+          (!o.stage || x.stage === o.stage) &&
+          (!o.atRisk || x.atRisk) &&
+          (o.segment == null || x.rfm?.segment === o.segment) &&
+          (!o.cn8 || x.rfm?.cn8 === o.cn8),
+      );
     const shown = sortMembers(list.sort(byId), o.sort ?? 'spend').slice(0, o.limit ?? undefined);
-    return maskOutput({
-      asOf: o.asOf, total: list.length,
-      members: shown.map((x) => ({ ...x, name: contacts.get(x.memberId)?.name ?? '', phone: contacts.get(x.memberId)?.phone ?? '' })),
-    }, o.unmask);
+    return maskOutput(
+      {
+        asOf: o.asOf,
+        total: list.length,
+        members: shown.map((x) => ({ ...x, name: contacts.get(x.memberId)?.name ?? '', phone: contacts.get(x.memberId)?.phone ?? '' })),
+      },
+      o.unmask,
+    );
   });
 }

@@ -37,14 +37,21 @@ function pickLeader(db: Db, leader: string | undefined): string {
   if (leader !== undefined) return checkLeader(leader, leaders)!;
   if (leaders.length === 1) return leaders[0]!.leader_id;
   const known = leaders.map((l) => l.leader_id).join(', ');
-  throw new UsageError({ zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' }, { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
+  throw new UsageError(
+    { zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' },
+    { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` },
+  );
 }
 
 /** An ISO week as written, checked. */
 export function weekOf(raw: string | IsoWeek | undefined, asOf: string): IsoWeek {
   if (typeof raw === 'object') return raw;
   const week = parseWeek(raw ?? 'next', asOf);
-  if (!week) throw new UsageError({ zh: `--week "${raw}" 应是 ISO 周,例如 2026-W45,或 this(本周)/ next(下周)`, en: `--week "${raw}" must be an ISO week like 2026-W45, or this / next` });
+  if (!week)
+    throw new UsageError({
+      zh: `--week "${raw}" 应是 ISO 周,例如 2026-W45,或 this(本周)/ next(下周)`,
+      en: `--week "${raw}" must be an ISO week like 2026-W45, or this / next`,
+    });
   return week;
 }
 
@@ -57,11 +64,15 @@ function build(db: Db, config: Config, o: PlanOptions, leaderId: string) {
   const newcomers = atAsOf.profiles.filter((p) => p.firstOrderDate >= week.start && p.firstOrderDate <= lastKnown);
   const windowStart = addDays(snapshot, -(NEW_MEMBER_WINDOW_DAYS - 1));
   const plan = buildPlan({
-    week, asOf: o.asOf, snapshot,
+    week,
+    asOf: o.asOf,
+    snapshot,
     members: atSnapshot.profiles,
     newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
     recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
-    activities: config.activities, targets: config.kpi.targets, stages: config.stages,
+    activities: config.activities,
+    targets: config.kpi.targets,
+    stages: config.stages,
   });
   const profiles = new Map<string, MemberProfile>(atSnapshot.profiles.map((p) => [p.memberId, p]));
   for (const p of newcomers) if (!profiles.has(p.memberId)) profiles.set(p.memberId, p);

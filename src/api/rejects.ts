@@ -32,7 +32,10 @@ function maskReject(r: StoredReject): { reason: string; raw: string } {
 /** Every rejected row with its import, file, line, field, reason and raw text. */
 export function rejects(db: DbInput, o: RejectsOptions = {}): RejectRow[] {
   return withDb(db, (h) => readRejects(h, o.importId ?? null)).map((r) => ({
-    import_id: r.import_id, file_name: o.unmask ? r.file_name : maskPhonesInText(r.file_name), line: r.line, field: r.field,
+    import_id: r.import_id,
+    file_name: o.unmask ? r.file_name : maskPhonesInText(r.file_name),
+    line: r.line,
+    field: r.field,
     ...(o.unmask ? { reason: r.reason, raw: r.raw } : maskReject(r)),
   }));
 }

@@ -24,7 +24,14 @@ export interface ReportResult {
 
 /** Everything the report shows, computed; members in the action lists masked unless unmask. */
 export function report(db: DbInput, o: ReportOptions): ReportResult {
-  const input = withDb(db, (h) => loadReportInput(h, configOf(o), { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, unmask: o.unmask === true }, o.onStep));
+  const input = withDb(db, (h) =>
+    loadReportInput(
+      h,
+      configOf(o),
+      { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, unmask: o.unmask === true },
+      o.onStep,
+    ),
+  );
   const leaders = o.unmask ? input.leaders : input.leaders.map((l) => ({ ...l, name: maskName(l.name) }));
   return maskOutput({ data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), leaders }, o.unmask);
 }

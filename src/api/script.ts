@@ -23,7 +23,10 @@ export interface ScriptOptions extends ActivityOptions {
 /** A script is for one member or for a stage: neither is a UsageError. */
 export function checkScriptRequest(o: Pick<ScriptOptions, 'member' | 'stage'>): void {
   if (o.member === undefined && o.stage === undefined) {
-    throw new UsageError({ zh: '请加 --member 会员ID,或 --stage 阶段(只看一个团长时再加 --leader 团长ID)', en: 'give --member ID, or --stage STAGE (with --leader ID for one leader)' });
+    throw new UsageError({
+      zh: '请加 --member 会员ID,或 --stage 阶段(只看一个团长时再加 --leader 团长ID)',
+      en: 'give --member ID, or --stage STAGE (with --leader ID for one leader)',
+    });
   }
 }
 
@@ -32,12 +35,17 @@ export function script(db: DbInput, o: ScriptOptions): { memberId: string; conte
   const config = configOf(o);
   checkScriptRequest(o);
   return withDb(db, (h) => {
-    const leader = o.member !== undefined ? leaderOfMember(h, config, o.asOf, o.member) : o.leader ?? null;
+    const leader = o.member !== undefined ? leaderOfMember(h, config, o.asOf, o.member) : (o.leader ?? null);
     const loaded = loadMasked(h, config, o.asOf, leader, o.unmask);
     const base = commonInput(config, o, loaded.leader);
-    const picked = o.member !== undefined ? loaded.profiles.filter((p) => p.memberId === o.member)
-      : loaded.profiles.filter((p) => p.stage === o.stage).sort(bySpend);
-    return maskOutput(picked.map((p) => ({ memberId: p.memberId, context: scriptContext(base, o.scene, p, loaded.contacts.get(p.memberId)) })), o.unmask, config);
+    const picked =
+      o.member !== undefined
+        ? loaded.profiles.filter((p) => p.memberId === o.member)
+        : loaded.profiles.filter((p) => p.stage === o.stage).sort(bySpend);
+    return maskOutput(
+      picked.map((p) => ({ memberId: p.memberId, context: scriptContext(base, o.scene, p, loaded.contacts.get(p.memberId)) })),
+      o.unmask,
+      config,
+    );
   });
 }
-

@@ -33,7 +33,11 @@ export interface SegmentResult {
 /** Every member with a counted order on or before asOf: stage, at-risk flag, R/F/M scores, segment and 8-class. */
 export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
   return withDb(db, (h) => {
-    const { scopes, leaders, scopeLabel } = loadSegments(h, configOf(o), o.asOf, { leader: o.leader, region: o.region, perLeader: o.perLeader });
+    const { scopes, leaders, scopeLabel } = loadSegments(h, configOf(o), o.asOf, {
+      leader: o.leader,
+      region: o.region,
+      perLeader: o.perLeader,
+    });
     return maskOutput({ asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: readContacts(h, o.unmask) }, o.unmask);
   });
 }

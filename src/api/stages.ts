@@ -33,7 +33,11 @@ export function stages(db: DbInput, o: StagesOptions): StagesResult {
   });
   const t = configOf(o).stages;
   return {
-    from, to: o.to, scope: after.label, total: after.facts.length,
-    counts: stageCounts(after.facts, o.to, t), migration: from ? migrate(before, after.facts, from, o.to, t) : null,
+    from,
+    to: o.to,
+    scope: after.label,
+    total: after.facts.length,
+    counts: stageCounts(after.facts, o.to, t),
+    migration: from ? migrate(before, after.facts, from, o.to, t) : null,
   };
 }

@@ -5,8 +5,14 @@ import { markdownToHtml, markdownToText } from '../render/markdown.js';
 import type { Say } from '../i18n.js';
 import type { Ctx } from './types.js';
 
-export const templatesOption = (say: Say) => new Option('--templates <dir>', say('放 .hbs 模板的目录,按文件名替换自带的模板(默认:配置里的 templates_dir)',
-  'directory of .hbs files that override the shipped templates by file name (default: templates_dir in the configuration)'));
+export const templatesOption = (say: Say) =>
+  new Option(
+    '--templates <dir>',
+    say(
+      '放 .hbs 模板的目录,按文件名替换自带的模板(默认:配置里的 templates_dir)',
+      'directory of .hbs files that override the shipped templates by file name (default: templates_dir in the configuration)',
+    ),
+  );
 
 /** The user template directory in force: --templates, else the configuration's templates_dir. */
 export function userDir(ctx: Ctx, flag: unknown): string | null {

@@ -12,7 +12,11 @@ export function formatOption(say: Say, formats: readonly string[], dflt = format
   return new Option('--format <format>', say('输出格式', 'output format')).choices(formats).default(dflt);
 }
 
-export const outOption = (say: Say) => new Option('--out <file>', say('写到这个文件,而不是标准输出(- 表示标准输出)', 'write the output to this file instead of stdout (- for stdout)'));
+export const outOption = (say: Say) =>
+  new Option(
+    '--out <file>',
+    say('写到这个文件,而不是标准输出(- 表示标准输出)', 'write the output to this file instead of stdout (- for stdout)'),
+  );
 export const leaderOption = (say: Say) => new Option('--leader <id>', say('只看这个团长(团长ID)', 'only this leader (团长ID)'));
 
 /**
@@ -84,10 +88,13 @@ export function asDbError(e: unknown, ctx: Ctx): unknown {
 /** What a command says on stderr while another tuan holds the database and it waits. */
 export function waitNotice(ctx: Ctx): () => void {
   const minutes = LOCK_WAIT_MS / 60000;
-  return () => ctx.io.stderr.write(pick(ctx.lang, {
-    zh: `tuan: 数据库正被另一个 tuan 使用,等待中(最多 ${minutes} 分钟)……\n`,
-    en: `tuan: the database is in use by another tuan; waiting (up to ${minutes} minutes) …\n`,
-  }));
+  return () =>
+    ctx.io.stderr.write(
+      pick(ctx.lang, {
+        zh: `tuan: 数据库正被另一个 tuan 使用,等待中(最多 ${minutes} 分钟)……\n`,
+        en: `tuan: the database is in use by another tuan; waiting (up to ${minutes} minutes) …\n`,
+      }),
+    );
 }
 
 /** Open the database for reading, run `fn` (an api call) on it, and close it. */

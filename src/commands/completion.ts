@@ -24,8 +24,11 @@ export async function programTree(ctx: Ctx): Promise<CompletionNode> {
   const root = completionTree(program);
   const names = root.commands.map((c) => c.name);
   const help: CompletionNode = {
-    name: 'help', summary: pick(ctx.lang, { zh: '显示命令的帮助', en: 'display help for command' }),
-    options: [], args: [{ name: 'command', variadic: false, value: { kind: 'choice', choices: names } }], commands: [],
+    name: 'help',
+    summary: pick(ctx.lang, { zh: '显示命令的帮助', en: 'display help for command' }),
+    options: [],
+    args: [{ name: 'command', variadic: false, value: { kind: 'choice', choices: names } }],
+    commands: [],
   };
   return { ...root, commands: [...root.commands, help] };
 }
@@ -39,11 +42,13 @@ export const completionCommand: CommandSpec = {
   group: 'setup',
   summary: { zh: '输出 shell 补全脚本(bash 或 zsh)', en: 'print a shell completion script (bash or zsh)' },
   description: {
-    zh: '输出 bash 或 zsh 的补全脚本,由这个 tuan 的命令和选项生成:命令和子命令名、每个命令的选项和全局选项、' +
+    zh:
+      '输出 bash 或 zsh 的补全脚本,由这个 tuan 的命令和选项生成:命令和子命令名、每个命令的选项和全局选项、' +
       '固定可选值的选项的取值,以及需要文件的地方补全文件名。bash:在 ~/.bashrc 里加上 `source <(tuan completion bash)`。' +
       'zsh:存成 $fpath 某个目录下的 _tuan,或在 compinit 之后 `source <(tuan completion zsh)`。',
-    en: 'Prints a completion script for bash or zsh, generated from the commands and options of this tuan: ' +
-      'command and subcommand names, each command\'s options and the global ones, the values of options with fixed choices, ' +
+    en:
+      'Prints a completion script for bash or zsh, generated from the commands and options of this tuan: ' +
+      "command and subcommand names, each command's options and the global ones, the values of options with fixed choices, " +
       'and file names where a file is expected. bash: add `source <(tuan completion bash)` to ~/.bashrc. ' +
       'zsh: save it as _tuan in a directory of $fpath, or `source <(tuan completion zsh)` after compinit.',
   },

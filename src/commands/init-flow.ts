@@ -20,22 +20,34 @@ const w = defineMessages({
   'init.p.missing': ['没有 {field} 列', 'no column for {field}'],
   'init.p.ambiguous': ['{field} 可以是 {headers}', '{field} could be {headers}'],
   'init.p.notFound': ['文件中没有表头 "{header}"({field})', 'no header "{header}" ({field}) in the file'],
-  'init.warn.status': ['警告:样例中有未知的订单状态 {words};这些行导入时会被拒收。请在 tuan.config.yaml 的 status_words 中写明它们的含义', 'warning: the sample has unknown status words {words}; those rows will be rejected on import. Say what they mean under status_words in tuan.config.yaml'],
-  'init.warn.leader': ['警告:这是单个团长的导出,但没有给出 --leader:导入的行将记到团长 "-" 名下。可重新运行并加上 --leader <团长ID>(加 --force 覆盖),或在 import.leader 中填写', 'warning: single-leader export and no --leader: imported lines go to leader "-". Run again with --leader <ID> (and --force), or set import.leader'],
+  'init.warn.status': [
+    '警告:样例中有未知的订单状态 {words};这些行导入时会被拒收。请在 tuan.config.yaml 的 status_words 中写明它们的含义',
+    'warning: the sample has unknown status words {words}; those rows will be rejected on import. Say what they mean under status_words in tuan.config.yaml',
+  ],
+  'init.warn.leader': [
+    '警告:这是单个团长的导出,但没有给出 --leader:导入的行将记到团长 "-" 名下。可重新运行并加上 --leader <团长ID>(加 --force 覆盖),或在 import.leader 中填写',
+    'warning: single-leader export and no --leader: imported lines go to leader "-". Run again with --leader <ID> (and --force), or set import.leader',
+  ],
 });
 
 function mappingError(_ctx: Ctx, view: MappingView): InputError {
-  const problems = (L: Lang) => [
-    ...view.ambiguous.map((a) => w(L, 'init.p.ambiguous', { field: a.field, headers: a.headers.join(' / ') })),
-    ...view.notFound.map((n) => w(L, 'init.p.notFound', { field: n.field, header: n.header })),
-    ...view.missing.filter((x) => !view.ambiguous.some((a) => a.field === x.field))
-      .map((x) => w(L, 'init.p.missing', { field: [x.field, ...x.alternatives].join(' / ') })),
-  ].join('; ');
-  const maps = [...view.ambiguous.map((a) => `--map ${a.field}="${a.headers[0]}"`),
+  const problems = (L: Lang) =>
+    [
+      ...view.ambiguous.map((a) => w(L, 'init.p.ambiguous', { field: a.field, headers: a.headers.join(' / ') })),
+      ...view.notFound.map((n) => w(L, 'init.p.notFound', { field: n.field, header: n.header })),
+      ...view.missing
+        .filter((x) => !view.ambiguous.some((a) => a.field === x.field))
+        .map((x) => w(L, 'init.p.missing', { field: [x.field, ...x.alternatives].join(' / ') })),
+    ].join('; ');
+  const maps = [
+    ...view.ambiguous.map((a) => `--map ${a.field}="${a.headers[0]}"`),
     ...view.missing.filter((x) => !view.ambiguous.some((a) => a.field === x.field)).map((x) => `--map ${x.field}="<header>"`),
-    ...view.notFound.map((n) => `--map ${n.field}="<header>"`)];
-  return new InputError({ zh: w('zh-CN', 'init.err.mapping', { problems: problems('zh-CN') }), en: w('en', 'init.err.mapping', { problems: problems('en') }) },
-    w.text('init.err.mappingHint', { maps: maps.join(' ') }));
+    ...view.notFound.map((n) => `--map ${n.field}="<header>"`),
+  ];
+  return new InputError(
+    { zh: w('zh-CN', 'init.err.mapping', { problems: problems('zh-CN') }), en: w('en', 'init.err.mapping', { problems: problems('en') }) },
+    w.text('init.err.mappingHint', { maps: maps.join(' ') }),
+  );
 }
 
 /** The sample's first record as shown next to the mapping: names, addresses and phones masked. */
@@ -66,11 +78,19 @@ export async function settleMapping(view: MappingView, rows: string[][], ctx: Ct
 }
 
 /** Status words of the sample that tuan does not know: ask what they mean, or warn. */
-export async function settleStatusWords(view: MappingView, rows: string[][], ctx: Ctx, p: Prompter | null): Promise<Record<string, Status>> {
+export async function settleStatusWords(
+  view: MappingView,
+  rows: string[][],
+  ctx: Ctx,
+  p: Prompter | null,
+): Promise<Record<string, Status>> {
   const header = view.mapped.status;
   if (header === undefined) return {};
   const idx = view.headers.indexOf(header);
-  const unknown = unknownStatusWords(rows.map((row) => row[idx] ?? ''), statusWords(DEFAULT_CONFIG));
+  const unknown = unknownStatusWords(
+    rows.map((row) => row[idx] ?? ''),
+    statusWords(DEFAULT_CONFIG),
+  );
   const words: Record<string, Status> = Object.create(null) as Record<string, Status>; // a word may be `__proto__`
   for (const word of p ? unknown : []) {
     const meaning = await p!.statusWord(word);
@@ -82,7 +102,12 @@ export async function settleStatusWords(view: MappingView, rows: string[][], ctx
 }
 
 /** The leader of a single-leader export: --leader, else ask, else warn and leave it unset. */
-export async function settleLeader(view: MappingView | null, flag: string | undefined, ctx: Ctx, p: Prompter | null): Promise<string | null> {
+export async function settleLeader(
+  view: MappingView | null,
+  flag: string | undefined,
+  ctx: Ctx,
+  p: Prompter | null,
+): Promise<string | null> {
   if (flag) return flag;
   if (!view?.needsLeader) return null;
   if (p) return (await p.leader()) || null;

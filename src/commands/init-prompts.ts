@@ -37,16 +37,25 @@ export interface Prompter {
 const q = defineMessages({
   'ask.file': ['样例导出文件的路径(留空跳过)', 'path of a sample export (empty to skip)'],
   'ask.fileMissing': ['找不到文件 {path}', 'no such file: {path}'],
-  'ask.mapping': ['表头映射正确吗?选"确认"继续,或选一个字段修改它的列', 'Is the mapping right? Accept, or pick a field to change its column'],
+  'ask.mapping': [
+    '表头映射正确吗?选"确认"继续,或选一个字段修改它的列',
+    'Is the mapping right? Accept, or pick a field to change its column',
+  ],
   'ask.accept': ['确认映射', 'accept the mapping'],
   'ask.acceptBlocked': ['先解决:{fields}', 'fix first: {fields}'],
   'ask.header': ['"{field}"({meaning})用文件中的哪一列?', 'Which column holds "{field}" ({meaning})?'],
   'ask.auto': ['自动识别(内置别名)', 'automatic (built-in aliases)'],
   'ask.current': ['当前', 'current'],
   'ask.example': ['例:{v}', 'e.g. {v}'],
-  'ask.leader': ['这是单个团长的导出:这些订单属于哪个团长ID?(例如 L004,留空则记为 "-")', 'Single-leader export: which leader ID do these orders belong to? (e.g. L004; empty = "-")'],
+  'ask.leader': [
+    '这是单个团长的导出:这些订单属于哪个团长ID?(例如 L004,留空则记为 "-")',
+    'Single-leader export: which leader ID do these orders belong to? (e.g. L004; empty = "-")',
+  ],
   'ask.leaderBad': ['团长ID 不能包含空格', 'a leader ID has no spaces'],
-  'ask.status': ['样例中的订单状态"{word}"不在内置词表中,它表示什么?', 'The sample has the status word "{word}", which tuan does not know. What does it mean?'],
+  'ask.status': [
+    '样例中的订单状态"{word}"不在内置词表中,它表示什么?',
+    'The sample has the status word "{word}", which tuan does not know. What does it mean?',
+  ],
   'ask.status.completed': ['completed 已完成(计入消费)', 'completed (counts as spend)'],
   'ask.status.refunded': ['refunded 已退款', 'refunded'],
   'ask.status.cancelled': ['cancelled 已取消', 'cancelled'],
@@ -83,10 +92,25 @@ export function mappingQuestion(lang: Lang, view: MappingView) {
   const width = Math.max(...FIELDS.map((f) => displayWidth(fieldMeaning(f, lang))));
   const fields = FIELDS.map((f) => {
     const meaning = fieldMeaning(f, lang);
-    return { value: f as Field | 'accept', short: f, name: `${f.padEnd(14)} ${meaning}${' '.repeat(width - displayWidth(meaning))}  ← ${view.mapped[f] ?? '—'}` };
+    return {
+      value: f as Field | 'accept',
+      short: f,
+      name: `${f.padEnd(14)} ${meaning}${' '.repeat(width - displayWidth(meaning))}  ← ${view.mapped[f] ?? '—'}`,
+    };
   });
-  const accept = { value: 'accept' as const, name: q(lang, 'ask.accept'), disabled: blocked.length ? q(lang, 'ask.acceptBlocked', { fields: blocked.join(', ') }) : false };
-  return { message: q(lang, 'ask.mapping'), choices: [accept, ...fields], default: blocked[0] ?? 'accept', pageSize: 18, loop: false, instructions: instructions(lang) };
+  const accept = {
+    value: 'accept' as const,
+    name: q(lang, 'ask.accept'),
+    disabled: blocked.length ? q(lang, 'ask.acceptBlocked', { fields: blocked.join(', ') }) : false,
+  };
+  return {
+    message: q(lang, 'ask.mapping'),
+    choices: [accept, ...fields],
+    default: blocked[0] ?? 'accept',
+    pageSize: 18,
+    loop: false,
+    instructions: instructions(lang),
+  };
 }
 
 export function headerQuestion(lang: Lang, field: Field, view: MappingView, firstRow: readonly string[] | null = null) {
@@ -95,13 +119,20 @@ export function headerQuestion(lang: Lang, field: Field, view: MappingView, firs
   const width = Math.max(...headers.map(displayWidth));
   const choices = headers.map((h) => {
     const value = (firstRow?.[view.headers.indexOf(h)] ?? '').replace(/\s+/g, ' ').trim().slice(0, 30);
-    const parts = [h + ' '.repeat(width - displayWidth(h)), value && q(lang, 'ask.example', { v: value }), h === current && `(${q(lang, 'ask.current')})`];
+    const parts = [
+      h + ' '.repeat(width - displayWidth(h)),
+      value && q(lang, 'ask.example', { v: value }),
+      h === current && `(${q(lang, 'ask.current')})`,
+    ];
     return { value: h, short: h, name: parts.filter(Boolean).join('  ').trimEnd() };
   });
   return {
     message: q(lang, 'ask.header', { field, meaning: fieldMeaning(field, lang) }),
     choices: [...choices, { value: AUTO, name: q(lang, 'ask.auto'), short: q(lang, 'ask.auto') }],
-    default: current ?? AUTO, pageSize: 16, loop: false, instructions: instructions(lang),
+    default: current ?? AUTO,
+    pageSize: 16,
+    loop: false,
+    instructions: instructions(lang),
   };
 }
 
@@ -117,7 +148,8 @@ export function statusQuestion(lang: Lang, word: string) {
 export function stageQuestion(lang: Lang, key: StageKey, stages: StageThresholds) {
   return {
     message: q(lang, 'ask.stage', { key, meaning: stageMeaning(key, stages, lang) }),
-    default: stages[key], required: true as const,
+    default: stages[key],
+    required: true as const,
     validate: (v: number) => (Number.isInteger(v) && v >= 0) || q(lang, 'ask.intBad'),
   };
 }

@@ -9,21 +9,28 @@ import { asFormat, loadTemplates, templatesOption } from './activity-common.js';
 import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
-  'plan.far': ['注意:{week} 在数据日期 {asOf} 之后 {days} 天才开始,名单按 {asOf} 的会员阶段,可能已经过时。',
-    'note: {week} starts {days} days after the data date {asOf}; the lists use the stages as of {asOf} and may be stale.'],
+  'plan.far': [
+    '注意:{week} 在数据日期 {asOf} 之后 {days} 天才开始,名单按 {asOf} 的会员阶段,可能已经过时。',
+    'note: {week} starts {days} days after the data date {asOf}; the lists use the stages as of {asOf} and may be stale.',
+  ],
 });
 
 export const planCommand: CommandSpec = {
   name: 'plan',
   group: 'activity',
-  summary: { zh: '团长周计划:每天做什么、联系谁、用哪段话术,本周目标和券的预算', en: "a leader's weekly plan: each day's tasks, who to contact, which script; the week's targets and coupon budget" },
+  summary: {
+    zh: '团长周计划:每天做什么、联系谁、用哪段话术,本周目标和券的预算',
+    en: "a leader's weekly plan: each day's tasks, who to contact, which script; the week's targets and coupon budget",
+  },
   description: {
-    zh: '按黄金触达时间表(§4.3)给一个团长排一个 ISO 周(周一开始)的计划:新会员首单后几小时内欢迎(每天的名单)、' +
+    zh:
+      '按黄金触达时间表(§4.3)给一个团长排一个 ISO 周(周一开始)的计划:新会员首单后几小时内欢迎(每天的名单)、' +
       '有流失风险会员的推荐、成长期 新品试用(默认周三晚上)、每月 1 号的成熟期 会员权益更新、每位沉默会员一条关怀消息' +
       '(几周轮一次,每周有上限)、给过去消费最高的流失会员打电话,以及每天三次社群互动(§5.1)。对象按本周前一个周日' +
       '(或更早的 --as-of)的阶段确定,所以一周内计划不变。红线在代码里保证:沉默会员一周最多一条消息,流失会员只打电话。' +
       '最后列出各对象的 KPI 目标(kpi.targets)和建议用券的成本(数值在 activities.*)。--format json 只给任务和会员ID。',
-    en: 'Builds the plan of one ISO week (Monday first) for one leader following the 黄金触达时间表 (§4.3): new members welcomed within ' +
+    en:
+      'Builds the plan of one ISO week (Monday first) for one leader following the 黄金触达时间表 (§4.3): new members welcomed within ' +
       'hours of their first order (daily lists), at-risk recommendations, 成长期 新品试用 (Wednesday evening by default), 成熟期 会员权益更新 ' +
       'on the 1st of the month, one care message per silent member (rotating every few weeks, capped per week), calls to churned members ' +
       'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
@@ -37,8 +44,14 @@ export const planCommand: CommandSpec = {
     'tuan plan --leader L003 --week this --format json',
   ],
   configure(cmd, say) {
-    cmd.addOption(leaderOption(say))
-      .addOption(new Option('--week <week>', say('ISO 周 YYYY-Www,或相对 --as-of 的 this(本周)/ next(下周)', 'ISO week YYYY-Www, or this / next relative to --as-of')).default('next'))
+    cmd
+      .addOption(leaderOption(say))
+      .addOption(
+        new Option(
+          '--week <week>',
+          say('ISO 周 YYYY-Www,或相对 --as-of 的 this(本周)/ next(下周)', 'ISO week YYYY-Www, or this / next relative to --as-of'),
+        ).default('next'),
+      )
       .addOption(formatOption(say, ['md', 'html', 'json']))
       .addOption(outOption(say))
       .addOption(templatesOption(say));
@@ -46,13 +59,22 @@ export const planCommand: CommandSpec = {
   async run(_args, opts, ctx) {
     const templates = opts.format === 'json' ? null : loadTemplates(ctx, opts.templates);
     const week = weekOf(String(opts.week), ctx.asOf);
-    const r = withRead(ctx, (db) => plan(db, {
-      config: ctx.config, asOf: ctx.asOf, lang: ctx.lang, unmask: ctx.unmask, week, leader: typeof opts.leader === 'string' ? opts.leader : undefined,
-    }));
+    const r = withRead(ctx, (db) =>
+      plan(db, {
+        config: ctx.config,
+        asOf: ctx.asOf,
+        lang: ctx.lang,
+        unmask: ctx.unmask,
+        week,
+        leader: typeof opts.leader === 'string' ? opts.leader : undefined,
+      }),
+    );
     if (daysBetween(ctx.asOf, week.start) > 8) {
       ctx.io.stderr.write(m(ctx.lang, 'plan.far', { week: week.code, asOf: ctx.asOf, days: daysBetween(ctx.asOf, week.start) }) + '\n');
     }
-    const text = templates ? asFormat(templates.render('plan', r.context), String(opts.format), `${week.code} · ${r.leaderId}`, ctx) : renderJson(r.json);
+    const text = templates
+      ? asFormat(templates.render('plan', r.context), String(opts.format), `${week.code} · ${r.leaderId}`, ctx)
+      : renderJson(r.json);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

@@ -8,8 +8,12 @@ import type { CommandSpec } from './types.js';
 
 const m = defineMessages({
   'rejects.none': ['没有拒收的行。', 'No rejected rows.'],
-  'rejects.h.import': ['导入', 'import'], 'rejects.h.file': ['文件', 'file'], 'rejects.h.line': ['行', 'line'],
-  'rejects.h.field': ['字段', 'field'], 'rejects.h.reason': ['原因', 'reason'], 'rejects.h.raw': ['原始内容', 'raw'],
+  'rejects.h.import': ['导入', 'import'],
+  'rejects.h.file': ['文件', 'file'],
+  'rejects.h.line': ['行', 'line'],
+  'rejects.h.field': ['字段', 'field'],
+  'rejects.h.reason': ['原因', 'reason'],
+  'rejects.h.raw': ['原始内容', 'raw'],
 });
 
 export const rejectsCommand: CommandSpec = {
@@ -22,23 +26,44 @@ export const rejectsCommand: CommandSpec = {
   },
   examples: ['tuan rejects', 'tuan rejects --import 2 --format csv --out rejects.csv'],
   configure(cmd, say) {
-    cmd.addOption(new Option('--import <id>', say('只看这一次导入的行(编号见 tuan status)', 'only rows of this import (see tuan status)')))
-      .addOption(formatOption(say, ['table', 'csv', 'json'])).addOption(outOption(say));
+    cmd
+      .addOption(new Option('--import <id>', say('只看这一次导入的行(编号见 tuan status)', 'only rows of this import (see tuan status)')))
+      .addOption(formatOption(say, ['table', 'csv', 'json']))
+      .addOption(outOption(say));
   },
   async run(_args, opts, ctx) {
     const importId = opts.import === undefined ? null : Number(opts.import);
-    if (importId !== null && !Number.isInteger(importId)) throw new UsageError({ zh: `--import "${opts.import}" 应是导入编号(见 tuan status)`, en: `--import "${opts.import}" must be an import number` });
+    if (importId !== null && !Number.isInteger(importId))
+      throw new UsageError({
+        zh: `--import "${opts.import}" 应是导入编号(见 tuan status)`,
+        en: `--import "${opts.import}" must be an import number`,
+      });
     const rows = withRead(ctx, (db) => rejects(db, { importId, unmask: ctx.unmask }));
     const keys = ['import_id', 'file_name', 'line', 'field', 'reason', 'raw'] as const;
     if (opts.format === 'json') emit(ctx, renderJson(rows.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])))), opts.out);
-    else if (opts.format === 'csv') emit(ctx, renderCsv([...keys], rows.map((r) => keys.map((k) => r[k]))), opts.out);
+    else if (opts.format === 'csv')
+      emit(
+        ctx,
+        renderCsv(
+          [...keys],
+          rows.map((r) => keys.map((k) => r[k])),
+        ),
+        opts.out,
+      );
     else if (rows.length === 0) emit(ctx, m(ctx.lang, 'rejects.none') + '\n', opts.out);
     else {
       const L = ctx.lang;
       const short = (s: string) => ([...s].length > 40 ? [...s].slice(0, 39).join('') + '…' : s);
-      emit(ctx, renderTable(['import', 'file', 'line', 'field', 'reason', 'raw'].map((k) => m(L, `rejects.h.${k}` as 'rejects.h.raw')),
-        rows.map((r) => [r.import_id, r.file_name, r.line, r.field, r.reason, short(r.raw)]), ctx.style,
-        ['right', 'left', 'right', 'left', 'left', 'left']), opts.out);
+      emit(
+        ctx,
+        renderTable(
+          ['import', 'file', 'line', 'field', 'reason', 'raw'].map((k) => m(L, `rejects.h.${k}` as 'rejects.h.raw')),
+          rows.map((r) => [r.import_id, r.file_name, r.line, r.field, r.reason, short(r.raw)]),
+          ctx.style,
+          ['right', 'left', 'right', 'left', 'left', 'left'],
+        ),
+        opts.out,
+      );
     }
     return EXIT.ok;
   },

@@ -13,12 +13,20 @@ import type { CommandSpec } from './types.js';
 const m = defineMessages({
   'stages.title': ['各阶段会员数(截至 {to},范围 {scope})', 'Members per stage (as of {to}, scope {scope})'],
   'stages.migTitle': ['阶段迁移 {from} → {to}(范围 {scope})', 'Stage migration {from} → {to} (scope {scope})'],
-  'stages.stage': ['阶段', 'stage'], 'stages.count': ['会员', 'members'], 'stages.share': ['占比', 'share'],
-  'stages.fromTo': ['从 \\ 到', 'from \\ to'], 'stages.new': ['新会员', 'new'], 'stages.total': ['合计', 'total'],
-  'stages.wakeup': ['唤醒率:{from} 时沉默期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
-    'wake-up rate: of {base} members silent on {from}, {ordered} ordered again by {to} = {rate}'],
-  'stages.winback': ['挽回率:{from} 时流失期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
-    'win-back rate: of {base} members churned on {from}, {ordered} ordered again by {to} = {rate}'],
+  'stages.stage': ['阶段', 'stage'],
+  'stages.count': ['会员', 'members'],
+  'stages.share': ['占比', 'share'],
+  'stages.fromTo': ['从 \\ 到', 'from \\ to'],
+  'stages.new': ['新会员', 'new'],
+  'stages.total': ['合计', 'total'],
+  'stages.wakeup': [
+    '唤醒率:{from} 时沉默期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
+    'wake-up rate: of {base} members silent on {from}, {ordered} ordered again by {to} = {rate}',
+  ],
+  'stages.winback': [
+    '挽回率:{from} 时流失期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
+    'win-back rate: of {base} members churned on {from}, {ordered} ordered again by {to} = {rate}',
+  ],
 });
 
 const pct = (r: number | null) => (r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`);
@@ -35,23 +43,44 @@ export const stagesCommand: CommandSpec = {
   },
   examples: ['tuan stages --to 2026-10-31', 'tuan stages --from 2026-07-31 --to 2026-10-31 --leader L003'],
   configure(cmd, say) {
-    cmd.addOption(new Option('--from <date>', say('起始日期,YYYY-MM-DD', 'first date, YYYY-MM-DD')))
+    cmd
+      .addOption(new Option('--from <date>', say('起始日期,YYYY-MM-DD', 'first date, YYYY-MM-DD')))
       .addOption(new Option('--to <date>', say('结束日期,YYYY-MM-DD(默认 --as-of)', 'second date, YYYY-MM-DD (default: --as-of)')))
-      .addOption(leaderOption(say)).addOption(new Option('--region <region>', say('只看这个区域的团长', 'only leaders of this region')))
-      .addOption(formatOption(say, ['table', 'csv', 'json'])).addOption(outOption(say));
+      .addOption(leaderOption(say))
+      .addOption(new Option('--region <region>', say('只看这个区域的团长', 'only leaders of this region')))
+      .addOption(formatOption(say, ['table', 'csv', 'json']))
+      .addOption(outOption(say));
   },
   async run(_args, opts, ctx) {
     const to = opts.to === undefined ? ctx.asOf : parseIsoDate(opts.to as string);
     const from = opts.from === undefined ? null : parseIsoDate(opts.from as string);
-    if (!to) throw new UsageError({ zh: `--to "${opts.to}" 应是日期,例如 2026-10-31`, en: `--to "${opts.to}" must be a date like 2026-10-31` });
-    if (opts.from !== undefined && !from) throw new UsageError({ zh: `--from "${opts.from}" 应是日期,例如 2026-07-31`, en: `--from "${opts.from}" must be a date like 2026-07-31` });
-    if (from && from >= to) throw new UsageError({ zh: `--from ${from} 应早于 --to ${to}`, en: `--from ${from} must be before --to ${to}` });
-    const r = withRead(ctx, (db) => stages(db, { config: ctx.config, to, from, leader: opts.leader as string | undefined, region: opts.region as string | undefined }));
+    if (!to)
+      throw new UsageError({ zh: `--to "${opts.to}" 应是日期,例如 2026-10-31`, en: `--to "${opts.to}" must be a date like 2026-10-31` });
+    if (opts.from !== undefined && !from)
+      throw new UsageError({
+        zh: `--from "${opts.from}" 应是日期,例如 2026-07-31`,
+        en: `--from "${opts.from}" must be a date like 2026-07-31`,
+      });
+    if (from && from >= to)
+      throw new UsageError({ zh: `--from ${from} 应早于 --to ${to}`, en: `--from ${from} must be before --to ${to}` });
+    const r = withRead(ctx, (db) =>
+      stages(db, { config: ctx.config, to, from, leader: opts.leader as string | undefined, region: opts.region as string | undefined }),
+    );
     const { counts, migration: mig } = r;
     const L = ctx.lang;
     const name = (s: string) => (s === 'new' ? m(L, 'stages.new') : pick(L, STAGE_NAMES[s as 'intro']));
     if (opts.format === 'json') {
-      emit(ctx, renderJson({ from, to, scope: r.scope, counts, migration: mig && { ...mig, wakeup: shareJson(mig.wakeup), winback: shareJson(mig.winback) } }), opts.out);
+      emit(
+        ctx,
+        renderJson({
+          from,
+          to,
+          scope: r.scope,
+          counts,
+          migration: mig && { ...mig, wakeup: shareJson(mig.wakeup), winback: shareJson(mig.winback) },
+        }),
+        opts.out,
+      );
     } else if (opts.format === 'csv') {
       const rows: Cell[][] = mig
         ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, s1, mig.matrix[s0][s1]]))
@@ -60,16 +89,44 @@ export const stagesCommand: CommandSpec = {
     } else {
       const total = r.total;
       let out = ctx.style.bold(m(L, 'stages.title', { to, scope: r.scope })) + '\n';
-      out += renderTable([m(L, 'stages.stage'), m(L, 'stages.count'), m(L, 'stages.share')],
-        STAGES.map((s) => [name(s), fmtInt(counts[s]), pct(total ? counts[s] / total : null)]), ctx.style, ['left', 'right', 'right']);
+      out += renderTable(
+        [m(L, 'stages.stage'), m(L, 'stages.count'), m(L, 'stages.share')],
+        STAGES.map((s) => [name(s), fmtInt(counts[s]), pct(total ? counts[s] / total : null)]),
+        ctx.style,
+        ['left', 'right', 'right'],
+      );
       if (mig && from) {
         out += '\n' + ctx.style.bold(m(L, 'stages.migTitle', { from, to, scope: r.scope })) + '\n';
-        const rows: Cell[][] = FROM_STAGES.map((s0) => [name(s0), ...STAGES.map((s1) => fmtInt(mig.matrix[s0][s1])),
-          fmtInt(STAGES.reduce((a, s1) => a + mig.matrix[s0][s1], 0))]);
-        rows.push([m(L, 'stages.total'), ...STAGES.map((s1) => fmtInt(FROM_STAGES.reduce((a, s0) => a + mig.matrix[s0][s1], 0))), fmtInt(total)]);
-        out += renderTable([m(L, 'stages.fromTo'), ...STAGES.map(name), m(L, 'stages.total')], rows, ctx.style, ['left', ...Array<'right'>(6).fill('right')]);
-        out += m(L, 'stages.wakeup', { from, to, base: mig.wakeup.base, ordered: mig.wakeup.ordered, rate: formatValue(mig.wakeup.rate, 'rate') }) + '\n';
-        out += m(L, 'stages.winback', { from, to, base: mig.winback.base, ordered: mig.winback.ordered, rate: formatValue(mig.winback.rate, 'rate') }) + '\n';
+        const rows: Cell[][] = FROM_STAGES.map((s0) => [
+          name(s0),
+          ...STAGES.map((s1) => fmtInt(mig.matrix[s0][s1])),
+          fmtInt(STAGES.reduce((a, s1) => a + mig.matrix[s0][s1], 0)),
+        ]);
+        rows.push([
+          m(L, 'stages.total'),
+          ...STAGES.map((s1) => fmtInt(FROM_STAGES.reduce((a, s0) => a + mig.matrix[s0][s1], 0))),
+          fmtInt(total),
+        ]);
+        out += renderTable([m(L, 'stages.fromTo'), ...STAGES.map(name), m(L, 'stages.total')], rows, ctx.style, [
+          'left',
+          ...Array<'right'>(6).fill('right'),
+        ]);
+        out +=
+          m(L, 'stages.wakeup', {
+            from,
+            to,
+            base: mig.wakeup.base,
+            ordered: mig.wakeup.ordered,
+            rate: formatValue(mig.wakeup.rate, 'rate'),
+          }) + '\n';
+        out +=
+          m(L, 'stages.winback', {
+            from,
+            to,
+            base: mig.winback.base,
+            ordered: mig.winback.ordered,
+            rate: formatValue(mig.winback.rate, 'rate'),
+          }) + '\n';
       }
       emit(ctx, out, opts.out);
     }

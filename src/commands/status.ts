@@ -17,9 +17,15 @@ const m = defineMessages({
   'status.first': ['最早订单', 'first order'],
   'status.last': ['最近订单', 'last order'],
   'status.imports': ['导入记录', 'imports'],
-  'status.h.id': ['编号', 'id'], 'status.h.file': ['文件', 'file'], 'status.h.kind': ['类型', 'kind'],
-  'status.h.sha': ['SHA-256', 'SHA-256'], 'status.h.rows': ['行数', 'rows'], 'status.h.ins': ['新增', 'inserted'],
-  'status.h.upd': ['更新', 'updated'], 'status.h.same': ['未变', 'unchanged'], 'status.h.rej': ['拒收', 'rejected'],
+  'status.h.id': ['编号', 'id'],
+  'status.h.file': ['文件', 'file'],
+  'status.h.kind': ['类型', 'kind'],
+  'status.h.sha': ['SHA-256', 'SHA-256'],
+  'status.h.rows': ['行数', 'rows'],
+  'status.h.ins': ['新增', 'inserted'],
+  'status.h.upd': ['更新', 'updated'],
+  'status.h.same': ['未变', 'unchanged'],
+  'status.h.rej': ['拒收', 'rejected'],
 });
 
 export function formatStatus(s: DbStatus, lang: Lang, style: Style): string {
@@ -34,8 +40,17 @@ export function formatStatus(s: DbStatus, lang: Lang, style: Style): string {
     [m(lang, 'status.last'), s.last_order_at ?? '-'],
   ]);
   const heads = ['id', 'file', 'kind', 'sha', 'rows', 'ins', 'upd', 'same', 'rej'].map((k) => m(lang, `status.h.${k}` as 'status.h.id'));
-  const rows = s.imports.map((i) => [i.import_id, i.file_name, i.kind, i.sha256.slice(0, 12), fmtInt(i.rows_read),
-    fmtInt(i.inserted), fmtInt(i.updated), fmtInt(i.unchanged), fmtInt(i.rejected)]);
+  const rows = s.imports.map((i) => [
+    i.import_id,
+    i.file_name,
+    i.kind,
+    i.sha256.slice(0, 12),
+    fmtInt(i.rows_read),
+    fmtInt(i.inserted),
+    fmtInt(i.updated),
+    fmtInt(i.unchanged),
+    fmtInt(i.rejected),
+  ]);
   const align: ('left' | 'right')[] = ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'];
   return `${pairs}\n${m(lang, 'status.imports')}\n${renderTable(heads, rows, style, align)}`;
 }

@@ -51,7 +51,10 @@ const ERRORS_ZH: [RegExp, string][] = [
   [/^error: option '(.*?)' argument missing/, "错误:选项 '$1' 后面要跟一个值"],
   [/^error: required option '(.*?)' not specified/, "错误:必须给出选项 '$1'"],
   [/^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\.$/m, "错误:选项 '$1' 的值 '$2' 无效,可选:$3"],
-  [/^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\.$/m, "错误:参数 '$2' 的值 '$1' 无效,可选:$3"],
+  [
+    /^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. Allowed choices are (.*)\.$/m,
+    "错误:参数 '$2' 的值 '$1' 无效,可选:$3",
+  ],
   [/^error: too many arguments for '(.*?)'\. Expected (\d+) arguments? but got (\d+)\./, "错误:'$1' 的参数太多,应有 $2 个,收到 $3 个"],
   [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, '错误:参数太多,应有 $1 个,收到 $2 个'],
   [/^error: (?:option )?(.*) cannot be used with (?:option )?(.*)$/m, '错误:选项 $1 不能和 $2 同时使用'],

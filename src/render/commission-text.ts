@@ -12,8 +12,10 @@ const m = defineMessages({
   'cm.rule.nurture': ['培育奖', 'nurture'],
   'cm.d.spend': ['{date} 为{stage}', '{stage} on {date}'],
   'cm.d.react': ['{date} 为{stage};本月首单 {order}({orderDate})', '{stage} on {date}; first order this month {order} ({orderDate})'],
-  'cm.d.nurture': ['第{tier}档 {tierYuan}:{reached} 达成(首单后第 {day} 天);基数 = {from}~{until} 在该会员订单上的基础佣金',
-    'tier {tier} ({tierYuan}) reached {reached}, day {day} after the first order; basis = base commission on the member {from}..{until}'],
+  'cm.d.nurture': [
+    '第{tier}档 {tierYuan}:{reached} 达成(首单后第 {day} 天);基数 = {from}~{until} 在该会员订单上的基础佣金',
+    'tier {tier} ({tierYuan}) reached {reached}, day {day} after the first order; basis = base commission on the member {from}..{until}',
+  ],
 });
 
 /** 575 -> "5.75%" (exact: basis points are integers). */
@@ -45,7 +47,11 @@ export function lineDetail(l: RewardLine, month: string, lang: Lang): string {
     return m(lang, 'cm.d.react', { date: monthEnd(addMonths(month, -1)), stage, order: i.orderId ?? '', orderDate: i.orderDate ?? '' });
   }
   return m(lang, 'cm.d.nurture', {
-    tier: i.tier ?? 0, tierYuan: formatYuan(i.tierFen ?? 0), reached: i.reachedOn ?? '', day: dayOfWindow(i) ?? 0,
-    from: i.firstOrderDate ?? '', until: i.basisUntil ?? '',
+    tier: i.tier ?? 0,
+    tierYuan: formatYuan(i.tierFen ?? 0),
+    reached: i.reachedOn ?? '',
+    day: dayOfWindow(i) ?? 0,
+    from: i.firstOrderDate ?? '',
+    until: i.basisUntil ?? '',
   });
 }

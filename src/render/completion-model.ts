@@ -45,7 +45,12 @@ function argValue(a: Argument): ValueKind {
   return /file|path|dir/i.test(a.name()) ? { kind: 'file' } : { kind: 'any', name: a.name() };
 }
 
-export const HELP_OPTION: CompletionOption = { names: ['-h', '--help'], description: 'display help for command', value: { kind: 'none' }, repeatable: false };
+export const HELP_OPTION: CompletionOption = {
+  names: ['-h', '--help'],
+  description: 'display help for command',
+  value: { kind: 'none' },
+  repeatable: false,
+};
 
 export function toOption(o: Option): CompletionOption {
   return {

@@ -13,10 +13,14 @@ const fnName = (path: string) => (path === '' ? '_tuan' : `_tuan_${path.replace(
 
 function action(v: ValueKind): string {
   switch (v.kind) {
-    case 'none': return '';
-    case 'file': return ':file:_files';
-    case 'any': return `:${v.name.replace(/:/g, '\\:')}: `;
-    case 'choice': return `:value:(${v.choices.map((c) => c.replace(/([\\\s()'"])/g, '\\$1')).join(' ')})`;
+    case 'none':
+      return '';
+    case 'file':
+      return ':file:_files';
+    case 'any':
+      return `:${v.name.replace(/:/g, '\\:')}: `;
+    case 'choice':
+      return `:value:(${v.choices.map((c) => c.replace(/([\\\s()'"])/g, '\\$1')).join(' ')})`;
   }
 }
 
@@ -50,21 +54,29 @@ function commandFunction(path: string, node: CompletionNode, globals: Completion
   lines.push(
     '  local curcontext="$curcontext" state state_descr line ret=1',
     '  typeset -A opt_args',
-    '  _arguments -C -S : \\', ...opts.map((s) => `    ${s} \\`),
-    "    '1: :->command' \\", "    '*:: :->arg' && ret=0",
+    '  _arguments -C -S : \\',
+    ...opts.map((s) => `    ${s} \\`),
+    "    '1: :->command' \\",
+    "    '*:: :->arg' && ret=0",
     '  case $state in',
     '    command)',
     '      local -a commands',
-    '      commands=(', ...items.map((i) => `  ${i}`), '      )',
+    '      commands=(',
+    ...items.map((i) => `  ${i}`),
+    '      )',
     `      _describe -t commands ${sq(`${path ? `tuan ${path}` : 'tuan'} command`)} commands && ret=0`,
     '      ;;',
     '    arg)',
     `      curcontext="\${curcontext%:*:*}:tuan-\${words[1]}:"`,
-    '      case ${words[1]} in', ...arms, '      esac',
+    '      case ${words[1]} in',
+    ...arms,
+    '      esac',
     '      ;;',
     '  esac',
     '  return ret',
-    '}', '');
+    '}',
+    '',
+  );
   return lines;
 }
 

@@ -15,8 +15,14 @@ export const m = defineMessages({
   'init.headerLine': ['表头', 'header row'],
   'init.headerLineValue': ['第 {line} 行(跳过上方 {skip} 行标题)', 'line {line} ({skip} title lines above skipped)'],
   'init.layout': ['格式', 'layout'],
-  'init.layout.orders': ['orders:订单明细,每行一个订单行(有订单号列)', 'orders: order lines, one row per line (has an order-number column)'],
-  'init.layout.ktt': ['ktt:快团团跟团记录,每行一个订单(有跟团号、无订单号)', 'ktt: 快团团 group-buy records, one row per order (跟团号, no order number)'],
+  'init.layout.orders': [
+    'orders:订单明细,每行一个订单行(有订单号列)',
+    'orders: order lines, one row per line (has an order-number column)',
+  ],
+  'init.layout.ktt': [
+    'ktt:快团团跟团记录,每行一个订单(有跟团号、无订单号)',
+    'ktt: 快团团 group-buy records, one row per order (跟团号, no order number)',
+  ],
   'init.layout.transactions': ['transactions:交易流水,没有订单号列,每行算一个订单', 'transactions: no order column, each row is one order'],
   'init.col.field': ['字段', 'field'],
   'init.col.meaning': ['含义', 'meaning'],
@@ -29,41 +35,80 @@ export const m = defineMessages({
   'init.note.ambiguous': ['多列可选:{headers}', 'several columns: {headers}'],
   'init.note.notFound': ['文件中没有表头 "{header}"', 'no header "{header}" in the file'],
   'init.unused': ['未使用的列:{cols}', 'columns not used: {cols}'],
-  'init.singleLeader': ['这是单个团长的导出(没有团长列):导入时每一行都记到同一个团长名下。', 'This is a single-leader export (no leader column): every line is attributed to one leader.'],
-  'init.stagesTitle': ['生命周期阶段阈值(四阶五段,SPEC §3),按顺序匹配:流失期 → 沉默期 → 引入期 → 成长期 → 成熟期', 'Lifecycle stage thresholds (SPEC §3), matched in order: churned → silent → intro → growth → mature'],
+  'init.singleLeader': [
+    '这是单个团长的导出(没有团长列):导入时每一行都记到同一个团长名下。',
+    'This is a single-leader export (no leader column): every line is attributed to one leader.',
+  ],
+  'init.stagesTitle': [
+    '生命周期阶段阈值(四阶五段,SPEC §3),按顺序匹配:流失期 → 沉默期 → 引入期 → 成长期 → 成熟期',
+    'Lifecycle stage thresholds (SPEC §3), matched in order: churned → silent → intro → growth → mature',
+  ],
   'init.col.key': ['配置项', 'key'],
   'init.col.days': ['天数', 'days'],
   'init.stage.intro_days': ['{intro}:首单后不超过 {v} 天', '{intro}: up to {v} days since the first order'],
-  'init.stage.growth_days': ['{growth}:首单后 {a}–{v} 天;之后为{mature}', '{growth}: {a}–{v} days since the first order; {mature} after that'],
+  'init.stage.growth_days': [
+    '{growth}:首单后 {a}–{v} 天;之后为{mature}',
+    '{growth}: {a}–{v} days since the first order; {mature} after that',
+  ],
   'init.stage.silent_after_days': ['{silent}:超过 {v} 天没有下单(流失预警)', '{silent}: no order for more than {v} days (churn warning)'],
   'init.stage.churned_after_days': ['{churned}:超过 {v} 天没有下单', '{churned}: no order for more than {v} days'],
-  'init.stage.at_risk_days': ['风险标记:活跃会员超过 {v} 天没有下单(该推荐了)', 'at-risk flag: an active member with no order for more than {v} days (time to recommend)'],
+  'init.stage.at_risk_days': [
+    '风险标记:活跃会员超过 {v} 天没有下单(该推荐了)',
+    'at-risk flag: an active member with no order for more than {v} days (time to recommend)',
+  ],
   'init.problem.intro_growth': ['intro_days 必须小于 growth_days', 'intro_days must be less than growth_days'],
-  'init.problem.silent_churned': ['silent_after_days 必须小于 churned_after_days', 'silent_after_days must be less than churned_after_days'],
-  'init.problem.atrisk_silent': ['at_risk_days 必须小于 silent_after_days,否则风险标记永远不会出现', 'at_risk_days must be less than silent_after_days, or the at-risk flag never shows'],
+  'init.problem.silent_churned': [
+    'silent_after_days 必须小于 churned_after_days',
+    'silent_after_days must be less than churned_after_days',
+  ],
+  'init.problem.atrisk_silent': [
+    'at_risk_days 必须小于 silent_after_days,否则风险标记永远不会出现',
+    'at_risk_days must be less than silent_after_days, or the at-risk flag never shows',
+  ],
   'init.wrote': ['已写入 {path}', 'wrote {path}'],
   'init.next': ['下一步:', 'Next:'],
-  'init.next.segment': ['导入并查看每位会员的阶段与 RFM 分群', 'import, then each member\'s stage and RFM segment'],
+  'init.next.segment': ['导入并查看每位会员的阶段与 RFM 分群', "import, then each member's stage and RFM segment"],
   'init.next.import': ['导入你的订单导出文件', 'import your order export'],
-  'init.next.segmentDb': ['查看每位会员的阶段与 RFM 分群', 'each member\'s stage and RFM segment'],
+  'init.next.segmentDb': ['查看每位会员的阶段与 RFM 分群', "each member's stage and RFM segment"],
   'init.next.members': ['沉默期会员名单(该唤醒了)', 'silent members, to wake up'],
   'init.next.report': ['生成可分享的 HTML 报告', 'a shareable HTML report'],
   'init.next.config': ['查看生效的全部配置', 'the whole configuration in force'],
 });
 
 const FIELD_MEANING: Record<Field, [string, string]> = {
-  order_id: ['订单号', 'order number'], group_no: ['跟团号(快团团)', 'group-buy number (快团团)'],
-  ordered_at: ['下单时间', 'order time'], member_id: ['会员ID', 'member ID'], buyer: ['下单人昵称', 'buyer nickname'],
-  leader_id: ['团长ID', 'leader ID'], amount: ['实付金额', 'paid amount'], unit_price: ['单价', 'unit price'],
-  quantity: ['数量', 'quantity'], category: ['商品分类', 'category'], product: ['商品', 'product'], sku: ['商品编码', 'SKU'],
-  status: ['订单状态', 'order status'], refund_amount: ['退款金额', 'refunded amount'],
-  member_name: ['会员姓名/收货人', 'member name'], phone: ['手机号', 'phone'],
+  order_id: ['订单号', 'order number'],
+  group_no: ['跟团号(快团团)', 'group-buy number (快团团)'],
+  ordered_at: ['下单时间', 'order time'],
+  member_id: ['会员ID', 'member ID'],
+  buyer: ['下单人昵称', 'buyer nickname'],
+  leader_id: ['团长ID', 'leader ID'],
+  amount: ['实付金额', 'paid amount'],
+  unit_price: ['单价', 'unit price'],
+  quantity: ['数量', 'quantity'],
+  category: ['商品分类', 'category'],
+  product: ['商品', 'product'],
+  sku: ['商品编码', 'SKU'],
+  status: ['订单状态', 'order status'],
+  refund_amount: ['退款金额', 'refunded amount'],
+  member_name: ['会员姓名/收货人', 'member name'],
+  phone: ['手机号', 'phone'],
 };
 
 export const fieldMeaning = (f: Field, lang: Lang) => FIELD_MEANING[f][lang === 'en' ? 1 : 0];
 
-const ENC: Record<string, string> = { utf8: 'UTF-8', gb18030: 'GBK/GB18030', gbk: 'GBK', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', latin1: 'Latin-1' };
-const DELIMS: Record<string, [string, string]> = { ',': ['逗号 ,', 'comma ,'], '\t': ['制表符 Tab', 'tab'], ';': ['分号 ;', 'semicolon ;'] };
+const ENC: Record<string, string> = {
+  utf8: 'UTF-8',
+  gb18030: 'GBK/GB18030',
+  gbk: 'GBK',
+  utf16le: 'UTF-16 LE',
+  utf16be: 'UTF-16 BE',
+  latin1: 'Latin-1',
+};
+const DELIMS: Record<string, [string, string]> = {
+  ',': ['逗号 ,', 'comma ,'],
+  '\t': ['制表符 Tab', 'tab'],
+  ';': ['分号 ;', 'semicolon ;'],
+};
 
 export function renderDetection(file: string, s: Sniffed, layout: Layout, lang: Lang): string {
   const L = lang;
@@ -82,7 +127,10 @@ function note(view: MappingView, f: Field, lang: Lang): string {
   const nf = view.notFound.find((n) => n.field === f);
   if (nf) return m(lang, 'init.note.notFound', { header: nf.header });
   const miss = view.missing.find((x) => x.field === f);
-  if (miss) return miss.alternatives.length ? m(lang, 'init.note.missingAlt', { alts: miss.alternatives.join(' / ') }) : m(lang, 'init.note.missing');
+  if (miss)
+    return miss.alternatives.length
+      ? m(lang, 'init.note.missingAlt', { alts: miss.alternatives.join(' / ') })
+      : m(lang, 'init.note.missing');
   return view.overrides[f] !== undefined ? m(lang, 'init.note.override') : '';
 }
 
@@ -95,7 +143,11 @@ export function renderMapping(view: MappingView, firstRow: readonly string[] | n
     return [f, fieldMeaning(f, lang), header ?? '—', example, note(view, f, lang)];
   });
   const head = ['init.col.field', 'init.col.meaning', 'init.col.header', 'init.col.example', 'init.col.note'] as const;
-  let out = renderTable(head.map((k) => m(lang, k)), rows, style);
+  let out = renderTable(
+    head.map((k) => m(lang, k)),
+    rows,
+    style,
+  );
   if (view.unused.length) out += m(lang, 'init.unused', { cols: view.unused.join(', ') }) + '\n';
   if (view.needsLeader) out += m(lang, 'init.singleLeader') + '\n';
   return out;
@@ -118,11 +170,12 @@ export function renderStages(t: StageThresholds, lang: Lang, style: Style): stri
 
 /** "Next:" and the commands, each with what it does. */
 export function renderNext(commands: string[], state: SampleState, lang: Lang): string {
-  const what = state === 'file'
-    ? (['init.next.segment', 'init.next.members', 'init.next.report', 'init.next.config'] as const)
-    : state === 'imported'
-      ? (['init.next.segmentDb', 'init.next.members', 'init.next.report', 'init.next.config'] as const)
-      : (['init.next.import', 'init.next.segmentDb', 'init.next.report', 'init.next.config'] as const);
+  const what =
+    state === 'file'
+      ? (['init.next.segment', 'init.next.members', 'init.next.report', 'init.next.config'] as const)
+      : state === 'imported'
+        ? (['init.next.segmentDb', 'init.next.members', 'init.next.report', 'init.next.config'] as const)
+        : (['init.next.import', 'init.next.segmentDb', 'init.next.report', 'init.next.config'] as const);
   const width = Math.max(...commands.map(displayWidth));
   const lines = commands.map((c, i) => `  ${c}${' '.repeat(width - displayWidth(c))}  # ${m(lang, what[i] ?? 'init.next.config')}`);
   return `${m(lang, 'init.next')}\n${lines.join('\n')}\n`;

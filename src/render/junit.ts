@@ -15,9 +15,14 @@ export interface JunitMeta {
   timestamp: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  // characters XML 1.0 cannot carry at all
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+const esc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // characters XML 1.0 cannot carry at all
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** Whether a result fails its testcase. */
 export function isJunitFailure(r: CheckRow, strict: boolean): boolean {
@@ -27,7 +32,7 @@ export function isJunitFailure(r: CheckRow, strict: boolean): boolean {
 function testcase(r: CheckRow, strict: boolean, lang: Lang): string {
   const open = `    <testcase name="${esc(r.scope.label)}" classname="kpi.${esc(r.check.name)}" time="0"`;
   if (!isJunitFailure(r, strict)) return `${open}/>\n`;
-  const type = r.outcome.na ? 'na' : r.outcome.threshold?.kind ?? r.outcome.status;
+  const type = r.outcome.na ? 'na' : (r.outcome.threshold?.kind ?? r.outcome.status);
   const msg = resultMessage(r, lang);
   return `${open}>\n      <failure message="${esc(msg)}" type="${esc(type)}">${esc(`${STATUS_WORD[r.outcome.status]} ${msg}`)}</failure>\n    </testcase>\n`;
 }
@@ -35,15 +40,25 @@ function testcase(r: CheckRow, strict: boolean, lang: Lang): string {
 function testsuite(rows: readonly CheckRow[], id: number, meta: JunitMeta, lang: Lang): string {
   const c = rows[0]!.check;
   const failures = rows.filter((r) => isJunitFailure(r, meta.strict)).length;
-  const out = rows.filter((r) => !isJunitFailure(r, meta.strict) && r.outcome.status !== 'pass')
-    .map((r) => `${STATUS_WORD[r.outcome.status]} ${resultMessage(r, lang)}\n`).join('');
-  const props: [string, string][] = [['kpi', c.kpi], ['period', rows[0]!.period.label], ['as_of', meta.asOf], ['scope', c.scope], ['strict', String(meta.strict)]];
+  const out = rows
+    .filter((r) => !isJunitFailure(r, meta.strict) && r.outcome.status !== 'pass')
+    .map((r) => `${STATUS_WORD[r.outcome.status]} ${resultMessage(r, lang)}\n`)
+    .join('');
+  const props: [string, string][] = [
+    ['kpi', c.kpi],
+    ['period', rows[0]!.period.label],
+    ['as_of', meta.asOf],
+    ['scope', c.scope],
+    ['strict', String(meta.strict)],
+  ];
   if (c.description) props.push(['description', c.description]);
-  return `  <testsuite name="${esc(c.name)}" package="tuan.kpi" id="${id}" timestamp="${meta.timestamp}" hostname="localhost" ` +
+  return (
+    `  <testsuite name="${esc(c.name)}" package="tuan.kpi" id="${id}" timestamp="${meta.timestamp}" hostname="localhost" ` +
     `tests="${rows.length}" failures="${failures}" errors="0" skipped="0" time="0">\n` +
     `    <properties>\n${props.map(([k, v]) => `      <property name="${k}" value="${esc(v)}"/>\n`).join('')}    </properties>\n` +
     rows.map((r) => testcase(r, meta.strict, lang)).join('') +
-    `    <system-out>${esc(out)}</system-out>\n    <system-err></system-err>\n  </testsuite>\n`;
+    `    <system-out>${esc(out)}</system-out>\n    <system-err></system-err>\n  </testsuite>\n`
+  );
 }
 
 export function renderJunit(rows: readonly CheckRow[], meta: JunitMeta, lang: Lang): string {

@@ -14,11 +14,18 @@ const m = defineMessages({
   'kpi.period': ['{period}({start} 至 {end}{partial}),截至 {asOf}', '{period} ({start} to {end}{partial}), as of {asOf}'],
   'kpi.title': ['KPI {period},范围 {scope}', 'KPIs {period}, scope {scope}'],
   'kpi.partial': [',进行中:统计到 {to}', ', still running: counted to {to}'],
-  'kpi.h.kpi': ['指标', 'KPI'], 'kpi.h.value': ['数值', 'value'], 'kpi.h.basis': ['构成', 'basis'],
-  'kpi.h.baseline': ['基准值', 'baseline'], 'kpi.h.challenge': ['挑战值', 'challenge'], 'kpi.h.mark': ['达标', 'target'],
-  'kpi.orders': ['{n} 单', '{n} orders'], 'kpi.members': ['{n} 人', '{n} members'],
-  'kpi.legend': ['✓ 达到基准值 ★ 达到挑战值 ✗ 未达基准值;n/a = 分母为空(没有可统计的会员或订单)',
-    '✓ baseline met  ★ challenge reached  ✗ below baseline; n/a = empty denominator (no member or order to count)'],
+  'kpi.h.kpi': ['指标', 'KPI'],
+  'kpi.h.value': ['数值', 'value'],
+  'kpi.h.basis': ['构成', 'basis'],
+  'kpi.h.baseline': ['基准值', 'baseline'],
+  'kpi.h.challenge': ['挑战值', 'challenge'],
+  'kpi.h.mark': ['达标', 'target'],
+  'kpi.orders': ['{n} 单', '{n} orders'],
+  'kpi.members': ['{n} 人', '{n} members'],
+  'kpi.legend': [
+    '✓ 达到基准值 ★ 达到挑战值 ✗ 未达基准值;n/a = 分母为空(没有可统计的会员或订单)',
+    '✓ baseline met  ★ challenge reached  ✗ below baseline; n/a = empty denominator (no member or order to count)',
+  ],
 });
 
 export type { KpiRow };
@@ -84,8 +91,14 @@ export function kpiTitle(meta: KpiMeta, lang: Lang): string {
 /** One scope: a row per KPI with its value, what it is made of, the seed's targets and a mark. */
 export function kpiTable(rows: readonly KpiRow[], meta: KpiMeta, lang: Lang, style: Style): string {
   const head = ['kpi', 'value', 'basis', 'baseline', 'challenge', 'mark'].map((k) => m(lang, `kpi.h.${k}` as 'kpi.h.kpi'));
-  const body: Cell[][] = rows.map((r) => [kpiName(r.kpi, lang), formatValue(r.value, r.unit), basisText(r, lang),
-    targetText(r.baseline, r.unit), targetText(r.challenge, r.unit), markSymbol(r.mark)]);
+  const body: Cell[][] = rows.map((r) => [
+    kpiName(r.kpi, lang),
+    formatValue(r.value, r.unit),
+    basisText(r, lang),
+    targetText(r.baseline, r.unit),
+    targetText(r.challenge, r.unit),
+    markSymbol(r.mark),
+  ]);
   return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, ['left', 'right', 'right', 'right', 'right', 'left'])}${m(lang, 'kpi.legend')}\n`;
 }
 
@@ -99,30 +112,69 @@ export function kpiSideBySide(rows: readonly KpiRow[], scopes: readonly string[]
       return r ? `${formatValue(r.value, r.unit)}${markSymbol(r.mark) ? ` ${markSymbol(r.mark)}` : ''}` : '';
     });
     const first = at.get(`${scopes[0]}|${k}`);
-    return [kpiName(k, lang), ...cells, first ? targetText(first.baseline, first.unit) : '', first ? targetText(first.challenge, first.unit) : ''];
+    return [
+      kpiName(k, lang),
+      ...cells,
+      first ? targetText(first.baseline, first.unit) : '',
+      first ? targetText(first.challenge, first.unit) : '',
+    ];
   });
-  const head = [m(lang, 'kpi.h.kpi'), ...scopes.map((s) => s.replace(/^leader:/, '')), m(lang, 'kpi.h.baseline'), m(lang, 'kpi.h.challenge')];
+  const head = [
+    m(lang, 'kpi.h.kpi'),
+    ...scopes.map((s) => s.replace(/^leader:/, '')),
+    m(lang, 'kpi.h.baseline'),
+    m(lang, 'kpi.h.challenge'),
+  ];
   const align = ['left' as const, ...scopes.map(() => 'right' as const), 'right' as const, 'right' as const];
   return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, align)}${m(lang, 'kpi.legend')}\n`;
 }
 
-export const KPI_CSV_COLUMNS = ['period', 'period_start', 'period_end', 'counted_to', 'as_of', 'scope', 'kpi', 'name', 'unit',
-  'value', 'numerator', 'denominator', 'baseline', 'challenge', 'target'] as const;
+export const KPI_CSV_COLUMNS = [
+  'period',
+  'period_start',
+  'period_end',
+  'counted_to',
+  'as_of',
+  'scope',
+  'kpi',
+  'name',
+  'unit',
+  'value',
+  'numerator',
+  'denominator',
+  'baseline',
+  'challenge',
+  'target',
+] as const;
 
 function machineRow(r: KpiRow, meta: KpiMeta) {
   return {
-    period: meta.period.label, period_start: meta.period.start, period_end: meta.period.end, counted_to: meta.period.effectiveEnd,
-    as_of: meta.asOf, scope: r.scope, kpi: r.kpi, name: kpiName(r.kpi, 'zh-CN'), unit: r.unit,
-    value: machineValue(r.value, r.unit), numerator: r.basis?.[0] ?? null, denominator: r.basis?.[1] ?? null,
-    baseline: machineValue(r.baseline, r.unit), challenge: machineValue(r.challenge, r.unit), target: r.mark,
+    period: meta.period.label,
+    period_start: meta.period.start,
+    period_end: meta.period.end,
+    counted_to: meta.period.effectiveEnd,
+    as_of: meta.asOf,
+    scope: r.scope,
+    kpi: r.kpi,
+    name: kpiName(r.kpi, 'zh-CN'),
+    unit: r.unit,
+    value: machineValue(r.value, r.unit),
+    numerator: r.basis?.[0] ?? null,
+    denominator: r.basis?.[1] ?? null,
+    baseline: machineValue(r.baseline, r.unit),
+    challenge: machineValue(r.challenge, r.unit),
+    target: r.mark,
   };
 }
 
 export function kpiCsv(rows: readonly KpiRow[], meta: KpiMeta): string {
-  return renderCsv([...KPI_CSV_COLUMNS], rows.map((r) => {
-    const o = machineRow(r, meta);
-    return KPI_CSV_COLUMNS.map((c) => o[c] as Cell);
-  }));
+  return renderCsv(
+    [...KPI_CSV_COLUMNS],
+    rows.map((r) => {
+      const o = machineRow(r, meta);
+      return KPI_CSV_COLUMNS.map((c) => o[c] as Cell);
+    }),
+  );
 }
 
 export function kpiJson(rows: readonly KpiRow[], meta: KpiMeta) {

@@ -7,7 +7,10 @@ import { cleanForPeople } from '../core/shared/index.js';
 import { displayWidth } from './table.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const inline = (s: string) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/\\\|/g, '|');
+const inline = (s: string) =>
+  escapeHtml(s)
+    .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/\\\|/g, '|');
 const STARTS_BLOCK = /^(#{1,6}\s|[-*]\s|\d+[.)]\s|\||-{3,}$)/;
 const TABLE_SEP = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 
@@ -32,9 +35,20 @@ export function blocks(md: string): Block[] {
     const line = lines[i]!;
     const t = line.trim();
     const h = /^(#{1,6})\s+(.*)$/.exec(t);
-    if (t === '') { i++; continue; }
-    if (h) { out.push({ kind: 'h', level: h[1]!.length, text: h[2]! }); i++; continue; }
-    if (/^(-{3,}|\*{3,})$/.test(t)) { out.push({ kind: 'hr' }); i++; continue; }
+    if (t === '') {
+      i++;
+      continue;
+    }
+    if (h) {
+      out.push({ kind: 'h', level: h[1]!.length, text: h[2]! });
+      i++;
+      continue;
+    }
+    if (/^(-{3,}|\*{3,})$/.test(t)) {
+      out.push({ kind: 'hr' });
+      i++;
+      continue;
+    }
     if (t.startsWith('|') && i + 1 < lines.length && TABLE_SEP.test(lines[i + 1]!.trim())) {
       const head = splitRow(t);
       const rows: string[][] = [];
@@ -48,8 +62,14 @@ export function blocks(md: string): Block[] {
       while (i < lines.length && re.test(lines[i]!.trim())) items.push(lines[i++]!.trim().replace(re, ''));
       out.push({ kind, items });
     };
-    if (/^[-*]\s+/.test(t)) { list(/^[-*]\s+/, 'ul'); continue; }
-    if (/^\d+[.)]\s+/.test(t)) { list(/^\d+[.)]\s+/, 'ol'); continue; }
+    if (/^[-*]\s+/.test(t)) {
+      list(/^[-*]\s+/, 'ul');
+      continue;
+    }
+    if (/^\d+[.)]\s+/.test(t)) {
+      list(/^\d+[.)]\s+/, 'ol');
+      continue;
+    }
     const quote = t.startsWith('>');
     const para = [t.replace(/^>\s?/, '')];
     for (i++; i < lines.length; i++) {
@@ -68,16 +88,25 @@ table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding
 blockquote{border-left:4px solid #9c6;margin:.5em 0;padding:.2em 1em;background:#f7fbf2}h1{font-size:1.5em}h2{font-size:1.25em;border-bottom:1px solid #eee}`;
 
 export function markdownToHtml(md: string, title: string, lang: string): string {
-  const body = blocks(md).map((b) => {
-    switch (b.kind) {
-      case 'h': return `<h${b.level}>${inline(b.text)}</h${b.level}>`;
-      case 'p': return `<p>${b.lines.map(inline).join('<br>\n')}</p>`;
-      case 'quote': return `<blockquote><p>${b.lines.map(inline).join('<br>\n')}</p></blockquote>`;
-      case 'ul': case 'ol': return `<${b.kind}>\n${b.items.map((x) => `<li>${inline(x)}</li>`).join('\n')}\n</${b.kind}>`;
-      case 'hr': return '<hr>';
-      case 'table': return `<table>\n<tr>${b.head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr>\n${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
-    }
-  }).join('\n');
+  const body = blocks(md)
+    .map((b) => {
+      switch (b.kind) {
+        case 'h':
+          return `<h${b.level}>${inline(b.text)}</h${b.level}>`;
+        case 'p':
+          return `<p>${b.lines.map(inline).join('<br>\n')}</p>`;
+        case 'quote':
+          return `<blockquote><p>${b.lines.map(inline).join('<br>\n')}</p></blockquote>`;
+        case 'ul':
+        case 'ol':
+          return `<${b.kind}>\n${b.items.map((x) => `<li>${inline(x)}</li>`).join('\n')}\n</${b.kind}>`;
+        case 'hr':
+          return '<hr>';
+        case 'table':
+          return `<table>\n<tr>${b.head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr>\n${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('\n')}\n</table>`;
+      }
+    })
+    .join('\n');
   return `<!DOCTYPE html>\n<html lang="${escapeHtml(lang)}">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(cleanForPeople(title))}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
@@ -89,18 +118,35 @@ function pad(s: string, w: number): string {
 
 /** Plain text: headings in 【】 (level 1–2) or on their own line, tables as aligned columns. */
 export function markdownToText(md: string): string {
-  return blocks(md).map((b) => {
-    switch (b.kind) {
-      case 'h': return b.level <= 2 ? `【${plain(b.text)}】` : plain(b.text);
-      case 'p': case 'quote': return b.lines.map(plain).join('\n');
-      case 'ul': return b.items.map((x) => `· ${plain(x)}`).join('\n');
-      case 'ol': return b.items.map((x, i) => `${i + 1}. ${plain(x)}`).join('\n');
-      case 'hr': return '';
-      case 'table': {
-        const rows = [b.head, ...b.rows].map((r) => r.map(plain));
-        const widths = b.head.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
-        return rows.map((r) => r.map((cell, c) => pad(cell, widths[c]!)).join('  ').trimEnd()).join('\n');
-      }
-    }
-  }).join('\n\n') + '\n';
+  return (
+    blocks(md)
+      .map((b) => {
+        switch (b.kind) {
+          case 'h':
+            return b.level <= 2 ? `【${plain(b.text)}】` : plain(b.text);
+          case 'p':
+          case 'quote':
+            return b.lines.map(plain).join('\n');
+          case 'ul':
+            return b.items.map((x) => `· ${plain(x)}`).join('\n');
+          case 'ol':
+            return b.items.map((x, i) => `${i + 1}. ${plain(x)}`).join('\n');
+          case 'hr':
+            return '';
+          case 'table': {
+            const rows = [b.head, ...b.rows].map((r) => r.map(plain));
+            const widths = b.head.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+            return rows
+              .map((r) =>
+                r
+                  .map((cell, c) => pad(cell, widths[c]!))
+                  .join('  ')
+                  .trimEnd(),
+              )
+              .join('\n');
+          }
+        }
+      })
+      .join('\n\n') + '\n'
+  );
 }

@@ -62,8 +62,7 @@ export interface HeatCellView {
   title: string;
 }
 
-export const stageName = (s: string, lang: Lang): string =>
-  s === 'new' ? m(lang, 'rp.c.new') : pick(lang, STAGE_NAMES[s as 'intro']);
+export const stageName = (s: string, lang: Lang): string => (s === 'new' ? m(lang, 'rp.c.new') : pick(lang, STAGE_NAMES[s as 'intro']));
 
 export const cn8Name = (code: (typeof CN8_ORDER)[number], lang: Lang): string => (lang === 'en' ? CN8_EN[code] : CN8_CLASSES[code]);
 
@@ -78,13 +77,32 @@ function labelWidthFor(labels: readonly string[], width: number, fontSize: numbe
   return Math.round(Math.min(width * 0.4, Math.max(48, need)));
 }
 
-function barView(chart: BarChart, cls: (series: number) => string, title: (row: number, series: number, n: number) => string, inside = true): BarChartView {
+function barView(
+  chart: BarChart,
+  cls: (series: number) => string,
+  title: (row: number, series: number, n: number) => string,
+  inside = true,
+): BarChartView {
   return {
-    width: chart.width, height: chart.height, font_size: chart.fontSize, bar_height: chart.barHeight, label_x: chart.labelWidth - 6,
+    width: chart.width,
+    height: chart.height,
+    font_size: chart.fontSize,
+    bar_height: chart.barHeight,
+    label_x: chart.labelWidth - 6,
     rows: chart.rows.map((r, i) => ({
-      label: r.label, y: r.y, text_y: r.textY, total: fmtInt(r.total), total_x: r.totalX,
+      label: r.label,
+      y: r.y,
+      text_y: r.textY,
+      total: fmtInt(r.total),
+      total_x: r.totalX,
       segments: r.segments.map((s) => ({
-        x: s.x, width: s.width, cx: s.cx, cls: cls(s.series), show_value: inside && s.showValue, value: fmtInt(s.value), title: title(i, s.series, s.value),
+        x: s.x,
+        width: s.width,
+        cx: s.cx,
+        cls: cls(s.series),
+        show_value: inside && s.showValue,
+        value: fmtInt(s.value),
+        title: title(i, s.series, s.value),
       })),
     })),
   };
@@ -93,20 +111,31 @@ function barView(chart: BarChart, cls: (series: number) => string, title: (row: 
 /** Stage distribution per leader: one bar per leader, a segment per stage. */
 export function stageBars(leaders: readonly LeaderStages[], lang: Lang): BarChartView {
   const labels = leaders.map((l) => (l.community ? `${l.leaderId} ${l.community}` : l.leaderId));
-  const chart = stackedBars(leaders.map((l, i) => ({ label: labels[i]!, values: STAGES.map((s) => l.stages[s]) })),
-    { labelWidth: labelWidthFor(labels, 400, 12) });
-  return barView(chart, (s) => `st-${STAGES[s]}`,
-    (row, s, n) => m(lang, 'rp.c.segTitle', { row: labels[row]!, series: stageName(STAGES[s]!, lang), n: fmtInt(n) }));
+  const chart = stackedBars(
+    leaders.map((l, i) => ({ label: labels[i]!, values: STAGES.map((s) => l.stages[s]) })),
+    { labelWidth: labelWidthFor(labels, 400, 12) },
+  );
+  return barView(
+    chart,
+    (s) => `st-${STAGES[s]}`,
+    (row, s, n) => m(lang, 'rp.c.segTitle', { row: labels[row]!, series: stageName(STAGES[s]!, lang), n: fmtInt(n) }),
+  );
 }
 
 /** The 8 classes as bars: 重要 (M high) in one colour, 一般 in another. */
 export function cn8Bars(counts: readonly { code: (typeof CN8_ORDER)[number]; count: number }[], lang: Lang): BarChartView {
   const labels = counts.map((c) => cn8Name(c.code, lang));
   const important = (code: string) => code.endsWith('H');
-  const chart = stackedBars(counts.map((c, i) => ({ label: labels[i]!, values: important(c.code) ? [c.count, 0] : [0, c.count] })),
-    { labelWidth: labelWidthFor(labels, 400, 12), barHeight: 18, gap: 6 });
-  return barView(chart, (s) => (s === 0 ? 'cn-important' : 'cn-general'),
-    (row, _s, n) => m(lang, 'rp.c.barTitle', { row: labels[row]!, n: fmtInt(n) }), false);
+  const chart = stackedBars(
+    counts.map((c, i) => ({ label: labels[i]!, values: important(c.code) ? [c.count, 0] : [0, c.count] })),
+    { labelWidth: labelWidthFor(labels, 400, 12), barHeight: 18, gap: 6 },
+  );
+  return barView(
+    chart,
+    (s) => (s === 0 ? 'cn-important' : 'cn-general'),
+    (row, _s, n) => m(lang, 'rp.c.barTitle', { row: labels[row]!, n: fmtInt(n) }),
+    false,
+  );
 }
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
@@ -116,14 +145,27 @@ function cellText(cy: number, t: { main: string; sub: string; title: string }) {
   return { ...t, main_y: r1(t.sub ? cy - 1 : cy + 4.5), sub_y: r1(cy + 13) };
 }
 
-function heatView(h: Heatmap, text: (row: number, col: number, value: number) => { main: string; sub: string; title: string }): HeatChartView {
+function heatView(
+  h: Heatmap,
+  text: (row: number, col: number, value: number) => { main: string; sub: string; title: string },
+): HeatChartView {
   return {
-    width: h.width, height: h.height, font_size: h.fontSize, columns: h.columns,
+    width: h.width,
+    height: h.height,
+    font_size: h.fontSize,
+    columns: h.columns,
     rows: h.rows.map((r) => ({
-      label: r.label, x: r.x, cy: r.cy,
+      label: r.label,
+      x: r.x,
+      cy: r.cy,
       cells: r.cells.map((c) => ({
-        x: c.x, y: c.y, width: c.width, height: c.height, cx: c.cx,
-        ...cellText(c.cy, text(c.row, c.col, c.value)), cls: `h${c.level}${c.level >= 4 ? ' dark' : ''}`,
+        x: c.x,
+        y: c.y,
+        width: c.width,
+        height: c.height,
+        cx: c.cx,
+        ...cellText(c.cy, text(c.row, c.col, c.value)),
+        cls: `h${c.level}${c.level >= 4 ? ' dark' : ''}`,
       })),
     })),
   };
@@ -132,12 +174,21 @@ function heatView(h: Heatmap, text: (row: number, col: number, value: number) =>
 /** The migration matrix: rows = stage on the first date (or new), columns = stage now; sub = share of the row. */
 export function migrationHeat(mig: Migration, from: string, to: string, lang: Lang): HeatChartView {
   const values = FROM_STAGES.map((s0) => STAGES.map((s1) => mig.matrix[s0][s1]));
-  const h = heatmap(values, FROM_STAGES.map((s) => stageName(s, lang)), STAGES.map((s) => stageName(s, lang)), { cellWidth: 62, labelWidth: 70 });
+  const h = heatmap(
+    values,
+    FROM_STAGES.map((s) => stageName(s, lang)),
+    STAGES.map((s) => stageName(s, lang)),
+    { cellWidth: 62, labelWidth: 70 },
+  );
   return heatView(h, (r, c, v) => {
     const rowTotal = values[r]!.reduce((a, x) => a + x, 0);
     const from0 = stageName(FROM_STAGES[r]!, lang);
     const to1 = stageName(STAGES[c]!, lang);
-    return { main: fmtInt(v), sub: v === 0 ? '' : share(v, rowTotal), title: m(lang, 'rp.c.migTitle', { from: `${from0} ${from}`, to: `${to1} ${to}`, n: fmtInt(v), share: share(v, rowTotal) }) };
+    return {
+      main: fmtInt(v),
+      sub: v === 0 ? '' : share(v, rowTotal),
+      title: m(lang, 'rp.c.migTitle', { from: `${from0} ${from}`, to: `${to1} ${to}`, n: fmtInt(v), share: share(v, rowTotal) }),
+    };
   });
 }
 
@@ -146,12 +197,18 @@ const wholeYuan = (fen: number) => fmtInt(divRoundHalfUp(fen, 100));
 /** R (rows, 5 = most recent, on top) × F (columns, 1 … 5): members and their average M per cell. */
 export function rfmHeat(cells: readonly (readonly RfmCell[])[], lang: Lang): HeatChartView {
   const values = cells.map((row) => row.map((c) => c.members));
-  const h = heatmap(values, cells.map((row) => `R${row[0]!.r}`), [1, 2, 3, 4, 5].map((f) => `F${f}`), { cellWidth: 64, labelWidth: 40, cellHeight: 46 });
+  const h = heatmap(
+    values,
+    cells.map((row) => `R${row[0]!.r}`),
+    [1, 2, 3, 4, 5].map((f) => `F${f}`),
+    { cellWidth: 64, labelWidth: 40, cellHeight: 46 },
+  );
   return heatView(h, (r, c, v) => {
     const cell = cells[r]![c]!;
     const avg = cell.avgSpendFen === null ? '–' : `¥${wholeYuan(cell.avgSpendFen)}`;
     return {
-      main: fmtInt(v), sub: cell.avgSpendFen === null ? '' : m(lang, 'rp.c.avg', { v: wholeYuan(cell.avgSpendFen) }),
+      main: fmtInt(v),
+      sub: cell.avgSpendFen === null ? '' : m(lang, 'rp.c.avg', { v: wholeYuan(cell.avgSpendFen) }),
       title: m(lang, 'rp.c.rfmTitle', { r: cell.r, f: cell.f, n: fmtInt(v), avg }),
     };
   });

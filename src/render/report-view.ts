@@ -68,7 +68,13 @@ export interface ReportContext {
     total: { total: string; at_risk: string; counts: string[] };
   };
   migration: { empty: boolean; chart: HeatChartView; wakeup: ShareView; winback: ShareView };
-  rfm: { empty: boolean; scored: string; window_days: number; chart: HeatChartView; edges: { recency: string; orders: string; spend: string } | null };
+  rfm: {
+    empty: boolean;
+    scored: string;
+    window_days: number;
+    chart: HeatChartView;
+    edges: { recency: string; orders: string; spend: string } | null;
+  };
   cn8: { empty: boolean; baseline: string; chart: BarChartView };
   kpis: { code: string; name: string; value: string; basis: string; baseline: string; challenge: string; mark: string; symbol: string }[];
   commission: { empty: boolean; rows: CommissionView[]; total: CommissionView | null };
@@ -105,8 +111,14 @@ function scopeView(scope: string, leaders: readonly ReportLeader[], lang: Lang):
 
 function kpiView(k: KpiLine, lang: Lang): ReportContext['kpis'][number] {
   return {
-    code: k.kpi, name: kpiName(k.kpi, lang), value: formatValue(k.value, k.unit), basis: basisText(k, lang),
-    baseline: targetText(k.baseline, k.unit), challenge: targetText(k.challenge, k.unit), mark: k.mark ?? '', symbol: k.mark ? MARKS[k.mark] : '',
+    code: k.kpi,
+    name: kpiName(k.kpi, lang),
+    value: formatValue(k.value, k.unit),
+    basis: basisText(k, lang),
+    baseline: targetText(k.baseline, k.unit),
+    challenge: targetText(k.challenge, k.unit),
+    mark: k.mark ?? '',
+    symbol: k.mark ? MARKS[k.mark] : '',
   };
 }
 
@@ -124,82 +136,161 @@ interface CommissionFigures {
 function commissionView(r: CommissionFigures): CommissionView {
   const change = r.totalFen - r.previousFen;
   return {
-    leader_id: r.leaderId, level: r.level, rate: r.rate, gmv_fen: r.gmvFen, base_fen: r.baseFen, rewards_fen: r.rewardsFen,
-    total_fen: r.totalFen, change: signedYuan(change), change_cls: change > 0 ? 'up' : change < 0 ? 'down' : '',
+    leader_id: r.leaderId,
+    level: r.level,
+    rate: r.rate,
+    gmv_fen: r.gmvFen,
+    base_fen: r.baseFen,
+    rewards_fen: r.rewardsFen,
+    total_fen: r.totalFen,
+    change: signedYuan(change),
+    change_cls: change > 0 ? 'up' : change < 0 ? 'down' : '',
   };
 }
 
 /** One row per leader, and a total row when there are several (totals are sums of the rounded rows). */
 function commissionSection(rows: readonly CommissionRow[], levels: readonly LevelRule[], lang: Lang): ReportContext['commission'] {
   const rewards = (r: CommissionRow) => RULES.reduce((a, k) => a + r.rewards[k], 0);
-  const figures = rows.map((r): CommissionFigures => ({
-    leaderId: r.leaderId, level: levelName(levels, r.level, lang) + (r.certified ? '*' : ''), rate: formatBp(r.rateBp),
-    gmvFen: r.gmvFen, baseFen: r.baseFen, rewardsFen: rewards(r), totalFen: r.totalFen, previousFen: r.previousFen,
-  }));
+  const figures = rows.map(
+    (r): CommissionFigures => ({
+      leaderId: r.leaderId,
+      level: levelName(levels, r.level, lang) + (r.certified ? '*' : ''),
+      rate: formatBp(r.rateBp),
+      gmvFen: r.gmvFen,
+      baseFen: r.baseFen,
+      rewardsFen: rewards(r),
+      totalFen: r.totalFen,
+      previousFen: r.previousFen,
+    }),
+  );
   const sum = (k: 'gmvFen' | 'baseFen' | 'rewardsFen' | 'totalFen' | 'previousFen') => figures.reduce((a, f) => a + f[k], 0);
-  const total = figures.length < 2 ? null : commissionView({
-    leaderId: '', level: '', rate: '', gmvFen: sum('gmvFen'), baseFen: sum('baseFen'), rewardsFen: sum('rewardsFen'),
-    totalFen: sum('totalFen'), previousFen: sum('previousFen'),
-  });
+  const total =
+    figures.length < 2
+      ? null
+      : commissionView({
+          leaderId: '',
+          level: '',
+          rate: '',
+          gmvFen: sum('gmvFen'),
+          baseFen: sum('baseFen'),
+          rewardsFen: sum('rewardsFen'),
+          totalFen: sum('totalFen'),
+          previousFen: sum('previousFen'),
+        });
   return { empty: rows.length === 0, rows: figures.map(commissionView), total };
 }
 
 function memberView(a: ActionMember, lang: Lang): MemberView {
   return {
-    id: a.memberId, name: a.name || '—', phone: a.phone || '—', leader_id: a.leaderId, stage: stageName(a.stage, lang),
-    first_order_date: a.firstOrderDate, last_order_date: a.lastOrderDate, recency_days: a.recencyDays, orders: a.orders, spend_fen: a.spendFen,
+    id: a.memberId,
+    name: a.name || '—',
+    phone: a.phone || '—',
+    leader_id: a.leaderId,
+    stage: stageName(a.stage, lang),
+    first_order_date: a.firstOrderDate,
+    last_order_date: a.lastOrderDate,
+    recency_days: a.recencyDays,
+    orders: a.orders,
+    spend_fen: a.spendFen,
   };
 }
 
 function actionsView(lists: readonly ActionList[], lang: Lang): ReportContext['actions'] {
-  return Object.fromEntries(lists.map((l) => [l.kind, {
-    total: fmtInt(l.total), shown: l.members.length, more: l.total > l.members.length, members: l.members.map((x) => memberView(x, lang)),
-  }])) as ReportContext['actions'];
+  return Object.fromEntries(
+    lists.map((l) => [
+      l.kind,
+      {
+        total: fmtInt(l.total),
+        shown: l.members.length,
+        more: l.total > l.members.length,
+        members: l.members.map((x) => memberView(x, lang)),
+      },
+    ]),
+  ) as ReportContext['actions'];
 }
 
 function edgesView(e: RfmEdges | null): ReportContext['rfm']['edges'] {
   if (!e) return null;
   const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-  return { recency: e.recency_days.map(num).join('/'), orders: e.orders.map(num).join('/'), spend: e.spend_fen.map((x) => formatYuan(Math.round(x))).join('/') };
+  return {
+    recency: e.recency_days.map(num).join('/'),
+    orders: e.orders.map(num).join('/'),
+    spend: e.spend_fen.map((x) => formatYuan(Math.round(x))).join('/'),
+  };
 }
 
 function stagesView(d: ReportData, lang: Lang): ReportContext['stages'] {
   const counts = (c: Record<string, number>) => STAGES.map((s) => fmtInt(c[s]!));
   return {
     empty: d.members === 0,
-    legend: STAGES.map((s) => ({ code: s, name: stageName(s, lang), count: fmtInt(d.stageTotals[s]), share: share(d.stageTotals[s], d.members) })),
+    legend: STAGES.map((s) => ({
+      code: s,
+      name: stageName(s, lang),
+      count: fmtInt(d.stageTotals[s]),
+      share: share(d.stageTotals[s], d.members),
+    })),
     chart: stageBars(d.leaders, lang),
-    rows: d.leaders.map((l) => ({ leader_id: l.leaderId, community: l.community, total: fmtInt(l.total), at_risk: fmtInt(l.atRisk), counts: counts(l.stages) })),
+    rows: d.leaders.map((l) => ({
+      leader_id: l.leaderId,
+      community: l.community,
+      total: fmtInt(l.total),
+      at_risk: fmtInt(l.atRisk),
+      counts: counts(l.stages),
+    })),
     total: { total: fmtInt(d.members), at_risk: fmtInt(d.atRisk), counts: counts(d.stageTotals) },
   };
 }
 
-const shareView = (s: { base: number; ordered: number }): ShareView => ({ base: fmtInt(s.base), ordered: fmtInt(s.ordered), rate: share(s.ordered, s.base) });
+const shareView = (s: { base: number; ordered: number }): ShareView => ({
+  base: fmtInt(s.base),
+  ordered: fmtInt(s.ordered),
+  rate: share(s.ordered, s.base),
+});
 
 function headline(d: ReportData): ReportContext['headline'] {
   const value = (code: string) => d.kpis.find((k) => k.kpi === code)?.value ?? null;
   const gmv = value('gmv');
   return {
-    members: fmtInt(d.members), at_risk: fmtInt(d.atRisk), leaders: fmtInt(d.leaders.length), gmv_fen: gmv ? scaled(gmv, 1) : 0,
-    orders: formatValue(value('orders'), 'count'), repurchase: formatValue(value('repurchase_rate'), 'rate'),
+    members: fmtInt(d.members),
+    at_risk: fmtInt(d.atRisk),
+    leaders: fmtInt(d.leaders.length),
+    gmv_fen: gmv ? scaled(gmv, 1) : 0,
+    orders: formatValue(value('orders'), 'count'),
+    repurchase: formatValue(value('repurchase_rate'), 'rate'),
   };
 }
 
 export function reportView(d: ReportData, rules: ReportRules, lang: Lang): ReportContext {
   return {
-    lang, unmasked: rules.unmask,
-    thresholds: (({ intro_days, growth_days, silent_after_days, churned_after_days, at_risk_days }) =>
-      ({ intro_days, growth_days, silent_after_days, churned_after_days, at_risk_days }))(rules.stages),
-    as_of: d.asOf, from: d.from, month: d.month, month_start: d.monthStart, month_end: d.monthEnd,
+    lang,
+    unmasked: rules.unmask,
+    thresholds: (({ intro_days, growth_days, silent_after_days, churned_after_days, at_risk_days }) => ({
+      intro_days,
+      growth_days,
+      silent_after_days,
+      churned_after_days,
+      at_risk_days,
+    }))(rules.stages),
+    as_of: d.asOf,
+    from: d.from,
+    month: d.month,
+    month_start: d.monthStart,
+    month_end: d.monthEnd,
     scope: scopeView(d.scope, rules.leaders, lang),
     headline: headline(d),
     stages: stagesView(d, lang),
     migration: {
-      empty: d.members === 0, chart: migrationHeat(d.migration, d.from, d.asOf, lang),
-      wakeup: shareView(d.migration.wakeup), winback: shareView(d.migration.winback),
+      empty: d.members === 0,
+      chart: migrationHeat(d.migration, d.from, d.asOf, lang),
+      wakeup: shareView(d.migration.wakeup),
+      winback: shareView(d.migration.winback),
     },
     rfm: {
-      empty: d.rfmScored === 0, scored: fmtInt(d.rfmScored), window_days: rules.rfmWindowDays, chart: rfmHeat(d.rfm, lang), edges: edgesView(d.rfmEdges),
+      empty: d.rfmScored === 0,
+      scored: fmtInt(d.rfmScored),
+      window_days: rules.rfmWindowDays,
+      chart: rfmHeat(d.rfm, lang),
+      edges: edgesView(d.rfmEdges),
     },
     cn8: { empty: d.rfmScored === 0, baseline: m(lang, `rp.baseline.${rules.rfmBaseline}`), chart: cn8Bars(d.cn8, lang) },
     kpis: d.kpis.map((k) => kpiView(k, lang)),

@@ -12,40 +12,89 @@ import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
 
 const m = defineMessages({
   'seg.title': ['会员生命周期与 RFM(截至 {asOf},范围 {scope})', 'Member lifecycle and RFM (as of {asOf}, scope {scope})'],
-  'seg.leader': ['团长', 'leader'], 'seg.community': ['小区', 'community'], 'seg.members': ['会员', 'members'],
-  'seg.atRisk': ['风险', 'at risk'], 'seg.total': ['合计', 'total'],
+  'seg.leader': ['团长', 'leader'],
+  'seg.community': ['小区', 'community'],
+  'seg.members': ['会员', 'members'],
+  'seg.atRisk': ['风险', 'at risk'],
+  'seg.total': ['合计', 'total'],
   'seg.cn8': ['八类客户(RFM 高/低 对比{baseline})', 'Eight classes (RFM high/low against the {baseline})'],
   'seg.top': ['主要 RFM 分群', 'Top RFM segments'],
-  'seg.legend': ['阈值:引入期 首单后≤{intro}天 · 成长期 ≤{growth}天 · 沉默期 >{silent}天未下单 · 流失期 >{churned}天 · 风险 活跃会员>{risk}天未下单',
-    'Thresholds: intro ≤{intro} days since first order · growth ≤{growth} · silent >{silent} days without an order · churned >{churned} · at risk: active and >{risk} days'],
-  'seg.rfmLegend': ['RFM:{window},{method};边界 R {r} 天 · F {f} 单 · M {mm};边界上的值归入较低档',
-    'RFM: {window}, {method}; edges R {r} days · F {f} orders · M {mm}; a value on an edge falls in the lower bin'],
-  'seg.window': ['近 {n} 天', 'last {n} days'], 'seg.whole': ['全部历史', 'whole history'],
-  'seg.quintile': ['五分位(R type 7 分位数)', 'quintiles (type-7 quantiles)'], 'seg.rrfm': ['r-rfm(与 R 包 rfm 0.3.0 一致)', 'r-rfm (as R package rfm 0.3.0)'],
-  'seg.empty': ['空档:{bins}(很多会员数值相同,不会为填满档位而挪动会员)', 'empty bins: {bins} (many members share a value; nobody is moved to fill a bin)'],
+  'seg.legend': [
+    '阈值:引入期 首单后≤{intro}天 · 成长期 ≤{growth}天 · 沉默期 >{silent}天未下单 · 流失期 >{churned}天 · 风险 活跃会员>{risk}天未下单',
+    'Thresholds: intro ≤{intro} days since first order · growth ≤{growth} · silent >{silent} days without an order · churned >{churned} · at risk: active and >{risk} days',
+  ],
+  'seg.rfmLegend': [
+    'RFM:{window},{method};边界 R {r} 天 · F {f} 单 · M {mm};边界上的值归入较低档',
+    'RFM: {window}, {method}; edges R {r} days · F {f} orders · M {mm}; a value on an edge falls in the lower bin',
+  ],
+  'seg.window': ['近 {n} 天', 'last {n} days'],
+  'seg.whole': ['全部历史', 'whole history'],
+  'seg.quintile': ['五分位(R type 7 分位数)', 'quintiles (type-7 quantiles)'],
+  'seg.rrfm': ['r-rfm(与 R 包 rfm 0.3.0 一致)', 'r-rfm (as R package rfm 0.3.0)'],
+  'seg.empty': [
+    '空档:{bins}(很多会员数值相同,不会为填满档位而挪动会员)',
+    'empty bins: {bins} (many members share a value; nobody is moved to fill a bin)',
+  ],
   'seg.noRfm': ['范围内没有会员在 RFM 窗口内下单。', 'Nobody in scope ordered within the RFM window.'],
   'seg.scope': ['范围 {scope}:', 'scope {scope}:'],
   'seg.none': ['没有会员在 {asOf} 前有计入的订单。', 'No member has a counted order on or before {asOf}.'],
-  'seg.mean': ['平均值', 'mean'], 'seg.median': ['中位数', 'median'],
+  'seg.mean': ['平均值', 'mean'],
+  'seg.median': ['中位数', 'median'],
 });
 
 export const MEMBER_COLUMNS = [
-  'member_id', 'leader_id', 'stage', 'stage_name', 'at_risk', 'first_order_date', 'last_order_date', 'tenure_days',
-  'recency_days', 'orders', 'spend_fen', 'rfm_recency_days', 'rfm_orders', 'rfm_spend_fen', 'r_score', 'f_score',
-  'm_score', 'rfm_score', 'segment', 'segment_name', 'cn8_class',
+  'member_id',
+  'leader_id',
+  'stage',
+  'stage_name',
+  'at_risk',
+  'first_order_date',
+  'last_order_date',
+  'tenure_days',
+  'recency_days',
+  'orders',
+  'spend_fen',
+  'rfm_recency_days',
+  'rfm_orders',
+  'rfm_spend_fen',
+  'r_score',
+  'f_score',
+  'm_score',
+  'rfm_score',
+  'segment',
+  'segment_name',
+  'cn8_class',
 ] as const;
 
-export type MemberRow = Record<(typeof MEMBER_COLUMNS)[number], string | number | boolean | null> & { member_name?: string; phone?: string };
+export type MemberRow = Record<(typeof MEMBER_COLUMNS)[number], string | number | boolean | null> & {
+  member_name?: string;
+  phone?: string;
+};
 
 export function memberRow(mm: MemberSegment, contact?: { name: string; phone: string }): MemberRow {
   const r = mm.rfm;
   const row: MemberRow = {
-    member_id: mm.memberId, leader_id: mm.leaderId, stage: mm.stage, stage_name: STAGE_NAMES[mm.stage].zh,
-    at_risk: mm.atRisk, first_order_date: mm.firstOrderDate, last_order_date: mm.lastOrderDate,
-    tenure_days: mm.tenureDays, recency_days: mm.recencyDays, orders: mm.orders, spend_fen: mm.spendFen,
-    rfm_recency_days: r?.recencyDays ?? null, rfm_orders: r?.orders ?? null, rfm_spend_fen: r?.spendFen ?? null,
-    r_score: r?.r ?? null, f_score: r?.f ?? null, m_score: r?.m ?? null, rfm_score: r?.score ?? null,
-    segment: r?.segment ?? null, segment_name: r?.segmentZh ?? null, cn8_class: r ? CN8_CLASSES[r.cn8] : null,
+    member_id: mm.memberId,
+    leader_id: mm.leaderId,
+    stage: mm.stage,
+    stage_name: STAGE_NAMES[mm.stage].zh,
+    at_risk: mm.atRisk,
+    first_order_date: mm.firstOrderDate,
+    last_order_date: mm.lastOrderDate,
+    tenure_days: mm.tenureDays,
+    recency_days: mm.recencyDays,
+    orders: mm.orders,
+    spend_fen: mm.spendFen,
+    rfm_recency_days: r?.recencyDays ?? null,
+    rfm_orders: r?.orders ?? null,
+    rfm_spend_fen: r?.spendFen ?? null,
+    r_score: r?.r ?? null,
+    f_score: r?.f ?? null,
+    m_score: r?.m ?? null,
+    rfm_score: r?.score ?? null,
+    segment: r?.segment ?? null,
+    segment_name: r?.segmentZh ?? null,
+    cn8_class: r ? CN8_CLASSES[r.cn8] : null,
   };
   if (contact) {
     row.member_name = contact.name;
@@ -62,11 +111,20 @@ export function edgesJson(e: RfmEdges | null) {
   return e && { recency_days: e.recency_days, orders: e.orders, spend_fen: e.spend_fen };
 }
 
-export function segmentJson(scopes: ScopeResult[], asOf: string, scope: string, config: Config, contacts?: Map<string, { name: string; phone: string }>) {
+export function segmentJson(
+  scopes: ScopeResult[],
+  asOf: string,
+  scope: string,
+  config: Config,
+  contacts?: Map<string, { name: string; phone: string }>,
+) {
   return {
     as_of: asOf,
     scope,
-    config: { stages: config.stages, rfm: { window_days: config.rfm.window_days, method: config.rfm.method, baseline: config.rfm.baseline } },
+    config: {
+      stages: config.stages,
+      rfm: { window_days: config.rfm.window_days, method: config.rfm.method, baseline: config.rfm.baseline },
+    },
     rfm_edges: scopes.length === 1 ? edgesJson(scopes[0]!.edges) : Object.fromEntries(scopes.map((s) => [s.scope, edgesJson(s.edges)])),
     rfm_empty_bins: scopes.length === 1 ? scopes[0]!.emptyBins : Object.fromEntries(scopes.map((s) => [s.scope, s.emptyBins])),
     members: allMembers(scopes).map((mm) => memberRow(mm, contacts?.get(mm.memberId))),
@@ -89,46 +147,85 @@ function fmtEdges(xs: readonly number[], money: boolean): string {
   return xs.map((x) => (money ? formatYuan(Math.round(x)) : Number.isInteger(x) ? String(x) : x.toFixed(1))).join('/');
 }
 
-export function segmentTable(scopes: ScopeResult[], leaders: LeaderInfo[], asOf: string, scopeLabel: string, config: Config, lang: Lang, style: Style): string {
+export function segmentTable(
+  scopes: ScopeResult[],
+  leaders: LeaderInfo[],
+  asOf: string,
+  scopeLabel: string,
+  config: Config,
+  lang: Lang,
+  style: Style,
+): string {
   const members = allMembers(scopes);
   if (members.length === 0) return m(lang, 'seg.none', { asOf }) + '\n';
   const counts = countByLeader(members);
   const info = new Map(leaders.map((l) => [l.leader_id, l]));
   const stageHead = STAGES.map((s) => pick(lang, STAGE_NAMES[s]));
   const head = [m(lang, 'seg.leader'), m(lang, 'seg.community'), m(lang, 'seg.members'), ...stageHead, m(lang, 'seg.atRisk')];
-  const rows: Cell[][] = counts.map((c) => [c.leaderId, info.get(c.leaderId)?.community ?? '', fmtInt(c.total),
-    ...STAGES.map((s) => fmtInt(c.stages[s])), fmtInt(c.atRisk)]);
+  const rows: Cell[][] = counts.map((c) => [
+    c.leaderId,
+    info.get(c.leaderId)?.community ?? '',
+    fmtInt(c.total),
+    ...STAGES.map((s) => fmtInt(c.stages[s])),
+    fmtInt(c.atRisk),
+  ]);
   if (counts.length > 1) {
-    rows.push([m(lang, 'seg.total'), '', fmtInt(members.length), ...STAGES.map((s) => fmtInt(counts.reduce((a, c) => a + c.stages[s], 0))),
-      fmtInt(counts.reduce((a, c) => a + c.atRisk, 0))]);
+    rows.push([
+      m(lang, 'seg.total'),
+      '',
+      fmtInt(members.length),
+      ...STAGES.map((s) => fmtInt(counts.reduce((a, c) => a + c.stages[s], 0))),
+      fmtInt(counts.reduce((a, c) => a + c.atRisk, 0)),
+    ]);
   }
   const right = (n: number) => Array<'right'>(n).fill('right');
   let out = `${style.bold(m(lang, 'seg.title', { asOf, scope: scopeLabel }))}\n`;
   out += renderTable(head, rows, style, ['left', 'left', ...right(7)]);
   const cn8Head = CN8_ORDER.map((k) => (lang === 'en' ? CN8_EN[k] : CN8_CLASSES[k]));
   out += `\n${m(lang, 'seg.cn8', { baseline: m(lang, config.rfm.baseline === 'mean' ? 'seg.mean' : 'seg.median') })}\n`;
-  out += renderTable([m(lang, 'seg.leader'), ...cn8Head], counts.map((c) => [c.leaderId, ...CN8_ORDER.map((k) => fmtInt(c.cn8[CN8_CLASSES[k]] ?? 0))]),
-    style, ['left', ...right(8)]);
+  out += renderTable(
+    [m(lang, 'seg.leader'), ...cn8Head],
+    counts.map((c) => [c.leaderId, ...CN8_ORDER.map((k) => fmtInt(c.cn8[CN8_CLASSES[k]] ?? 0))]),
+    style,
+    ['left', ...right(8)],
+  );
   out += `\n${m(lang, 'seg.top')}\n`;
   for (const c of counts) {
-    const top = c.segments.slice(0, 4).map((s) => `${lang === 'en' ? s.name_en : s.name_zh} ${fmtInt(s.count)}`).join(' · ');
+    const top = c.segments
+      .slice(0, 4)
+      .map((s) => `${lang === 'en' ? s.name_en : s.name_zh} ${fmtInt(s.count)}`)
+      .join(' · ');
     out += `  ${cleanForPeople(c.leaderId)}: ${top}\n`;
   }
-  out += '\n' + m(lang, 'seg.legend', {
-    intro: config.stages.intro_days, growth: config.stages.growth_days, silent: config.stages.silent_after_days,
-    churned: config.stages.churned_after_days, risk: config.stages.at_risk_days,
-  }) + '\n';
+  out +=
+    '\n' +
+    m(lang, 'seg.legend', {
+      intro: config.stages.intro_days,
+      growth: config.stages.growth_days,
+      silent: config.stages.silent_after_days,
+      churned: config.stages.churned_after_days,
+      risk: config.stages.at_risk_days,
+    }) +
+    '\n';
   const window = config.rfm.window_days === 0 ? m(lang, 'seg.whole') : m(lang, 'seg.window', { n: config.rfm.window_days });
   for (const s of scopes) {
     const prefix = scopes.length > 1 ? m(lang, 'seg.scope', { scope: s.scope }) + ' ' : '';
-    if (!s.edges) { out += prefix + m(lang, 'seg.noRfm') + '\n'; continue; }
-    out += prefix + m(lang, 'seg.rfmLegend', {
-      window, method: m(lang, config.rfm.method === 'r-rfm' ? 'seg.rrfm' : 'seg.quintile'),
-      r: fmtEdges(s.edges.recency_days, false), f: fmtEdges(s.edges.orders, false), mm: fmtEdges(s.edges.spend_fen, true),
-    }) + '\n';
+    if (!s.edges) {
+      out += prefix + m(lang, 'seg.noRfm') + '\n';
+      continue;
+    }
+    out +=
+      prefix +
+      m(lang, 'seg.rfmLegend', {
+        window,
+        method: m(lang, config.rfm.method === 'r-rfm' ? 'seg.rrfm' : 'seg.quintile'),
+        r: fmtEdges(s.edges.recency_days, false),
+        f: fmtEdges(s.edges.orders, false),
+        mm: fmtEdges(s.edges.spend_fen, true),
+      }) +
+      '\n';
     const empty = (['r', 'f', 'm'] as const).flatMap((d) => s.emptyBins[d].map((x) => `${d.toUpperCase()}=${x}`));
     if (empty.length) out += '  ' + m(lang, 'seg.empty', { bins: empty.join(', ') }) + '\n';
   }
   return out;
 }
-

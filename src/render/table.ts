@@ -14,8 +14,13 @@ export type Cell = string | number | null | undefined;
  * A table; every cell is cleaned to one line without control or bidi characters. `paint` colours a cell after
  * it is cleaned (the only escape sequences a table holds are the style's own).
  */
-export function renderTable(head: string[], rows: Cell[][], style: Style, align?: ('left' | 'right')[],
-  paint?: (text: string, row: number, col: number) => string): string {
+export function renderTable(
+  head: string[],
+  rows: Cell[][],
+  style: Style,
+  align?: ('left' | 'right')[],
+  paint?: (text: string, row: number, col: number) => string,
+): string {
   const ncol = Math.max(head.length, ...rows.map((r) => r.length));
   const text = (c: Cell) => (c === null || c === undefined ? '' : cleanForPeople(String(c)));
   const body = rows.map((r, i) => Array.from({ length: ncol }, (_, j) => [paint ? paint(text(r[j]), i, j) : text(r[j])]));
@@ -56,9 +61,18 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s.replace(/\x1b\[[0-9;]*m/g, '')) {
     const cp = ch.codePointAt(0)!;
-    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)) ? 2 : 1;
+    w +=
+      cp >= 0x1100 &&
+      (cp <= 0x115f ||
+        (cp >= 0x2e80 && cp <= 0xa4cf) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe30 && cp <= 0xfe4f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x20000 && cp <= 0x3fffd))
+        ? 2
+        : 1;
   }
   return w;
 }

@@ -22,17 +22,43 @@ describe('the contexts tuan builds are exactly the documented ones (core/templat
     try {
       const asOf = '2026-10-31';
       const loaded = loadProfiles(db, DEFAULT_CONFIG, asOf, 'L1');
-      const base: CommonInput = { lang, asOf, unmask: false, leader: loaded.leader, activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages, names: namesFor(lang) };
+      const base: CommonInput = {
+        lang,
+        asOf,
+        unmask: false,
+        leader: loaded.leader,
+        activities: DEFAULT_CONFIG.activities,
+        targets: DEFAULT_CONFIG.kpi.targets,
+        stages: DEFAULT_CONFIG.stages,
+        names: namesFor(lang),
+      };
       for (const stage of STAGES) {
-        expect(conformance(KIT_CONTEXT, kitContext({ ...base, stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts })), stage).toEqual([]);
+        expect(
+          conformance(
+            KIT_CONTEXT,
+            kitContext({ ...base, stage, scope: loaded.scope, profiles: loaded.profiles, contacts: loaded.contacts }),
+          ),
+          stage,
+        ).toEqual([]);
       }
       for (const scene of SCENES) {
-        for (const p of loaded.profiles) expect(conformance(SCRIPT_CONTEXT, scriptContext(base, scene, p, loaded.contacts.get(p.memberId))), `${scene} ${p.memberId}`).toEqual([]);
+        for (const p of loaded.profiles)
+          expect(
+            conformance(SCRIPT_CONTEXT, scriptContext(base, scene, p, loaded.contacts.get(p.memberId))),
+            `${scene} ${p.memberId}`,
+          ).toEqual([]);
       }
       const week = parseWeek('2026-W44', asOf)!;
       const plan = buildPlan({
-        week, asOf, snapshot: '2026-10-25', members: loaded.profiles, newMembers: [{ memberId: 'M12', date: '2026-10-27' }], recentNew: 3,
-        activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages,
+        week,
+        asOf,
+        snapshot: '2026-10-25',
+        members: loaded.profiles,
+        newMembers: [{ memberId: 'M12', date: '2026-10-27' }],
+        recentNew: 3,
+        activities: DEFAULT_CONFIG.activities,
+        targets: DEFAULT_CONFIG.kpi.targets,
+        stages: DEFAULT_CONFIG.stages,
       });
       const ctx = planContext({ ...base, plan, profiles: new Map(loaded.profiles.map((p) => [p.memberId, p])), contacts: loaded.contacts });
       expect(conformance(PLAN_CONTEXT, ctx)).toEqual([]);

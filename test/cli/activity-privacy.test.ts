@@ -12,13 +12,21 @@ function fixtureNames(): string[] {
 }
 
 const RUNS: string[][] = [
-  ...['intro', 'growth', 'mature', 'silent', 'churned'].flatMap((s) => [['kit', s, '--leader', 'L1'], ['kit', s, '--format', 'html'], ['kit', s, '--lang', 'en', '--format', 'txt']]),
+  ...['intro', 'growth', 'mature', 'silent', 'churned'].flatMap((s) => [
+    ['kit', s, '--leader', 'L1'],
+    ['kit', s, '--format', 'html'],
+    ['kit', s, '--lang', 'en', '--format', 'txt'],
+  ]),
   ...['welcome', 'growth', 'mature', 'silent', 'churned', 'complaint'].flatMap((scene) =>
-    ['intro', 'growth', 'mature', 'silent', 'churned'].map((stage) => ['script', scene, '--stage', stage])),
+    ['intro', 'growth', 'mature', 'silent', 'churned'].map((stage) => ['script', scene, '--stage', stage]),
+  ),
   ['script', 'churned', '--member', 'M10', '--lang', 'en'],
-  ['plan', '--leader', 'L1', '--week', '2026-W44'], ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json'],
-  ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'html'], ['plan', '--leader', 'L2', '--week', 'next', '--lang', 'en'],
-  ['lint'], ['lint', '--context', 'plan'],
+  ['plan', '--leader', 'L1', '--week', '2026-W44'],
+  ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json'],
+  ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'html'],
+  ['plan', '--leader', 'L2', '--week', 'next', '--lang', 'en'],
+  ['lint'],
+  ['lint', '--context', 'plan'],
 ];
 
 describe('personal data in kits, scripts, plans and lint (SPEC §8)', () => {

@@ -32,13 +32,19 @@ describe('the library api', () => {
     }
     const plain = members(db, { asOf: AS_OF, sort: 'member', unmask: true });
     expect(plain.members.some((m, i) => m.name !== list.members[i]!.name)).toBe(true);
-    expect(segment(db, { asOf: AS_OF, unmask: true }).contacts).toEqual(new Map(plain.members.map((m) => [m.memberId, { name: m.name, phone: m.phone }])));
+    expect(segment(db, { asOf: AS_OF, unmask: true }).contacts).toEqual(
+      new Map(plain.members.map((m) => [m.memberId, { name: m.name, phone: m.phone }])),
+    );
   });
 
   it('checks a scope against the database with one bilingual UsageError', async () => {
     const db = await fixtureDb();
-    for (const call of [() => segment(db, { asOf: AS_OF, leader: 'L9' }), () => stages(db, { to: AS_OF, leader: 'L9' }),
-      () => members(db, { asOf: AS_OF, leader: 'L9' }), () => kpi(db, { asOf: AS_OF, leader: 'L9' })]) {
+    for (const call of [
+      () => segment(db, { asOf: AS_OF, leader: 'L9' }),
+      () => stages(db, { to: AS_OF, leader: 'L9' }),
+      () => members(db, { asOf: AS_OF, leader: 'L9' }),
+      () => kpi(db, { asOf: AS_OF, leader: 'L9' }),
+    ]) {
       let err: unknown;
       try {
         call();

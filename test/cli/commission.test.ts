@@ -27,9 +27,27 @@ async function fixture(): Promise<string> {
 interface J {
   month: string;
   data_until: string;
-  leaders: { leader_id: string; level: number; level_source: string; rate_bp: number; gmv_fen: number; base_fen: number;
-    rewards: Record<string, number>; total_fen: number; prev_total_fen: number; change_fen: number;
-    lines: { member_id: string; member_name: string; rule: string; basis_fen: number; rate_bp: number; amount_fen: number; detail: string }[] }[];
+  leaders: {
+    leader_id: string;
+    level: number;
+    level_source: string;
+    rate_bp: number;
+    gmv_fen: number;
+    base_fen: number;
+    rewards: Record<string, number>;
+    total_fen: number;
+    prev_total_fen: number;
+    change_fen: number;
+    lines: {
+      member_id: string;
+      member_name: string;
+      rule: string;
+      basis_fen: number;
+      rate_bp: number;
+      amount_fen: number;
+      detail: string;
+    }[];
+  }[];
 }
 
 async function json(cwd: string, month: string, extra: string[] = []): Promise<J> {
@@ -39,12 +57,26 @@ async function json(cwd: string, month: string, extra: string[] = []): Promise<J
   return JSON.parse(r.stdout) as J;
 }
 
-const brief = (j: J) => j.leaders.map((l) => [l.leader_id, l.level, l.level_source, l.rate_bp, l.gmv_fen, l.base_fen,
-  l.rewards.member_monthly_spend, l.rewards.reactivation, l.rewards.nurture, l.total_fen, l.change_fen]);
+const brief = (j: J) =>
+  j.leaders.map((l) => [
+    l.leader_id,
+    l.level,
+    l.level_source,
+    l.rate_bp,
+    l.gmv_fen,
+    l.base_fen,
+    l.rewards.member_monthly_spend,
+    l.rewards.reactivation,
+    l.rewards.nurture,
+    l.total_fen,
+    l.change_fen,
+  ]);
 
 describe('tuan commission on the hand-computed fixture', () => {
   let cwd: string;
-  beforeAll(async () => { cwd = await fixture(); });
+  beforeAll(async () => {
+    cwd = await fixture();
+  });
 
   it('2026-09: every statement as worked out by hand', async () => {
     const j = await json(cwd, '2026-09');
@@ -55,11 +87,34 @@ describe('tuan commission on the hand-computed fixture', () => {
       ['A03', 1, 'performance', 500, 0, 0, 0, 0, 0, 0, 0],
     ]);
     expect(j.leaders[1]!.lines).toEqual([
-      { member_id: 'P1', member_name: '张*', rule: 'member_monthly_spend', basis_fen: 50_000, rate_bp: 300, amount_fen: 1_500, detail: 'mature on 2026-09-30' },
-      { member_id: 'S1', member_name: '李*', rule: 'reactivation', basis_fen: 12_000, rate_bp: 2000, amount_fen: 2_400,
-        detail: 'silent on 2026-08-31; first order this month O-S1-1 (2026-09-10)' },
-      { member_id: 'N1', member_name: '王*', rule: 'nurture', basis_fen: 5_875, rate_bp: 1000, amount_fen: 588,
-        detail: 'tier 1 (¥1,000.00) reached 2026-09-03, day 29 after the first order; basis = base commission on the member 2026-08-05..2026-09-30' },
+      {
+        member_id: 'P1',
+        member_name: '张*',
+        rule: 'member_monthly_spend',
+        basis_fen: 50_000,
+        rate_bp: 300,
+        amount_fen: 1_500,
+        detail: 'mature on 2026-09-30',
+      },
+      {
+        member_id: 'S1',
+        member_name: '李*',
+        rule: 'reactivation',
+        basis_fen: 12_000,
+        rate_bp: 2000,
+        amount_fen: 2_400,
+        detail: 'silent on 2026-08-31; first order this month O-S1-1 (2026-09-10)',
+      },
+      {
+        member_id: 'N1',
+        member_name: '王*',
+        rule: 'nurture',
+        basis_fen: 5_875,
+        rate_bp: 1000,
+        amount_fen: 588,
+        detail:
+          'tier 1 (¥1,000.00) reached 2026-09-03, day 29 after the first order; basis = base commission on the member 2026-08-05..2026-09-30',
+      },
     ]);
   });
 
@@ -74,8 +129,12 @@ describe('tuan commission on the hand-computed fixture', () => {
   it('churned returners are paid only when reactivation.include_churned is on', async () => {
     writeFileSync(join(cwd, 'churned.yaml'), 'commission:\n  rewards:\n    reactivation:\n      include_churned: true\n');
     const j = await json(cwd, '2026-08', ['--config', 'churned.yaml']);
-    expect(j.leaders[1]!.lines.filter((l) => l.rule === 'reactivation').map((l) => [l.member_id, l.amount_fen]))
-      .toEqual([['P1', 20_000], ['P2', 40_000], ['P3', 50_000], ['P4', 50_000]]);
+    expect(j.leaders[1]!.lines.filter((l) => l.rule === 'reactivation').map((l) => [l.member_id, l.amount_fen])).toEqual([
+      ['P1', 20_000],
+      ['P2', 40_000],
+      ['P3', 50_000],
+      ['P4', 50_000],
+    ]);
   });
 
   it('the table and the --detail lines (golden), in Chinese and English', async () => {
@@ -93,13 +152,19 @@ describe('tuan commission on the hand-computed fixture', () => {
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('../golden/commission/fixture-2026-09.csv');
     const [head, a02] = [r.stdout.split('\n')[0]!, r.stdout.split('\n')[2]!];
-    expect(head).toBe('month,leader_id,level,level_name,level_source,performance_level,rate_bp,gmv_fen,gmv_yuan,base_fen,base_yuan,'
-      + 'member_monthly_spend_fen,member_monthly_spend_yuan,reactivation_fen,reactivation_yuan,nurture_fen,nurture_yuan,'
-      + 'total_fen,total_yuan,prev_total_fen,prev_total_yuan,change_fen,change_yuan');
-    expect(a02).toBe('2026-09,A02,2,二星,performance,2,575,118000,1180.00,6785,67.85,1500,15.00,2400,24.00,588,5.88,11273,112.73,78200,782.00,-66927,-669.27');
+    expect(head).toBe(
+      'month,leader_id,level,level_name,level_source,performance_level,rate_bp,gmv_fen,gmv_yuan,base_fen,base_yuan,' +
+        'member_monthly_spend_fen,member_monthly_spend_yuan,reactivation_fen,reactivation_yuan,nurture_fen,nurture_yuan,' +
+        'total_fen,total_yuan,prev_total_fen,prev_total_yuan,change_fen,change_yuan',
+    );
+    expect(a02).toBe(
+      '2026-09,A02,2,二星,performance,2,575,118000,1180.00,6785,67.85,1500,15.00,2400,24.00,588,5.88,11273,112.73,78200,782.00,-66927,-669.27',
+    );
     const lines = await runTuan(['commission', '--month', '2026-09', '--format', 'csv', '--detail', '--leader', 'A01', ...AS_OF], { cwd });
-    expect(lines.stdout.split('\n')[1]).toBe('2026-09,A01,C1,赵*,nurture,7250,72.50,1000,725,7.25,'
-      + '"tier 1 (¥1,000.00) reached 2026-09-15, day 0 after the first order; basis = base commission on the member 2026-09-15..2026-09-30"');
+    expect(lines.stdout.split('\n')[1]).toBe(
+      '2026-09,A01,C1,赵*,nurture,7250,72.50,1000,725,7.25,' +
+        '"tier 1 (¥1,000.00) reached 2026-09-15, day 0 after the first order; basis = base commission on the member 2026-09-15..2026-09-30"',
+    );
   });
 
   it('--unmask shows member names', async () => {
@@ -117,14 +182,28 @@ describe('a refund imported after the month closed', () => {
     expect(imp.code).toBe(0);
     const aug = await json(cwd, '2026-08');
     expect(brief(aug)[1]).toEqual(['A02', 1, 'performance', 500, 999_999, 50_000, 28_200, 0, 0, 78_200, 78_200]);
-    expect(brief(await json(cwd, '2026-09'))[1]).toEqual(['A02', 1, 'performance', 500, 118_000, 5_900, 1_500, 2_400, 550, 10_350, 10_350 - 78_200]);
+    expect(brief(await json(cwd, '2026-09'))[1]).toEqual([
+      'A02',
+      1,
+      'performance',
+      500,
+      118_000,
+      5_900,
+      1_500,
+      2_400,
+      550,
+      10_350,
+      10_350 - 78_200,
+    ]);
     expect((await json(cwd, '2026-10')).leaders[1]!.total_fen).toBe(6_288);
   });
 });
 
 describe('months, leaders and errors', () => {
   let cwd: string;
-  beforeAll(async () => { cwd = await fixture(); });
+  beforeAll(async () => {
+    cwd = await fixture();
+  });
 
   it('defaults to the last month that is over on --as-of', async () => {
     const r = await runTuan(['commission', '--as-of', '2026-10-15', '--format', 'json'], { cwd });
@@ -143,7 +222,10 @@ describe('months, leaders and errors', () => {
 
   it.each([
     [['--month', '2026-13'], 'tuan: --month "2026-13" must be a month like 2026-10\n'],
-    [['--month', '2026-11'], 'tuan: --month 2026-11 starts after the as-of date 2026-10-31\nhint: pass --as-of 2026-11-30 or an earlier --month\n'],
+    [
+      ['--month', '2026-11'],
+      'tuan: --month 2026-11 starts after the as-of date 2026-10-31\nhint: pass --as-of 2026-11-30 or an earlier --month\n',
+    ],
     [['--leader', 'ZZ'], 'tuan: unknown leader "ZZ"\nhint: known leaders: A01, A02, A03\n'],
   ])('usage error %j -> exit 2', async (args, stderr) => {
     const r = await runTuan(['commission', '--lang', 'en', ...AS_OF, ...args], { cwd });
@@ -153,8 +235,11 @@ describe('months, leaders and errors', () => {
   });
 
   it('an invalid level table in the config is exit 2 with the path of the problem', async () => {
-    writeFileSync(join(cwd, 'bad.yaml'), 'commission:\n  levels:\n    - {name_zh: 一星, name_en: one, min_gmv_yuan: 0, min_repurchase_pct: null, rate_pct: 5}\n'
-      + '    - {name_zh: 二星, name_en: two, min_gmv_yuan: 0, min_repurchase_pct: 20, rate_pct: 120}\n');
+    writeFileSync(
+      join(cwd, 'bad.yaml'),
+      'commission:\n  levels:\n    - {name_zh: 一星, name_en: one, min_gmv_yuan: 0, min_repurchase_pct: null, rate_pct: 5}\n' +
+        '    - {name_zh: 二星, name_en: two, min_gmv_yuan: 0, min_repurchase_pct: 20, rate_pct: 120}\n',
+    );
     const r = await runTuan(['commission', ...AS_OF, '--config', 'bad.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('commission.levels.1.rate_pct: 数值过大');
@@ -169,8 +254,11 @@ describe('months, leaders and errors', () => {
 
   it('CSV text cells that a spreadsheet would execute are neutralised', async () => {
     const dir = workdir();
-    writeFileSync(join(dir, 'o.csv'), '订单号,下单时间,会员ID,会员昵称,团长ID,实付金额,订单状态\n'
-      + 'X1,2026-09-02 10:00:00,=cmd|calc,=HYPERLINK("x"),@L1,1000.00,已完成\n');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      '订单号,下单时间,会员ID,会员昵称,团长ID,实付金额,订单状态\n' +
+        'X1,2026-09-02 10:00:00,=cmd|calc,=HYPERLINK("x"),@L1,1000.00,已完成\n',
+    );
     expect((await runTuan(['import', 'o.csv'], { cwd: dir })).code).toBe(0);
     const r = await runTuan(['commission', '--month', '2026-09', '--format', 'csv', ...AS_OF], { cwd: dir });
     expect(r.stdout.split('\n')[1]).toMatch(/^2026-09,'@L1,1,/);

@@ -38,7 +38,9 @@ describe('tuan completion bash', () => {
     expect(complete(r.stdout, cwd, ['tuan', 'kpi', 'check', '--format', ''])).toEqual(['table', 'json']);
     expect(complete(r.stdout, cwd, ['tuan', 'segment', 'kt'])).toEqual(['ktt.csv']);
     expect(complete(r.stdout, cwd, ['tuan', 'init', '--file', 'kt'])).toEqual(['ktt.csv']);
-    expect(complete(r.stdout, cwd, ['tuan', 'init', '--'])).toEqual(expect.arrayContaining(['--file', '--leader', '--yes', '--force', '--db', '--lang']));
+    expect(complete(r.stdout, cwd, ['tuan', 'init', '--'])).toEqual(
+      expect.arrayContaining(['--file', '--leader', '--yes', '--force', '--db', '--lang']),
+    );
     expect(complete(r.stdout, cwd, ['tuan', 'completion', ''])).toEqual(['bash', 'zsh']);
     expect(complete(r.stdout, cwd, ['tuan', 'init', '--leader', ''])).toEqual([]); // a free value: nothing to offer
   });
@@ -84,16 +86,23 @@ describe('tuan completion zsh', () => {
 
 /** A small program with every kind of option and argument: the scripts for it are golden files. */
 function syntheticProgram(): Command {
-  const program = new Command('tuan').version('1.0.0', '-V, --version')
+  const program = new Command('tuan')
+    .version('1.0.0', '-V, --version')
     .addOption(new Option('--db <path>', 'SQLite database file'))
     .addOption(new Option('--lang <lang>', 'language [zh-CN|en]'))
     .addOption(new Option('--secret', 'hidden').hideHelp());
-  program.command('import').summary('import exports: CSV, gzip').argument('[files...]', 'order exports')
+  program
+    .command('import')
+    .summary('import exports: CSV, gzip')
+    .argument('[files...]', 'order exports')
     .option('--map <field=header>', "use this header (it's repeatable)", (v: string, p: string[] = []) => [...p, v])
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'));
   const kpi = program.command('kpi').summary('the KPI table').option('--period <p>', 'the period');
   kpi.command('check').summary('run checks').option('--junit <file>', 'write JUnit XML').option('--strict', 'warnings fail');
-  program.command('kit').summary('a stage kit').addArgument(new Argument('<stage>', 'stage').choices(['intro', 'growth']))
+  program
+    .command('kit')
+    .summary('a stage kit')
+    .addArgument(new Argument('<stage>', 'stage').choices(['intro', 'growth']))
     .option('-y, --yes', 'ask nothing');
   return program;
 }
@@ -106,7 +115,10 @@ describe('completion scripts for a fixed program (golden)', () => {
     expect(tree.options.map((o) => o.names.join(','))).toEqual(['-V,--version', '--db', '--lang', '-h,--help']);
     const imp = tree.commands[0]!;
     expect(imp.options.map((o) => [o.names.join(','), o.value.kind, o.repeatable])).toEqual([
-      ['--map', 'any', true], ['--format', 'choice', false], ['-h,--help', 'none', false]]);
+      ['--map', 'any', true],
+      ['--format', 'choice', false],
+      ['-h,--help', 'none', false],
+    ]);
     expect(imp.args).toEqual([{ name: 'files', variadic: true, value: { kind: 'file' } }]);
     expect(tree.commands[1]!.commands[0]!.options[0]!.value).toEqual({ kind: 'file' });
     expect(tree.commands[2]!.args[0]!.value).toEqual({ kind: 'choice', choices: ['intro', 'growth'] });

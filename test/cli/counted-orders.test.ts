@@ -5,14 +5,25 @@ import { readCountedOrders, readMemberFacts, readReturns, readStatus } from '../
 import { readKpiOrders } from '../../src/adapters/kpi-data.js';
 import { readLastOrders } from '../../src/adapters/activity-queries.js';
 
-type Line = [orderId: string, lineKey: string, orderedAt: string, member: string, amountFen: number, refundFen: number, status: string, quantity?: number];
+type Line = [
+  orderId: string,
+  lineKey: string,
+  orderedAt: string,
+  member: string,
+  amountFen: number,
+  refundFen: number,
+  status: string,
+  quantity?: number,
+];
 
 function dbOf(lines: Line[]): Db {
   const db = openDb(':memory:');
   const insert = db.prepare(`INSERT INTO order_lines (order_id, line_key, ordered_at, member_id, leader_id, product, category, quantity,
       amount_fen, refund_fen, status, member_name, phone, first_import_id, last_import_id, source_line)
     VALUES (?, ?, ?, ?, 'L1', ?, '生鲜', ?, ?, ?, ?, '', '', 1, 1, ?)`);
-  lines.forEach(([o, k, at, m, fen, refund, status, qty], i) => insert.run(o, k, `${at}+08:00`, m, `p${k}`, qty ?? 1, fen, refund, status, i + 1));
+  lines.forEach(([o, k, at, m, fen, refund, status, qty], i) =>
+    insert.run(o, k, `${at}+08:00`, m, `p${k}`, qty ?? 1, fen, refund, status, i + 1),
+  );
   return db;
 }
 
@@ -30,18 +41,34 @@ describe('counted orders, read by every adapter the same way', () => {
 
   it('orders: time = earliest line, amount = completed lines minus refunds, zero amount does not count', () => {
     expect(readCountedOrders(db).map((o) => [o.orderId, o.orderedAt, o.amountFen])).toEqual([
-      ['O2', '2026-10-20T09:00:00+08:00', 2000], ['O1', '2026-10-30T23:50:00+08:00', 2000],
+      ['O2', '2026-10-20T09:00:00+08:00', 2000],
+      ['O1', '2026-10-30T23:50:00+08:00', 2000],
     ]);
-    expect(readKpiOrders(db, '2026-10-31').map((o) => [o.orderId, o.orderDate, o.amountFen])).toEqual([['O2', '2026-10-20', 2000], ['O1', '2026-10-30', 2000]]);
+    expect(readKpiOrders(db, '2026-10-31').map((o) => [o.orderId, o.orderDate, o.amountFen])).toEqual([
+      ['O2', '2026-10-20', 2000],
+      ['O1', '2026-10-30', 2000],
+    ]);
     expect(readReturns(db).map((r) => [r.memberId, r.orderDate, r.amountFen])).toEqual([['M1', '2026-10-31', -500]]);
-    expect(readStatus(db)).toMatchObject({ orders: 2, first_order_at: '2026-10-20T09:00:00+08:00', last_order_at: '2026-10-30T23:50:00+08:00' });
+    expect(readStatus(db)).toMatchObject({
+      orders: 2,
+      first_order_at: '2026-10-20T09:00:00+08:00',
+      last_order_at: '2026-10-30T23:50:00+08:00',
+    });
   });
 
   it('member facts and last orders use the same orders (O1 is on 10-30, not on 10-31)', () => {
-    expect(readMemberFacts(db, '2026-10-31', null)).toEqual([{
-      memberId: 'M1', leaderId: 'L1', firstOrderDate: '2026-10-20', lastOrderDate: '2026-10-30', orders: 2, spendFen: 3500,
-      windowOrders: 2, windowSpendFen: 3500,
-    }]);
+    expect(readMemberFacts(db, '2026-10-31', null)).toEqual([
+      {
+        memberId: 'M1',
+        leaderId: 'L1',
+        firstOrderDate: '2026-10-20',
+        lastOrderDate: '2026-10-30',
+        orders: 2,
+        spendFen: 3500,
+        windowOrders: 2,
+        windowSpendFen: 3500,
+      },
+    ]);
     // as of 10-30 only O1's cancelled line exists: O1 does not count yet
     expect(readMemberFacts(db, '2026-10-30', null)[0]).toMatchObject({ orders: 1, lastOrderDate: '2026-10-20', spendFen: 2000 });
     expect(readLastOrders(db, ['M1'], '2026-10-31').get('M1')).toEqual({ date: '2026-10-30', amountFen: 2000, products: ['p2'] });

@@ -34,13 +34,16 @@ describe('parseDateTime and the process time zone', () => {
   });
 
   it('the result is the same under five time zones, for any date and time in any accepted shape', () => {
-    fc.assert(fc.property(text, (s) => {
-      const seen = ZONES.map((tz) => {
-        process.env.TZ = tz;
-        parseDateTime(''); // the one-entry memo: parse afresh under this zone
-        return parseDateTime(s);
-      });
-      for (const r of seen) expect([s, r]).toEqual([s, seen[0]]);
-    }), { seed: 42, numRuns: 200 });
+    fc.assert(
+      fc.property(text, (s) => {
+        const seen = ZONES.map((tz) => {
+          process.env.TZ = tz;
+          parseDateTime(''); // the one-entry memo: parse afresh under this zone
+          return parseDateTime(s);
+        });
+        for (const r of seen) expect([s, r]).toEqual([s, seen[0]]);
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });

@@ -57,7 +57,13 @@ describe('kill -9 during an import', () => {
     for (let i = 0; i < 2; i++) {
       const delayMs = 50 + Math.floor(rnd() * (duration - 50));
       const r = await killOnce({ dir, base, big, delayMs, before, after, copy: copyFileSync });
-      expect(r, `kill at ${delayMs} ms of ${duration}`).toMatchObject({ integrity: 'ok', nextExit: 0, nextIntegrity: 'ok', nextIsAfter: true, ok: true });
+      expect(r, `kill at ${delayMs} ms of ${duration}`).toMatchObject({
+        integrity: 'ok',
+        nextExit: 0,
+        nextIntegrity: 'ok',
+        nextIsAfter: true,
+        ok: true,
+      });
       expect(['before', 'after']).toContain(r.was);
     }
   }, 120_000);
@@ -148,7 +154,9 @@ describe('a full disk', () => {
       expect(after.integrity).toBe('ok');
       expect(after.checksum).toBe(before);
       const en = runBin(['import', csv(), '--db', db, '--lang', 'en'], { cwd: dir, env: disk.env });
-      expect(en.stderr).toMatch(/the disk is full: cannot write the database .* free; the database is unchanged\nhint: this import needs about/);
+      expect(en.stderr).toMatch(
+        /the disk is full: cannot write the database .* free; the database is unchanged\nhint: this import needs about/,
+      );
     } finally {
       disk.done();
     }
@@ -157,11 +165,16 @@ describe('a full disk', () => {
   it('a first import into a new database on a full disk leaves no file behind', () => {
     const disk = smallDisk(3);
     try {
-      if (disk.how === 'tmpfs') { // fill the disk but for a few KiB
+      if (disk.how === 'tmpfs') {
+        // fill the disk but for a few KiB
         const fd = openSync(join(disk.folder, 'filler'), 'w');
         try {
           for (;;) writeSync(fd, Buffer.alloc(4096));
-        } catch { /* full */ } finally { closeSync(fd); }
+        } catch {
+          /* full */
+        } finally {
+          closeSync(fd);
+        }
       }
       const r = runBin(['import', SAMPLE, '--db', join(disk.folder, 'new.db')], { cwd: dir, env: disk.env });
       expect(r.code, `${disk.how}: ${r.stderr}`).toBe(4);
@@ -223,26 +236,54 @@ describe('a read-only database file or folder', () => {
 
 describe('files that are not (or no longer) tuan databases', () => {
   const cases: [string, () => string, RegExp][] = [
-    ['random bytes', () => {
-      const p = join(dir, 'random.db');
-      const rnd = prng(5);
-      writeFileSync(p, Buffer.from(Array.from({ length: 65536 }, () => Math.floor(rnd() * 256))));
-      return p;
-    }, /已损坏,或不是 tuan 数据库\(file is not a database\)/],
-    ['bytes overwritten in the middle', () => copyOfBase('corrupt.db', (p) => {
-      const fd = openSync(p, 'r+');
-      writeSync(fd, Buffer.alloc(16384, 0x5a), 0, 16384, Math.floor(statSync(p).size / 2 / 4096) * 4096);
-      closeSync(fd);
-    }), /已损坏,或不是 tuan 数据库/],
-    ['a missing table', () => copyOfBase('notable.db', (p) => withDb(p, (db) => db.exec('DROP TABLE rejects; DROP TABLE leaders'))), /已损坏,或不是 tuan 数据库\(no such table/],
-    ['a missing column', () => copyOfBase('nocolumn.db', (p) => withDb(p, (db) => db.exec('ALTER TABLE order_lines DROP COLUMN member_id; ALTER TABLE rejects DROP COLUMN raw'))), /已损坏,或不是 tuan 数据库\((no such column|table \w+ has no column)/],
-    ['a newer tuan', () => copyOfBase('newer.db', (p) => withDb(p, (db) => db.pragma('user_version = 7'))), /结构版本是 7,由更新的 tuan 写入;这个 tuan 只认识到版本 \d+/],
+    [
+      'random bytes',
+      () => {
+        const p = join(dir, 'random.db');
+        const rnd = prng(5);
+        writeFileSync(p, Buffer.from(Array.from({ length: 65536 }, () => Math.floor(rnd() * 256))));
+        return p;
+      },
+      /已损坏,或不是 tuan 数据库\(file is not a database\)/,
+    ],
+    [
+      'bytes overwritten in the middle',
+      () =>
+        copyOfBase('corrupt.db', (p) => {
+          const fd = openSync(p, 'r+');
+          writeSync(fd, Buffer.alloc(16384, 0x5a), 0, 16384, Math.floor(statSync(p).size / 2 / 4096) * 4096);
+          closeSync(fd);
+        }),
+      /已损坏,或不是 tuan 数据库/,
+    ],
+    [
+      'a missing table',
+      () => copyOfBase('notable.db', (p) => withDb(p, (db) => db.exec('DROP TABLE rejects; DROP TABLE leaders'))),
+      /已损坏,或不是 tuan 数据库\(no such table/,
+    ],
+    [
+      'a missing column',
+      () =>
+        copyOfBase('nocolumn.db', (p) =>
+          withDb(p, (db) => db.exec('ALTER TABLE order_lines DROP COLUMN member_id; ALTER TABLE rejects DROP COLUMN raw')),
+        ),
+      /已损坏,或不是 tuan 数据库\((no such column|table \w+ has no column)/,
+    ],
+    [
+      'a newer tuan',
+      () => copyOfBase('newer.db', (p) => withDb(p, (db) => db.pragma('user_version = 7'))),
+      /结构版本是 7,由更新的 tuan 写入;这个 tuan 只认识到版本 \d+/,
+    ],
     ['--db /dev/null', () => '/dev/null', /\/dev\/null 不是数据库文件\(是设备或特殊文件\)/],
-    ['--db a folder', () => {
-      const p = join(dir, 'a-folder.db');
-      mkdirSync(p, { recursive: true });
-      return p;
-    }, /不是数据库文件\(是文件夹\)/],
+    [
+      '--db a folder',
+      () => {
+        const p = join(dir, 'a-folder.db');
+        mkdirSync(p, { recursive: true });
+        return p;
+      },
+      /不是数据库文件\(是文件夹\)/,
+    ],
   ];
   for (const [name, make, message] of cases) {
     it(`${name}: status, segment, rejects and import are exit 4 with what to do`, () => {

@@ -35,10 +35,15 @@ async function ok(cwd: string, args: string[]): Promise<string> {
 async function commissionFixture(): Promise<string> {
   const cwd = workdir(['commission/orders.csv', 'commission/leaders.csv']);
   await ok(cwd, ['import', 'orders.csv', '--leaders', 'leaders.csv']);
-  writeFileSync(join(cwd, 'bad.csv'), [HEADER,
-    'O-X-1,2026-09-21 09:00:00,S1,李静,139 0000 0001,A02,水果,水果,1,abc,0.00,已完成',
-    'O-X-2,2026-09-22 09:00:00,P9,周末,13500000009,A02,水果,水果,1,xyz,0.00,已完成',
-    ''].join('\n'));
+  writeFileSync(
+    join(cwd, 'bad.csv'),
+    [
+      HEADER,
+      'O-X-1,2026-09-21 09:00:00,S1,李静,139 0000 0001,A02,水果,水果,1,abc,0.00,已完成',
+      'O-X-2,2026-09-22 09:00:00,P9,周末,13500000009,A02,水果,水果,1,xyz,0.00,已完成',
+      '',
+    ].join('\n'),
+  );
   await ok(cwd, ['import', 'bad.csv', '--max-reject-rate', '1']);
   return cwd;
 }
@@ -66,31 +71,45 @@ describe('tuan forget MEMBER_ID', () => {
     for (const s of ['李静', '13900000001', '139 0000 0001', '王新', '13700000001']) expect(holds(bytes, s), s).toBe(false);
     expect(holds(bytes, '周末')).toBe(true); // the other rejected row keeps its raw text
     expect(query(cwd + '/tuan.db', `SELECT count(*) AS n FROM order_lines WHERE member_id IN ('S1', 'N1')`)).toEqual([{ n: 0 }]);
-    const pseudo = query<{ member_id: string; n: number }>(cwd + '/tuan.db',
-      `SELECT member_id, count(*) AS n FROM order_lines WHERE member_id LIKE 'forgotten-%' AND member_name = '' AND phone = '' GROUP BY 1 ORDER BY 2`);
+    const pseudo = query<{ member_id: string; n: number }>(
+      cwd + '/tuan.db',
+      `SELECT member_id, count(*) AS n FROM order_lines WHERE member_id LIKE 'forgotten-%' AND member_name = '' AND phone = '' GROUP BY 1 ORDER BY 2`,
+    );
     expect(pseudo.map((p) => p.n)).toEqual([3, 3]);
     for (const p of pseudo) expect(p.member_id).toMatch(/^forgotten-[0-9a-f]{10}$/);
 
     expect(JSON.parse(await ok(cwd, ['status', '--format', 'json']))).toMatchObject({
-      spend_fen: before.status.spend_fen, members: before.status.members, lines: before.status.lines, orders: before.status.orders, rejected: before.status.rejected,
+      spend_fen: before.status.spend_fen,
+      members: before.status.members,
+      lines: before.status.lines,
+      orders: before.status.orders,
+      rejected: before.status.rejected,
     });
     expect(await ok(cwd, ['stages', ...AS_OF, '--format', 'json'])).toBe(before.stages);
     const total = (j: { leaders: { leader_id: string; total_fen: number }[] }) => j.leaders.map((l) => [l.leader_id, l.total_fen]);
     const sep = JSON.parse(await ok(cwd, ['commission', '--month', '2026-09', '--format', 'json', ...AS_OF]));
     expect(total(sep)).toEqual(total(before.sep));
     expect(total(JSON.parse(await ok(cwd, ['commission', '--month', '2026-10', '--format', 'json', ...AS_OF])))).toEqual(total(before.oct));
-    expect(total(sep)).toEqual([['A01', 7_975], ['A02', 11_273], ['A03', 0]]); // test/fixtures/commission/README.md
+    expect(total(sep)).toEqual([
+      ['A01', 7_975],
+      ['A02', 11_273],
+      ['A03', 0],
+    ]); // test/fixtures/commission/README.md
 
     // the record: when, the criterion and the counts, never who
     const rec = query(cwd + '/tuan.db', 'SELECT * FROM deletions');
-    expect(rec).toEqual([{ deletion_id: 1, deleted_at: '2026-11-01T10:00:00+08:00', criterion: 'ids', members: 2, order_lines: 6, rejects: 1 }]);
+    expect(rec).toEqual([
+      { deletion_id: 1, deleted_at: '2026-11-01T10:00:00+08:00', criterion: 'ids', members: 2, order_lines: 6, rejects: 1 },
+    ]);
   });
 
   it('says how many in text, without names or ids', async () => {
     const cwd = await commissionFixture();
     const r = await runTuan(['forget', 'S1', '--yes', '--lang', 'en'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Forgot 1 member(s): 3 order lines now carry a pseudonym and no name or phone, 1 rejected rows lost their raw text');
+    expect(r.stdout).toContain(
+      'Forgot 1 member(s): 3 order lines now carry a pseudonym and no name or phone, 1 rejected rows lost their raw text',
+    );
     expect(r.stdout).not.toMatch(/S1|李静/);
   });
 
@@ -140,13 +159,19 @@ describe('tuan forget MEMBER_ID', () => {
       ro.close();
     }
     expect(query(file, `SELECT count(*) AS n FROM order_lines WHERE member_id = 'S1'`)).toEqual([{ n: 3 }]);
-    expect(forget(file, { ids: ['S1'], now: '2026-11-02T09:00:00+08:00' })).toMatchObject({ members: 1, deletion_id: 1, deleted_at: '2026-11-02T09:00:00+08:00' });
+    expect(forget(file, { ids: ['S1'], now: '2026-11-02T09:00:00+08:00' })).toMatchObject({
+      members: 1,
+      deletion_id: 1,
+      deleted_at: '2026-11-02T09:00:00+08:00',
+    });
     expect(() => forget(file, { ids: ['S1'] })).toThrow(UsageError); // gone
   });
 
   describe('on a terminal', () => {
     const saved = forgetPrompts.confirm;
-    afterEach(() => { forgetPrompts.confirm = saved; });
+    afterEach(() => {
+      forgetPrompts.confirm = saved;
+    });
 
     async function tty(cwd: string, answer: boolean): Promise<{ code: number; stdout: string; stderr: string; asked: string[] }> {
       const asked: string[] = [];
@@ -157,8 +182,14 @@ describe('tuan forget MEMBER_ID', () => {
       let stdout = '';
       let stderr = '';
       const code = await main(['forget', 'S1', '--lang', 'en'], {
-        stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) },
-        env: { NO_COLOR: '1' }, cwd, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, now: () => FIXED_NOW,
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        env: { NO_COLOR: '1' },
+        cwd,
+        stdoutIsTTY: true,
+        stderrIsTTY: true,
+        stdinIsTTY: true,
+        now: () => FIXED_NOW,
       });
       return { code, stdout, stderr, asked };
     }
@@ -190,7 +221,8 @@ describe('tuan forget MEMBER_ID', () => {
  *   wx_delta_1267  2023-06-01 (cancelled) forgotten by both (any status counts as an order line)
  *   wx_eps_4410    2024-01-01, 2026-12-01 (after --as-of) kept: it has a newer order
  */
-const AGES = [HEADER,
+const AGES = [
+  HEADER,
   'A-1,2025-04-30 10:00:00,wx_alpha_7781,欧阳娜娜,15912345678,A01,米,粮油,1,10.00,0.00,已完成',
   'B-1,2025-05-01 10:00:00,wx_beta_5523,钱多多,15800000000,A01,米,粮油,1,20.00,0.00,已完成',
   'G-1,2024-01-01 10:00:00,wx_gamma_9034,孙悟,15700000000,A01,米,粮油,1,30.00,0.00,已完成',
@@ -199,7 +231,8 @@ const AGES = [HEADER,
   'E-1,2024-01-01 10:00:00,wx_eps_4410,诸葛琳,15500000000,A01,米,粮油,1,60.00,0.00,已完成',
   'E-2,2026-12-01 10:00:00,wx_eps_4410,诸葛琳,15500000000,A01,米,粮油,1,70.00,0.00,已完成',
   'X-1,2025-04-30 10:00:00,wx_alpha_7781,欧阳娜娜,15912345678,A01,米,粮油,1,bad,0.00,已完成',
-  ''].join('\n');
+  '',
+].join('\n');
 
 async function agesFixture(): Promise<string> {
   const cwd = workdir();
@@ -208,18 +241,26 @@ async function agesFixture(): Promise<string> {
   return cwd;
 }
 
-const ids = (cwd: string) => query<{ member_id: string }>(cwd + '/tuan.db', 'SELECT DISTINCT member_id FROM order_lines ORDER BY 1').map((r) => r.member_id);
+const ids = (cwd: string) =>
+  query<{ member_id: string }>(cwd + '/tuan.db', 'SELECT DISTINCT member_id FROM order_lines ORDER BY 1').map((r) => r.member_id);
 
 describe('tuan forget --older-than', () => {
   it('18m: exactly the members whose last order line is before 2025-05-01', async () => {
     const cwd = await agesFixture();
     const r = JSON.parse(await ok(cwd, ['forget', '--older-than', '18m', '--yes', '--format', 'json']));
-    expect(r).toMatchObject({ criterion: 'older-than 18m (before 2025-05-01)', cutoff: '2025-05-01', members: 2, order_lines: 2, rejects: 1 });
+    expect(r).toMatchObject({
+      criterion: 'older-than 18m (before 2025-05-01)',
+      cutoff: '2025-05-01',
+      members: 2,
+      order_lines: 2,
+      rejects: 1,
+    });
     const left = ids(cwd);
     expect(left.filter((id) => id.startsWith('wx_'))).toEqual(['wx_beta_5523', 'wx_eps_4410', 'wx_gamma_9034']);
     expect(left.filter((id) => id.startsWith('forgotten-'))).toHaveLength(2);
     const bytes = fileBytes(cwd);
-    for (const s of ['wx_alpha_7781', '欧阳娜娜', '15912345678', 'wx_delta_1267', '司马懿然', '15600000000']) expect(holds(bytes, s), s).toBe(false);
+    for (const s of ['wx_alpha_7781', '欧阳娜娜', '15912345678', 'wx_delta_1267', '司马懿然', '15600000000'])
+      expect(holds(bytes, s), s).toBe(false);
     for (const s of ['钱多多', '孙悟', '诸葛琳']) expect(holds(bytes, s), s).toBe(true);
 
     // forgotten members are not forgotten again

@@ -34,7 +34,9 @@ describe('tables for people, in Chinese and in English', () => {
   it('the import summary and the rejected rows', async () => {
     const cwd = workdir(['orders/bad-amount.csv']);
     const zh = await runTuan(['import', 'bad-amount.csv', '--max-reject-rate', '1'], { cwd });
-    const en = await runTuan(['--lang', 'en', 'import', 'bad-amount.csv', '--max-reject-rate', '1'], { cwd: workdir(['orders/bad-amount.csv']) });
+    const en = await runTuan(['--lang', 'en', 'import', 'bad-amount.csv', '--max-reject-rate', '1'], {
+      cwd: workdir(['orders/bad-amount.csv']),
+    });
     await expect(zh.stdout).toMatchFileSnapshot('../golden/lang/import.txt');
     await expect(en.stdout).toMatchFileSnapshot('../golden/lang/import-en.txt');
     const rz = await runTuan(['rejects'], { cwd });

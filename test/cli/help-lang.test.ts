@@ -30,7 +30,11 @@ describe('--help in the language of the run', () => {
 
   it('--lang en anywhere on the line, or TUAN_LANG=en, gives English help', async () => {
     const cwd = workdir();
-    for (const args of [['--lang', 'en', 'members', '--help'], ['members', '--help', '--lang', 'en'], ['members', '--lang=en', '--help']]) {
+    for (const args of [
+      ['--lang', 'en', 'members', '--help'],
+      ['members', '--help', '--lang', 'en'],
+      ['members', '--lang=en', '--help'],
+    ]) {
       const r = await runTuan(args, { cwd });
       expect(r.stdout).toMatch(/^Usage: tuan members \[options\]/);
       expect(r.stdout).toContain('\nExamples:\n');

@@ -16,7 +16,13 @@ const db = (dir: string) => join(dir, 'tuan.db');
 
 async function importJson(dir: string, file: string) {
   const r = await runTuan(['import', file, '--format', 'json'], { cwd: dir });
-  return { r, s: r.code === 0 ? (JSON.parse(r.stdout) as { orders: { rowsRead: number; rejected: number; linesAccepted: number }[] }).orders[0]! : null };
+  return {
+    r,
+    s:
+      r.code === 0
+        ? (JSON.parse(r.stdout) as { orders: { rowsRead: number; rejected: number; linesAccepted: number }[] }).orders[0]!
+        : null,
+  };
 }
 
 describe('CSV syntax that used to lose lines', () => {
@@ -53,7 +59,7 @@ describe('CSV syntax that used to lose lines', () => {
       [11, 'a cell longer than 64 KiB'],
     ]);
     expect(rows(db(dir), 'SELECT count(*) FROM order_lines')).toEqual([[18]]);
-    expect((rows(db(dir), 'SELECT max(length(raw)) FROM rejects')[0]![0] as number)).toBeLessThan(2100);
+    expect(rows(db(dir), 'SELECT max(length(raw)) FROM rejects')[0]![0] as number).toBeLessThan(2100);
   });
 });
 
@@ -95,7 +101,8 @@ describe('damaged files are input errors (exit 3) that name the file, and the da
     mkdirSync(join(dir, 'x.csv'));
     const r = await runTuan(['--lang', 'en', 'import', 'x.csv'], { cwd: dir });
     expect([r.code, r.stderr]).toEqual([3, `tuan: cannot read ${join(dir, 'x.csv')}: it is a folder, not a file\n`]);
-    if (process.getuid?.() !== 0) { // root reads anything
+    if (process.getuid?.() !== 0) {
+      // root reads anything
       writeFileSync(join(dir, 'secret.csv'), csv, { mode: 0o000 });
       const s = await runTuan(['--lang', 'en', 'import', 'secret.csv'], { cwd: dir });
       expect([s.code, s.stderr]).toEqual([3, `tuan: cannot read ${join(dir, 'secret.csv')}: no permission to read it\n`]);
@@ -106,7 +113,6 @@ describe('damaged files are input errors (exit 3) that name the file, and the da
 const good = (from: number) => `${HEADER}\n${Array.from({ length: 10 }, (_, i) => line(from + i)).join('\n')}\n`;
 
 describe('several files: what happened to each is said', () => {
-
   it('good.csv bad.csv good2.csv: both good files are imported, the bad one is named, exit 3', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'good.csv'), good(1));
@@ -127,8 +133,14 @@ describe('several files: what happened to each is said', () => {
     writeFileSync(join(dir, 'bad.csv'), '');
     const r = await runTuan(['--lang', 'en', 'import', '--all-or-nothing', 'good.csv', 'bad.csv', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout)).toMatchObject({ orders: [], failed: [{ file: 'bad.csv', error: 'bad.csv is empty' }], rolledBack: ['good.csv'] });
-    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('1 file(s) not imported: bad.csv; with --all-or-nothing, none of the others were imported either');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      orders: [],
+      failed: [{ file: 'bad.csv', error: 'bad.csv is empty' }],
+      rolledBack: ['good.csv'],
+    });
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe(
+      '1 file(s) not imported: bad.csv; with --all-or-nothing, none of the others were imported either',
+    );
     expect(existsSync(db(dir))).toBe(false); // nothing imported: the database this run created is deleted (#12)
   });
 });

@@ -12,14 +12,25 @@ import { runTuan, workdir } from '../helpers/run-tuan.js';
 const HEADER = '订单号,下单时间,会员ID,团长ID,商品名称,商品分类,数量,实付金额,退款金额,订单状态';
 const AS_OF = ['--as-of', '2026-10-31'];
 /** 40 good lines: 20 members, two orders each, in October 2026. */
-const GOOD = Array.from({ length: 40 }, (_, i) =>
-  `G${i},2026-10-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,M${i % 20},L1,苹果,水果,1,${(i % 9) + 1}.50,0,已完成`);
+const GOOD = Array.from(
+  { length: 40 },
+  (_, i) => `G${i},2026-10-${String((i % 28) + 1).padStart(2, '0')} 10:00:00,M${i % 20},L1,苹果,水果,1,${(i % 9) + 1}.50,0,已完成`,
+);
 const db = (dir: string) => join(dir, 'tuan.db');
 
 /** Every command that reads orders answers (exit 0) and none prints a stack trace. */
 async function everyCommandAnswers(cwd: string): Promise<void> {
-  for (const args of [['status'], ['members'], ['segment'], ['kit', 'intro', '--leader', 'L1'], ['plan', '--leader', 'L1'],
-    ['report', '--out', 'report.html'], ['script', 'churned', '--stage', 'intro'], ['commission', '--month', '2026-10'], ['kpi']]) {
+  for (const args of [
+    ['status'],
+    ['members'],
+    ['segment'],
+    ['kit', 'intro', '--leader', 'L1'],
+    ['plan', '--leader', 'L1'],
+    ['report', '--out', 'report.html'],
+    ['script', 'churned', '--stage', 'intro'],
+    ['commission', '--month', '2026-10'],
+    ['kpi'],
+  ]) {
     const r = await runTuan(['--lang', 'en', ...args, ...AS_OF], { cwd });
     expect([r.code, args.join(' ')], r.stderr).toEqual([0, args.join(' ')]);
     expect(r.stderr).not.toMatch(/\n\s+at |a bug/);
@@ -63,7 +74,7 @@ describe('amounts beyond import.max_line_amount_yuan', () => {
     expect(rows(db(dir), 'SELECT field FROM rejects ORDER BY line')).toEqual([['quantity'], ['refund_amount'], ['amount']]);
   });
 
-  it('the bound is the configuration\'s import.max_line_amount_yuan', async () => {
+  it("the bound is the configuration's import.max_line_amount_yuan", async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'tuan.config.yaml'), 'import:\n  max_line_amount_yuan: 5\n  max_reject_rate: 1\n');
     writeFileSync(join(dir, 'o.csv'), [HEADER, ...GOOD.slice(0, 9)].join('\n') + '\n'); // amounts 1.50 … 9.50
@@ -83,7 +94,13 @@ describe('amounts beyond import.max_line_amount_yuan', () => {
     const h = new Database(db(dir));
     h.prepare("UPDATE order_lines SET amount_fen = 9007199254740991 WHERE order_id IN ('G1', 'G2')").run();
     h.close();
-    for (const args of [['status'], ['members'], ['plan', '--leader', 'L1'], ['kit', 'growth', '--leader', 'L1'], ['report', '--out', 'r.html']]) {
+    for (const args of [
+      ['status'],
+      ['members'],
+      ['plan', '--leader', 'L1'],
+      ['kit', 'growth', '--leader', 'L1'],
+      ['report', '--out', 'r.html'],
+    ]) {
       const r = await runTuan(['--lang', 'en', ...args, ...AS_OF], { cwd: dir });
       expect([args[0], r.code]).toEqual([args[0], 4]);
       expect(r.stderr).toMatch(/^tuan: a total in the database \(.+\) is beyond exact arithmetic/);
@@ -102,7 +119,8 @@ describe('status words that are JavaScript prototype keys', () => {
     const r = await runTuan(['--lang', 'en', 'import', 'proto.csv', '--max-reject-rate', '0.1'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(rows(db(dir), 'SELECT reason FROM rejects ORDER BY line')).toEqual(
-      words.map((w) => [`unknown status "${w}" (add it to status_words in the config)`]));
+      words.map((w) => [`unknown status "${w}" (add it to status_words in the config)`]),
+    );
     await everyCommandAnswers(dir);
   });
 
@@ -122,9 +140,19 @@ describe('status words that are JavaScript prototype keys', () => {
     const delim = await runTuan(['import', 'x.csv', '--delimiter', 'toString'], { cwd: dir });
     expect(delim.code).toBe(2);
     writeFileSync(join(dir, 'tuan.config.yaml'), 'status_words:\n  constructor: completed\n  toString: cancelled\n');
-    writeFileSync(join(dir, 'o.csv'), [HEADER, 'S1,2026-10-05 10:00:00,M1,L1,苹果,水果,1,3.00,0,constructor', 'S2,2026-10-05 10:00:00,M2,L1,苹果,水果,1,3.00,0,toString'].join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'o.csv'),
+      [
+        HEADER,
+        'S1,2026-10-05 10:00:00,M1,L1,苹果,水果,1,3.00,0,constructor',
+        'S2,2026-10-05 10:00:00,M2,L1,苹果,水果,1,3.00,0,toString',
+      ].join('\n') + '\n',
+    );
     const r = await runTuan(['import', 'o.csv'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(rows(db(dir), 'SELECT order_id, status FROM order_lines ORDER BY 1')).toEqual([['S1', 'completed'], ['S2', 'cancelled']]);
+    expect(rows(db(dir), 'SELECT order_id, status FROM order_lines ORDER BY 1')).toEqual([
+      ['S1', 'completed'],
+      ['S2', 'cancelled'],
+    ]);
   });
 });

@@ -24,9 +24,24 @@ async function importOk(dir: string, ...args: string[]): Promise<ImportSummary[]
 }
 
 interface Status {
-  lines: number; orders: number; members: number; leaders: number; rejected: number; spend_fen: number;
-  first_order_at: string | null; last_order_at: string | null;
-  imports: { import_id: number; file_name: string; sha256: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number }[];
+  lines: number;
+  orders: number;
+  members: number;
+  leaders: number;
+  rejected: number;
+  spend_fen: number;
+  first_order_at: string | null;
+  last_order_at: string | null;
+  imports: {
+    import_id: number;
+    file_name: string;
+    sha256: string;
+    rows_read: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+  }[];
 }
 
 async function status(dir: string, ...args: string[]): Promise<Status> {
@@ -46,22 +61,152 @@ const LINES_SQL = `SELECT order_id, line_key, ordered_at, member_id, leader_id, 
   refund_fen, status, net_fen, is_return, member_name, phone, source_line FROM order_lines ORDER BY order_id, line_key`;
 const rejectsOf = (dir: string) => query(db(dir), 'SELECT line, field, reason, raw FROM rejects ORDER BY line');
 const summaryCounts = (s: ImportSummary) => ({
-  rowsRead: s.rowsRead, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, repeated: s.repeated, rejected: s.rejected,
+  rowsRead: s.rowsRead,
+  inserted: s.inserted,
+  updated: s.updated,
+  unchanged: s.unchanged,
+  repeated: s.repeated,
+  rejected: s.rejected,
 });
 
 // basic.csv: D001 115.80 + D002 (119.80 − 10.00) + D005 55.50 = 281.10 counted; D003 refunded, D004 cancelled, D006 pending.
 const BASIC_STATUS = {
-  lines: 7, orders: 3, members: 4, leaders: 2, rejected: 0, spend_fen: 28110,
-  first_order_at: '2026-10-01T08:15:00+08:00', last_order_at: '2026-10-05T07:50:00+08:00',
+  lines: 7,
+  orders: 3,
+  members: 4,
+  leaders: 2,
+  rejected: 0,
+  spend_fen: 28110,
+  first_order_at: '2026-10-01T08:15:00+08:00',
+  last_order_at: '2026-10-05T07:50:00+08:00',
 };
 const BASIC_LINES = [
-  ['D001', '五常大米 10kg|粮油', '2026-10-01T08:15:00+08:00', 'M001', 'L001', '五常大米 10kg', '粮油', 1, 8900, 0, 'completed', 8900, 0, '张三', '13812345678', 3],
-  ['D001', '散养土鸡蛋 30枚|生鲜', '2026-10-01T08:15:00+08:00', 'M001', 'L001', '散养土鸡蛋 30枚', '生鲜', 1, 2680, 0, 'completed', 2680, 0, '张三', '13812345678', 2],
-  ['D002', '纯牛奶 250ml*24|乳品', '2026-10-02T19:30:00+08:00', 'M002', 'L001', '纯牛奶 250ml*24', '乳品', 2, 11980, 1000, 'completed', 10980, 0, '李四', '13987654321', 4],
-  ['D003', '麒麟西瓜 1个约8斤|水果', '2026-10-03T12:05:00+08:00', 'M003', 'L002', '麒麟西瓜 1个约8斤', '水果', 1, 2990, 2990, 'refunded', 0, 0, '王五', '13700001111', 5],
-  ['D004', '手撕面包 1kg,整箱装|零食', '2026-10-04T20:45:00+08:00', 'M001', 'L001', '手撕面包 1kg,整箱装', '零食', 1, 4290, 0, 'cancelled', 0, 0, '张三', '13812345678', 6],
-  ['D005', '速冻水饺 1kg|冻品', '2026-10-05T07:50:00+08:00', 'M004', 'L002', '速冻水饺 1kg', '冻品', 3, 5550, 0, 'completed', 5550, 0, '赵六', '13600002222', 7],
-  ['D006', '婴儿纸尿裤 L码|母婴', '2026-10-06T21:10:00+08:00', 'M002', 'L001', '婴儿纸尿裤 L码', '母婴', 1, 12900, 0, 'pending', 0, 0, '李四', '13987654321', 8],
+  [
+    'D001',
+    '五常大米 10kg|粮油',
+    '2026-10-01T08:15:00+08:00',
+    'M001',
+    'L001',
+    '五常大米 10kg',
+    '粮油',
+    1,
+    8900,
+    0,
+    'completed',
+    8900,
+    0,
+    '张三',
+    '13812345678',
+    3,
+  ],
+  [
+    'D001',
+    '散养土鸡蛋 30枚|生鲜',
+    '2026-10-01T08:15:00+08:00',
+    'M001',
+    'L001',
+    '散养土鸡蛋 30枚',
+    '生鲜',
+    1,
+    2680,
+    0,
+    'completed',
+    2680,
+    0,
+    '张三',
+    '13812345678',
+    2,
+  ],
+  [
+    'D002',
+    '纯牛奶 250ml*24|乳品',
+    '2026-10-02T19:30:00+08:00',
+    'M002',
+    'L001',
+    '纯牛奶 250ml*24',
+    '乳品',
+    2,
+    11980,
+    1000,
+    'completed',
+    10980,
+    0,
+    '李四',
+    '13987654321',
+    4,
+  ],
+  [
+    'D003',
+    '麒麟西瓜 1个约8斤|水果',
+    '2026-10-03T12:05:00+08:00',
+    'M003',
+    'L002',
+    '麒麟西瓜 1个约8斤',
+    '水果',
+    1,
+    2990,
+    2990,
+    'refunded',
+    0,
+    0,
+    '王五',
+    '13700001111',
+    5,
+  ],
+  [
+    'D004',
+    '手撕面包 1kg,整箱装|零食',
+    '2026-10-04T20:45:00+08:00',
+    'M001',
+    'L001',
+    '手撕面包 1kg,整箱装',
+    '零食',
+    1,
+    4290,
+    0,
+    'cancelled',
+    0,
+    0,
+    '张三',
+    '13812345678',
+    6,
+  ],
+  [
+    'D005',
+    '速冻水饺 1kg|冻品',
+    '2026-10-05T07:50:00+08:00',
+    'M004',
+    'L002',
+    '速冻水饺 1kg',
+    '冻品',
+    3,
+    5550,
+    0,
+    'completed',
+    5550,
+    0,
+    '赵六',
+    '13600002222',
+    7,
+  ],
+  [
+    'D006',
+    '婴儿纸尿裤 L码|母婴',
+    '2026-10-06T21:10:00+08:00',
+    'M002',
+    'L001',
+    '婴儿纸尿裤 L码',
+    '母婴',
+    1,
+    12900,
+    0,
+    'pending',
+    0,
+    0,
+    '李四',
+    '13987654321',
+    8,
+  ],
 ];
 
 describe('the same rows in every encoding and delimiter give the same database', () => {
@@ -116,7 +261,9 @@ describe('values', () => {
     const [s] = await importOk(dir, 'quoted-newline.csv', '--max-reject-rate', '0.5');
     expect(summaryCounts(s!)).toEqual({ rowsRead: 4, inserted: 3, updated: 0, unchanged: 0, repeated: 0, rejected: 1 });
     expect(rows(db(dir), 'SELECT order_id, product, source_line FROM order_lines ORDER BY order_id')).toEqual([
-      ['Q1', '中秋礼盒, 含\n贺卡', 2], ['Q2', '说明 "加急"', 4], ['Q4', '香蕉', 6],
+      ['Q1', '中秋礼盒, 含\n贺卡', 2],
+      ['Q2', '说明 "加急"', 4],
+      ['Q4', '香蕉', 6],
     ]);
     expect(rejectsOf(dir)).toEqual([
       { line: 5, field: 'amount', reason: 'not a number: "abc"', raw: 'Q3,2026-10-01 10:00:00,M3,苹果,abc,0.00,已完成' },
@@ -129,7 +276,9 @@ describe('values', () => {
     writeFileSync(join(dir, 'tuan.config.yaml'), 'import:\n  max_line_amount_yuan: 100000000\n');
     await importOk(dir, 'thousands.csv');
     expect(rows(db(dir), 'SELECT order_id, amount_fen, refund_fen FROM order_lines ORDER BY order_id')).toEqual([
-      ['T1', 123450, 0], ['T2', 1234567890, 100000], ['T3', 100000, 0],
+      ['T1', 123450, 0],
+      ['T2', 1234567890, 100000],
+      ['T3', 100000, 0],
     ]);
     expect((await counts(dir)).spend_fen).toBe(123450 + 1234467890 + 100000);
   });
@@ -138,7 +287,10 @@ describe('values', () => {
     const dir = workdir([F('yuan-signs.csv')]);
     await importOk(dir, 'yuan-signs.csv');
     expect(rows(db(dir), 'SELECT order_id, amount_fen, refund_fen FROM order_lines ORDER BY order_id')).toEqual([
-      ['Y1', 1230, 0], ['Y2', 123450, 0], ['Y3', 1230, 0], ['Y4', 800, 0],
+      ['Y1', 1230, 0],
+      ['Y2', 123450, 0],
+      ['Y3', 1230, 0],
+      ['Y4', 800, 0],
     ]);
     expect((await counts(dir)).spend_fen).toBe(126710);
   });
@@ -174,7 +326,8 @@ describe('values', () => {
       FRACTION: '2026-11-03T20:15:00+08:00',
     });
     expect(rows(db(dir), 'SELECT order_date, count(*) FROM order_lines GROUP BY order_date')).toEqual([
-      ['2026-11-03', 11], ['2026-11-04', 2],
+      ['2026-11-03', 11],
+      ['2026-11-04', 2],
     ]);
   });
 
@@ -182,21 +335,32 @@ describe('values', () => {
     const dir = workdir([F('ambiguous-date.csv')]);
     const [s] = await importOk(dir, 'ambiguous-date.csv', '--max-reject-rate', '0.5');
     expect(summaryCounts(s!)).toEqual({ rowsRead: 3, inserted: 2, updated: 0, unchanged: 0, repeated: 0, rejected: 1 });
-    expect(rejectsOf(dir)).toEqual([{
-      line: 3, field: 'ordered_at', reason: 'ambiguous date "3/11/2026 20:15": day/month order unknown; export dates as YYYY-MM-DD',
-      raw: 'A2,3/11/2026 20:15,M2,大米,20.00,0.00,已完成',
-    }]);
+    expect(rejectsOf(dir)).toEqual([
+      {
+        line: 3,
+        field: 'ordered_at',
+        reason: 'ambiguous date "3/11/2026 20:15": day/month order unknown; export dates as YYYY-MM-DD',
+        raw: 'A2,3/11/2026 20:15,M2,大米,20.00,0.00,已完成',
+      },
+    ]);
   });
 
   it('unknown-status.csv: an unknown word is a rejected row', async () => {
     const dir = workdir([F('unknown-status.csv')]);
     const [s] = await importOk(dir, 'unknown-status.csv', '--max-reject-rate', '0.5');
     expect(s!.topReasons).toEqual([{ reason: 'status: unknown status "…" (add it to status_words in the config)', count: 1 }]);
-    expect(rejectsOf(dir)).toEqual([{
-      line: 3, field: 'status', reason: 'unknown status "处理中" (add it to status_words in the config)',
-      raw: 'S2,2026-10-01 09:00:00,M2,大米,20.00,0.00,处理中',
-    }]);
-    expect(rows(db(dir), 'SELECT order_id, status FROM order_lines ORDER BY order_id')).toEqual([['S1', 'completed'], ['S3', 'completed']]);
+    expect(rejectsOf(dir)).toEqual([
+      {
+        line: 3,
+        field: 'status',
+        reason: 'unknown status "处理中" (add it to status_words in the config)',
+        raw: 'S2,2026-10-01 09:00:00,M2,大米,20.00,0.00,处理中',
+      },
+    ]);
+    expect(rows(db(dir), 'SELECT order_id, status FROM order_lines ORDER BY order_id')).toEqual([
+      ['S1', 'completed'],
+      ['S3', 'completed'],
+    ]);
   });
 
   it('unknown-status.csv: a word added under status_words in the config is accepted', async () => {
@@ -205,7 +369,9 @@ describe('values', () => {
     const [s] = await importOk(dir, 'unknown-status.csv');
     expect(s!.rejected).toBe(0);
     expect(rows(db(dir), 'SELECT order_id, status FROM order_lines ORDER BY order_id')).toEqual([
-      ['S1', 'completed'], ['S2', 'pending'], ['S3', 'completed'],
+      ['S1', 'completed'],
+      ['S2', 'pending'],
+      ['S3', 'completed'],
     ]);
     expect((await counts(dir)).spend_fen).toBe(4000);
   });
@@ -215,7 +381,8 @@ describe('values', () => {
     const [s] = await importOk(dir, 'missing-member.csv', '--max-reject-rate', '0.5'); // 2 of 4 = 0.5 is allowed
     expect(summaryCounts(s!)).toEqual({ rowsRead: 4, inserted: 2, updated: 0, unchanged: 0, repeated: 0, rejected: 2 });
     expect(rejectsOf(dir).map((r) => [r.line, r.field, r.reason])).toEqual([
-      [3, 'member_id', 'missing member'], [4, 'member_id', 'missing member'],
+      [3, 'member_id', 'missing member'],
+      [4, 'member_id', 'missing member'],
     ]);
     expect(await counts(dir)).toMatchObject({ lines: 2, members: 2, rejected: 2, spend_fen: 5000 });
   });
@@ -231,7 +398,10 @@ describe('values', () => {
       [6, 'refund_amount', 'more than 2 decimals: "0.005"'],
       [7, 'refund_amount', 'refund 6.00 is more than the amount'],
     ]);
-    expect(rows(db(dir), 'SELECT order_id, amount_fen FROM order_lines ORDER BY order_id')).toEqual([['B1', 1000], ['B7', 3000]]);
+    expect(rows(db(dir), 'SELECT order_id, amount_fen FROM order_lines ORDER BY order_id')).toEqual([
+      ['B1', 1000],
+      ['B7', 3000],
+    ]);
   });
 
   it('unit-price.csv: amount = quantity × unit price, exact in fen; a fraction of a fen is rejected', async () => {
@@ -239,7 +409,10 @@ describe('values', () => {
     const [s] = await importOk(dir, 'unit-price.csv', '--max-reject-rate', '0.5');
     expect(s!.mapping).toMatchObject({ quantity: '数量', unit_price: '单价' });
     expect(rows(db(dir), 'SELECT order_id, quantity, amount_fen, is_return FROM order_lines ORDER BY order_id')).toEqual([
-      ['U1', 3, 765, 0], ['U2', 0.5, 1300, 0], ['U4', -2, -700, 1], ['U6', 1000, 1500, 0],
+      ['U1', 3, 765, 0],
+      ['U2', 0.5, 1300, 0],
+      ['U4', -2, -700, 1],
+      ['U6', 1000, 1500, 0],
     ]);
     expect(rejectsOf(dir).map((r) => [r.line, r.field, r.reason])).toEqual([
       [4, 'unit_price', 'quantity × unit price (12 × 0.001) is not a whole fen'],
@@ -258,7 +431,9 @@ describe('bytes that do not decode', () => {
     const [s] = await importOk(dir, file, '--max-reject-rate', '0.25');
     expect(s).toMatchObject({ encoding, rowsRead: 4, inserted: 3, rejected: 1 });
     expect(rows(db(dir), 'SELECT order_id, product, source_line FROM order_lines ORDER BY order_id')).toEqual([
-      ['E1', '散养土鸡蛋', 2], ['E3', '纯牛奶', 4], ['E4', '麒麟西瓜', 5],
+      ['E1', '散养土鸡蛋', 2],
+      ['E3', '纯牛奶', 4],
+      ['E4', '麒麟西瓜', 5],
     ]);
     const rej = rejectsOf(dir);
     expect(rej.map((r) => [r.line, r.field, r.reason])).toEqual([[3, '(encoding)', `bytes that are not valid ${encoding}`]]);
@@ -272,7 +447,11 @@ describe('bytes that do not decode', () => {
     const lf = readFileSync(join(dir, 'bad-bytes-gbk.csv'));
     writeFileSync(join(dir, 'bad-crlf.csv'), Buffer.from(lf.toString('latin1').replace(/\n/g, '\r\n'), 'latin1'));
     await importOk(dir, 'bad-crlf.csv', '--max-reject-rate', '0.25');
-    expect(rows(db(dir), 'SELECT order_id, source_line FROM order_lines ORDER BY order_id')).toEqual([['E1', 2], ['E3', 4], ['E4', 5]]);
+    expect(rows(db(dir), 'SELECT order_id, source_line FROM order_lines ORDER BY order_id')).toEqual([
+      ['E1', 2],
+      ['E3', 4],
+      ['E4', 5],
+    ]);
     expect(rejectsOf(dir).map((r) => r.line)).toEqual([3]);
   });
 });
@@ -287,7 +466,8 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     const after = await status(dir);
     expect({ ...after, imports: [] }).toEqual({ ...before, imports: [] });
     expect(after.imports.map((i) => [i.import_id, i.sha256, i.inserted, i.unchanged])).toEqual([
-      [1, before.imports[0]!.sha256, 7, 0], [2, before.imports[0]!.sha256, 0, 7],
+      [1, before.imports[0]!.sha256, 7, 0],
+      [2, before.imports[0]!.sha256, 0, 7],
     ]);
     expect(rows(db(dir), LINES_SQL)).toEqual(BASIC_LINES);
   });
@@ -297,7 +477,10 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     const [s] = await importOk(dir, 'duplicate-line.csv');
     expect(summaryCounts(s!)).toEqual({ rowsRead: 4, inserted: 4, updated: 0, unchanged: 0, repeated: 1, rejected: 0 });
     expect(rows(db(dir), 'SELECT order_id, line_key, amount_fen, source_line FROM order_lines ORDER BY order_id, line_key')).toEqual([
-      ['DL1', '大米|粮油', 5000, 4], ['DL1', '鸡蛋|生鲜', 1000, 2], ['DL1', '鸡蛋|生鲜#2', 1000, 3], ['DL2', '鸡蛋|生鲜', 1000, 5],
+      ['DL1', '大米|粮油', 5000, 4],
+      ['DL1', '鸡蛋|生鲜', 1000, 2],
+      ['DL1', '鸡蛋|生鲜#2', 1000, 3],
+      ['DL2', '鸡蛋|生鲜', 1000, 5],
     ]);
     const first = await counts(dir);
     expect(first).toMatchObject({ lines: 4, orders: 2, spend_fen: 8000 });
@@ -310,7 +493,9 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     const dir = workdir([F('duplicate-line.csv')]);
     const r = await tuan(dir, 'import', 'duplicate-line.csv', '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  1 lines repeat the item of an earlier line of the same order and were kept as separate lines (see README)\n');
+    expect(r.stdout).toContain(
+      '  1 lines repeat the item of an earlier line of the same order and were kept as separate lines (see README)\n',
+    );
   });
 
   it('overlap-1.csv then overlap-2.csv: a later export updates a refund and a status, adds new lines', async () => {
@@ -321,7 +506,9 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     const [two] = await importOk(dir, 'overlap-2.csv');
     // O2 牛奶 -> 已退款 and O3 partial refund: updated; O2 大米 and O4 (已支付 -> 已完成, both completed): unchanged
     expect(summaryCounts(two!)).toEqual({ rowsRead: 6, inserted: 2, updated: 2, unchanged: 2, repeated: 0, rejected: 0 });
-    expect(rows(db(dir), 'SELECT order_id, product, amount_fen, refund_fen, status, net_fen FROM order_lines ORDER BY order_id, product')).toEqual([
+    expect(
+      rows(db(dir), 'SELECT order_id, product, amount_fen, refund_fen, status, net_fen FROM order_lines ORDER BY order_id, product'),
+    ).toEqual([
       ['O1', '鸡蛋', 2000, 0, 'completed', 2000],
       ['O2', '大米', 5000, 0, 'completed', 5000],
       ['O2', '牛奶', 3000, 3000, 'refunded', 0],
@@ -333,7 +520,8 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     const after = await status(dir);
     expect(after).toMatchObject({ lines: 7, orders: 6, members: 4, spend_fen: 15000 });
     expect(after.imports.map((i) => [i.file_name, i.inserted, i.updated, i.unchanged])).toEqual([
-      ['overlap-1.csv', 5, 0, 0], ['overlap-2.csv', 2, 2, 2],
+      ['overlap-1.csv', 5, 0, 0],
+      ['overlap-2.csv', 2, 2, 2],
     ]);
     const [three] = await importOk(dir, 'overlap-2.csv');
     expect(summaryCounts(three!)).toEqual({ rowsRead: 6, inserted: 0, updated: 0, unchanged: 6, repeated: 0, rejected: 0 });
@@ -353,11 +541,23 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     const dir = workdir([F('return-lines.csv')]);
     await importOk(dir, 'return-lines.csv');
     expect(await counts(dir)).toEqual({
-      lines: 6, orders: 2, members: 3, leaders: 1, rejected: 0, spend_fen: 7000 + 3000 - 1000 - 3000 - 500,
-      first_order_at: '2026-10-01T08:00:00+08:00', last_order_at: '2026-10-02T08:00:00+08:00',
+      lines: 6,
+      orders: 2,
+      members: 3,
+      leaders: 1,
+      rejected: 0,
+      spend_fen: 7000 + 3000 - 1000 - 3000 - 500,
+      first_order_at: '2026-10-01T08:00:00+08:00',
+      last_order_at: '2026-10-02T08:00:00+08:00',
     });
-    expect(rows(db(dir), 'SELECT order_date, sum(net_fen), sum(is_return) FROM order_lines GROUP BY order_date ORDER BY order_date')).toEqual([
-      ['2026-10-01', 7000, 0], ['2026-10-02', 3000, 0], ['2026-10-03', -1000, 1], ['2026-10-04', -3000, 1], ['2026-10-05', -500, 1],
+    expect(
+      rows(db(dir), 'SELECT order_date, sum(net_fen), sum(is_return) FROM order_lines GROUP BY order_date ORDER BY order_date'),
+    ).toEqual([
+      ['2026-10-01', 7000, 0],
+      ['2026-10-02', 3000, 0],
+      ['2026-10-03', -1000, 1],
+      ['2026-10-04', -3000, 1],
+      ['2026-10-05', -500, 1],
     ]);
   });
 
@@ -368,8 +568,14 @@ describe('identity: repeats, re-imports, overlapping exports', () => {
     expect(summaryCounts(s!)).toEqual({ rowsRead: 5, inserted: 5, updated: 0, unchanged: 0, repeated: 1, rejected: 0 });
     const first = await counts(dir);
     expect(first).toEqual({
-      lines: 5, orders: 5, members: 3, leaders: 1, rejected: 0, spend_fen: 31500,
-      first_order_at: '2006-12-01T00:00:00+08:00', last_order_at: '2006-12-15T00:00:00+08:00',
+      lines: 5,
+      orders: 5,
+      members: 3,
+      leaders: 1,
+      rejected: 0,
+      spend_fen: 31500,
+      first_order_at: '2006-12-01T00:00:00+08:00',
+      last_order_at: '2006-12-15T00:00:00+08:00',
     });
     expect(rows(db(dir), "SELECT count(DISTINCT order_id) FROM order_lines WHERE member_id = 'Bob Smith'")).toEqual([[2]]);
     const [again] = await importOk(dir, 'transactions.csv');
@@ -383,7 +589,11 @@ describe('layouts', () => {
     const dir = workdir([F('title-rows.csv')]);
     const [s] = await importOk(dir, 'title-rows.csv', '--max-reject-rate', '0.25');
     expect(s).toMatchObject({ headerLine: 3, rowsRead: 4, inserted: 3, rejected: 1 });
-    expect(rows(db(dir), 'SELECT order_id, source_line FROM order_lines ORDER BY order_id')).toEqual([['TR1', 4], ['TR2', 5], ['TR4', 7]]);
+    expect(rows(db(dir), 'SELECT order_id, source_line FROM order_lines ORDER BY order_id')).toEqual([
+      ['TR1', 4],
+      ['TR2', 5],
+      ['TR4', 7],
+    ]);
     expect(rejectsOf(dir).map((r) => [r.line, r.field])).toEqual([[6, 'amount']]);
   });
 
@@ -391,15 +601,29 @@ describe('layouts', () => {
     const dir = workdir([F('ktt.csv')]);
     const [s] = await importOk(dir, 'ktt.csv', '--leader', 'L004');
     expect(s).toMatchObject({
-      encoding: 'gb18030', layout: 'ktt', headerLine: 3, unusedHeaders: ['团员备注', '团长备注', '自提点', '详细地址'],
+      encoding: 'gb18030',
+      layout: 'ktt',
+      headerLine: 3,
+      unusedHeaders: ['团员备注', '团长备注', '自提点', '详细地址'],
     });
     expect(summaryCounts(s!)).toEqual({ rowsRead: 5, inserted: 8, updated: 0, unchanged: 0, repeated: 0, rejected: 0 });
     expect(await counts(dir)).toEqual({
-      lines: 8, orders: 4, members: 4, leaders: 1, rejected: 0, spend_fen: 8360 + 3770 + 2990 + 990,
-      first_order_at: '2026-10-30T09:00:00+08:00', last_order_at: '2026-10-31T16:43:34+08:00',
+      lines: 8,
+      orders: 4,
+      members: 4,
+      leaders: 1,
+      rejected: 0,
+      spend_fen: 8360 + 3770 + 2990 + 990,
+      first_order_at: '2026-10-30T09:00:00+08:00',
+      last_order_at: '2026-10-31T16:43:34+08:00',
     });
-    expect(rows(db(dir), `SELECT ordered_at, product, quantity, amount_fen, refund_fen, status, member_name, phone, leader_id, source_line
-      FROM order_lines ORDER BY ordered_at DESC, amount_fen DESC, product`)).toEqual([
+    expect(
+      rows(
+        db(dir),
+        `SELECT ordered_at, product, quantity, amount_fen, refund_fen, status, member_name, phone, leader_id, source_line
+      FROM order_lines ORDER BY ordered_at DESC, amount_fen DESC, product`,
+      ),
+    ).toEqual([
       ['2026-10-31T16:43:34+08:00', '手工水饺(1kg)', 2, 8360, 0, 'completed', '开心', '186****9846', 'L004', 4],
       ['2026-10-31T16:43:34+08:00', '香蕉(5斤)', 2, 0, 0, 'completed', '开心', '186****9846', 'L004', 4],
       ['2026-10-31T13:43:00+08:00', '手工水饺(1kg)', 1, 4770, 1000, 'completed', '开心', '131****4272', 'L004', 6],
@@ -410,7 +634,9 @@ describe('layouts', () => {
       ['2026-10-30T09:00:00+08:00', '西红柿(3斤)', 1, 990, 0, 'completed', '"糖糖"', '185****9630', 'L004', 11],
     ]);
     // the two 开心 with different phones are two members; the same 开心 (same phone) on two days is one
-    expect(rows(db(dir), "SELECT count(DISTINCT member_id), count(DISTINCT order_id) FROM order_lines WHERE member_name = '开心'")).toEqual([[2, 3]]);
+    expect(rows(db(dir), "SELECT count(DISTINCT member_id), count(DISTINCT order_id) FROM order_lines WHERE member_name = '开心'")).toEqual(
+      [[2, 3]],
+    );
     expect(replacementChars(db(dir))).toEqual([]);
   });
 
@@ -421,8 +647,14 @@ describe('layouts', () => {
     const r = await runTuan(['import', 'data/ktt-export.csv', '--leader', 'L004', '--db', db(dir)], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
     expect(await counts(dir, '--db', db(dir))).toEqual({
-      lines: 3590, orders: 2383, members: 250, leaders: 1, rejected: 0, spend_fen: 18494170,
-      first_order_at: '2026-05-01T07:11:42+08:00', last_order_at: '2026-10-31T16:43:34+08:00',
+      lines: 3590,
+      orders: 2383,
+      members: 250,
+      leaders: 1,
+      rejected: 0,
+      spend_fen: 18494170,
+      first_order_at: '2026-05-01T07:11:42+08:00',
+      last_order_at: '2026-10-31T16:43:34+08:00',
     });
   });
 
@@ -442,7 +674,8 @@ describe('layouts', () => {
     expect(rows(db(dir), 'SELECT count(*) FROM leaders')).toEqual([[3]]);
   });
 
-  const LEADERS_SQL = 'SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role FROM leaders ORDER BY leader_id';
+  const LEADERS_SQL =
+    'SELECT leader_id, name, community, region, trainer, joined_at, mentor_id, star, role FROM leaders ORDER BY leader_id';
 
   it('an order export given as --leaders is refused (exit 3) and the leaders stay as they were', async () => {
     const dir = workdir([F('basic.csv'), F('leaders.csv')]);
@@ -461,13 +694,15 @@ describe('layouts', () => {
     writeFileSync(join(dir, 'stars.csv'), '团长ID,星级\nL009,3\nL002,\nL001,\nL009,3\n');
     const r = await tuan(dir, 'import', '--leaders', 'stars.csv');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe([
-      'stars.csv:团长 3 位 → 新增 0,更新 1,未变 2',
-      '  只更新文件里有的列:团长ID, 星级',
-      '  1 行与前面同一团长的行完全相同,只计一次',
-      '  L009 星级:2 → 3',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'stars.csv:团长 3 位 → 新增 0,更新 1,未变 2',
+        '  只更新文件里有的列:团长ID, 星级',
+        '  1 行与前面同一团长的行完全相同,只计一次',
+        '  L009 星级:2 → 3',
+        '',
+      ].join('\n'),
+    );
     expect(rows(db(dir), LEADERS_SQL)).toEqual([
       ['L001', '王姐', '阳光花园', '杭州西湖区', '周老师', '2024-03-01', null, null, '社区团长'],
       ['L002', '李哥', '锦绣苑', '杭州西湖区', '周老师', '2025-11-20', 'L001', null, '社区团长'],
@@ -482,7 +717,9 @@ describe('layouts', () => {
     writeFileSync(join(dir, 'dup.csv'), '团长ID,星级\nL009,3\nL001,1\nL009,4\n');
     const r = await tuan(dir, 'import', '--leaders', 'dup.csv');
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('tuan: dup.csv:同一团长ID出现多次且内容不同,无法判断以哪行为准;什么也没有导入:L009 (2, 4)\n提示: 每位团长只保留一行后再导入\n');
+    expect(r.stderr).toBe(
+      'tuan: dup.csv:同一团长ID出现多次且内容不同,无法判断以哪行为准;什么也没有导入:L009 (2, 4)\n提示: 每位团长只保留一行后再导入\n',
+    );
     expect(rows(db(dir), LEADERS_SQL)).toEqual(before);
   });
 
@@ -541,8 +778,18 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
 
   it('unknown-headers.csv imports with --map', async () => {
     const dir = workdir([F('unknown-headers.csv')]);
-    const [s] = await importOk(dir, 'unknown-headers.csv', '--map', 'order_id=单号', '--map', 'ordered_at=成交日期',
-      '--map', 'member_id=客户编码', '--map', 'amount=金额合计');
+    const [s] = await importOk(
+      dir,
+      'unknown-headers.csv',
+      '--map',
+      'order_id=单号',
+      '--map',
+      'ordered_at=成交日期',
+      '--map',
+      'member_id=客户编码',
+      '--map',
+      'amount=金额合计',
+    );
     expect(s).toMatchObject({ layout: 'orders', inserted: 2, rejected: 0 });
     expect(await counts(dir)).toMatchObject({ lines: 2, orders: 2, members: 2, spend_fen: 3000 });
   });
@@ -584,8 +831,10 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
     const dir = workdir([F('basic.csv')]);
     const r = await tuan(dir, 'import', 'basic.csv', '--map', 'total=金额', '--lang', 'en');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('tuan: --map "total=金额" must be field=header with field one of: order_id, group_no, ordered_at, member_id, ' +
-      'buyer, leader_id, amount, unit_price, quantity, category, product, sku, status, refund_amount, member_name, phone\n');
+    expect(r.stderr).toBe(
+      'tuan: --map "total=金额" must be field=header with field one of: order_id, group_no, ordered_at, member_id, ' +
+        'buyer, leader_id, amount, unit_price, quantity, category, product, sku, status, refund_amount, member_name, phone\n',
+    );
   });
 });
 
@@ -599,7 +848,10 @@ describe('--max-reject-rate: all or nothing', () => {
     '  1 × refund_amount: refund 6.00 is more than the amount\n' +
     'hint: fix the rows, map the columns with --map, or raise --max-reject-rate to import the rest\n';
 
-  it.each([[[], '0.05'], [['--max-reject-rate', '0.7'], '0.7']])('exceeded (%j): exit 3, the top reasons, the database unchanged', async (flags, max) => {
+  it.each([
+    [[], '0.05'],
+    [['--max-reject-rate', '0.7'], '0.7'],
+  ])('exceeded (%j): exit 3, the top reasons, the database unchanged', async (flags, max) => {
     const dir = workdir([F('basic.csv'), F('bad-amount.csv')]);
     await importOk(dir, 'basic.csv');
     const before = await status(dir);
@@ -683,8 +935,14 @@ describe('the sample data', () => {
   // Counted independently of tuan with Python's csv module: 20,200 lines, 1,493 member IDs, 11,239 orders
   // with a positive 已完成 net, net 813,222.30 (data/README.md), first 2025-08-01 07:19:16, last 2026-10-31 22:23:24.
   const SAMPLE = {
-    lines: 20200, orders: 11239, members: 1493, leaders: 3, rejected: 0, spend_fen: 81322230,
-    first_order_at: '2025-08-01T07:19:16+08:00', last_order_at: '2026-10-31T22:23:24+08:00',
+    lines: 20200,
+    orders: 11239,
+    members: 1493,
+    leaders: 3,
+    rejected: 0,
+    spend_fen: 81322230,
+    first_order_at: '2025-08-01T07:19:16+08:00',
+    last_order_at: '2026-10-31T22:23:24+08:00',
   };
 
   it('tuan import data/sample-orders.csv and the GBK copy give identical tuan status', async () => {
@@ -733,13 +991,29 @@ describe('the UCI Online Retail slice (header + first 3,000 lines of ../shared/d
     const dir = workdir([F('online-retail-slice.csv.gz')]);
     const [s] = await importOk(dir, 'online-retail-slice.csv.gz', '--max-reject-rate', '0.4');
     expect(s).toMatchObject({
-      encoding: 'utf8', layout: 'orders', unusedHeaders: ['Country'],
-      mapping: { order_id: 'InvoiceNo', sku: 'StockCode', product: 'Description', quantity: 'Quantity', ordered_at: 'InvoiceDate', unit_price: 'UnitPrice', member_id: 'CustomerID' },
+      encoding: 'utf8',
+      layout: 'orders',
+      unusedHeaders: ['Country'],
+      mapping: {
+        order_id: 'InvoiceNo',
+        sku: 'StockCode',
+        product: 'Description',
+        quantity: 'Quantity',
+        ordered_at: 'InvoiceDate',
+        unit_price: 'UnitPrice',
+        member_id: 'CustomerID',
+      },
     });
     expect(summaryCounts(s!)).toEqual({ rowsRead: 3000, inserted: 1919, updated: 0, unchanged: 0, repeated: 93, rejected: 1081 });
     expect(await counts(dir)).toEqual({
-      lines: 1919, orders: 117, members: 94, leaders: 1, rejected: 1081, spend_fen: 4543807,
-      first_order_at: '2010-12-01T08:26:00+08:00', last_order_at: '2010-12-01T16:57:00+08:00',
+      lines: 1919,
+      orders: 117,
+      members: 94,
+      leaders: 1,
+      rejected: 1081,
+      spend_fen: 4543807,
+      first_order_at: '2010-12-01T08:26:00+08:00',
+      last_order_at: '2010-12-01T16:57:00+08:00',
     });
     // cancellations (C… invoices, negative quantities) are return lines
     expect(rows(db(dir), "SELECT count(*), sum(is_return) FROM order_lines WHERE order_id LIKE 'C%'")).toEqual([[26, 26]]);

@@ -7,11 +7,34 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { resolveConfig } from '../../src/config.js';
 import { initPrompts } from '../../src/commands/init.js';
-import { AUTO, fileQuestion, headerQuestion, inquirerPrompter, leaderQuestion, mappingQuestion, stageQuestion, statusQuestion } from '../../src/commands/init-prompts.js';
+import {
+  AUTO,
+  fileQuestion,
+  headerQuestion,
+  inquirerPrompter,
+  leaderQuestion,
+  mappingQuestion,
+  stageQuestion,
+  statusQuestion,
+} from '../../src/commands/init-prompts.js';
 import { analyzeMapping } from '../../src/core/ingest/init-plan.js';
 import { FIXED_NOW, workdir } from '../helpers/run-tuan.js';
 
-const KTT = ['跟团号', '下单人', '团员备注', '支付时间', '团长备注', '商品', '订单金额', '退款金额', '订单状态', '自提点', '收货人', '联系电话', '详细地址'];
+const KTT = [
+  '跟团号',
+  '下单人',
+  '团员备注',
+  '支付时间',
+  '团长备注',
+  '商品',
+  '订单金额',
+  '退款金额',
+  '订单状态',
+  '自提点',
+  '收货人',
+  '联系电话',
+  '详细地址',
+];
 const AMBIGUOUS = ['订单号', '下单时间', '支付时间', '会员ID', '实付金额'];
 const STAGES = { intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 };
 
@@ -137,7 +160,12 @@ describe('tuan init end to end on the real prompts', () => {
     const cwd = workdir(['init/custom-time.csv']);
     const keys = new PassThrough();
     let screen = '';
-    const out = new Writable({ write(chunk, _enc, done) { screen += stripVTControlCharacters(String(chunk)); done(); } });
+    const out = new Writable({
+      write(chunk, _enc, done) {
+        screen += stripVTControlCharacters(String(chunk));
+        done();
+      },
+    });
     // each prompt pipes its screen into `out` and ends that pipe when it closes; a terminal outlives that
     out.end = (() => out) as typeof out.end;
     initPrompts.create = (ctx) => inquirerPrompter(ctx.lang, ctx.io.cwd, { input: keys, output: out });
@@ -153,8 +181,14 @@ describe('tuan init end to end on the real prompts', () => {
     const UP = '\x1b[A';
     let stdout = '';
     const run = main(['init'], {
-      stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stdout += s) },
-      env: { NO_COLOR: '1' }, cwd, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, now: () => FIXED_NOW,
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stdout += s) },
+      env: { NO_COLOR: '1' },
+      cwd,
+      stdoutIsTTY: true,
+      stderrIsTTY: true,
+      stdinIsTTY: true,
+      now: () => FIXED_NOW,
     });
     await when('样例导出文件的路径', 'custom-time.csv\r');
     await when('表头映射正确吗', '\r'); // focus starts on the blocked field, ordered_at

@@ -9,7 +9,12 @@ import type { MappingView } from '../../src/core/ingest/init-plan.js';
 import { FIXED_NOW, runTuan, workdir, type RunResult } from '../helpers/run-tuan.js';
 
 const loadConfig = (cwd: string) => resolveConfig({ cwd, env: {} });
-const csvRows = (out: string) => out.trim().split('\n').slice(1).map((l) => l.split(','));
+const csvRows = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 
 describe('tuan init --yes (no questions)', () => {
   it('on a 快团团 export writes a config with the leader and imports the sample with it', async () => {
@@ -111,7 +116,8 @@ describe('tuan init without a terminal', () => {
     expect(en.code).toBe(2);
     expect(en.stderr).toBe(
       'tuan: tuan init asks questions and there is no terminal (stdin or stdout is not a TTY); it will not wait\n' +
-      'hint: take the detected mapping and the defaults without questions: tuan init --yes [--file <export.csv>] [--leader <ID>] [--map field=header] [--force]\n');
+        'hint: take the detected mapping and the defaults without questions: tuan init --yes [--file <export.csv>] [--leader <ID>] [--map field=header] [--force]\n',
+    );
     expect(existsSync(join(cwd, 'tuan.config.yaml'))).toBe(false);
   });
 });
@@ -188,8 +194,14 @@ async function runInteractive(args: string[], cwd: string, p: Prompter): Promise
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' }, cwd, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, now: () => FIXED_NOW,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1' },
+    cwd,
+    stdoutIsTTY: true,
+    stderrIsTTY: true,
+    stdinIsTTY: true,
+    now: () => FIXED_NOW,
   });
   return { code, stdout, stderr };
 }
@@ -206,8 +218,16 @@ describe('tuan init on a terminal (scripted answers)', () => {
       ['leader', 'L7'],
       ['keepStages', false],
       // first try: intro 100 ≥ growth 90 is refused and the five questions come again
-      ['stage', 100], ['stage', 90], ['stage', 21], ['stage', 120], ['stage', 10],
-      ['stage', 20], ['stage', 60], ['stage', 21], ['stage', 120], ['stage', 10],
+      ['stage', 100],
+      ['stage', 90],
+      ['stage', 21],
+      ['stage', 120],
+      ['stage', 10],
+      ['stage', 20],
+      ['stage', 60],
+      ['stage', 21],
+      ['stage', 120],
+      ['stage', 10],
       ['importNow', true],
     ]);
     const r = await runInteractive(['init'], cwd, p);
@@ -276,7 +296,10 @@ describe('tuan init on a terminal (scripted answers)', () => {
     expect(config.import.leader).toBeUndefined();
 
     const none = workdir();
-    const q = scripted([['file', ''], ['keepStages', true]]);
+    const q = scripted([
+      ['file', ''],
+      ['keepStages', true],
+    ]);
     expect((await runInteractive(['init'], none, q)).code).toBe(0);
     expect(q.calls).toEqual(['file', 'keepStages']);
   });

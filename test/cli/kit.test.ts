@@ -50,11 +50,17 @@ describe('tuan kit', () => {
     mkdirSync(join(cwd, 'mine'));
     writeFileSync(join(cwd, 'mine', 'kit-intro.hbs'), '# 引入期\n\n{{#each members.list}}\n- {{name}}\n{{/each}}\n');
     const tpl = await runTuan(['kit', 'intro', '--leader', 'L1', '--templates', 'mine', '--lang', 'en', ...AS_OF], { cwd });
-    expect([tpl.code, tpl.stdout, tpl.stderr]).toEqual([5, '',
+    expect([tpl.code, tpl.stdout, tpl.stderr]).toEqual([
+      5,
+      '',
       'tuan: template error: #each over a missing field (not in the context) (mine/kit-intro.hbs:3)\n' +
-      'hint: run `tuan lint` to check every template; `tuan lint --context NAME` lists the variables a template receives\n']);
+        'hint: run `tuan lint` to check every template; `tuan lint --context NAME` lists the variables a template receives\n',
+    ]);
     const nodir = await runTuan(['kit', 'intro', '--templates', 'nope', '--lang', 'en', ...AS_OF], { cwd });
-    expect([nodir.code, nodir.stderr]).toEqual([2, 'tuan: template directory nope does not exist\nhint: pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)\n']);
+    expect([nodir.code, nodir.stderr]).toEqual([
+      2,
+      'tuan: template directory nope does not exist\nhint: pass a directory of .hbs files with --templates DIR (or templates_dir in the configuration)\n',
+    ]);
   });
 
   it('templates_dir in the configuration works like --templates', async () => {

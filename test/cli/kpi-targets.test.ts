@@ -31,23 +31,36 @@ const WARN_EN = `tuan: warning: the configuration key activities.targets is depr
 `;
 
 const kpiJson = async (cwd: string, extra: string[] = []) => {
-  const r = await runTuan(['kpi', '--period', '2026-10', '--kpi', 'wakeup_rate,winback_rate', '--format', 'json', ...extra, ...AS_OF], { cwd });
+  const r = await runTuan(['kpi', '--period', '2026-10', '--kpi', 'wakeup_rate,winback_rate', '--format', 'json', ...extra, ...AS_OF], {
+    cwd,
+  });
   expect(r.code).toBe(0);
-  return Object.fromEntries((JSON.parse(r.stdout).results as { kpi: string; baseline: number | null; challenge: number | null }[])
-    .map((x) => [x.kpi, [x.baseline, x.challenge]]));
+  return Object.fromEntries(
+    (JSON.parse(r.stdout).results as { kpi: string; baseline: number | null; challenge: number | null }[]).map((x) => [
+      x.kpi,
+      [x.baseline, x.challenge],
+    ]),
+  );
 };
 
 const planTargets = async (cwd: string) => {
   const r = await runTuan(['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json', ...AS_OF], { cwd });
   expect(r.code).toBe(0);
-  return Object.fromEntries((JSON.parse(r.stdout).targets as { kpi: string; target: number; challenge: number | null }[])
-    .map((t) => [t.kpi, [t.target, t.challenge]]));
+  return Object.fromEntries(
+    (JSON.parse(r.stdout).targets as { kpi: string; target: number; challenge: number | null }[]).map((t) => [
+      t.kpi,
+      [t.target, t.challenge],
+    ]),
+  );
 };
 
 describe('one targets table (kpi.targets)', () => {
   it('editing kpi.targets changes tuan kpi, tuan kit and tuan plan alike', async () => {
     const cwd = await activityDir();
-    writeFileSync(join(cwd, 'tuan.config.yaml'), 'kpi:\n  targets:\n    wakeup_rate:\n      baseline: 35\n      challenge: "45%"\n    winback_rate:\n      baseline: 18\n');
+    writeFileSync(
+      join(cwd, 'tuan.config.yaml'),
+      'kpi:\n  targets:\n    wakeup_rate:\n      baseline: 35\n      challenge: "45%"\n    winback_rate:\n      baseline: 18\n',
+    );
     const kit = await runTuan(['kit', 'silent', '--leader', 'L1', ...AS_OF], { cwd });
     expect(kit.code).toBe(0);
     expect(kit.stderr).toBe('');
@@ -89,16 +102,23 @@ describe('one targets table (kpi.targets)', () => {
     writeFileSync(join(cwd, 'tuan.config.yaml'), `${LEGACY}kpi:\n  targets:\n    wakeup_rate:\n      baseline: 33\n`);
     const r = await runTuan(['kit', 'silent', '--leader', 'L1', ...AS_OF], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('\nkpi.targets 与 activities.targets 都给了 wakeup_rate:以 kpi.targets 为准,activities.targets 中的值不用。\n');
+    expect(r.stderr).toContain(
+      '\nkpi.targets 与 activities.targets 都给了 wakeup_rate:以 kpi.targets 为准,activities.targets 中的值不用。\n',
+    );
     expect(r.stdout).toContain('| 唤醒率 | 33% | 30% |');
     const en = await runTuan(['kpi', '--lang', 'en', '--kpi', 'wakeup_rate', '--period', '2026-10', ...AS_OF], { cwd });
-    expect(en.stderr).toContain('\nboth kpi.targets and activities.targets give wakeup_rate: kpi.targets wins, the activities.targets values are ignored.\n');
+    expect(en.stderr).toContain(
+      '\nboth kpi.targets and activities.targets give wakeup_rate: kpi.targets wins, the activities.targets values are ignored.\n',
+    );
     expect(await kpiJson(cwd)).toEqual({ wakeup_rate: [0.33, 0.3], winback_rate: [0.12, null] });
   });
 
   it('a bad old entry is a configuration error naming its key', async () => {
     const cwd = await activityDir();
-    writeFileSync(join(cwd, 'tuan.config.yaml'), 'activities:\n  targets:\n    silent:\n      - kpi: wakeup\n        target: 40\n        challenge: null\n');
+    writeFileSync(
+      join(cwd, 'tuan.config.yaml'),
+      'activities:\n  targets:\n    silent:\n      - kpi: wakeup\n        target: 40\n        challenge: null\n',
+    );
     const r = await runTuan(['--lang', 'en', 'kit', 'silent', ...AS_OF], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('activities.targets.silent.0.kpi:');

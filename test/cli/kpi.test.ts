@@ -51,7 +51,10 @@ describe('tuan kpi', () => {
   });
 
   it('JSON: fen for money, fractions for rates, null for n/a, numerator and denominator', async () => {
-    const r = await runTuan(['kpi', '--period', '2026-10', '--per-leader', '--kpi', 'gmv,aov,repurchase_rate,wakeup_rate', '--format', 'json', ...AS_OF], { cwd });
+    const r = await runTuan(
+      ['kpi', '--period', '2026-10', '--per-leader', '--kpi', 'gmv,aov,repurchase_rate,wakeup_rate', '--format', 'json', ...AS_OF],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.period).toEqual({ label: '2026-10', start: '2026-10-01', end: '2026-10-31', counted_to: '2026-10-31', partial: false });
@@ -72,20 +75,46 @@ describe('tuan kpi', () => {
   });
 
   it('CSV has one row per scope and KPI with stable English codes', async () => {
-    const r = await runTuan(['kpi', '--period', '2026-10', '--region', '西湖区', '--kpi', 'orders,stage_share.churned', '--format', 'csv', ...AS_OF], { cwd });
+    const r = await runTuan(
+      ['kpi', '--period', '2026-10', '--region', '西湖区', '--kpi', 'orders,stage_share.churned', '--format', 'csv', ...AS_OF],
+      { cwd },
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'period,period_start,period_end,counted_to,as_of,scope,kpi,name,unit,value,numerator,denominator,baseline,challenge,target',
-      '2026-10,2026-10-01,2026-10-31,2026-10-31,2026-10-31,region:西湖区,orders,订单数,count,10,,,,,',
-      '2026-10,2026-10-01,2026-10-31,2026-10-31,2026-10-31,region:西湖区,stage_share.churned,阶段占比·流失期,rate,0,0,9,,,',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'period,period_start,period_end,counted_to,as_of,scope,kpi,name,unit,value,numerator,denominator,baseline,challenge,target',
+        '2026-10,2026-10-01,2026-10-31,2026-10-31,2026-10-31,region:西湖区,orders,订单数,count,10,,,,,',
+        '2026-10,2026-10-01,2026-10-31,2026-10-31,2026-10-31,region:西湖区,stage_share.churned,阶段占比·流失期,rate,0,0,9,,,',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('targets come from the configuration (kpi.targets), and --metrics adds the metrics the file has', async () => {
     writeFileSync(join(cwd, 'targets.yaml'), 'kpi:\n  targets:\n    aov:\n      baseline: 60\n      challenge: 100\n');
-    writeFileSync(join(cwd, 'm.csv'), 'metric,value,period,leader_id\nsatisfaction,4.6,2026-10,L1\ncomplaint_response_24h,100%,2026-10,L1\ngroup_messages,10,2026-09,L1\n');
-    const r = await runTuan(['kpi', '--config', 'targets.yaml', '--period', '2026-10', '--leader', 'L1', '--kpi', 'aov', '--metrics', 'm.csv', '--format', 'json', ...AS_OF], { cwd });
+    writeFileSync(
+      join(cwd, 'm.csv'),
+      'metric,value,period,leader_id\nsatisfaction,4.6,2026-10,L1\ncomplaint_response_24h,100%,2026-10,L1\ngroup_messages,10,2026-09,L1\n',
+    );
+    const r = await runTuan(
+      [
+        'kpi',
+        '--config',
+        'targets.yaml',
+        '--period',
+        '2026-10',
+        '--leader',
+        'L1',
+        '--kpi',
+        'aov',
+        '--metrics',
+        'm.csv',
+        '--format',
+        'json',
+        ...AS_OF,
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.results.map((x: Record<string, unknown>) => `${x.kpi} ${x.value} ${x.baseline} ${x.challenge} ${x.target}`)).toEqual([
@@ -109,7 +138,10 @@ describe('tuan kpi', () => {
 
   it.each([
     [['--period', '2026-13'], 'tuan: --period "2026-13": month 13 does not exist\n'],
-    [['--period', '2026-11'], 'tuan: --period 2026-11 starts after --as-of 2026-10-31: nothing to measure yet\nhint: pass an earlier --period or a later --as-of\n'],
+    [
+      ['--period', '2026-11'],
+      'tuan: --period 2026-11 starts after --as-of 2026-10-31: nothing to measure yet\nhint: pass an earlier --period or a later --as-of\n',
+    ],
     [['--kpi', 'gmv,repurchse'], 'tuan: --kpi: unknown KPI repurchse\n'],
     [['--leader', 'L9'], 'tuan: unknown leader "L9"\nhint: known leaders: L1, L2\n'],
     [['--leader', 'L1', '--region', '西湖区'], 'tuan: use either --leader or --region, not both\n'],
@@ -167,12 +199,17 @@ describe('tuan kpi check: exit status', () => {
   });
 
   it('a broken checks file is exit 2 naming the bad key', async () => {
-    const r = await check(cwd, 'checks:\n  - kpi: aov\n    warn_below: 150\n  - kpi: repurchase_rate\n    warn_bellow: 40%\n    fail_below: 30%\n');
+    const r = await check(
+      cwd,
+      'checks:\n  - kpi: aov\n    warn_below: 150\n  - kpi: repurchase_rate\n    warn_bellow: 40%\n    fail_below: 30%\n',
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     // Chinese by default (the key and zod's reason stay as they are)
-    expect(r.stderr).toBe(`tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: 出现未知的键(key): "warn_bellow"\n` +
-      '提示: 运行 `tuan config` 查看当前生效的配置和可用的键\n');
+    expect(r.stderr).toBe(
+      `tuan: 配置有误(${join(cwd, 'checks.yaml')}):\n  checks.1: 出现未知的键(key): "warn_bellow"\n` +
+        '提示: 运行 `tuan config` 查看当前生效的配置和可用的键\n',
+    );
   });
 
   it('a rate written as a plain fraction is not taken for a percentage of a count, and a bad value names its key', async () => {
@@ -192,7 +229,9 @@ describe('tuan kpi check: exit status', () => {
   it('no checks at all is exit 2', async () => {
     const r = await runTuan(['kpi', 'check', '--lang', 'en', ...AS_OF], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('tuan: no checks: the configuration has no `checks:` list\nhint: pass a checks file: tuan kpi check --config data/kpi-checks.yaml\n');
+    expect(r.stderr).toBe(
+      'tuan: no checks: the configuration has no `checks:` list\nhint: pass a checks file: tuan kpi check --config data/kpi-checks.yaml\n',
+    );
   });
 
   it('a missing database is exit 4', async () => {
@@ -202,7 +241,9 @@ describe('tuan kpi check: exit status', () => {
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`tuan: 数据库 ${join(dir, 'tuan.db')} 不存在\n提示: 先导入一个导出文件:tuan import 文件(或用 --db 指定数据库)\n`);
     const en = await runTuan(['kpi', 'check', '--config', 'checks.yaml', '--lang', 'en', ...AS_OF], { cwd: dir });
-    expect(en.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
+    expect(en.stderr).toBe(
+      `tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`,
+    );
   });
 
   it('--format csv is refused for checks (table or json), and so are scope flags', async () => {
@@ -248,15 +289,25 @@ describe('tuan kpi check: outputs', () => {
     expect(j.as_of).toBe('2026-10-31');
     expect(j.summary).toEqual({ pass: 1, warn: 2, fail: 1, na: 1 });
     expect(j.failed).toBe(true);
-    expect(j.results.map((x: Record<string, unknown>) => [x.check, x.scope, x.period, x.value, x.status, x.threshold_kind, x.threshold, x.challenge_reached]))
-      .toEqual([
-        ['repurchase_rate', 'leader:L1', '2026-10', 0.25, 'warn', 'warn_below', 0.4, false],
-        ['repurchase_rate', 'leader:L2', '2026-10', 0, 'fail', 'fail_below', 0.1, false],
-        ['wakeup_rate', 'leader:L1', '2026-10', 0.5, 'pass', 'warn_below', 0.25, true],
-        ['wakeup_rate', 'leader:L2', '2026-10', null, 'na', 'warn_below', 0.25, null],
-        // the September cohort is I alone (first order 09-01; H started in August), who ordered again after 32 days: 0/1
-        ['retention-sept', 'all', '2026-09', 0, 'warn', 'warn_below', 0.5, null],
-      ]);
+    expect(
+      j.results.map((x: Record<string, unknown>) => [
+        x.check,
+        x.scope,
+        x.period,
+        x.value,
+        x.status,
+        x.threshold_kind,
+        x.threshold,
+        x.challenge_reached,
+      ]),
+    ).toEqual([
+      ['repurchase_rate', 'leader:L1', '2026-10', 0.25, 'warn', 'warn_below', 0.4, false],
+      ['repurchase_rate', 'leader:L2', '2026-10', 0, 'fail', 'fail_below', 0.1, false],
+      ['wakeup_rate', 'leader:L1', '2026-10', 0.5, 'pass', 'warn_below', 0.25, true],
+      ['wakeup_rate', 'leader:L2', '2026-10', null, 'na', 'warn_below', 0.25, null],
+      // the September cohort is I alone (first order 09-01; H started in August), who ordered again after 32 days: 0/1
+      ['retention-sept', 'all', '2026-09', 0, 'warn', 'warn_below', 0.5, null],
+    ]);
   });
 
   it('the table for people', async () => {
@@ -296,9 +347,15 @@ describe('tuan kpi check: outputs', () => {
     const r = await check(cwd, YAML, ['--lang', 'en'], { GITHUB_ACTIONS: 'true' });
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
     // workflow-command escaping: % is %25 everywhere, and : and , are escaped in properties
-    expect(lines[0]).toBe('::warning file=checks.yaml,line=2,title=KPI repurchase_rate (leader%3AL1)::repurchase rate leader:L1: measured 25.0%25, warn below 40%25');
-    expect(lines[1]).toBe('::error file=checks.yaml,line=2,title=KPI repurchase_rate (leader%3AL2)::repurchase rate leader:L2: measured 0.0%25, fail below 10%25');
-    expect(lines[2]).toMatch(/^::warning file=checks\.yaml,line=7,title=KPI wakeup_rate \(leader%3AL2\)::wake-up rate leader:L2: cannot be measured/);
+    expect(lines[0]).toBe(
+      '::warning file=checks.yaml,line=2,title=KPI repurchase_rate (leader%3AL1)::repurchase rate leader:L1: measured 25.0%25, warn below 40%25',
+    );
+    expect(lines[1]).toBe(
+      '::error file=checks.yaml,line=2,title=KPI repurchase_rate (leader%3AL2)::repurchase rate leader:L2: measured 0.0%25, fail below 10%25',
+    );
+    expect(lines[2]).toMatch(
+      /^::warning file=checks\.yaml,line=7,title=KPI wakeup_rate \(leader%3AL2\)::wake-up rate leader:L2: cannot be measured/,
+    );
     // JSON on stdout stays parseable: the annotations go to stderr
     const j = await check(cwd, YAML, ['--format', 'json'], { GITHUB_ACTIONS: 'true' });
     expect(() => JSON.parse(j.stdout)).not.toThrow();
@@ -312,16 +369,20 @@ describe('tuan kpi check: metrics file and SQL checks', () => {
   let cwd: string;
   beforeAll(async () => {
     cwd = await fixtureDir();
-    writeFileSync(join(cwd, 'metrics.csv'), [
-      'metric,value,period,leader_id',
-      'complaint_response_24h,100%,2026-10,L1',
-      'complaint_response_24h,92,2026-10,L2',
-      'group_messages,5200,2026-10-01..2026-10-31,',
-      'complaint_response_24h,50%,2026-09,L1',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(cwd, 'metrics.csv'),
+      [
+        'metric,value,period,leader_id',
+        'complaint_response_24h,100%,2026-10,L1',
+        'complaint_response_24h,92,2026-10,L2',
+        'group_messages,5200,2026-10-01..2026-10-31,',
+        'complaint_response_24h,50%,2026-09,L1',
+        '',
+      ].join('\n'),
+    );
   });
-  const METRIC_CHECKS = 'checks:\n  - kpi: complaint_response_24h\n    scope: per-leader\n    fail_below: 100%\n  - kpi: group_messages\n    warn_below: 5000\n  - kpi: satisfaction\n    warn_below: 4.5\n';
+  const METRIC_CHECKS =
+    'checks:\n  - kpi: complaint_response_24h\n    scope: per-leader\n    fail_below: 100%\n  - kpi: group_messages\n    warn_below: 5000\n  - kpi: satisfaction\n    warn_below: 4.5\n';
 
   it('metrics become checkable; a metric the file lacks is n/a', async () => {
     const r = await check(cwd, METRIC_CHECKS, ['--metrics', 'metrics.csv', '--format', 'json']);
@@ -345,7 +406,9 @@ describe('tuan kpi check: metrics file and SQL checks', () => {
     writeFileSync(join(cwd, 'bad.csv'), 'metric,value,period,leader_id\ncomplaint_response_24h,lots,2026-10,L1\n');
     const r = await check(cwd, METRIC_CHECKS, ['--metrics', 'bad.csv', '--lang', 'en']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('tuan: metrics file bad.csv:2: complaint_response_24h value not a number: "lots" (at most 4 decimals)\nhint: rates are in percent: 95 or 95%\n');
+    expect(r.stderr).toBe(
+      'tuan: metrics file bad.csv:2: complaint_response_24h value not a number: "lots" (at most 4 decimals)\nhint: rates are in percent: 95 or 95%\n',
+    );
     writeFileSync(join(cwd, 'nohead.csv'), 'metric,value\nx,1\n');
     const h = await check(cwd, METRIC_CHECKS, ['--metrics', 'nohead.csv', '--lang', 'en']);
     expect(h.code).toBe(3);
@@ -365,14 +428,20 @@ describe('tuan kpi check: metrics file and SQL checks', () => {
     const r = await check(cwd, yaml, ['--format', 'json']);
     const j = JSON.parse(r.stdout);
     // L1: 11 lines in October (10 orders + the return RA); L2: J1 and the refunded X1
-    expect(j.results.map((x: Record<string, unknown>) => `${x.scope} ${x.value} ${x.status}`)).toEqual(['leader:L1 11 pass', 'leader:L2 2 pass']);
+    expect(j.results.map((x: Record<string, unknown>) => `${x.scope} ${x.value} ${x.status}`)).toEqual([
+      'leader:L1 11 pass',
+      'leader:L2 2 pass',
+    ]);
   });
 
   it.each([
     ['DELETE FROM order_lines', 'tuan: checks.0.sql refused: only a SELECT (or WITH … SELECT) may run, not DELETE\n'],
     ["ATTACH DATABASE 'x.db' AS x", 'tuan: checks.0.sql refused: only a SELECT (or WITH … SELECT) may run, not ATTACH\n'],
     ['PRAGMA journal_mode = DELETE', 'tuan: checks.0.sql refused: only a SELECT (or WITH … SELECT) may run, not PRAGMA\n'],
-    ['WITH x AS (SELECT 1) UPDATE order_lines SET amount_fen = 0', 'tuan: checks.0.sql refused: UPDATE is refused: a check may only read\n'],
+    [
+      'WITH x AS (SELECT 1) UPDATE order_lines SET amount_fen = 0',
+      'tuan: checks.0.sql refused: UPDATE is refused: a check may only read\n',
+    ],
     ['SELECT 1; DROP TABLE order_lines', 'tuan: checks.0.sql refused: DROP is refused: a check may only read\n'],
     ['SELECT member_id FROM order_lines', 'tuan: checks.0.sql must return one number, got 22 row(s) of 1 column(s)\n'],
     ["SELECT 'many'", 'tuan: checks.0.sql returned "many", not a number\n'],
@@ -399,7 +468,10 @@ describe('tuan kpi check on the sample data with data/kpi-checks.yaml', () => {
     const xml = readFileSync(join(cwd, 'out.xml'), 'utf8');
     expect(await junitErrors(xml)).toEqual([]);
     expect(xml.match(/<testsuite /g)?.length).toBe(14);
-    const withMetrics = await runTuan(['kpi', 'check', '--config', data('kpi-checks.yaml'), '--metrics', data('kpi-metrics.csv'), '--junit', 'm.xml', '--strict', ...AS_OF], { cwd });
+    const withMetrics = await runTuan(
+      ['kpi', 'check', '--config', data('kpi-checks.yaml'), '--metrics', data('kpi-metrics.csv'), '--junit', 'm.xml', '--strict', ...AS_OF],
+      { cwd },
+    );
     expect(withMetrics.code).toBe(1);
     expect(await junitErrors(readFileSync(join(cwd, 'm.xml'), 'utf8'))).toEqual([]);
   }, 120_000);

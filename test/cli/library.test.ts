@@ -28,7 +28,9 @@ describe('docs/library.md', () => {
     for (const f of ['sample-orders.csv', 'leaders.csv']) copyFileSync(join(ROOT, 'data', f), join(dir, 'data', f));
     writeFileSync(join(dir, 'example.mjs'), blockAfter('library-script') + '\n');
     const r = spawnSync(process.execPath, ['example.mjs'], {
-      cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'America/Los_Angeles', NO_COLOR: '1' },
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'America/Los_Angeles', NO_COLOR: '1' },
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -22,7 +22,8 @@ describe('tuan lint', () => {
   it('reports every problem of a user directory with file and line: exit 1', async () => {
     const cwd = userDir({
       'script-silent.hbs': '{{!-- 最好的 (comments are not checked) --}}\n您好 {{member.nmae}}\n以后每天给您推荐!\n',
-      'zh-CN/kit-growth.hbs': '# 成长期\n\n全网最低价,{{shout members.count}}\n{{#each members.top}}{{name}} {{@root.offers.growth.trial_coupon_fen}}{{/each}}\n',
+      'zh-CN/kit-growth.hbs':
+        '# 成长期\n\n全网最低价,{{shout members.count}}\n{{#each members.top}}{{name}} {{@root.offers.growth.trial_coupon_fen}}{{/each}}\n',
       'plan.hbs': '{{#each days}}\n## {{weekday_name}}\n{{#each @root.appendix}}{{#each members}}- {{name}}{{/each}}{{/each}}\n{{/each}}\n',
       'script-welcom.hbs': 'x',
       'script-growth.hbs': '{{#if member.favourite}}\n',
@@ -33,7 +34,7 @@ describe('tuan lint', () => {
     expect(lines[9]).toMatch(/^8 个问题,涉及 5 个文件\(共检查 \d+ 个:内置 \d+,自定义 5\)。$/); // the shipped count grows with other features
     expect(lines.filter((_, i) => i !== 9)).toEqual([
       'my/plan.hbs:3  silent-frequency  每天的段落里引用了当天之外的会员名单 "@root.appendix":同一批会员(包括沉默会员)会被每天联系;沉默会员每周最多 1 条消息',
-      'my/script-growth.hbs:2  syntax  语法错误:syntax error: Expecting \'OPEN_INVERSE_CHAIN\', \'INVERSE\', \'OPEN_ENDBLOCK\', got \'EOF\'',
+      "my/script-growth.hbs:2  syntax  语法错误:syntax error: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'",
       'my/script-silent.hbs:2  unknown-variable  上下文里没有变量 "member.nmae"',
       'my/script-silent.hbs:3  silent-frequency  「每天」(…以后每天给您推荐…)暗示频繁推送,沉默会员每周最多 1 条消息',
       'my/script-welcom.hbs  unused-file  tuan 不会使用 script-welcom.hbs:模板名是 kit-<阶段>、script-<场景>、plan,partial 以 _ 开头',
@@ -51,7 +52,16 @@ describe('tuan lint', () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(false);
-    expect(j.issues).toEqual([{ file: 'my/script-mature.hbs', line: 1, rule: 'unknown-variable', subject: 'member.points', detail: null, message: 'unknown variable "member.points" (not in the documented context)' }]);
+    expect(j.issues).toEqual([
+      {
+        file: 'my/script-mature.hbs',
+        line: 1,
+        rule: 'unknown-variable',
+        subject: 'member.points',
+        detail: null,
+        message: 'unknown variable "member.points" (not in the documented context)',
+      },
+    ]);
   });
 
   it('absolute terms in the configuration texts are flagged too', async () => {

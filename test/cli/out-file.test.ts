@@ -32,7 +32,9 @@ describe('--out', () => {
     for (const out of ['tuan.db', './tuan.db', join(cwd, 'tuan.db'), 'tuan.db-wal']) {
       const r = await runTuan(['--lang', 'en', 'members', '--out', out], { cwd });
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`tuan: --out ${out} is the database file itself; output cannot go there\nhint: choose another file name, e.g. --out out.csv\n`);
+      expect(r.stderr).toBe(
+        `tuan: --out ${out} is the database file itself; output cannot go there\nhint: choose another file name, e.g. --out out.csv\n`,
+      );
     }
     expect(readFileSync(join(cwd, 'tuan.db')).equals(before)).toBe(true);
   });
@@ -62,13 +64,17 @@ describe('script --out DIR with hostile member ids', () => {
     const lines = ids.map((id, i) => `O${i},2026-10-01 10:00:00,${JSON.stringify(id)},L1,10.00`);
     writeFileSync(join(cwd, 'orders.csv'), ['订单号,下单时间,会员ID,团长ID,实付金额', ...lines].join('\n') + '\n');
     expect((await runTuan(['import', 'orders.csv'], { cwd })).code).toBe(0);
-    const r = await runTuan(['script', 'silent', '--stage', 'silent', '--out', 'out/话术', ...AS_OF.map((a) => a.replace('10-31', '11-30'))], { cwd });
+    const r = await runTuan(
+      ['script', 'silent', '--stage', 'silent', '--out', 'out/话术', ...AS_OF.map((a) => a.replace('10-31', '11-30'))],
+      { cwd },
+    );
     expect(r.code, r.stderr).toBe(0);
     const files = readdirSync(join(cwd, 'out/话术'));
     expect(files).toHaveLength(ids.length);
     expect(readdirSync(join(cwd, 'out'))).toEqual(['话术']);
     expect(readdirSync(cwd).sort()).toEqual(['orders.csv', 'out', 'tuan.db']);
-    for (const up of ['..', '../..', 'out/..', 'out/../..']) expect(readdirSync(join(cwd, up)).filter((f) => f.includes('PWNED'))).toEqual([]);
+    for (const up of ['..', '../..', 'out/..', 'out/../..'])
+      expect(readdirSync(join(cwd, up)).filter((f) => f.includes('PWNED'))).toEqual([]);
     for (const f of files) {
       expect(f).toMatch(/^silent-[^/\\]+\.txt$/);
       expect(statSync(join(cwd, 'out/话术', f)).mode & 0o777).toBe(0o600);

@@ -26,7 +26,11 @@ function exportText(): string {
       // a phone in the category cell and one with separators in the product cell
       const category = i === 7 ? '139 8765 4321' : i === 8 ? '水果\u202E' : '粮油';
       const product = i === 8 ? '西瓜 联系+86-137-1111-2222' : '大米';
-      rows.push([`A${n}`, `${date} 09:00:00`, id, '张丽', '13900000001', 'L1', product, category, '1', '30.00', '30.00', '0.00', '已完成'].map(q).join(','));
+      rows.push(
+        [`A${n}`, `${date} 09:00:00`, id, '张丽', '13900000001', 'L1', product, category, '1', '30.00', '30.00', '0.00', '已完成']
+          .map(q)
+          .join(','),
+      );
     }
   }
   // a leader whose id is a phone (some platforms use the leader's phone)
@@ -66,12 +70,23 @@ describe('hostile ids, categories and products in every output (#12)', () => {
   it('no escape sequence, bidi control or phone number reaches a table, CSV, JSON, plan, kit, script or rejects', async () => {
     const cwd = await hostileDir();
     const runs: string[][] = [
-      ...['segment', 'members', 'rejects', 'stages', 'commission', 'leaders', 'kpi'].flatMap((c) => ['table', 'csv', 'json'].map((f) => [c, '--format', f])),
-      ['status'], ['status', '--format', 'json'], ['kpi', '--per-leader'], ['kpi', '--per-leader', '--format', 'json'],
-      ['plan', '--leader', 'L1', '--week', '2026-W44'], ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json'],
+      ...['segment', 'members', 'rejects', 'stages', 'commission', 'leaders', 'kpi'].flatMap((c) =>
+        ['table', 'csv', 'json'].map((f) => [c, '--format', f]),
+      ),
+      ['status'],
+      ['status', '--format', 'json'],
+      ['kpi', '--per-leader'],
+      ['kpi', '--per-leader', '--format', 'json'],
+      ['plan', '--leader', 'L1', '--week', '2026-W44'],
+      ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json'],
       ['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'html'],
-      ...['growth', 'mature', 'silent'].flatMap((s) => [['kit', s], ['kit', s, '--format', 'html'], ['script', s, '--stage', s]]),
-      ['script', 'growth', '--member', PHONE_ID], ['report', '--from', '2026-09-30'],
+      ...['growth', 'mature', 'silent'].flatMap((s) => [
+        ['kit', s],
+        ['kit', s, '--format', 'html'],
+        ['script', s, '--stage', s],
+      ]),
+      ['script', 'growth', '--member', PHONE_ID],
+      ['report', '--from', '2026-09-30'],
     ];
     for (const args of runs) {
       const r = await runTuan([...args, ...AS_OF], { cwd });

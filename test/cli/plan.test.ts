@@ -18,11 +18,30 @@ describe('tuan plan', () => {
     const r = await runTuan(['plan', '--leader', 'L1', '--week', '2026-W44', '--format', 'json', ...AS_OF], { cwd });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect([j.week, j.leader_id, j.start, j.end, j.snapshot, j.budget_fen]).toEqual(['2026-W44', 'L1', '2026-10-26', '2026-11-01', '2026-10-25', 7700]);
+    expect([j.week, j.leader_id, j.start, j.end, j.snapshot, j.budget_fen]).toEqual([
+      '2026-W44',
+      'L1',
+      '2026-10-26',
+      '2026-11-01',
+      '2026-10-25',
+      7700,
+    ]);
     expect(j.days.map((d: { date: string; weekday: number }) => `${d.date}/${d.weekday}`)).toEqual([
-      '2026-10-26/1', '2026-10-27/2', '2026-10-28/3', '2026-10-29/4', '2026-10-30/5', '2026-10-31/6', '2026-11-01/7']);
-    const people = j.days.flatMap((d: { date: string; tasks: { time: string; stage: string; action: string; script: string; member_ids: string[]; count: number }[] }) =>
-      d.tasks.filter((t) => t.count > 0).map((t) => `${d.date} ${t.time} ${t.stage} ${t.action} ${t.script} ${t.member_ids.join('+')}`));
+      '2026-10-26/1',
+      '2026-10-27/2',
+      '2026-10-28/3',
+      '2026-10-29/4',
+      '2026-10-30/5',
+      '2026-10-31/6',
+      '2026-11-01/7',
+    ]);
+    const people = j.days.flatMap(
+      (d: {
+        date: string;
+        tasks: { time: string; stage: string; action: string; script: string; member_ids: string[]; count: number }[];
+      }) =>
+        d.tasks.filter((t) => t.count > 0).map((t) => `${d.date} ${t.time} ${t.stage} ${t.action} ${t.script} ${t.member_ids.join('+')}`),
+    );
     expect(people).toEqual([
       '2026-10-27 +2h intro welcome script-welcome M12',
       '2026-10-27 19:30 intro at_risk script-growth M01',
@@ -34,8 +53,9 @@ describe('tuan plan', () => {
       '2026-11-01 10:00 mature mature_update script-mature M05+M06', // the 1st of the month
     ]);
     expect(j.targets[0]).toEqual({ stage: 'intro', kpi: 'first_order_conversion', target: 70, challenge: 85, audience: 2, implied: null });
-    expect(j.budget_items.map((b: { coupon: string; count: number; total_fen: number }) => `${b.coupon} ${b.count} ${b.total_fen}`))
-      .toEqual(['first_order_off 2 2000', 'welcome_gift 2 1200', 'trial_coupon 1 500', 'return_coupon 2 2000', 'cashback 1 2000']);
+    expect(
+      j.budget_items.map((b: { coupon: string; count: number; total_fen: number }) => `${b.coupon} ${b.count} ${b.total_fen}`),
+    ).toEqual(['first_order_off 2 2000', 'welcome_gift 2 1200', 'trial_coupon 1 500', 'return_coupon 2 2000', 'cashback 1 2000']);
     expect(j.red_lines).toEqual({ silent_max_per_week: 1, blocked: 0 });
     expect(r.stdout).not.toMatch(/1[3-9]\d{9}|蒋|杨同学/); // IDs only: no names, no phones
     await expect(r.stdout).toMatchFileSnapshot('../golden/plan/L1-2026-W44.json');

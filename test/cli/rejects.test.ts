@@ -20,7 +20,9 @@ describe('tuan rejects', () => {
     const dir = workdir();
     const r = await tuan(dir, '--lang', 'en', 'rejects');
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
+    expect(r.stderr).toBe(
+      `tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`,
+    );
   });
 
   it('no rejected rows', async () => {
@@ -39,9 +41,30 @@ describe('tuan rejects', () => {
     const r = await tuan(dir, 'rejects', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { import_id: 1, file_name: 'missing-member.csv', line: 3, field: 'member_id', reason: 'missing member', raw: 'N2,2026-10-01 09:00:00,,138****5678,大米,20.00,0.00,已完成' },
-      { import_id: 1, file_name: 'missing-member.csv', line: 4, field: 'member_id', reason: 'missing member', raw: 'N3,2026-10-01 10:00:00,  ,139****4321,牛奶,30.00,0.00,已完成' },
-      { import_id: 2, file_name: 'unknown-status.csv', line: 3, field: 'status', reason: 'unknown status "处理中" (add it to status_words in the config)', raw: 'S2,2026-10-01 09:00:00,M2,大米,20.00,0.00,处理中' },
+      {
+        import_id: 1,
+        file_name: 'missing-member.csv',
+        line: 3,
+        field: 'member_id',
+        reason: 'missing member',
+        raw: 'N2,2026-10-01 09:00:00,,138****5678,大米,20.00,0.00,已完成',
+      },
+      {
+        import_id: 1,
+        file_name: 'missing-member.csv',
+        line: 4,
+        field: 'member_id',
+        reason: 'missing member',
+        raw: 'N3,2026-10-01 10:00:00,  ,139****4321,牛奶,30.00,0.00,已完成',
+      },
+      {
+        import_id: 2,
+        file_name: 'unknown-status.csv',
+        line: 3,
+        field: 'status',
+        reason: 'unknown status "处理中" (add it to status_words in the config)',
+        raw: 'S2,2026-10-01 09:00:00,M2,大米,20.00,0.00,处理中',
+      },
     ]);
   });
 
@@ -100,10 +123,16 @@ describe('tuan rejects', () => {
     expect((await tuan(dir, 'import', 'bad-bytes-gbk.csv', '--max-reject-rate', '0.25')).code).toBe(0);
     const r = await tuan(dir, 'rejects', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{
-      import_id: 1, file_name: 'bad-bytes-gbk.csv', line: 3, field: '(encoding)', reason: 'bytes that are not valid gb18030',
-      raw: 'E2,2026-10-01 09:00:00,M2,\\xce\\xe5\\xb3\\xa3\\xff\\xb4\\xf3\\xc3\\xd7,20.00,0.00,\\xd2\\xd1\\xcd\\xea\\xb3\\xc9',
-    }]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        import_id: 1,
+        file_name: 'bad-bytes-gbk.csv',
+        line: 3,
+        field: '(encoding)',
+        reason: 'bytes that are not valid gb18030',
+        raw: 'E2,2026-10-01 09:00:00,M2,\\xce\\xe5\\xb3\\xa3\\xff\\xb4\\xf3\\xc3\\xd7,20.00,0.00,\\xd2\\xd1\\xcd\\xea\\xb3\\xc9',
+      },
+    ]);
   });
 
   it.each([['x'], ['1.5']])('--import %s is a usage error', async (id) => {
@@ -121,8 +150,11 @@ describe('tuan rejects: personal data in the raw text', () => {
     const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const cwd = workdir();
-    writeFileSync(join(cwd, 'p.csv'), '订单号,下单时间,会员ID,会员昵称,手机号,详细地址,实付金额,订单状态\n' +
-      'A1,2026-10-01 08:00:00,M1,张丽,13812345678,枫林湾5栋301,10.00,已作废\nA2,2026-10-01 09:00:00,M2,王五,13912345678,翠湖2栋,20.00,已完成\n');
+    writeFileSync(
+      join(cwd, 'p.csv'),
+      '订单号,下单时间,会员ID,会员昵称,手机号,详细地址,实付金额,订单状态\n' +
+        'A1,2026-10-01 08:00:00,M1,张丽,13812345678,枫林湾5栋301,10.00,已作废\nA2,2026-10-01 09:00:00,M2,王五,13912345678,翠湖2栋,20.00,已完成\n',
+    );
     expect((await runTuan(['import', 'p.csv', '--max-reject-rate', '0.9'], { cwd })).code).toBe(0);
     for (const format of ['table', 'csv', 'json']) {
       const r = await runTuan(['rejects', '--format', format], { cwd });

@@ -15,8 +15,16 @@ import { ROOT, runTuan, workdir } from '../helpers/run-tuan.js';
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE = existsSync(CHROMIUM);
 const IN_CI = /^(true|1)$/i.test(process.env.CI ?? '');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -35,7 +43,9 @@ describe.skipIf(!HAVE)('tuan report in headless Chromium', () => {
     expect((await runTuan(['import', data('sample-orders.csv'), '--leaders', data('leaders.csv')], { cwd: dir })).code).toBe(0);
     expect((await runTuan(['import', data('ktt-export.csv'), '--leader', 'L004'], { cwd: dir })).code).toBe(0);
     for (const lang of ['zh-CN', 'en']) {
-      expect((await runTuan(['report', '--as-of', '2026-10-31', '--lang', lang, '--out', `report-${lang}.html`], { cwd: dir })).code).toBe(0);
+      expect((await runTuan(['report', '--as-of', '2026-10-31', '--lang', lang, '--out', `report-${lang}.html`], { cwd: dir })).code).toBe(
+        0,
+      );
     }
     profile = mkdtempSync(join(tmpdir(), 'tuan-chromium-'));
     browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: PHONE });
@@ -46,14 +56,21 @@ describe.skipIf(!HAVE)('tuan report in headless Chromium', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  interface Opened { page: Page; url: string; requests: string[]; errors: string[] }
+  interface Opened {
+    page: Page;
+    url: string;
+    requests: string[];
+    errors: string[];
+  }
 
   async function open(lang: string, viewport: { width: number; height: number }): Promise<Opened> {
     const page = await browser.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await page.setViewportSize(viewport);
     const url = pathToFileURL(join(dir, `report-${lang}.html`)).href;
@@ -68,7 +85,8 @@ describe.skipIf(!HAVE)('tuan report in headless Chromium', () => {
   }
 
   /** Boxes of the chart SVGs and the page's scroll width (browser-side code as text: the tests compile without the DOM library). */
-  const layout = (page: Page) => page.evaluate<Layout>(`({
+  const layout = (page: Page) =>
+    page.evaluate<Layout>(`({
     charts: [...document.querySelectorAll('svg')].map((s) => {
       const r = s.getBoundingClientRect();
       return { width: r.width, height: r.height, left: r.left, right: r.right, visible: getComputedStyle(s).visibility === 'visible' };
@@ -77,23 +95,26 @@ describe.skipIf(!HAVE)('tuan report in headless Chromium', () => {
     innerWidth: window.innerWidth,
   })`);
 
-  it.each(['zh-CN', 'en'])('%s at phone width: no request but the file, no console error, charts visible and inside the screen', async (lang) => {
-    const { page, url, requests, errors } = await open(lang, PHONE);
-    const l = await layout(page);
-    expect(l.charts.length).toBe(4);
-    expect(l.charts.filter((c) => c.width > 0 && c.height > 0 && c.visible).length).toBe(4);
-    for (const c of l.charts) {
-      expect(c.left).toBeGreaterThanOrEqual(0);
-      expect(c.right).toBeLessThanOrEqual(PHONE.width);
-    }
-    expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth); // wide tables scroll inside their box, not the page
-    const shot = join(dir, `phone-${lang}.png`);
-    await page.screenshot({ path: shot, fullPage: true });
-    expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
-    expect(requests).toEqual([url]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each(['zh-CN', 'en'])(
+    '%s at phone width: no request but the file, no console error, charts visible and inside the screen',
+    async (lang) => {
+      const { page, url, requests, errors } = await open(lang, PHONE);
+      const l = await layout(page);
+      expect(l.charts.length).toBe(4);
+      expect(l.charts.filter((c) => c.width > 0 && c.height > 0 && c.visible).length).toBe(4);
+      for (const c of l.charts) {
+        expect(c.left).toBeGreaterThanOrEqual(0);
+        expect(c.right).toBeLessThanOrEqual(PHONE.width);
+      }
+      expect(l.scrollWidth).toBeLessThanOrEqual(l.innerWidth); // wide tables scroll inside their box, not the page
+      const shot = join(dir, `phone-${lang}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+      expect(requests).toEqual([url]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each(['zh-CN', 'en'])('%s at desktop width: charts visible, no wider than their max-width', async (lang) => {
     const { page, url, requests, errors } = await open(lang, DESKTOP);

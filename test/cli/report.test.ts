@@ -20,7 +20,20 @@ async function imported(): Promise<string> {
 
 /** Everything that would make the page reach outside itself. */
 function outsideReferences(html: string): string[] {
-  const patterns = [/https?:\/\//gi, /<script/gi, /<link/gi, /<img/gi, /<iframe/gi, /<object/gi, /<embed/gi, /url\(/gi, /@import/gi, /\ssrc\s*=/gi, /\shref\s*=/gi, /\/\/[a-z0-9.-]+\.[a-z]{2,}/gi];
+  const patterns = [
+    /https?:\/\//gi,
+    /<script/gi,
+    /<link/gi,
+    /<img/gi,
+    /<iframe/gi,
+    /<object/gi,
+    /<embed/gi,
+    /url\(/gi,
+    /@import/gi,
+    /\ssrc\s*=/gi,
+    /\shref\s*=/gi,
+    /\/\/[a-z0-9.-]+\.[a-z]{2,}/gi,
+  ];
   return patterns.flatMap((p) => html.match(p) ?? []);
 }
 
@@ -40,7 +53,8 @@ describe('tuan report', () => {
     expect(html.match(/<svg class="chart" viewBox="0 0 \d+(\.\d)? \d+(\.\d)?"/g)?.length).toBe(4);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('@media print');
-    for (const s of ['引入期', '成长期', '成熟期', '沉默期', '流失期', '重要价值客户', '唤醒率', '复购率', '佣金汇总', '待跟进会员']) expect(html).toContain(s);
+    for (const s of ['引入期', '成长期', '成熟期', '沉默期', '流失期', '重要价值客户', '唤醒率', '复购率', '佣金汇总', '待跟进会员'])
+      expect(html).toContain(s);
     await expect(html).toMatchFileSnapshot('../golden/report/fixture.html');
   });
 
@@ -71,7 +85,8 @@ describe('tuan report', () => {
     expect(r.stderr).toBe('wrote en.html\n');
     const html = readFileSync(join(dir, 'en.html'), 'utf8');
     expect(html).toContain('<html lang="en">');
-    for (const s of ['Intro', 'Growth', 'Mature', 'Silent', 'Churned', 'important value', 'Wake-up rate', 'Members to act on']) expect(html).toContain(s);
+    for (const s of ['Intro', 'Growth', 'Mature', 'Silent', 'Churned', 'important value', 'Wake-up rate', 'Members to act on'])
+      expect(html).toContain(s);
     // the only Chinese left is data: the communities of leaders.csv and the masked names' first characters
     expect([...new Set(html.match(/[\u4e00-\u9fff]+/g))].sort()).toEqual(['东苑', '孙', '张', '李', '王', '西苑'].sort());
     expect(outsideReferences(html)).toEqual([]);
@@ -122,7 +137,10 @@ describe('tuan report', () => {
     [['--leader', 'L1', '--region', '区域A'], 'tuan: use either --leader or --region, not both\n'],
     [['--leader', 'L9'], 'tuan: unknown leader "L9"\nhint: known leaders: L1, L2\n'],
     [['--region', '火星'], 'tuan: no leader in region "火星"\nhint: regions in leaders.csv: 区域A, 区域B\n'],
-    [['--from', '2026-10-31'], 'tuan: --from 2026-10-31 must be before the as-of date 2026-10-31\nhint: pass an earlier --from, e.g. --from 2026-08-02\n'],
+    [
+      ['--from', '2026-10-31'],
+      'tuan: --from 2026-10-31 must be before the as-of date 2026-10-31\nhint: pass an earlier --from, e.g. --from 2026-08-02\n',
+    ],
     [['--from', '2026-13-01'], 'tuan: --from "2026-13-01" must be a date like 2026-08-02\n'],
   ])('usage errors are exit 2: %j', async (args, stderr) => {
     const r = await runTuan(['--lang', 'en', 'report', ...AS_OF, ...args, '--out', 'x.html'], { cwd: dir });
@@ -135,7 +153,9 @@ describe('tuan report', () => {
     const empty = workdir();
     const r = await runTuan(['--lang', 'en', 'report', ...AS_OF], { cwd: empty });
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`tuan: database ${join(empty, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
+    expect(r.stderr).toBe(
+      `tuan: database ${join(empty, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`,
+    );
     expect(existsSync(join(empty, 'report.html'))).toBe(false);
   });
 

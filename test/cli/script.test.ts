@@ -38,7 +38,7 @@ describe('tuan script', () => {
     const cwd = await activityDir();
     const en = await runTuan(['script', 'silent', '--member', 'M09', '--lang', 'en', ...AS_OF], { cwd });
     await expect(en.stdout).toMatchFileSnapshot('../golden/script/silent-en.txt');
-    expect(en.stdout).toContain('Hi there, it\'s your group leader at 阳光花园.');
+    expect(en.stdout).toContain("Hi there, it's your group leader at 阳光花园.");
     const un = await runTuan(['script', 'silent', '--member', 'M09', '--unmask', ...AS_OF], { cwd });
     expect(un.stdout).toContain('褚同学,您好,我是阳光花园团长 王姐');
   });
@@ -63,7 +63,10 @@ describe('tuan script', () => {
   it('a user directory with one changed script is picked up; the other scripts stay shipped', async () => {
     const cwd = await activityDir();
     mkdirSync(join(cwd, 'my'));
-    writeFileSync(join(cwd, 'my', 'script-welcome.hbs'), '{{!-- 我的欢迎话术 --}}\n欢迎{{member.id}}!首单满 {{yuan offers.intro.first_order_threshold_fen}} 减 {{yuan offers.intro.first_order_off_fen}}。\n');
+    writeFileSync(
+      join(cwd, 'my', 'script-welcome.hbs'),
+      '{{!-- 我的欢迎话术 --}}\n欢迎{{member.id}}!首单满 {{yuan offers.intro.first_order_threshold_fen}} 减 {{yuan offers.intro.first_order_off_fen}}。\n',
+    );
     const mine = await runTuan(['script', 'welcome', '--member', 'M12', '--templates', 'my', ...AS_OF], { cwd });
     expect([mine.code, mine.stdout]).toEqual([0, '欢迎M12!首单满 ¥30.00 减 ¥10.00。\n']);
     const shipped = await runTuan(['script', 'silent', '--member', 'M07', '--templates', 'my', ...AS_OF], { cwd });
@@ -74,11 +77,17 @@ describe('tuan script', () => {
   it('errors (exit 2): unknown scene, neither --member nor --stage, unknown member, both', async () => {
     const cwd = await activityDir();
     const e1 = await runTuan(['script', 'hello', '--member', 'M01', '--lang', 'en', ...AS_OF], { cwd });
-    expect([e1.code, e1.stderr]).toEqual([2, 'tuan: unknown scene "hello"\nhint: use one of: welcome, growth, mature, silent, churned, complaint\n']);
+    expect([e1.code, e1.stderr]).toEqual([
+      2,
+      'tuan: unknown scene "hello"\nhint: use one of: welcome, growth, mature, silent, churned, complaint\n',
+    ]);
     const e2 = await runTuan(['script', 'welcome', '--lang', 'en', ...AS_OF], { cwd });
     expect([e2.code, e2.stderr]).toEqual([2, 'tuan: give --member ID, or --stage STAGE (with --leader ID for one leader)\n']);
     const e3 = await runTuan(['script', 'welcome', '--member', 'M99', '--lang', 'en', ...AS_OF], { cwd });
-    expect([e3.code, e3.stderr]).toEqual([2, 'tuan: member "M99" has no counted order on or before 2026-10-31\nhint: check the ID with: tuan segment --format csv\n']);
+    expect([e3.code, e3.stderr]).toEqual([
+      2,
+      'tuan: member "M99" has no counted order on or before 2026-10-31\nhint: check the ID with: tuan segment --format csv\n',
+    ]);
     const e4 = await runTuan(['script', 'welcome', '--member', 'M01', '--stage', 'intro', ...AS_OF], { cwd });
     expect(e4.code).toBe(2);
   });

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { runTuan, workdir } from '../helpers/run-tuan.js';
 import { mulberry32 } from '../helpers/prng.js';
 
-const csvRows = (out: string) => out.trim().split('\n').map((l) => l.split(','));
+const csvRows = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 
 describe('tuan segment on a hand-computed fixture (test/fixtures/segment/README.md)', () => {
   it('gives the stages, scores, segments and classes worked out by hand', async () => {
@@ -12,7 +16,9 @@ describe('tuan segment on a hand-computed fixture (test/fixtures/segment/README.
     const r = await runTuan(['segment', 'small.csv', '--as-of', '2026-10-31', '--format', 'csv'], { cwd });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(rows[0]!.join(',')).toBe('member_id,leader_id,stage,stage_name,at_risk,first_order_date,last_order_date,tenure_days,recency_days,orders,spend_fen,rfm_recency_days,rfm_orders,rfm_spend_fen,r_score,f_score,m_score,rfm_score,segment,segment_name,cn8_class,member_name,phone');
+    expect(rows[0]!.join(',')).toBe(
+      'member_id,leader_id,stage,stage_name,at_risk,first_order_date,last_order_date,tenure_days,recency_days,orders,spend_fen,rfm_recency_days,rfm_orders,rfm_spend_fen,r_score,f_score,m_score,rfm_score,segment,segment_name,cn8_class,member_name,phone',
+    );
     // names and phones are there, masked (the same as tuan members)
     expect(rows.slice(1).every((x) => /^.\*{1,3}$|^$/.test(x[21]!) && !/\d{5}/.test(x[22]!))).toBe(true);
     // Edges (type 7 over 5 members): R 4.8/9/37.4/128.4, F 1/1/1.4/2, M 2900/3600/8000/17200; means R 85.6, F 1.4, M 10700.
@@ -34,8 +40,11 @@ describe('tuan segment on a hand-computed fixture (test/fixtures/segment/README.
     const r = await runTuan(['segment', '--as-of', '2026-06-30', '--format', 'json'], { cwd });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.members.map((m: { member_id: string; stage: string }) => `${m.member_id}:${m.stage}`))
-      .toEqual(['M02:intro', 'M04:silent', 'M05:churned']);
+    expect(j.members.map((m: { member_id: string; stage: string }) => `${m.member_id}:${m.stage}`)).toEqual([
+      'M02:intro',
+      'M04:silent',
+      'M05:churned',
+    ]);
     expect(j.as_of).toBe('2026-06-30');
     expect(j.scope).toBe('all');
     expect(j.config.stages.silent_after_days).toBe(30);
@@ -81,12 +90,26 @@ describe('RFM on the R package rfm example orders (as of 2006-12-31, whole histo
   // Katlyn Mann R 297 < 296.4 + 1 → R 3 (quintile: 297 > 296.4 → 2); Skylar Hoeger M 255.00 < 255.80 → 1 (quintile 2).
   const expected = {
     quintile: {
-      "Abbey O'Reilly": '343', 'Diandra Brakus': '111', 'Lisandro Swift': '543', 'Kristy Kunde': '221',
-      'Candido Krajcik': '554', 'Jessica Koepp': '533', 'Jerold Sporer': '444', 'Katlyn Mann': '245', 'Skylar Hoeger': '322',
+      "Abbey O'Reilly": '343',
+      'Diandra Brakus': '111',
+      'Lisandro Swift': '543',
+      'Kristy Kunde': '221',
+      'Candido Krajcik': '554',
+      'Jessica Koepp': '533',
+      'Jerold Sporer': '444',
+      'Katlyn Mann': '245',
+      'Skylar Hoeger': '322',
     },
     'r-rfm': {
-      "Abbey O'Reilly": '343', 'Diandra Brakus': '111', 'Lisandro Swift': '543', 'Kristy Kunde': '221',
-      'Candido Krajcik': '554', 'Jessica Koepp': '533', 'Jerold Sporer': '443', 'Katlyn Mann': '345', 'Skylar Hoeger': '321',
+      "Abbey O'Reilly": '343',
+      'Diandra Brakus': '111',
+      'Lisandro Swift': '543',
+      'Kristy Kunde': '221',
+      'Candido Krajcik': '554',
+      'Jessica Koepp': '533',
+      'Jerold Sporer': '443',
+      'Katlyn Mann': '345',
+      'Skylar Hoeger': '321',
     },
   } as const;
 
@@ -107,7 +130,10 @@ describe('RFM on the R package rfm example orders (as of 2006-12-31, whole histo
     const cwd = workdir(['rfm/rfm_data_orders.csv']);
     const [head, ...lines] = readFileSync(join(cwd, 'rfm_data_orders.csv'), 'utf8').trim().split('\n');
     const rand = mulberry32(7);
-    const shuffled = lines.map((l) => [rand(), l] as const).sort((a, b) => a[0] - b[0]).map(([, l]) => l);
+    const shuffled = lines
+      .map((l) => [rand(), l] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, l]) => l);
     writeFileSync(join(cwd, 'shuffled.csv'), [head, ...shuffled].join('\n') + '\n');
     const a = await runTuan(['--db', 'a.db', 'segment', 'rfm_data_orders.csv', '--as-of', '2006-12-31', '--format', 'csv'], { cwd });
     const b = await runTuan(['--db', 'b.db', 'segment', 'shuffled.csv', '--as-of', '2006-12-31', '--format', 'csv'], { cwd });

@@ -13,8 +13,14 @@ async function onTerminal(args: string[], cwd: string, env: Record<string, strin
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1', ...env }, cwd, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: false, now: () => FIXED_NOW,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { NO_COLOR: '1', ...env },
+    cwd,
+    stdoutIsTTY: true,
+    stderrIsTTY: true,
+    stdinIsTTY: false,
+    now: () => FIXED_NOW,
   });
   return { code, stdout, stderr };
 }

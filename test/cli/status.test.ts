@@ -14,7 +14,9 @@ describe('tuan status', () => {
     const dir = workdir();
     const r = await tuan(dir, '--lang', 'en', 'status');
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
+    expect(r.stderr).toBe(
+      `tuan: database ${join(dir, 'tuan.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`,
+    );
     expect(r.stdout).toBe('');
     const again = await tuan(dir, '--lang', 'en', 'status', '--format', 'json');
     expect(again.code).toBe(4);
@@ -24,7 +26,9 @@ describe('tuan status', () => {
     const dir = workdir();
     const r = await tuan(dir, '--lang', 'en', 'status', '--db', 'other.db');
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`tuan: database ${join(dir, 'other.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`);
+    expect(r.stderr).toBe(
+      `tuan: database ${join(dir, 'other.db')} does not exist\nhint: import an export first: tuan import FILE (or pass --db)\n`,
+    );
     const env = await runTuan(['--lang', 'en', 'status'], { cwd: dir, env: { TUAN_DB: 'env.db' } });
     expect(env.code).toBe(4);
     expect(env.stderr).toContain(`database ${join(dir, 'env.db')} does not exist`);
@@ -55,12 +59,36 @@ describe('tuan status', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const s = JSON.parse(r.stdout) as Record<string, unknown> & { imports: Record<string, unknown>[] };
-    expect(Object.keys(s)).toEqual(['lines', 'orders', 'members', 'leaders', 'rejected', 'spend_fen', 'first_order_at', 'last_order_at', 'imports']);
-    const sha = createHash('sha256').update(readFileSync(join(dir, 'basic.csv'))).digest('hex');
-    expect(s.imports).toEqual([{
-      import_id: 1, kind: 'orders', file_name: 'basic.csv', sha256: sha, imported_at: new Date(FIXED_NOW).toISOString(),
-      encoding: 'utf8', layout: 'orders', rows_read: 7, inserted: 7, updated: 0, unchanged: 0, rejected: 0,
-    }]);
+    expect(Object.keys(s)).toEqual([
+      'lines',
+      'orders',
+      'members',
+      'leaders',
+      'rejected',
+      'spend_fen',
+      'first_order_at',
+      'last_order_at',
+      'imports',
+    ]);
+    const sha = createHash('sha256')
+      .update(readFileSync(join(dir, 'basic.csv')))
+      .digest('hex');
+    expect(s.imports).toEqual([
+      {
+        import_id: 1,
+        kind: 'orders',
+        file_name: 'basic.csv',
+        sha256: sha,
+        imported_at: new Date(FIXED_NOW).toISOString(),
+        encoding: 'utf8',
+        layout: 'orders',
+        rows_read: 7,
+        inserted: 7,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+      },
+    ]);
     expect(s).toMatchObject({ lines: 7, orders: 3, members: 4, leaders: 2, rejected: 0, spend_fen: 28110 });
   });
 
@@ -73,7 +101,15 @@ describe('tuan status', () => {
     const r = await tuan(dir, 'status', '--format', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      lines: 0, orders: 0, members: 0, leaders: 0, rejected: 0, spend_fen: 0, first_order_at: null, last_order_at: null, imports: [],
+      lines: 0,
+      orders: 0,
+      members: 0,
+      leaders: 0,
+      rejected: 0,
+      spend_fen: 0,
+      first_order_at: null,
+      last_order_at: null,
+      imports: [],
     });
   });
 
@@ -81,10 +117,17 @@ describe('tuan status', () => {
     const dir = workdir([F('missing-member.csv'), F('leaders.csv')]);
     const r = await tuan(dir, 'import', 'missing-member.csv', '--leaders', 'leaders.csv', '--max-reject-rate', '0.5');
     expect(r.code).toBe(0);
-    const s = JSON.parse((await tuan(dir, 'status', '--format', 'json')).stdout) as { rejected: number; leaders: number; imports: { kind: string; file_name: string }[] };
+    const s = JSON.parse((await tuan(dir, 'status', '--format', 'json')).stdout) as {
+      rejected: number;
+      leaders: number;
+      imports: { kind: string; file_name: string }[];
+    };
     expect(s.rejected).toBe(2);
     expect(s.leaders).toBe(4); // L001, L002, L009 from leaders.csv and `-` for the orders without a leader column
-    expect(s.imports.map((i) => [i.kind, i.file_name])).toEqual([['leaders', 'leaders.csv'], ['orders', 'missing-member.csv']]);
+    expect(s.imports.map((i) => [i.kind, i.file_name])).toEqual([
+      ['leaders', 'leaders.csv'],
+      ['orders', 'missing-member.csv'],
+    ]);
   });
 
   it('golden: the table for basic.csv', async () => {

@@ -62,8 +62,11 @@ function statusOf(dir: string, db: string): Record<string, unknown> & { imports:
 /** A digest of every stored line, in identity order. */
 function linesDigest(file: string): string {
   const h = createHash('sha256');
-  for (const r of rows(file, `SELECT order_id, line_key, ordered_at, member_id, leader_id, product, category, quantity,
-      amount_fen, refund_fen, status, member_name, phone, source_line FROM order_lines ORDER BY order_id, line_key`)) {
+  for (const r of rows(
+    file,
+    `SELECT order_id, line_key, ordered_at, member_id, leader_id, product, category, quantity,
+      amount_fen, refund_fen, status, member_name, phone, source_line FROM order_lines ORDER BY order_id, line_key`,
+  )) {
     h.update(JSON.stringify(r));
   }
   return h.digest('hex');
@@ -75,9 +78,12 @@ describe('the built binary on an export above the worker threshold', () => {
     const expected = writeBigExport(join(dir, 'big.csv'), MiB);
     expect(expected.bytes).toBeGreaterThan(MiB);
     writeFileSync(join(dir, 'hook.cjs'), HOOK);
-    const importWithHook = (db: string, env: Record<string, string>) => spawnSync(process.execPath,
-      ['--require', './hook.cjs', BIN, 'import', 'big.csv', '--db', db, '--max-reject-rate', '0', '--format', 'json'],
-      { cwd: dir, encoding: 'utf8', env: { ...ENV, HOME: dir, ...env } });
+    const importWithHook = (db: string, env: Record<string, string>) =>
+      spawnSync(
+        process.execPath,
+        ['--require', './hook.cjs', BIN, 'import', 'big.csv', '--db', db, '--max-reject-rate', '0', '--format', 'json'],
+        { cwd: dir, encoding: 'utf8', env: { ...ENV, HOME: dir, ...env } },
+      );
 
     const bin = importWithHook('bin.db', LOWER);
     expect(bin.status, bin.stderr).toBe(0);
@@ -99,8 +105,14 @@ describe('the built binary on an export above the worker threshold', () => {
     const { imports: wi, ...wCounts } = viaWorker;
     const { imports: pi, ...pCounts } = inProcess;
     expect(wCounts).toEqual({
-      lines: expected.lines, orders: expected.orders, members: expected.members, leaders: expected.leaders, rejected: 0,
-      spend_fen: expected.spend_fen, first_order_at: expected.first_order_at, last_order_at: expected.last_order_at,
+      lines: expected.lines,
+      orders: expected.orders,
+      members: expected.members,
+      leaders: expected.leaders,
+      rejected: 0,
+      spend_fen: expected.spend_fen,
+      first_order_at: expected.first_order_at,
+      last_order_at: expected.last_order_at,
     });
     expect(pCounts).toEqual(wCounts);
     const noTime = (i: Record<string, unknown>[]) => i.map(({ imported_at: _t, ...rest }) => rest);
@@ -123,13 +135,18 @@ describe('the built binary on an export above the worker threshold', () => {
     const big = writeBigExport(join(dir, 'big.csv'), MiB, 7);
     writeFileSync(join(dir, 'pause.cjs'), PAUSE);
 
-    const child = spawn(process.execPath, ['--require', './pause.cjs', BIN, 'import', 'big.csv', '--db', 't.db'],
-      { cwd: dir, env: { ...ENV, HOME: dir, ...LOWER }, stdio: ['ignore', 'pipe', 'pipe'] }); // parsed in a worker, as big files are
+    const child = spawn(process.execPath, ['--require', './pause.cjs', BIN, 'import', 'big.csv', '--db', 't.db'], {
+      cwd: dir,
+      env: { ...ENV, HOME: dir, ...LOWER },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }); // parsed in a worker, as big files are
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+      child.on('exit', (code, signal) => res({ code, signal })),
+    );
     const started = Date.now();
     const journal = () => existsSync(join(dir, 't.db-journal')) || existsSync(join(dir, 't.db-wal'));
     // wait until the import is paused mid-way, its transaction writing (its journal exists)
@@ -146,8 +163,13 @@ describe('the built binary on an export above the worker threshold', () => {
     const db = new Database(join(dir, 't.db')); // read-write: rolls the hot journal back
     try {
       expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-      expect(db.prepare('SELECT (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM imports) AS imports, (SELECT count(*) FROM rejects) AS rejects').get())
-        .toEqual({ lines: 7, imports: 1, rejects: 0 });
+      expect(
+        db
+          .prepare(
+            'SELECT (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM imports) AS imports, (SELECT count(*) FROM rejects) AS rejects',
+          )
+          .get(),
+      ).toEqual({ lines: 7, imports: 1, rejects: 0 });
     } finally {
       db.close();
     }

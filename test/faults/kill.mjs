@@ -38,7 +38,9 @@ try {
     const r = await killOnce({ dir, base, big, delayMs, before, after, copy: copyFileSync });
     seen[r.was]++;
     if (r.ok) ok++;
-    console.log(`kill ${i + 1} at ${delayMs} ms: ${r.killed ? 'killed' : `exited ${r.exit}`}, integrity ${r.integrity}, state ${r.was}, next import exit ${r.nextExit} ${r.nextIsAfter ? '(= after)' : '(≠ after!)'} → ${r.ok ? 'ok' : 'FAIL'}`);
+    console.log(
+      `kill ${i + 1} at ${delayMs} ms: ${r.killed ? 'killed' : `exited ${r.exit}`}, integrity ${r.integrity}, state ${r.was}, next import exit ${r.nextExit} ${r.nextIsAfter ? '(= after)' : '(≠ after!)'} → ${r.ok ? 'ok' : 'FAIL'}`,
+    );
   }
   console.log(`${ok}/${KILLS} intact (before ${seen.before}, after ${seen.after}, between ${seen.between})`);
   process.exitCode = ok === KILLS ? 0 : 1;

@@ -31,7 +31,9 @@ export function writeExport(path, lines, prefix = 'F', seed = 12) {
     const qty = 1 + Math.floor(rnd() * 3);
     const price = 100 + Math.floor(rnd() * 9900);
     const yuan = (f) => `${Math.trunc(f / 100)}.${pad(f % 100)}`;
-    buf.push(`${prefix}${pad(n, 7)},${at},M${m},会员${m},139${pad(n % 100000000, 8)},L00${1 + (n % 3)},商品${n % 40},生鲜,${qty},${yuan(price)},${yuan(qty * price)},0,已完成`);
+    buf.push(
+      `${prefix}${pad(n, 7)},${at},M${m},会员${m},139${pad(n % 100000000, 8)},L00${1 + (n % 3)},商品${n % 40},生鲜,${qty},${yuan(price)},${yuan(qty * price)},0,已完成`,
+    );
     if (buf.length >= 5000) {
       writeSync(fd, buf.join('\n') + '\n');
       buf = [];
@@ -70,7 +72,9 @@ export function inspect(dbPath) {
 /** Run the built binary to the end. */
 export function tuan(args, cwd, env = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env },
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env },
   });
   return { code: r.status ?? -1, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
@@ -78,7 +82,9 @@ export function tuan(args, cwd, env = {}) {
 /** Start the built binary; `done` resolves with its exit code, signal and stderr. */
 export function start(args, cwd, env = {}) {
   const child = spawn(process.execPath, [BIN, ...args], {
-    cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
@@ -102,8 +108,13 @@ export async function killOnce({ dir, base, big, delayMs, before, after, copy })
   const again = tuan(['import', big, '--db', db], dir);
   const next = inspect(db);
   return {
-    killed: r.signal === 'SIGKILL', exit: r.code, integrity: state.integrity, was, nextExit: again.code,
-    nextIntegrity: next.integrity, nextIsAfter: next.checksum === after,
+    killed: r.signal === 'SIGKILL',
+    exit: r.code,
+    integrity: state.integrity,
+    was,
+    nextExit: again.code,
+    nextIntegrity: next.integrity,
+    nextIsAfter: next.checksum === after,
     ok: state.integrity === 'ok' && was !== 'between' && again.code === 0 && next.integrity === 'ok' && next.checksum === after,
   };
 }

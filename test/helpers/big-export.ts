@@ -8,10 +8,18 @@ import iconv from 'iconv-lite';
 import { mulberry32 } from './prng.js';
 
 const PRODUCTS: [string, string, number][] = [
-  ['散养土鸡蛋 30枚', '生鲜', 2680], ['五常大米 10kg', '粮油', 8900], ['纯牛奶 250ml*24', '乳品', 5990],
-  ['麒麟西瓜 1个约8斤', '水果', 2990], ['卷纸 4层*27卷', '日用', 4290], ['手撕面包 1kg,整箱装', '零食', 3590],
-  ['速冻水饺 1kg', '冻品', 1850], ['婴儿纸尿裤 L码', '母婴', 12900], ['"老干妈"风味豆豉 280g', '粮油', 1150],
-  ['中秋礼盒\n含贺卡', '零食', 16800], ['红富士苹果 5斤', '水果', 2990], ['冷冻虾仁 500g', '冻品', 4590],
+  ['散养土鸡蛋 30枚', '生鲜', 2680],
+  ['五常大米 10kg', '粮油', 8900],
+  ['纯牛奶 250ml*24', '乳品', 5990],
+  ['麒麟西瓜 1个约8斤', '水果', 2990],
+  ['卷纸 4层*27卷', '日用', 4290],
+  ['手撕面包 1kg,整箱装', '零食', 3590],
+  ['速冻水饺 1kg', '冻品', 1850],
+  ['婴儿纸尿裤 L码', '母婴', 12900],
+  ['"老干妈"风味豆豉 280g', '粮油', 1150],
+  ['中秋礼盒\n含贺卡', '零食', 16800],
+  ['红富士苹果 5斤', '水果', 2990],
+  ['冷冻虾仁 500g', '冻品', 4590],
 ];
 const STATUS_WORDS = ['已完成', '已完成', '已完成', '已完成', '已完成', '已完成', '已签收', '已退款', '已取消', '待付款'];
 
@@ -74,8 +82,25 @@ export function writeBigExport(path: string, minBytes: number, seed = 20261101):
       spend += net;
       rows++;
       const yuan = (f: number) => `${Math.trunc(f / 100)}.${pad(f % 100)}`;
-      buf.push([`BIG${pad(n, 7)}`, at, member, `会员${member.slice(1)}`, `139${pad(n % 100000000, 8)}`, leader,
-        product, category, String(qty), yuan(price), yuan(amount), yuan(refund), status].map(cell).join(','));
+      buf.push(
+        [
+          `BIG${pad(n, 7)}`,
+          at,
+          member,
+          `会员${member.slice(1)}`,
+          `139${pad(n % 100000000, 8)}`,
+          leader,
+          product,
+          category,
+          String(qty),
+          yuan(price),
+          yuan(amount),
+          yuan(refund),
+          status,
+        ]
+          .map(cell)
+          .join(','),
+      );
     }
     members.add(member);
     leaders.add(leader);
@@ -94,7 +119,14 @@ export function writeBigExport(path: string, minBytes: number, seed = 20261101):
   closeSync(fd);
   if (statSync(path).size !== bytes) throw new Error('size mismatch');
   return {
-    rows, lines: rows, orders, members: members.size, leaders: leaders.size, spend_fen: spend,
-    first_order_at: first, last_order_at: last, bytes,
+    rows,
+    lines: rows,
+    orders,
+    members: members.size,
+    leaders: leaders.size,
+    spend_fen: spend,
+    first_order_at: first,
+    last_order_at: last,
+    bytes,
   };
 }

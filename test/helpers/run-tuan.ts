@@ -52,7 +52,9 @@ export async function runTuan(args: string[], opts: { cwd: string; env?: Record<
 export function runBin(args: string[], opts: { cwd: string; env?: Record<string, string>; input?: string }): RunResult {
   if (!existsSync(join(ROOT, 'dist/bin.js'))) throw new Error('dist/ missing: run npm run build');
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd, input: opts.input, encoding: 'utf8',
+    cwd: opts.cwd,
+    input: opts.input,
+    encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: opts.cwd, NO_COLOR: '1', TZ: 'America/Los_Angeles', ...opts.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

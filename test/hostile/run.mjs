@@ -13,9 +13,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +45,9 @@ const LEAN = FAST || flag('--lean');
 const JSON_OUT = value('--json');
 const JOBS = Math.max(1, Number(value('--jobs') ?? 2));
 if (flag('--help') || flag('-h')) {
-  process.stdout.write('usage: node test/hostile/run.mjs [--fast] [--only FAMILY[,FAMILY]] [--file SUBSTRING] [--json out.json] [--jobs N] [--big] [--keep] [--all-base] [--lean]\n');
+  process.stdout.write(
+    'usage: node test/hostile/run.mjs [--fast] [--only FAMILY[,FAMILY]] [--file SUBSTRING] [--json out.json] [--jobs N] [--big] [--keep] [--all-base] [--lean]\n',
+  );
   process.exit(0);
 }
 if (!existsSync(join(ROOT, 'dist/bin.js'))) {
@@ -57,14 +57,31 @@ if (!existsSync(join(ROOT, 'dist/bin.js'))) {
 
 /** The representative subset of --fast (25 files): one or two files per family, most of them ones that found defects. */
 const FAST_FILES = [
-  'empty/zero-bytes.csv', 'binary/export.xlsx-named.csv',
-  'gzip/truncated-half.csv.gz', 'gzip/bad-crc.csv.gz', 'gzip/garbage-after.csv.gz', 'gzip/bomb-300mb-newlines.csv.gz',
-  'encoding/utf16le-lone-surrogate.csv', 'encoding/utf8-bom-gbk-body.csv', 'huge/unclosed-quote-5mb.csv',
-  'csv/stray-quote-line3-of-5000.csv', 'csv/crlf-header-lf-rows.csv',
-  'headers/header-repeated-mid-file.csv', 'dates/impossible.csv', 'dates/year-9999.csv', 'amounts/nan-infinity.csv',
-  'amounts/huge.csv', 'ids/path-traversal-a.csv', 'ids/formula-ascii.csv', 'ids/prototype-status.csv',
-  'ids/ansi-escapes.csv', 'ids/phone-as-member-id.csv', 'pii/shifted-rows.csv', 'leaders/mentor-cycle-2.csv',
-  'ktt/broken-quote-multiline.csv', 'fs/directory.csv',
+  'empty/zero-bytes.csv',
+  'binary/export.xlsx-named.csv',
+  'gzip/truncated-half.csv.gz',
+  'gzip/bad-crc.csv.gz',
+  'gzip/garbage-after.csv.gz',
+  'gzip/bomb-300mb-newlines.csv.gz',
+  'encoding/utf16le-lone-surrogate.csv',
+  'encoding/utf8-bom-gbk-body.csv',
+  'huge/unclosed-quote-5mb.csv',
+  'csv/stray-quote-line3-of-5000.csv',
+  'csv/crlf-header-lf-rows.csv',
+  'headers/header-repeated-mid-file.csv',
+  'dates/impossible.csv',
+  'dates/year-9999.csv',
+  'amounts/nan-infinity.csv',
+  'amounts/huge.csv',
+  'ids/path-traversal-a.csv',
+  'ids/formula-ascii.csv',
+  'ids/prototype-status.csv',
+  'ids/ansi-escapes.csv',
+  'ids/phone-as-member-id.csv',
+  'pii/shifted-rows.csv',
+  'leaders/mentor-cycle-2.csv',
+  'ktt/broken-quote-multiline.csv',
+  'fs/directory.csv',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +113,15 @@ function tuan(args, cwd) {
     try {
       child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...ENV, HOME: cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
-      done({ code: null, signal: null, timedOut: false, stdout: '', stderr: `run.mjs: cannot spawn: ${e.message}`, ms: 0, spawnError: true });
+      done({
+        code: null,
+        signal: null,
+        timedOut: false,
+        stdout: '',
+        stderr: `run.mjs: cannot spawn: ${e.message}`,
+        ms: 0,
+        spawnError: true,
+      });
       return;
     }
     const out = capture();
@@ -104,7 +129,10 @@ function tuan(args, cwd) {
     child.stdout.on('data', out.push);
     child.stderr.on('data', err.push);
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, TIMEOUT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       done({ code, signal, timedOut, stdout: out.text(), stderr: err.text(), stdoutBytes: out.total(), ms: Date.now() - t0 });
@@ -127,7 +155,11 @@ function dbState(path) {
       const q = `"${name.replace(/"/g, '""')}"`;
       let order = 'rowid';
       if (/WITHOUT\s+ROWID/i.test(sql ?? '')) {
-        const pk = db.prepare(`PRAGMA table_info(${q})`).all().filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+        const pk = db
+          .prepare(`PRAGMA table_info(${q})`)
+          .all()
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk);
         order = pk.map((c) => `"${c.name}"`).join(', ');
       }
       let n = 0;
@@ -152,7 +184,9 @@ function newImports(path, afterId) {
   let db;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    return db.prepare('SELECT import_id, kind, rows_read, lines_accepted, rejected FROM imports WHERE import_id > ? ORDER BY import_id').all(afterId);
+    return db
+      .prepare('SELECT import_id, kind, rows_read, lines_accepted, rejected FROM imports WHERE import_id > ? ORDER BY import_id')
+      .all(afterId);
   } catch {
     return [];
   } finally {
@@ -192,7 +226,9 @@ function pwnedEntries() {
   for (const d of [tmpdir(), ROOT, join(ROOT, 'data'), '/']) {
     try {
       for (const n of readdirSync(d)) if (/PWNED/i.test(n)) out.add(join(d, n));
-    } catch { /* unreadable: nothing to see */ }
+    } catch {
+      /* unreadable: nothing to see */
+    }
   }
   return out;
 }
@@ -206,7 +242,9 @@ function readOutFiles(caseDir, rels) {
       if (!st.isFile()) continue;
       const buf = readFileSync(p);
       files.push({ path: rel, text: buf.subarray(0, CAP).toString('utf8') });
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return files;
 }
@@ -230,22 +268,39 @@ function parseCsv(text) {
     const ch = text[i];
     if (q) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else q = false;
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else q = false;
       } else cell += ch;
     } else if (ch === '"' && cell === '') q = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += ch;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 function visible(s, n = 160) {
   // eslint-disable-next-line no-control-regex
-  const t = s.replace(/\x1b/g, '\\e').replace(/\u202e/g, '<U+202E>').replace(/\u009b/g, '<U+009B>').replace(/\0/g, '\\0').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  const t = s
+    .replace(/\x1b/g, '\\e')
+    .replace(/\u202e/g, '<U+202E>')
+    .replace(/\u009b/g, '<U+009B>')
+    .replace(/\0/g, '\\0')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n');
   return t.length > n ? t.slice(0, n) + '…' : t;
 }
 
@@ -260,20 +315,32 @@ function checkResult(r, cmd, names, caseOnly) {
   for (const [where, text] of streams) {
     for (const name of names) {
       const i = text.indexOf(name);
-      if (i >= 0) f('pii-name', `${where} shows the full name "${name}": …${visible(text.slice(Math.max(0, i - 40), i + name.length + 40))}…`);
+      if (i >= 0)
+        f('pii-name', `${where} shows the full name "${name}": …${visible(text.slice(Math.max(0, i - 40), i + name.length + 40))}…`);
     }
   }
   if (caseOnly) return fails;
   if (r.timedOut) f('timeout', `no result after ${TIMEOUT_MS / 1000} s`);
   else if (r.signal) f('crash', `killed by ${r.signal}: ${visible(r.stderr.slice(-300))}`);
   else if (r.code === 70) f('exit-70', visible(r.stderr.split('\n')[0] ?? ''));
-  else if (r.code !== null && ![0, 2, 3, 4, 5].includes(r.code) && !(r.code === 1 && cmd.mayFail)) f('bad-exit', `exit ${r.code}: ${visible(r.stderr.slice(0, 300))}`);
-  for (const [where, text] of [['stderr', r.stderr], ['stdout', r.stdout]]) {
+  else if (r.code !== null && ![0, 2, 3, 4, 5].includes(r.code) && !(r.code === 1 && cmd.mayFail))
+    f('bad-exit', `exit ${r.code}: ${visible(r.stderr.slice(0, 300))}`);
+  for (const [where, text] of [
+    ['stderr', r.stderr],
+    ['stdout', r.stdout],
+  ]) {
     const m = STACK_RE.exec(text) ?? ERROR_LINE_RE.exec(text);
     if (m) f('stack-trace', `${where}: ${visible(text.slice(Math.max(0, m.index - 200), m.index + 200), 400)}`);
   }
-  for (const [where, text] of [['stdout', r.stdout], ['stderr', r.stderr]]) {
-    const bad = [...new Set((text.match(/[\x1b\u009b\u202e]/g) ?? []).map((c) => ({ '\x1b': 'ESC', '\u009b': 'CSI (U+009B)', '\u202e': 'U+202E' })[c]))];
+  for (const [where, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ]) {
+    const bad = [
+      ...new Set(
+        (text.match(/[\x1b\u009b\u202e]/g) ?? []).map((c) => ({ '\x1b': 'ESC', '\u009b': 'CSI (U+009B)', '\u202e': 'U+202E' })[c]),
+      ),
+    ];
     if (bad.length) {
       const i = text.search(/[\x1b\u009b\u202e]/);
       f('raw-control', `${where} holds ${bad.join(', ')}: …${visible(text.slice(Math.max(0, i - 60), i + 60))}…`);
@@ -286,15 +353,30 @@ function checkResult(r, cmd, names, caseOnly) {
     if (phones.length) f('pii-phone', `${where} shows ${phones.length} mobile number(s), e.g. ${phones.slice(0, 3).join(', ')}`);
   }
   if (cmd.csv) {
-    const texts = cmd.csv === 'stdout' ? [['stdout', r.stdout]] : r.files.filter((x) => x.path.endsWith('.csv')).map((x) => [`file ${x.path}`, x.text]);
+    const texts =
+      cmd.csv === 'stdout' ? [['stdout', r.stdout]] : r.files.filter((x) => x.path.endsWith('.csv')).map((x) => [`file ${x.path}`, x.text]);
     for (const [where, text] of texts) {
       if (r.code !== 0) continue;
       const cells = parseCsv(text.replace(/^\uFEFF/, '')).flat();
       const bad = [...new Set(cells.filter((c) => FORMULA_START.test(c) && !NUMBER_RE.test(c) && c !== '-'))];
-      if (bad.length) f('csv-injection', `${where}: ${bad.length} cell(s) start with a formula character, e.g. ${bad.slice(0, 4).map((c) => JSON.stringify(visible(c, 40))).join(', ')}`);
+      if (bad.length)
+        f(
+          'csv-injection',
+          `${where}: ${bad.length} cell(s) start with a formula character, e.g. ${bad
+            .slice(0, 4)
+            .map((c) => JSON.stringify(visible(c, 40)))
+            .join(', ')}`,
+        );
     }
   }
-  if (r.outside?.length) f('write-outside-out', `wrote outside its --out target: ${r.outside.slice(0, 5).map((p) => visible(p, 120)).join(', ')}`);
+  if (r.outside?.length)
+    f(
+      'write-outside-out',
+      `wrote outside its --out target: ${r.outside
+        .slice(0, 5)
+        .map((p) => visible(p, 120))
+        .join(', ')}`,
+    );
   return fails;
 }
 
@@ -316,7 +398,9 @@ function commands(c, mode) {
     { slug: 'leaders-csv', args: ['leaders', '--format', 'csv'], csv: 'stdout' },
     ...['intro', 'growth', 'mature', 'silent', 'churned'].map((s) => ({ slug: `kit-${s}`, args: ['kit', s] })),
     { slug: 'script', args: ['script', 'welcome', '--stage', 'intro'], out: 'dir' },
-    ...(c.probeMember && !c.probeMember.includes('\0') ? [{ slug: 'script-member', args: ['script', 'welcome', '--member', c.probeMember], out: 'dir' }] : []),
+    ...(c.probeMember && !c.probeMember.includes('\0')
+      ? [{ slug: 'script-member', args: ['script', 'welcome', '--member', c.probeMember], out: 'dir' }]
+      : []),
     { slug: 'plan', args: ['plan', '--leader', leader, '--week', '2026-W44'] },
     { slug: 'kpi-csv', args: ['kpi', '--format', 'csv'], csv: 'stdout' },
     { slug: 'kpi-check', args: ['kpi', 'check', '--config', join(ROOT, 'data/kpi-checks.yaml')], mayFail: true },
@@ -325,9 +409,11 @@ function commands(c, mode) {
   if (mode === 'all') return all;
   // on the base copy the full list costs ~1 min a file on a loaded machine: these are the commands
   // where hostile rows mix with the sample's (--all-base runs every command there too)
-  const keep = new Set(mode === 'fast'
-    ? ['status', 'rejects-csv', 'members-csv', 'script', 'script-member', 'report']
-    : ['status', 'rejects-csv', 'members-csv', 'commission-csv', 'kit-intro', 'script', 'script-member', 'plan', 'report']);
+  const keep = new Set(
+    mode === 'fast'
+      ? ['status', 'rejects-csv', 'members-csv', 'script', 'script-member', 'report']
+      : ['status', 'rejects-csv', 'members-csv', 'commission-csv', 'kit-intro', 'script', 'script-member', 'plan', 'report'],
+  );
   return all.filter((x) => keep.has(x.slug));
 }
 
@@ -382,7 +468,9 @@ function expectationFailure(c, code, imports) {
     case 'import with rejects':
       return code === 0 && rejected > 0 ? null : `expected: import with rejects; got ${outcomeOf(code, imports)}`;
     case 'no silent loss':
-      return code === 0 || code === 3 ? null : `expected: import (every record counted) or refuse with exit 3; got ${outcomeOf(code, imports)}`;
+      return code === 0 || code === 3
+        ? null
+        : `expected: import (every record counted) or refuse with exit 3; got ${outcomeOf(code, imports)}`;
     default:
       return null;
   }
@@ -410,13 +498,21 @@ async function runCase(c, ctx) {
     ctx.commandsRun++;
     const after = dbState(dbFile);
     const imports = newImports(dbFile, lastId).filter((i) => i.kind === (c.pass === 'leaders' ? 'leaders' : 'orders'));
-    const v = { import: { code: r.code, signal: r.signal, timedOut: r.timedOut, ms: r.ms, outcome: outcomeOf(r.code, imports), imports }, commands: [] };
+    const v = {
+      import: { code: r.code, signal: r.signal, timedOut: r.timedOut, ms: r.ms, outcome: outcomeOf(r.code, imports), imports },
+      commands: [],
+    };
     result.variants[variant] = v;
     r.outside = [...walk(caseDir)].filter((p) => !snapshot.has(p) && !DB_FILES.has(p));
     r.files = [];
     for (const x of checkResult(r, { slug: 'import' }, c.names, false)) fail(variant, x.kind, 'import', x.detail);
     if (r.code !== 0 && before.sum !== after.sum) {
-      fail(variant, 'db-changed', 'import', `the import was refused (exit ${r.code}) but the database changed: tables ${JSON.stringify(before.tables)} -> ${JSON.stringify(after.tables)}`);
+      fail(
+        variant,
+        'db-changed',
+        'import',
+        `the import was refused (exit ${r.code}) but the database changed: tables ${JSON.stringify(before.tables)} -> ${JSON.stringify(after.tables)}`,
+      );
     }
     const ex = r.code === 70 || r.timedOut || r.signal ? null : expectationFailure(c, r.code, imports);
     if (ex) fail(variant, 'outcome', 'import', ex);
@@ -426,7 +522,12 @@ async function runCase(c, ctx) {
       // A broken record may be read again from its next line (resynchronised): more rows than records is
       // fine when every extra row was rejected, and so announced; fewer rows than records is a silent loss.
       if (read < c.records || read - c.records > rejected) {
-        fail(variant, 'row-accounting', 'import', `the file has ${c.records} data records; the import read ${read} (accepted ${imports.reduce((s, i) => s + i.lines_accepted, 0)} lines, rejected ${imports.reduce((s, i) => s + i.rejected, 0)}) and still exited 0`);
+        fail(
+          variant,
+          'row-accounting',
+          'import',
+          `the file has ${c.records} data records; the import read ${read} (accepted ${imports.reduce((s, i) => s + i.lines_accepted, 0)} lines, rejected ${imports.reduce((s, i) => s + i.rejected, 0)}) and still exited 0`,
+        );
       }
     }
     // commands: all of them in full mode; in --fast mode only on the fresh database
@@ -434,18 +535,31 @@ async function runCase(c, ctx) {
       const list = commands(c, ctx.fast ? 'fast' : variant === 'base' && !ALL_BASE ? 'base' : 'all');
       const key = `${variant}|${after.exists}|${after.sum}|${list.map((x) => x.slug).join(',')}`;
       const cached = cache.get(key);
-      const results = cached ?? await runCommands(caseDir, dbFile, list);
+      const results = cached ?? (await runCommands(caseDir, dbFile, list));
       if (!cached) {
         cache.set(key, results);
         ctx.commandsRun += results.length;
       } else ctx.commandsCached += results.length;
       for (const res of results) {
-        v.commands.push({ slug: res.command.slug, code: res.code, signal: res.signal, timedOut: res.timedOut, ms: res.ms, cached: !!cached });
+        v.commands.push({
+          slug: res.command.slug,
+          code: res.code,
+          signal: res.signal,
+          timedOut: res.timedOut,
+          ms: res.ms,
+          cached: !!cached,
+        });
         for (const x of checkResult(res, res.command, c.names, !!cached)) fail(variant, x.kind, x.command, x.detail);
       }
     }
     const pwned = [...pwnedEntries()].filter((p) => !pwnedBefore.has(p));
-    if (pwned.length) fail(variant, 'write-outside-out', '(some command)', `new entries outside the case folder: ${pwned.join(', ')}${ctx.jobs > 1 ? ' (cases run in parallel: the attribution may be off by one case)' : ''}`);
+    if (pwned.length)
+      fail(
+        variant,
+        'write-outside-out',
+        '(some command)',
+        `new entries outside the case folder: ${pwned.join(', ')}${ctx.jobs > 1 ? ' (cases run in parallel: the attribution may be off by one case)' : ''}`,
+      );
     if (!ctx.keep) rmSync(caseDir, { recursive: true, force: true });
   }
   return result;
@@ -458,7 +572,9 @@ async function main() {
   const t0 = Date.now();
   const tmp = mkdtempSync(join(tmpdir(), 'tuan-hostile-'));
   const corpus = join(tmp, 'corpus');
-  const gen = spawnSync(process.execPath, [join(ROOT, 'test/hostile/generate.mjs'), corpus, ...(BIG ? ['--big'] : [])], { encoding: 'utf8' });
+  const gen = spawnSync(process.execPath, [join(ROOT, 'test/hostile/generate.mjs'), corpus, ...(BIG ? ['--big'] : [])], {
+    encoding: 'utf8',
+  });
   if (gen.status !== 0) {
     process.stderr.write(`run.mjs: the generator failed:\n${gen.stderr}`);
     process.exit(2);
@@ -475,7 +591,10 @@ async function main() {
   const baseDir = join(tmp, 'base');
   mkdirSync(baseDir);
   const baseDb = join(baseDir, 'tuan.db');
-  const b1 = await tuan(['--db', baseDb, '--as-of', AS_OF, 'import', join(ROOT, 'data/sample-orders.csv'), '--leaders', join(ROOT, 'data/leaders.csv')], baseDir);
+  const b1 = await tuan(
+    ['--db', baseDb, '--as-of', AS_OF, 'import', join(ROOT, 'data/sample-orders.csv'), '--leaders', join(ROOT, 'data/leaders.csv')],
+    baseDir,
+  );
   const b2 = await tuan(['--db', baseDb, '--as-of', AS_OF, 'import', join(ROOT, 'data/ktt-export.csv'), '--leader', 'L004'], baseDir);
   if (b1.code !== 0 || b2.code !== 0) {
     process.stderr.write(`run.mjs: cannot build the base database:\n${b1.stderr}${b2.stderr}`);
@@ -486,8 +605,16 @@ async function main() {
   if (ONLY) cases = cases.filter((c) => ONLY.includes(c.family));
   if (FILE_FILTER) cases = cases.filter((c) => FILE_FILTER.some((f) => c.file.includes(f)));
   const ctx = {
-    tmp, corpus, baseDb, baseState: dbState(baseDb), baseMaxImport: maxImportId(baseDb), fast: LEAN, keep: KEEP, jobs: JOBS,
-    commandsRun: 2, commandsCached: 0,
+    tmp,
+    corpus,
+    baseDb,
+    baseState: dbState(baseDb),
+    baseMaxImport: maxImportId(baseDb),
+    fast: LEAN,
+    keep: KEEP,
+    jobs: JOBS,
+    commandsRun: 2,
+    commandsCached: 0,
   };
   process.stderr.write(`hostile: ${cases.length} of ${manifest.length} files${FAST ? ' (--fast)' : ''}, ${JOBS} at a time, in ${tmp}\n`);
 
@@ -504,8 +631,14 @@ async function main() {
     const res = await runCommands(dir, dbFile, list);
     ctx.commandsRun += res.length;
     cache.set(`${variant}|${state.exists}|${state.sum}|${list.map((x) => x.slug).join(',')}`, res);
-    const control = { file: `(control: ${variant === 'base' ? 'the base database, no hostile file' : 'no database'})`, family: 'control', variants: { [variant]: { commands: res.map((x) => ({ slug: x.command.slug, code: x.code, ms: x.ms })) } }, failures: [] };
-    for (const r of res) for (const x of checkResult(r, r.command, [], false)) control.failures.push({ file: control.file, family: 'control', variant, ...x });
+    const control = {
+      file: `(control: ${variant === 'base' ? 'the base database, no hostile file' : 'no database'})`,
+      family: 'control',
+      variants: { [variant]: { commands: res.map((x) => ({ slug: x.command.slug, code: x.code, ms: x.ms })) } },
+      failures: [],
+    };
+    for (const r of res)
+      for (const x of checkResult(r, r.command, [], false)) control.failures.push({ file: control.file, family: 'control', variant, ...x });
     results.push(control);
     if (!KEEP) rmSync(dir, { recursive: true, force: true });
   }
@@ -520,7 +653,9 @@ async function main() {
       const res = await runCase(c, ctx);
       results.push(res);
       const n = res.failures.length;
-      process.stderr.write(`  ${String(results.length).padStart(3)}/${cases.length} ${n ? 'FAIL' : 'ok  '} ${visible(c.file, 60)}${n ? `  (${[...new Set(res.failures.map((x) => x.kind))].join(', ')})` : ''}\n`);
+      process.stderr.write(
+        `  ${String(results.length).padStart(3)}/${cases.length} ${n ? 'FAIL' : 'ok  '} ${visible(c.file, 60)}${n ? `  (${[...new Set(res.failures.map((x) => x.kind))].join(', ')})` : ''}\n`,
+      );
     }
   };
   await Promise.all(Array.from({ length: JOBS }, worker));
@@ -545,17 +680,39 @@ async function main() {
     `files with a failure: ${results.filter((r) => r.failures.length).length} of ${cases.length}; failures: ${failures.length}`,
   ];
   for (const [kind, k] of [...byKind].sort((a, b) => b[1].count - a[1].count)) {
-    lines.push(`  ${kind.padEnd(18)} ${String(k.count).padStart(5)} in ${String(k.files.size).padStart(3)} files; commands: ${[...k.commands].slice(0, 8).join(' ')}${k.commands.size > 8 ? ' …' : ''}`);
-    lines.push(`  ${''.padEnd(18)} e.g. ${visible(k.example.file, 60)} [${k.example.variant}] ${k.example.command}: ${visible(k.example.detail, 200)}`);
+    lines.push(
+      `  ${kind.padEnd(18)} ${String(k.count).padStart(5)} in ${String(k.files.size).padStart(3)} files; commands: ${[...k.commands].slice(0, 8).join(' ')}${k.commands.size > 8 ? ' …' : ''}`,
+    );
+    lines.push(
+      `  ${''.padEnd(18)} e.g. ${visible(k.example.file, 60)} [${k.example.variant}] ${k.example.command}: ${visible(k.example.detail, 200)}`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
   if (JSON_OUT) {
-    writeFileSync(JSON_OUT, JSON.stringify({
-      suite: 'hostile', fast: FAST, big: BIG, only: ONLY ?? null, asOf: AS_OF, seconds: Number(seconds),
-      files: cases.length, families, commandsRun: ctx.commandsRun, commandsCached: ctx.commandsCached,
-      failuresByKind: Object.fromEntries([...byKind].map(([kind, k]) => [kind, { count: k.count, files: [...k.files], commands: [...k.commands] }])),
-      failures, cases: results,
-    }, null, 2) + '\n');
+    writeFileSync(
+      JSON_OUT,
+      JSON.stringify(
+        {
+          suite: 'hostile',
+          fast: FAST,
+          big: BIG,
+          only: ONLY ?? null,
+          asOf: AS_OF,
+          seconds: Number(seconds),
+          files: cases.length,
+          families,
+          commandsRun: ctx.commandsRun,
+          commandsCached: ctx.commandsCached,
+          failuresByKind: Object.fromEntries(
+            [...byKind].map(([kind, k]) => [kind, { count: k.count, files: [...k.files], commands: [...k.commands] }]),
+          ),
+          failures,
+          cases: results,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     process.stdout.write(`details: ${JSON_OUT}\n`);
   }
   if (!KEEP) rmSync(tmp, { recursive: true, force: true });

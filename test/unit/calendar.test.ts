@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, clipPeriod, dayBefore, isoWeekOf, lastMonth, lastWeek, mondayOf, monthEnd, monthRange, parseMonth, parsePeriod,
-  parseWeek, periodDays, weekDates, weeksInYear,
+  addMonths,
+  clipPeriod,
+  dayBefore,
+  isoWeekOf,
+  lastMonth,
+  lastWeek,
+  mondayOf,
+  monthEnd,
+  monthRange,
+  parseMonth,
+  parsePeriod,
+  parseWeek,
+  periodDays,
+  weekDates,
+  weeksInYear,
 } from '../../src/core/shared/calendar.js';
 import { businessDate, businessDateTime, MAX_YEAR, MIN_YEAR, parseIsoDate } from '../../src/core/shared/dates.js';
 
@@ -13,13 +26,23 @@ const parsed = (raw: string, asOf = '2026-10-31') => {
 
 describe('months', () => {
   it.each([
-    ['2026-10', '2026-10-31'], ['2026-02', '2026-02-28'], ['2024-02', '2024-02-29'], ['2026-12', '2026-12-31'],
-    ['2000-02', '2000-02-29'], ['1900-02', '1900-02-28'], ['2100-02', '2100-02-28'], // leap years: every 4th, not every 100th, every 400th
+    ['2026-10', '2026-10-31'],
+    ['2026-02', '2026-02-28'],
+    ['2024-02', '2024-02-29'],
+    ['2026-12', '2026-12-31'],
+    ['2000-02', '2000-02-29'],
+    ['1900-02', '1900-02-28'],
+    ['2100-02', '2100-02-28'], // leap years: every 4th, not every 100th, every 400th
   ])('monthEnd(%s) = %s', (m, end) => expect(monthEnd(m)).toBe(end));
   it.each([
-    ['2026-01', -1, '2025-12'], ['2026-12', 1, '2027-01'], ['2026-10', -23, '2024-11'], ['2026-10', 0, '2026-10'],
+    ['2026-01', -1, '2025-12'],
+    ['2026-12', 1, '2027-01'],
+    ['2026-10', -23, '2024-11'],
+    ['2026-10', 0, '2026-10'],
   ])('addMonths(%s, %i) = %s', (m, n, out) => expect(addMonths(m, n)).toBe(out));
-  it.each(['2026-13', '2026-00', '2026-1', '26-10', '2026-10-01', '', '1899-12', '3000-01'])('parseMonth rejects %j', (s) => expect(parseMonth(s)).toBeNull());
+  it.each(['2026-13', '2026-00', '2026-1', '26-10', '2026-10-01', '', '1899-12', '3000-01'])('parseMonth rejects %j', (s) =>
+    expect(parseMonth(s)).toBeNull(),
+  );
   it('parseMonth accepts the year bound itself', () => {
     expect(parseMonth(' 1900-01 ')).toBe('1900-01');
     expect(parseMonth('2999-12')).toBe('2999-12');
@@ -71,7 +94,15 @@ describe('ISO weeks', () => {
   });
 
   it('lists the seven dates Monday first', () => {
-    expect(weekDates(isoWeekOf('2026-11-01'))).toEqual(['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30', '2026-10-31', '2026-11-01']);
+    expect(weekDates(isoWeekOf('2026-11-01'))).toEqual([
+      '2026-10-26',
+      '2026-10-27',
+      '2026-10-28',
+      '2026-10-29',
+      '2026-10-30',
+      '2026-10-31',
+      '2026-11-01',
+    ]);
     expect(mondayOf('2026-11-01')).toBe('2026-10-26');
   });
 });
@@ -121,7 +152,12 @@ describe('parsePeriod', () => {
 describe('the year bound is the same for dates, months, weeks and periods', () => {
   it(`is ${MIN_YEAR}..${MAX_YEAR}`, () => {
     expect([MIN_YEAR, MAX_YEAR]).toEqual([1900, 2999]);
-    for (const [y, ok] of [[MIN_YEAR - 1, false], [MIN_YEAR, true], [MAX_YEAR, true], [MAX_YEAR + 1, false]] as const) {
+    for (const [y, ok] of [
+      [MIN_YEAR - 1, false],
+      [MIN_YEAR, true],
+      [MAX_YEAR, true],
+      [MAX_YEAR + 1, false],
+    ] as const) {
       expect(parseIsoDate(`${y}-06-15`) !== null).toBe(ok);
       expect(parseMonth(`${y}-06`) !== null).toBe(ok);
       expect(parseWeek(`${y}-W10`, '2026-10-31') !== null).toBe(ok);
@@ -181,7 +217,12 @@ describe('clipPeriod', () => {
   it('cuts a running period at the as-of date', () => {
     const p = parsePeriod('2026-11', '2026-11-15');
     if (!p.ok) throw new Error();
-    expect(clipPeriod(p.value, '2026-11-15')).toMatchObject({ start: '2026-11-01', end: '2026-11-30', effectiveEnd: '2026-11-15', partial: true });
+    expect(clipPeriod(p.value, '2026-11-15')).toMatchObject({
+      start: '2026-11-01',
+      end: '2026-11-30',
+      effectiveEnd: '2026-11-15',
+      partial: true,
+    });
     expect(clipPeriod(p.value, '2026-11-30')).toMatchObject({ effectiveEnd: '2026-11-30', partial: false });
     expect(clipPeriod(p.value, '2026-10-31')).toBeNull(); // starts after the as-of date
     expect(periodDays({ start: '2026-11-01', end: '2026-11-15' })).toBe(15);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkProblems, checksFailed, evaluateCheck, markTarget, resolveCheck, summarize, type CheckSpec, type ResolvedCheck } from '../../src/core/kpi/checks.js';
+import {
+  checkProblems,
+  checksFailed,
+  evaluateCheck,
+  markTarget,
+  resolveCheck,
+  summarize,
+  type CheckSpec,
+  type ResolvedCheck,
+} from '../../src/core/kpi/checks.js';
 import { readValue } from '../../src/core/kpi/kpi-defs.js';
 import { compareRatio, fixed, ratio, scaled, type Ratio } from '../../src/core/shared/ratio.js';
 import { sqlRefusal } from '../../src/adapters/sql-check.js';
@@ -100,7 +109,7 @@ describe('evaluateCheck', () => {
     expect(checksFailed({ pass: 3, warn: 0, fail: 1, na: 0 }, false)).toBe(true);
   });
 
-  it('marks a KPI against the seed\'s baseline and challenge', () => {
+  it("marks a KPI against the seed's baseline and challenge", () => {
     expect(markTarget(r(46, 100), r(40, 100), r(45, 100))).toBe('challenge');
     expect(markTarget(r(40, 100), r(40, 100), r(45, 100))).toBe('met');
     expect(markTarget(r(39, 100), r(40, 100), null)).toBe('below');
@@ -122,7 +131,13 @@ describe('a broken checks list names the bad key', () => {
     [[{ kpi: 'aov', warn_below: 1, scope: 'leader' }], '0.scope: "leader" must be all, per-leader, leader:ID or region:NAME'],
     [[{ kpi: 'aov', warn_below: 1, period: '2026-13' }], '0.period: "2026-13": month 13 does not exist'],
     [[{ kpi: 'aov', warn_below: 1, unit: 'rate' }], '0.unit: aov is a money, not a rate'],
-    [[{ kpi: 'aov', warn_below: 1 }, { kpi: 'aov', warn_below: 2 }], '1.kpi: duplicate check name "aov" (also checks.0)'],
+    [
+      [
+        { kpi: 'aov', warn_below: 1 },
+        { kpi: 'aov', warn_below: 2 },
+      ],
+      '1.kpi: duplicate check name "aov" (also checks.0)',
+    ],
   ] as [CheckSpec[], string][])('%j', (checks, want) => {
     expect(problems(checks).join('\n')).toContain(want);
   });
@@ -131,7 +146,12 @@ describe('a broken checks list names the bad key', () => {
     const bad = ChecksSchema.safeParse([{ kpi: 'aov', warn_bellow: 150 }]);
     expect(bad.success).toBe(false);
     expect(JSON.stringify(bad.error?.issues)).toContain('warn_bellow');
-    expect(ChecksSchema.safeParse([{ kpi: 'aov', warn_below: 150 }, { name: 'aov-l1', kpi: 'aov', scope: 'leader:L1', fail_below: '100元' }]).success).toBe(true);
+    expect(
+      ChecksSchema.safeParse([
+        { kpi: 'aov', warn_below: 150 },
+        { name: 'aov-l1', kpi: 'aov', scope: 'leader:L1', fail_below: '100元' },
+      ]).success,
+    ).toBe(true);
   });
 });
 
@@ -141,7 +161,7 @@ describe('sqlRefusal: only a single read-only SELECT may run', () => {
     '  with x AS (SELECT 1 AS n) SELECT n FROM x',
     "SELECT count(*) FROM order_lines WHERE product = 'delete me; attach'", // words inside strings do not count
     'SELECT 1 -- drop table order_lines',
-    'SELECT replace(product, \'a\', \'b\') FROM order_lines LIMIT 1',
+    "SELECT replace(product, 'a', 'b') FROM order_lines LIMIT 1",
     'SELECT 1;',
   ])('allows %j', (sql) => {
     expect(sqlRefusal(sql)).toBeNull();
@@ -151,7 +171,7 @@ describe('sqlRefusal: only a single read-only SELECT may run', () => {
     ['DELETE FROM order_lines', 'only a SELECT'],
     ["ATTACH DATABASE '/tmp/x.db' AS x", 'only a SELECT'],
     ['PRAGMA user_version', 'only a SELECT'],
-    ['SELECT * FROM pragma_table_info(\'order_lines\')', 'PRAGMA_TABLE_INFO is refused'],
+    ["SELECT * FROM pragma_table_info('order_lines')", 'PRAGMA_TABLE_INFO is refused'],
     ['WITH x AS (SELECT 1) DELETE FROM order_lines', 'DELETE is refused'],
     ['WITH x AS (SELECT 1) INSERT INTO leaders SELECT * FROM leaders', 'INSERT is refused'],
     ['SELECT 1; DROP TABLE order_lines', 'DROP is refused'],

@@ -32,10 +32,23 @@ describe('cleanForPeople', () => {
 
 describe('neutraliseFormula (CSV cells)', () => {
   it.each([
-    ['=1+1', "'=1+1"], ['+1+1', "'+1+1"], ['-1+1', "'-1+1"], ['@SUM(A1)', "'@SUM(A1)"], ['\t=1', "'\t=1"], ['\r=1', "'\r=1"],
-    ['＝1+1', "'＝1+1"], ['＋1', "'＋1"], ['－1', "'－1"], ['＠x', "'＠x"], // full-width forms, which WPS reads
-    [' =1+1', "' =1+1"], ['\u3000＝1', "'\u3000＝1"], // a leading space does not hide a formula
-    ['-12.5', '-12.5'], ['+3', '+3'], ['12', '12'], ['M=1', 'M=1'], ['', ''],
+    ['=1+1', "'=1+1"],
+    ['+1+1', "'+1+1"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠x', "'＠x"], // full-width forms, which WPS reads
+    [' =1+1', "' =1+1"],
+    ['\u3000＝1', "'\u3000＝1"], // a leading space does not hide a formula
+    ['-12.5', '-12.5'],
+    ['+3', '+3'],
+    ['12', '12'],
+    ['M=1', 'M=1'],
+    ['', ''],
   ])('%j -> %j', (raw, safe) => {
     expect(neutraliseFormula(raw)).toBe(safe);
   });
@@ -50,7 +63,7 @@ describe('the output choke points', () => {
     expect(csvCell(-5)).toBe('-5');
   });
 
-  it('a table cell holds no escape sequence of its own, only the style\'s', () => {
+  it("a table cell holds no escape sequence of its own, only the style's", () => {
     const out = renderTable(['id'], [['\x1b[31mM1\u202E']], makeStyle(false));
     expect(out).not.toMatch(/[\x1b\u202E]/);
     expect(out).toContain(`${X}[31mM1${X}`);

@@ -10,11 +10,14 @@ import { monthRange } from '../../src/core/shared/calendar.js';
 import { RULES } from '../../src/core/commission/rewards.js';
 import { mulberry32 } from '../helpers/prng.js';
 
-
 function generate(seed: number) {
   const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
-  const leaders: LeaderRef[] = ['L1', 'L2', 'L3', 'L4'].map((id, i) => ({ leaderId: id, star: i === 3 ? 1 + int(5) : null, joinedAt: null }));
+  const leaders: LeaderRef[] = ['L1', 'L2', 'L3', 'L4'].map((id, i) => ({
+    leaderId: id,
+    star: i === 3 ? 1 + int(5) : null,
+    joinedAt: null,
+  }));
   const orders: OrderFact[] = [];
   const returns: ReturnFact[] = [];
   for (let m = 0; m < 60; m++) {
@@ -34,7 +37,13 @@ function generate(seed: number) {
 }
 
 describe('statement invariants over generated data', () => {
-  const config = { ...DEFAULT_CONFIG.commission, rewards: { ...DEFAULT_CONFIG.commission.rewards, reactivation: { ...DEFAULT_CONFIG.commission.rewards.reactivation, include_churned: true } } };
+  const config = {
+    ...DEFAULT_CONFIG.commission,
+    rewards: {
+      ...DEFAULT_CONFIG.commission.rewards,
+      reactivation: { ...DEFAULT_CONFIG.commission.rewards.reactivation, include_churned: true },
+    },
+  };
   const rules = toCommissionRules(config);
   it.each([1, 2, 3, 42, 2026])('seed %i: totals are sums of rounded lines, nothing negative, each line rounded once', (seed) => {
     const g = generate(seed);

@@ -1,26 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, mergeConfig, validateConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
-import { checkLevels, performanceLevel, repurchaseBp, resolveLevel, toCommissionRules, type LeaderMonthStats } from '../../src/core/commission/levels.js';
+import {
+  checkLevels,
+  performanceLevel,
+  repurchaseBp,
+  resolveLevel,
+  toCommissionRules,
+  type LeaderMonthStats,
+} from '../../src/core/commission/levels.js';
 
 const rules = toCommissionRules(DEFAULT_CONFIG.commission);
 const L = rules.levels;
-const stats = (gmvFen: number, activeMembers: number, repeatMembers: number): LeaderMonthStats => ({ gmvFen, activeMembers, repeatMembers });
+const stats = (gmvFen: number, activeMembers: number, repeatMembers: number): LeaderMonthStats => ({
+  gmvFen,
+  activeMembers,
+  repeatMembers,
+});
 
 describe('the level table from the configuration', () => {
   it('converts yuan and percent exactly to fen and basis points', () => {
     expect(L.map((l) => [l.minGmvFen, l.minRepurchaseBp, l.rateBp])).toEqual([
-      [0, null, 500], [1_000_000, 2000, 575], [3_000_000, 3000, 650], [6_000_000, 3500, 725], [10_000_000, 4000, 800],
+      [0, null, 500],
+      [1_000_000, 2000, 575],
+      [3_000_000, 3000, 650],
+      [6_000_000, 3500, 725],
+      [10_000_000, 4000, 800],
     ]);
     expect(rules.monthlySpend).toMatchObject({ minSpendFen: 50_000, rateBp: 300, stage: 'mature' });
-    expect(rules.nurture.tiers).toEqual([{ tier: 1, spendFen: 100_000, rateBp: 1000 }, { tier: 2, spendFen: 200_000, rateBp: 1500 }]);
+    expect(rules.nurture.tiers).toEqual([
+      { tier: 1, spendFen: 100_000, rateBp: 1000 },
+      { tier: 2, spendFen: 200_000, rateBp: 1500 },
+    ]);
   });
 
   const withLevels = (levels: unknown) => () => validateConfig(mergeConfig(DEFAULT_CONFIG, { commission: { levels } }));
-  const lv = (gmv: number, rep: number | null, rate: number) => ({ name_zh: 'x', name_en: 'x', min_gmv_yuan: gmv, min_repurchase_pct: rep, rate_pct: rate });
+  const lv = (gmv: number, rep: number | null, rate: number) => ({
+    name_zh: 'x',
+    name_en: 'x',
+    min_gmv_yuan: gmv,
+    min_repurchase_pct: rep,
+    rate_pct: rate,
+  });
 
   it.each([
-    ['levels not ascending by GMV', [lv(0, null, 5), lv(30_000, 30, 6.5), lv(10_000, 20, 7)], /levels\.2\.min_gmv_yuan: must be > level 2's/],
+    [
+      'levels not ascending by GMV',
+      [lv(0, null, 5), lv(30_000, 30, 6.5), lv(10_000, 20, 7)],
+      /levels\.2\.min_gmv_yuan: must be > level 2's/,
+    ],
     ['two levels with the same GMV bar (overlap)', [lv(0, null, 5), lv(10_000, 20, 6), lv(10_000, 30, 7)], /levels\.2\.min_gmv_yuan/],
     ['a rate above 100 %', [lv(0, null, 5), lv(10_000, 20, 101)], /levels\.1\.rate_pct/],
     ['a negative rate', [lv(0, null, -1)], /levels\.0\.rate_pct/],
@@ -34,16 +62,34 @@ describe('the level table from the configuration', () => {
   });
 
   it('rejects unknown keys and nurture tiers out of order', () => {
-    expect(() => validateConfig(mergeConfig(DEFAULT_CONFIG, { commission: { rewards: { reactivation: { rate: 5 } } } })))
-      .toThrow(/commission\.rewards\.reactivation/);
-    expect(() => validateConfig(mergeConfig(DEFAULT_CONFIG, { commission: { rewards: { nurture: { tiers: [{ spend_yuan: 2000, rate_pct: 15 }, { spend_yuan: 1000, rate_pct: 10 }] } } } })))
-      .toThrow(/tiers must ascend/);
+    expect(() => validateConfig(mergeConfig(DEFAULT_CONFIG, { commission: { rewards: { reactivation: { rate: 5 } } } }))).toThrow(
+      /commission\.rewards\.reactivation/,
+    );
+    expect(() =>
+      validateConfig(
+        mergeConfig(DEFAULT_CONFIG, {
+          commission: {
+            rewards: {
+              nurture: {
+                tiers: [
+                  { spend_yuan: 2000, rate_pct: 15 },
+                  { spend_yuan: 1000, rate_pct: 10 },
+                ],
+              },
+            },
+          },
+        }),
+      ),
+    ).toThrow(/tiers must ascend/);
   });
 
   it('accepts the defaults and a shorter valid table', () => {
     expect(() => withLevels([lv(0, null, 4), lv(5_000.5, 10.5, 4.25)])()).not.toThrow();
-    expect(toCommissionRules(withLevels([lv(0, null, 4), lv(5_000.5, 10.5, 4.25)])().commission).levels[1])
-      .toMatchObject({ minGmvFen: 500_050, minRepurchaseBp: 1050, rateBp: 425 });
+    expect(toCommissionRules(withLevels([lv(0, null, 4), lv(5_000.5, 10.5, 4.25)])().commission).levels[1]).toMatchObject({
+      minGmvFen: 500_050,
+      minRepurchaseBp: 1050,
+      rateBp: 425,
+    });
   });
 });
 
@@ -77,6 +123,8 @@ describe('certified star vs performance', () => {
     expect(resolveLevel('A', null, stats(1_000_000, 5, 1), L)).toMatchObject({ level: 2, source: 'performance' });
   });
   it('a star beyond the configured table is a configuration error naming the leader', () => {
-    expect(() => resolveLevel('L009', 4, stats(0, 0, 0), L.slice(0, 3))).toThrow('leader L009 is certified at 4 stars but commission.levels has 3 levels');
+    expect(() => resolveLevel('L009', 4, stats(0, 0, 0), L.slice(0, 3))).toThrow(
+      'leader L009 is certified at 4 stars but commission.levels has 3 levels',
+    );
   });
 });

@@ -30,6 +30,12 @@ describe('promotion to 区域培训师', () => {
 });
 
 describe('roles', () => {
-  it.each([['', 'leader'], ['社区团长', 'leader'], ['区域培训师', 'trainer'], ['生态合伙人', 'partner'], ['trainer', 'trainer'], ['店长', null]])(
-    '%j -> %s', (raw, role) => expect(parseRole(raw)).toBe(role));
+  it.each([
+    ['', 'leader'],
+    ['社区团长', 'leader'],
+    ['区域培训师', 'trainer'],
+    ['生态合伙人', 'partner'],
+    ['trainer', 'trainer'],
+    ['店长', null],
+  ])('%j -> %s', (raw, role) => expect(parseRole(raw)).toBe(role));
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, businessDate, dayNumber, daysBetween, fromDayNumber, isoWeekday, parseDateTime, parseIsoDate,
+  addDays,
+  businessDate,
+  dayNumber,
+  daysBetween,
+  fromDayNumber,
+  isoWeekday,
+  parseDateTime,
+  parseIsoDate,
 } from '../../src/core/shared/dates.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
@@ -85,8 +92,14 @@ describe('parseDateTime: refused', () => {
 
 describe('parseIsoDate (flags, config)', () => {
   it.each([
-    ['2026-10-31', '2026-10-31'], [' 2026-10-31 ', '2026-10-31'], ['2024-02-29', '2024-02-29'],
-    ['2026-02-30', null], ['2026-2-1', null], ['2026/10/31', null], ['20261031', null], ['', null],
+    ['2026-10-31', '2026-10-31'],
+    [' 2026-10-31 ', '2026-10-31'],
+    ['2024-02-29', '2024-02-29'],
+    ['2026-02-30', null],
+    ['2026-2-1', null],
+    ['2026/10/31', null],
+    ['20261031', null],
+    ['', null],
   ])('%j -> %s', (raw, date) => {
     expect(parseIsoDate(raw)).toBe(date);
   });
@@ -94,15 +107,23 @@ describe('parseIsoDate (flags, config)', () => {
 
 describe('day arithmetic', () => {
   it.each([
-    ['1970-01-01', 0], ['1970-01-02', 1], ['1969-12-31', -1], ['2026-11-01', 20758], ['2000-03-01', 11017],
+    ['1970-01-01', 0],
+    ['1970-01-02', 1],
+    ['1969-12-31', -1],
+    ['2026-11-01', 20758],
+    ['2000-03-01', 11017],
   ])('dayNumber(%s) = %i and back', (date, n) => {
     expect(dayNumber(date)).toBe(n);
     expect(fromDayNumber(n)).toBe(date);
   });
 
   it.each([
-    ['2026-02-28', 1, '2026-03-01'], ['2024-02-28', 1, '2024-02-29'], ['2026-12-31', 1, '2027-01-01'],
-    ['2026-03-01', -1, '2026-02-28'], ['2026-11-01', -365, '2025-11-01'], ['2026-11-01', 0, '2026-11-01'],
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-01', -1, '2026-02-28'],
+    ['2026-11-01', -365, '2025-11-01'],
+    ['2026-11-01', 0, '2026-11-01'],
     ['2026-03-29', 1, '2026-03-30'], // a European DST weekend: no effect on business dates
     ['2026-11-01', 1, '2026-11-02'], // the US DST end (TZ of the test run): no effect either
   ])('addDays(%s, %i) = %s', (date, days, out) => {
@@ -111,8 +132,13 @@ describe('day arithmetic', () => {
   });
 
   it.each([
-    ['2026-11-01', 7], ['2026-11-02', 1], ['2026-11-07', 6], ['1970-01-01', 4], ['2000-01-01', 6],
-    ['1969-12-29', 1], ['1969-12-28', 7],
+    ['2026-11-01', 7],
+    ['2026-11-02', 1],
+    ['2026-11-07', 6],
+    ['1970-01-01', 4],
+    ['2000-01-01', 6],
+    ['1969-12-29', 1],
+    ['1969-12-28', 7],
   ])('isoWeekday(%s) = %i (Monday = 1)', (date, wd) => {
     expect(isoWeekday(date)).toBe(wd);
   });
@@ -136,9 +162,10 @@ describe('invariants (seeded)', () => {
       const ms = Date.UTC(2000, 0, 1) + Math.floor(rnd() * 40 * 365 * 86_400) * 1000;
       const offsetMin = intIn(rnd, -12 * 4, 14 * 4) * 15;
       const local = new Date(ms + offsetMin * 60_000); // wall clock at that offset, read with getUTC*
-      const zone = offsetMin === 0 && rnd() < 0.5 ? 'Z'
-        : `${offsetMin < 0 ? '-' : '+'}${pad(Math.trunc(offsetMin / 60))}:${pad(offsetMin % 60)}`;
-      const raw = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T` +
+      const zone =
+        offsetMin === 0 && rnd() < 0.5 ? 'Z' : `${offsetMin < 0 ? '-' : '+'}${pad(Math.trunc(offsetMin / 60))}:${pad(offsetMin % 60)}`;
+      const raw =
+        `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T` +
         `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`;
       const china = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
       expect(parseDateTime(raw)).toEqual({ ok: true, value: { date: china.slice(0, 10), at: china } });

@@ -4,12 +4,14 @@ import { detectEncoding, StrictDecoder, type BadLine, type Encoding } from '../.
 import { InputError } from '../../src/errors.js';
 import { intIn, mulberry32 } from '../helpers/prng.js';
 
-const TEXT = '订单号,下单时间,会员ID,实付金额\n' +
+const TEXT =
+  '订单号,下单时间,会员ID,实付金额\n' +
   'D1,2026-10-01 08:00:00,M1,￥12.30\n' +
   'D2,2026-10-01 09:00:00,"开心, 小宝妈",12.3元\n' +
   'D3,2026-10-01 10:00:00,🍉西瓜,£5\n';
 const GBK_TEXT = TEXT.replace('🍉', '').replace('£', ''); // GBK has neither
-const b = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+const b = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 function encode(text: string, enc: Encoding, bom: boolean): Buffer {
   if (enc === 'utf16le') return Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), iconv.encode(text, 'utf16le')]);
@@ -44,7 +46,12 @@ describe('detectEncoding', () => {
     ['UTF-8 cut mid-character', encode(TEXT, 'utf8', false).subarray(0, 5), false, { encoding: 'utf8', bom: 0 }],
     // one undecodable line in UTF-8 text: still UTF-8 (that line becomes a rejected row)
     ['UTF-8 with one bad line', b('订单号,会员ID\nD1,张三\nD2,', [0xff, 0xfe], '李四\nD3,王五\n'), true, { encoding: 'utf8', bom: 0 }],
-    ['GBK with one bad line', Buffer.concat([iconv.encode('订单号,会员ID\nD1,张三\nD2,', 'gbk'), Buffer.from([0xff]), iconv.encode('李四\nD3,王五\n', 'gbk')]), true, { encoding: 'gb18030', bom: 0 }],
+    [
+      'GBK with one bad line',
+      Buffer.concat([iconv.encode('订单号,会员ID\nD1,张三\nD2,', 'gbk'), Buffer.from([0xff]), iconv.encode('李四\nD3,王五\n', 'gbk')]),
+      true,
+      { encoding: 'gb18030', bom: 0 },
+    ],
   ])('%s', (_what, sample, complete, expected) => {
     expect(detectEncoding(sample, complete)).toEqual(expected);
   });
@@ -94,7 +101,10 @@ describe('StrictDecoder', () => {
     const bytes = b('h\n1\n2\n', [0xff], '\n4\n5', [0xfe]);
     for (const size of [1, 2, 3, 5, 100]) {
       const r = decode('utf8', bytes, () => size);
-      expect(r.bad, `chunks of ${size}`).toEqual([{ line: 4, raw: '\\xff' }, { line: 6, raw: '5\\xfe' }]);
+      expect(r.bad, `chunks of ${size}`).toEqual([
+        { line: 4, raw: '\\xff' },
+        { line: 6, raw: '5\\xfe' },
+      ]);
       expect(r.text).toBe('h\n1\n2\n\n4\n');
     }
   });

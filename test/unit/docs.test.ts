@@ -18,18 +18,21 @@ function all(specs: CommandSpec[], prefix: string[] = []): [string[], CommandSpe
 }
 
 describe('docs', () => {
-  it.each(all(COMMANDS).map(([words, spec]) => [words.join(' '), words, spec] as const))('tuan %s: summary, examples, reference page, README line', (_, words, spec) => {
-    expect(spec.summary.en.trim()).not.toBe('');
-    expect(spec.summary.zh.trim()).not.toBe('');
-    expect(spec.examples.length).toBeGreaterThan(0);
-    const page = `docs/reference/commands/${words.join('-')}.md`;
-    expect(existsSync(join(ROOT, page)), `${page} is missing: run npm run docs`).toBe(true);
-    const text = readFileSync(join(ROOT, page), 'utf8');
-    expect(text).toContain(`# tuan ${words.join(' ')}\n`);
-    expect(text).toContain(`$ tuan ${words.join(' ')} --help\n`);
-    expect(text).toContain(`$ tuan ${words.join(' ')} --help --lang en\n`);
-    expect(README).toContain(`| [\`tuan ${words.join(' ')}\`](${page}) |`);
-  });
+  it.each(all(COMMANDS).map(([words, spec]) => [words.join(' '), words, spec] as const))(
+    'tuan %s: summary, examples, reference page, README line',
+    (_, words, spec) => {
+      expect(spec.summary.en.trim()).not.toBe('');
+      expect(spec.summary.zh.trim()).not.toBe('');
+      expect(spec.examples.length).toBeGreaterThan(0);
+      const page = `docs/reference/commands/${words.join('-')}.md`;
+      expect(existsSync(join(ROOT, page)), `${page} is missing: run npm run docs`).toBe(true);
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      expect(text).toContain(`# tuan ${words.join(' ')}\n`);
+      expect(text).toContain(`$ tuan ${words.join(' ')} --help\n`);
+      expect(text).toContain(`$ tuan ${words.join(' ')} --help --lang en\n`);
+      expect(README).toContain(`| [\`tuan ${words.join(' ')}\`](${page}) |`);
+    },
+  );
 
   it('README.md is a front page of at most 250 lines', () => {
     expect(README.split('\n').length).toBeLessThanOrEqual(251);

@@ -4,12 +4,34 @@ import { posix, win32 } from 'node:path';
 import { safeFileName, uniqueFileNames } from '../../src/core/shared/filenames.js';
 
 const HOSTILE = [
-  'x/../../../PWNED_A', '..\\..\\PWNED_B', '..', '.', '', ' ', '../', 'a/b', 'C:\\Windows\\x', 'CON', 'nul', 'Com1.txt', 'LPT9',
-  'a\u0000b', '\u001b[31mred\u001b[0m', 'abc\u202Egnp.exe', 'x'.repeat(300), '会'.repeat(300), 'trailing. ', '.hidden',
+  'x/../../../PWNED_A',
+  '..\\..\\PWNED_B',
+  '..',
+  '.',
+  '',
+  ' ',
+  '../',
+  'a/b',
+  'C:\\Windows\\x',
+  'CON',
+  'nul',
+  'Com1.txt',
+  'LPT9',
+  'a\u0000b',
+  '\u001b[31mred\u001b[0m',
+  'abc\u202Egnp.exe',
+  'x'.repeat(300),
+  '会'.repeat(300),
+  'trailing. ',
+  '.hidden',
 ];
 
 describe('safeFileName', () => {
-  it.each([['M00123', 'M00123'], ['会员-01', '会员-01'], ['u_f5b1f8f86c', 'u_f5b1f8f86c']])('keeps an ordinary id: %s', (id, name) => {
+  it.each([
+    ['M00123', 'M00123'],
+    ['会员-01', '会员-01'],
+    ['u_f5b1f8f86c', 'u_f5b1f8f86c'],
+  ])('keeps an ordinary id: %s', (id, name) => {
     expect(safeFileName(id)).toBe(name);
   });
 

@@ -1,6 +1,15 @@
 /** The pure parts of tuan forget: ages, cutoff dates, pseudonyms, finding and scrubbing a member in text. */
 import { describe, expect, it } from 'vitest';
-import { cutoffDate, isForgotten, mentions, parseAge, personalTerms, pseudonym, scrub, termsRegExp } from '../../src/core/members/forget.js';
+import {
+  cutoffDate,
+  isForgotten,
+  mentions,
+  parseAge,
+  personalTerms,
+  pseudonym,
+  scrub,
+  termsRegExp,
+} from '../../src/core/members/forget.js';
 
 describe('parseAge', () => {
   it('reads years, months and days', () => {
@@ -9,7 +18,8 @@ describe('parseAge', () => {
     expect(parseAge(' 400d ')).toEqual({ n: 400, unit: 'd' });
   });
   it('refuses anything else', () => {
-    for (const bad of ['', '3', 'y', '0y', '-1y', '1.5y', '3w', '3Y', '3 y', '3yd', '999999d', '01m']) expect(parseAge(bad), bad).toBeNull();
+    for (const bad of ['', '3', 'y', '0y', '-1y', '1.5y', '3w', '3Y', '3 y', '3yd', '999999d', '01m'])
+      expect(parseAge(bad), bad).toBeNull();
   });
 });
 

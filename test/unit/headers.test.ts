@@ -1,8 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS, HEADER_ALIASES, headerScore, mapHeaders, normalizeHeader } from '../../src/core/ingest/headers.js';
 
-const PLATFORM = ['订单号', '下单时间', '会员ID', '会员昵称', '手机号', '团长ID', '商品名称', '商品分类', '数量', '单价', '实付金额', '退款金额', '订单状态'];
-const KTT = ['跟团号', '下单人', '团员备注', '支付时间', '团长备注', '商品', '订单金额', '退款金额', '订单状态', '自提点', '收货人', '联系电话', '详细地址'];
+const PLATFORM = [
+  '订单号',
+  '下单时间',
+  '会员ID',
+  '会员昵称',
+  '手机号',
+  '团长ID',
+  '商品名称',
+  '商品分类',
+  '数量',
+  '单价',
+  '实付金额',
+  '退款金额',
+  '订单状态',
+];
+const KTT = [
+  '跟团号',
+  '下单人',
+  '团员备注',
+  '支付时间',
+  '团长备注',
+  '商品',
+  '订单金额',
+  '退款金额',
+  '订单状态',
+  '自提点',
+  '收货人',
+  '联系电话',
+  '详细地址',
+];
 const UCI = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'];
 
 describe('normalizeHeader', () => {
@@ -31,8 +59,19 @@ describe('mapHeaders', () => {
     const { mapping, problems } = mapHeaders(PLATFORM);
     expect(problems).toEqual([]);
     expect(mapping.columns).toEqual({
-      order_id: 0, ordered_at: 1, member_id: 2, member_name: 3, phone: 4, leader_id: 5, product: 6, category: 7,
-      quantity: 8, unit_price: 9, amount: 10, refund_amount: 11, status: 12,
+      order_id: 0,
+      ordered_at: 1,
+      member_id: 2,
+      member_name: 3,
+      phone: 4,
+      leader_id: 5,
+      product: 6,
+      category: 7,
+      quantity: 8,
+      unit_price: 9,
+      amount: 10,
+      refund_amount: 11,
+      status: 12,
     });
     expect(mapping.unused).toEqual([]);
   });
@@ -41,7 +80,15 @@ describe('mapHeaders', () => {
     const { mapping, problems } = mapHeaders(KTT);
     expect(problems).toEqual([]);
     expect(mapping.columns).toEqual({
-      group_no: 0, buyer: 1, ordered_at: 3, product: 5, amount: 6, refund_amount: 7, status: 8, member_name: 10, phone: 11,
+      group_no: 0,
+      buyer: 1,
+      ordered_at: 3,
+      product: 5,
+      amount: 6,
+      refund_amount: 7,
+      status: 8,
+      member_name: 10,
+      phone: 11,
     });
     expect(mapping.unused).toEqual(['团员备注', '团长备注', '自提点', '详细地址']);
   });
@@ -50,7 +97,13 @@ describe('mapHeaders', () => {
     const { mapping, problems } = mapHeaders(UCI);
     expect(problems).toEqual([]);
     expect(mapping.columns).toEqual({
-      order_id: 0, sku: 1, product: 2, quantity: 3, ordered_at: 4, unit_price: 5, member_id: 6,
+      order_id: 0,
+      sku: 1,
+      product: 2,
+      quantity: 3,
+      ordered_at: 4,
+      unit_price: 5,
+      member_id: 6,
     });
     expect(mapping.unused).toEqual(['Country']);
   });

@@ -6,8 +6,36 @@ import { DEFAULT_STATUS_WORDS } from '../../src/core/ingest/status.js';
 import { DEFAULT_CONFIG, mergeConfig, validateConfig } from '../../src/config.js';
 import { renderInitConfig, type InitConfig } from '../../src/render/init-config.js';
 
-const KTT = ['跟团号', '下单人', '团员备注', '支付时间', '团长备注', '商品', '订单金额', '退款金额', '订单状态', '自提点', '收货人', '联系电话', '详细地址'];
-const ORDERS = ['订单号', '下单时间', '会员ID', '会员昵称', '手机号', '团长ID', '商品名称', '商品分类', '数量', '单价', '实付金额', '退款金额', '订单状态'];
+const KTT = [
+  '跟团号',
+  '下单人',
+  '团员备注',
+  '支付时间',
+  '团长备注',
+  '商品',
+  '订单金额',
+  '退款金额',
+  '订单状态',
+  '自提点',
+  '收货人',
+  '联系电话',
+  '详细地址',
+];
+const ORDERS = [
+  '订单号',
+  '下单时间',
+  '会员ID',
+  '会员昵称',
+  '手机号',
+  '团长ID',
+  '商品名称',
+  '商品分类',
+  '数量',
+  '单价',
+  '实付金额',
+  '退款金额',
+  '订单状态',
+];
 
 describe('analyzeMapping', () => {
   it('a 快团团 header row is layout ktt, ready, and needs a leader', () => {
@@ -15,7 +43,14 @@ describe('analyzeMapping', () => {
     expect(v.layout).toBe('ktt');
     expect(v.ready).toBe(true);
     expect(v.needsLeader).toBe(true);
-    expect(v.mapped).toMatchObject({ group_no: '跟团号', ordered_at: '支付时间', buyer: '下单人', amount: '订单金额', member_name: '收货人', phone: '联系电话' });
+    expect(v.mapped).toMatchObject({
+      group_no: '跟团号',
+      ordered_at: '支付时间',
+      buyer: '下单人',
+      amount: '订单金额',
+      member_name: '收货人',
+      phone: '联系电话',
+    });
     expect(v.unused).toEqual(['团员备注', '团长备注', '自提点', '详细地址']);
   });
 
@@ -55,7 +90,10 @@ describe('stageProblems', () => {
     [{ ...DEFAULT_CONFIG.stages, intro_days: 90 }, ['intro_growth']],
     [{ ...DEFAULT_CONFIG.stages, silent_after_days: 180 }, ['silent_churned']],
     [{ ...DEFAULT_CONFIG.stages, at_risk_days: 30 }, ['atrisk_silent']],
-    [{ intro_days: 5, growth_days: 4, silent_after_days: 9, churned_after_days: 9, at_risk_days: 9 }, ['intro_growth', 'silent_churned', 'atrisk_silent']],
+    [
+      { intro_days: 5, growth_days: 4, silent_after_days: 9, churned_after_days: 9, at_risk_days: 9 },
+      ['intro_growth', 'silent_churned', 'atrisk_silent'],
+    ],
   ])('%j → %j', (t, expected) => {
     expect(stageProblems(t)).toEqual(expected);
   });
@@ -63,7 +101,10 @@ describe('stageProblems', () => {
 
 describe('small helpers', () => {
   it('unknownStatusWords: each unknown word once, in order; known and empty words are fine', () => {
-    expect(unknownStatusWords(['已完成', '已核销', '', ' 已核销 ', '拼团中', 'Completed', '已退款'], DEFAULT_STATUS_WORDS)).toEqual(['已核销', '拼团中']);
+    expect(unknownStatusWords(['已完成', '已核销', '', ' 已核销 ', '拼团中', 'Completed', '已退款'], DEFAULT_STATUS_WORDS)).toEqual([
+      '已核销',
+      '拼团中',
+    ]);
     expect(unknownStatusWords(['已核销'], { ...DEFAULT_STATUS_WORDS, 已核销: 'completed' })).toEqual([]);
   });
 
@@ -78,11 +119,16 @@ describe('small helpers', () => {
 
   it('nextCommands: scoped to the leader; segment without the file once it is imported; import first without a sample', () => {
     expect(nextCommands('file', 'data/ktt-export.csv', 'L004')).toEqual([
-      'tuan segment data/ktt-export.csv --leader L004', 'tuan members --stage silent --leader L004',
-      'tuan report --leader L004 --out report.html', 'tuan config',
+      'tuan segment data/ktt-export.csv --leader L004',
+      'tuan members --stage silent --leader L004',
+      'tuan report --leader L004 --out report.html',
+      'tuan config',
     ]);
     expect(nextCommands('imported', 'data/ktt-export.csv', null)).toEqual([
-      'tuan segment', 'tuan members --stage silent', 'tuan report --out report.html', 'tuan config',
+      'tuan segment',
+      'tuan members --stage silent',
+      'tuan report --out report.html',
+      'tuan config',
     ]);
     expect(nextCommands('none', null, null)[0]).toBe('tuan import <export.csv>');
   });
@@ -112,8 +158,25 @@ describe('renderInitConfig', () => {
 
   it('every key has a comment line right above it, in the language asked for', () => {
     const zh = renderInitConfig(cfg, sample, 'zh-CN').split('\n');
-    for (const key of ['db', 'columns', 'status_words', 'import', 'max_reject_rate', 'leader', 'stages', 'intro_days', 'growth_days',
-      'silent_after_days', 'churned_after_days', 'at_risk_days', 'rfm', 'window_days', 'method', 'edges', 'baseline']) {
+    for (const key of [
+      'db',
+      'columns',
+      'status_words',
+      'import',
+      'max_reject_rate',
+      'leader',
+      'stages',
+      'intro_days',
+      'growth_days',
+      'silent_after_days',
+      'churned_after_days',
+      'at_risk_days',
+      'rfm',
+      'window_days',
+      'method',
+      'edges',
+      'baseline',
+    ]) {
       const i = zh.findIndex((l) => new RegExp(`^\\s*${key}:`).test(l));
       expect(i, key).toBeGreaterThan(0);
       expect(zh[i - 1], key).toMatch(/^\s*#/);

@@ -9,14 +9,23 @@ import { intIn, mulberry32 } from '../helpers/prng.js';
 function opts(headers: string[]): NormalizeOptions {
   const { mapping } = mapHeaders(headers);
   // The line bounds (import.max_line_amount_yuan) lifted: these properties are about spelling and arithmetic.
-  return { layout: chooseLayout(mapping), mapping, statusWords: DEFAULT_STATUS_WORDS, limits: { maxAmountFen: Number.MAX_SAFE_INTEGER, maxQuantity: 1e9 } };
+  return {
+    layout: chooseLayout(mapping),
+    mapping,
+    statusWords: DEFAULT_STATUS_WORDS,
+    limits: { maxAmountFen: Number.MAX_SAFE_INTEGER, maxQuantity: 1e9 },
+  };
 }
 
 const WORDS = Object.entries(DEFAULT_STATUS_WORDS);
 /** The ways exports write the same amount. */
 const SPELLINGS: ((fen: number) => string)[] = [
-  formatFen, formatYuan, (f) => `${formatFen(f)}元`, (f) => `￥${formatYuan(f).replace('¥', '')}`,
-  (f) => (f % 100 === 0 ? String(f / 100) : formatFen(f)), (f) => ` ${formatFen(f)} `,
+  formatFen,
+  formatYuan,
+  (f) => `${formatFen(f)}元`,
+  (f) => `￥${formatYuan(f).replace('¥', '')}`,
+  (f) => (f % 100 === 0 ? String(f / 100) : formatFen(f)),
+  (f) => ` ${formatFen(f)} `,
 ];
 
 describe('normalizeRecord invariants', () => {
@@ -75,8 +84,16 @@ describe('normalizeRecord invariants', () => {
       const items = Array.from({ length: n }, (_, k) => `商品${k}(规格${i % 7})+${intIn(rnd, 1, 9)}`).join('\n');
       const amount = intIn(rnd, 1, 10 ** intIn(rnd, 1, 7));
       const refund = intIn(rnd, 0, amount);
-      const row = [String(intIn(rnd, 1, 150)), `团员${i % 13}`, '2026-10-31 16:43:34', items, `￥${formatFen(amount)}`,
-        `￥${formatFen(refund)}`, refund === amount ? '已退款' : '已完成', `1${intIn(rnd, 30, 99)}****${String(i % 10_000).padStart(4, '0')}`];
+      const row = [
+        String(intIn(rnd, 1, 150)),
+        `团员${i % 13}`,
+        '2026-10-31 16:43:34',
+        items,
+        `￥${formatFen(amount)}`,
+        `￥${formatFen(refund)}`,
+        refund === amount ? '已退款' : '已完成',
+        `1${intIn(rnd, 30, 99)}****${String(i % 10_000).padStart(4, '0')}`,
+      ];
       const r = normalizeRecord(row, 4, K);
       expect(Array.isArray(r)).toBe(true);
       if (!Array.isArray(r)) continue;

@@ -42,11 +42,21 @@ describe('the one targets table', () => {
 
   it('gives the KPI line (kpi, report) and the stage targets (kit, plan) the same values', () => {
     const line = kpiLine(targets, 'wakeup_rate', 'rate', { num: 1, den: 8 }, [1, 8]);
-    expect(line).toEqual({ kpi: 'wakeup_rate', unit: 'rate', value: { num: 1, den: 8 }, basis: [1, 8], baseline: { num: 125_000, den: 1_000_000 }, challenge: null, mark: 'met' });
+    expect(line).toEqual({
+      kpi: 'wakeup_rate',
+      unit: 'rate',
+      value: { num: 1, den: 8 },
+      basis: [1, 8],
+      baseline: { num: 125_000, den: 1_000_000 },
+      challenge: null,
+      mark: 'met',
+    });
     expect(stageTargets('silent', targets)).toEqual([{ kpi: 'wakeup_rate', unit: 'rate', baseline: line.baseline, challenge: null }]);
     expect(audienceTargets('silent', targets, 9)).toEqual([{ kpi: 'wakeup_rate', target: 12.5, challenge: null, audience: 9, implied: 2 }]);
-    expect(audienceTargets('growth', DEFAULT_CONFIG.kpi.targets, 3).map((t) => [t.kpi, t.target, t.challenge, t.implied]))
-      .toEqual([['category_penetration', 40, 50, 2], ['growth_weekly_orders', 2, null, 6]]);
+    expect(audienceTargets('growth', DEFAULT_CONFIG.kpi.targets, 3).map((t) => [t.kpi, t.target, t.challenge, t.implied])).toEqual([
+      ['category_penetration', 40, 50, 2],
+      ['growth_weekly_orders', 2, null, 6],
+    ]);
   });
 
   it('implied counts round up exactly', () => {

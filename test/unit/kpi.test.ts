@@ -27,25 +27,51 @@ const STAGES = { intro_days: 30, growth_days: 90, silent_after_days: 30, churned
 let seq = 0;
 function o(memberId: string, at: string, yuan: number, categories: string[] = ['生鲜'], leaderId = 'L1'): KpiOrder {
   const orderedAt = at.length === 10 ? `${at}T10:00:00+08:00` : `${at}+08:00`;
-  return { orderId: `O${String(++seq).padStart(3, '0')}`, memberId, leaderId, orderedAt, orderDate: orderedAt.slice(0, 10), amountFen: yuan * 100, categories };
+  return {
+    orderId: `O${String(++seq).padStart(3, '0')}`,
+    memberId,
+    leaderId,
+    orderedAt,
+    orderDate: orderedAt.slice(0, 10),
+    amountFen: yuan * 100,
+    categories,
+  };
 }
-const ret = (memberId: string, date: string, yuan: number, leaderId = 'L1'): ReturnFact => ({ memberId, leaderId, orderDate: date, amountFen: yuan * 100 });
+const ret = (memberId: string, date: string, yuan: number, leaderId = 'L1'): ReturnFact => ({
+  memberId,
+  leaderId,
+  orderDate: date,
+  amountFen: yuan * 100,
+});
 
 const ORDERS: KpiOrder[] = [
-  o('A', '2026-03-01', 80), o('A', '2026-09-10', 50), o('A', '2026-10-05', 100), o('A', '2026-10-20', 200),
-  o('B', '2026-10-01', 50), o('B', '2026-10-25', 30),
+  o('A', '2026-03-01', 80),
+  o('A', '2026-09-10', 50),
+  o('A', '2026-10-05', 100),
+  o('A', '2026-10-20', 200),
+  o('B', '2026-10-01', 50),
+  o('B', '2026-10-25', 30),
   o('C', '2026-10-15', 80),
   o('K', '2026-10-01T08:00:00', 25),
-  o('E', '2026-06-01', 40), o('E', '2026-08-01', 40), o('E', '2026-10-31T23:59:59', 60),
+  o('E', '2026-06-01', 40),
+  o('E', '2026-08-01', 40),
+  o('E', '2026-10-31T23:59:59', 60),
   o('F', '2026-07-15', 40),
-  o('G', '2026-01-10', 70), o('G', '2026-10-10', 40),
-  o('H', '2026-08-20', 30, ['水果']), o('H', '2026-09-05', 30, ['乳品']), o('H', '2026-10-12', 30, ['水果']),
-  o('I', '2026-09-01', 20, ['生鲜']), o('I', '2026-10-03', 20, ['生鲜']),
+  o('G', '2026-01-10', 70),
+  o('G', '2026-10-10', 40),
+  o('H', '2026-08-20', 30, ['水果']),
+  o('H', '2026-09-05', 30, ['乳品']),
+  o('H', '2026-10-12', 30, ['水果']),
+  o('I', '2026-09-01', 20, ['生鲜']),
+  o('I', '2026-10-03', 20, ['生鲜']),
   o('J', '2026-10-05', 99, ['生鲜'], 'L2'),
 ];
 const RETURNS = [ret('A', '2026-10-21', -20)];
 const ALL: KpiData = { orders: ORDERS, returns: RETURNS };
-const only = (leader: string): KpiData => ({ orders: ORDERS.filter((x) => x.leaderId === leader), returns: RETURNS.filter((x) => x.leaderId === leader) });
+const only = (leader: string): KpiData => ({
+  orders: ORDERS.filter((x) => x.leaderId === leader),
+  returns: RETURNS.filter((x) => x.leaderId === leader),
+});
 const OCT: KpiParams = { start: '2026-10-01', end: '2026-10-31', asOf: '2026-10-31', stages: STAGES, minCategories: 2 };
 
 /** value as "num/den" reduced by hand in the expectations, or 'n/a' */
@@ -113,8 +139,13 @@ describe('order KPIs on the hand-made set, P = 2026-10, scope L1', () => {
   });
 
   it('stage shares at D over the 9 members with an order: intro B C K, growth H I, mature A E G, silent F, churned none', () => {
-    expect(['intro', 'growth', 'mature', 'silent', 'churned'].map((s) => v(L1, `stage_share.${s}` as OrderKpi)))
-      .toEqual(['3/9', '2/9', '3/9', '1/9', '0/9']); // 0/9 is 0%, not n/a: the denominator is not empty
+    expect(['intro', 'growth', 'mature', 'silent', 'churned'].map((s) => v(L1, `stage_share.${s}` as OrderKpi))).toEqual([
+      '3/9',
+      '2/9',
+      '3/9',
+      '1/9',
+      '0/9',
+    ]); // 0/9 is 0%, not n/a: the denominator is not empty
   });
 });
 
@@ -130,8 +161,16 @@ describe('scopes see only their own orders', () => {
     const L2 = only('L2');
     expect(v(L2, 'repurchase_rate')).toBe('0/1'); // J ordered once: 0%, a real zero
     // J started 26 days before D: no one can be measured yet
-    for (const k of ['intro_retention_30d', 'category_penetration', 'growth_weekly_orders', 'mature_monthly_orders',
-      'mature_aov_uplift', 'wakeup_rate', 'winback_rate'] as OrderKpi[]) expect(v(L2, k), k).toBe('n/a');
+    for (const k of [
+      'intro_retention_30d',
+      'category_penetration',
+      'growth_weekly_orders',
+      'mature_monthly_orders',
+      'mature_aov_uplift',
+      'wakeup_rate',
+      'winback_rate',
+    ] as OrderKpi[])
+      expect(v(L2, k), k).toBe('n/a');
     expect(v(L2, 'stage_share.intro')).toBe('1/1');
   });
 
@@ -160,7 +199,12 @@ describe('period edges', () => {
 
   it('ISO week 1 of 2026 starts on Monday 2025-12-29: a December order counts in 2026-W01', () => {
     const data: KpiData = {
-      orders: [o('X', '2025-12-28T23:59:59', 10), o('X', '2025-12-29T00:00:01', 20), o('X', '2026-01-04T12:00:00', 30), o('X', '2026-01-05', 40)],
+      orders: [
+        o('X', '2025-12-28T23:59:59', 10),
+        o('X', '2025-12-29T00:00:01', 20),
+        o('X', '2026-01-04T12:00:00', 30),
+        o('X', '2026-01-05', 40),
+      ],
       returns: [],
     };
     const w01 = { ...OCT, start: '2025-12-29', end: '2026-01-04', asOf: '2026-01-31' };
@@ -189,7 +233,10 @@ describe('period edges', () => {
 
   it('the start of P is the end of the day before P: recency 30 on 09-30 is not silent yet, 31 is', () => {
     // W last ordered 08-31 (recency 30 at the end of 09-30: mature), V on 08-30 (recency 31: silent); neither orders in P
-    const data: KpiData = { orders: [o('W', '2026-01-01', 10), o('W', '2026-08-31', 10), o('V', '2026-01-01', 10), o('V', '2026-08-30', 10)], returns: [] };
+    const data: KpiData = {
+      orders: [o('W', '2026-01-01', 10), o('W', '2026-08-31', 10), o('V', '2026-01-01', 10), o('V', '2026-08-30', 10)],
+      returns: [],
+    };
     expect(v(data, 'wakeup_rate')).toBe('0/1');
     // churned likewise: recency 180 on 09-30 is still silent, 181 is churned
     const churn: KpiData = { orders: [o('S', '2026-04-03', 10), o('T', '2026-04-02', 10)], returns: [] };

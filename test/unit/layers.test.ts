@@ -11,7 +11,8 @@ const SRC = join(ROOT, 'src');
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Source without comments (so that a doc comment naming SQL or a layer does not count). */
@@ -22,12 +23,16 @@ function stripComments(code: string): string {
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
 
 /** src-relative path of every file, and the src-relative files it imports. */
-const GRAPH = new Map(tsFiles(SRC).map((f) => {
-  const code = stripComments(readFileSync(f, 'utf8'));
-  const deps = [...code.matchAll(IMPORT)].map((m) => m[1]!).filter((s) => s.startsWith('.'))
-    .map((s) => relative(SRC, resolve(dirname(f), s)).replace(/\.js$/, '.ts'));
-  return [relative(SRC, f), { code, deps }] as const;
-}));
+const GRAPH = new Map(
+  tsFiles(SRC).map((f) => {
+    const code = stripComments(readFileSync(f, 'utf8'));
+    const deps = [...code.matchAll(IMPORT)]
+      .map((m) => m[1]!)
+      .filter((s) => s.startsWith('.'))
+      .map((s) => relative(SRC, resolve(dirname(f), s)).replace(/\.js$/, '.ts'));
+    return [relative(SRC, f), { code, deps }] as const;
+  }),
+);
 
 /** The layer of a src-relative path: `render`, `core/members`, `config` (src/config.ts), … */
 function layerOf(path: string): string {
@@ -47,7 +52,10 @@ function edges(from: (layer: string) => boolean, to: (layer: string) => boolean)
 }
 
 const isCore = (l: string) => l.startsWith('core/');
-const oneOf = (...names: string[]) => (l: string) => names.includes(l);
+const oneOf =
+  (...names: string[]) =>
+  (l: string) =>
+    names.includes(l);
 
 /**
  * What each core folder may import (besides itself): the allowed order
@@ -121,13 +129,14 @@ describe('layers of src/', () => {
     expect(bad).toEqual([]);
   });
 
-  it('another folder imports a core folder through its index.ts (the folder\'s public surface)', () => {
+  it("another folder imports a core folder through its index.ts (the folder's public surface)", () => {
     const bad = [...GRAPH].flatMap(([file, { code }]) => bypassingIndex(file, code));
     expect(bad).toEqual([]);
   });
 
   it('the index rule finds what it is meant to find (sanity)', () => {
-    const code = "import { stageAt } from '../core/members/history.js';\nimport type { Stage } from '../core/members/index.js';\nexport { x } from '../core/kpi/kpi.js';";
+    const code =
+      "import { stageAt } from '../core/members/history.js';\nimport type { Stage } from '../core/members/index.js';\nexport { x } from '../core/kpi/kpi.js';";
     expect(bypassingIndex('render/x.ts', code)).toEqual(['render/x.ts -> core/members/history.ts']);
     expect(bypassingIndex('core/members/x.ts', "import { stageAt } from './history.js';")).toEqual([]);
   });
@@ -151,7 +160,8 @@ describe('layers of src/', () => {
   });
 
   it('no SQL outside src/adapters', () => {
-    const bad = [...GRAPH].filter(([file, { code }]) => layerOf(file) !== 'adapters' && (SQL.test(code) || /\.prepare\(/.test(code)))
+    const bad = [...GRAPH]
+      .filter(([file, { code }]) => layerOf(file) !== 'adapters' && (SQL.test(code) || /\.prepare\(/.test(code)))
       .map(([file]) => file);
     expect(bad).toEqual([]);
   });

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { judgeLeadersHeader, planLeaders, type LeaderRecord } from '../../src/core/ingest/leaders.js';
 
 const rec = (over: Partial<LeaderRecord>): LeaderRecord => ({
-  leader_id: '', name: '', community: '', region: '', trainer: '', joined_at: '', mentor_id: '', star: '', role: '', ...over,
+  leader_id: '',
+  name: '',
+  community: '',
+  region: '',
+  trainer: '',
+  joined_at: '',
+  mentor_id: '',
+  star: '',
+  role: '',
+  ...over,
 });
 
 describe('judgeLeadersHeader', () => {
@@ -45,27 +54,39 @@ describe('planLeaders', () => {
   });
 
   it('new, changed and unchanged leaders are counted apart; leaders not in the file are not touched', () => {
-    const plan = planLeaders(existing, [
-      { line: 2, values: { leader_id: 'L001', name: '王姐' } },
-      { line: 3, values: { leader_id: 'L009', name: '钱叔' } },
-    ], ['leader_id', 'name']);
+    const plan = planLeaders(
+      existing,
+      [
+        { line: 2, values: { leader_id: 'L001', name: '王姐' } },
+        { line: 3, values: { leader_id: 'L009', name: '钱叔' } },
+      ],
+      ['leader_id', 'name'],
+    );
     expect(plan).toMatchObject({ inserted: 1, updated: 0, unchanged: 1, changes: [] });
     expect(plan.upserts.map((u) => u.leader_id)).toEqual(['L001', 'L009']);
     expect(plan.upserts[1]).toEqual(rec({ leader_id: 'L009', name: '钱叔' }));
   });
 
   it('the same leader twice with the same values counts once; with different values it is a conflict', () => {
-    const same = planLeaders(existing, [
-      { line: 2, values: { leader_id: 'L009', star: '2' } },
-      { line: 5, values: { leader_id: 'L009', star: '2' } },
-    ], ['leader_id', 'star']);
+    const same = planLeaders(
+      existing,
+      [
+        { line: 2, values: { leader_id: 'L009', star: '2' } },
+        { line: 5, values: { leader_id: 'L009', star: '2' } },
+      ],
+      ['leader_id', 'star'],
+    );
     expect(same).toMatchObject({ inserted: 1, duplicateRows: 1, conflicts: [] });
     expect(same.upserts).toHaveLength(1);
-    const clash = planLeaders(existing, [
-      { line: 2, values: { leader_id: 'L009', star: '2' } },
-      { line: 4, values: { leader_id: 'L001', star: '1' } },
-      { line: 7, values: { leader_id: 'L009', star: '4' } },
-    ], ['leader_id', 'star']);
+    const clash = planLeaders(
+      existing,
+      [
+        { line: 2, values: { leader_id: 'L009', star: '2' } },
+        { line: 4, values: { leader_id: 'L001', star: '1' } },
+        { line: 7, values: { leader_id: 'L009', star: '4' } },
+      ],
+      ['leader_id', 'star'],
+    );
     expect(clash.conflicts).toEqual([{ leaderId: 'L009', lines: [2, 7] }]);
   });
 });

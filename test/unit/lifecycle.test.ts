@@ -45,7 +45,12 @@ describe('classifyStage: every boundary of SPEC §3', () => {
 });
 
 describe('parseStage', () => {
-  it.each([['silent', 'silent'], ['沉默期', 'silent'], ['Churned', 'churned'], ['dormant', null]])('%s → %s', (raw, want) => {
+  it.each([
+    ['silent', 'silent'],
+    ['沉默期', 'silent'],
+    ['Churned', 'churned'],
+    ['dormant', null],
+  ])('%s → %s', (raw, want) => {
     expect(parseStage(raw)).toBe(want);
   });
 });

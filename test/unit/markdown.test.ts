@@ -39,9 +39,21 @@ describe('the Markdown subset of the shipped templates', () => {
   });
 
   it('text: headings in 【】, bullets, aligned table columns (CJK counts double)', () => {
-    expect(markdownToText(MD)).toBe([
-      '【标题】', '', '一段话 加粗\n第二行', '', '· 甲\n· 乙', '', '1. 一\n2. 二', '', '引用', '',
-      '会员     金额\n张*(M1)  ¥1.00\na|b      ¥22.00', '',
-    ].join('\n'));
+    expect(markdownToText(MD)).toBe(
+      [
+        '【标题】',
+        '',
+        '一段话 加粗\n第二行',
+        '',
+        '· 甲\n· 乙',
+        '',
+        '1. 一\n2. 二',
+        '',
+        '引用',
+        '',
+        '会员     金额\n张*(M1)  ¥1.00\na|b      ¥22.00',
+        '',
+      ].join('\n'),
+    );
   });
 });

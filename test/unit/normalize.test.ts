@@ -1,17 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeaders, type Field } from '../../src/core/ingest/headers.js';
 import {
-  chooseLayout, memberIdFromBuyer, normalizeRecord, repeatIdentity, requiredFields, type NormalizeOptions, type OrderLine,
+  chooseLayout,
+  memberIdFromBuyer,
+  normalizeRecord,
+  repeatIdentity,
+  requiredFields,
+  type NormalizeOptions,
+  type OrderLine,
   type Reject,
 } from '../../src/core/ingest/normalize.js';
 import { DEFAULT_STATUS_WORDS, type Status } from '../../src/core/ingest/status.js';
 
 /** Options as the importer builds them from a header row. */
-function opts(headers: string[], extra: { leaderOverride?: string; statusWords?: Record<string, Status>; overrides?: Partial<Record<Field, string>> } = {}): NormalizeOptions {
+function opts(
+  headers: string[],
+  extra: { leaderOverride?: string; statusWords?: Record<string, Status>; overrides?: Partial<Record<Field, string>> } = {},
+): NormalizeOptions {
   const { mapping, problems } = mapHeaders(headers, extra.overrides);
   expect(problems).toEqual([]);
   return {
-    layout: chooseLayout(mapping), mapping, leaderOverride: extra.leaderOverride,
+    layout: chooseLayout(mapping),
+    mapping,
+    leaderOverride: extra.leaderOverride,
     statusWords: { ...DEFAULT_STATUS_WORDS, ...extra.statusWords },
   };
 }
@@ -21,14 +32,42 @@ function lines(r: OrderLine[] | Reject): OrderLine[] {
   return r;
 }
 
-const PLATFORM = ['订单号', '下单时间', '会员ID', '会员昵称', '手机号', '团长ID', '商品名称', '商品分类', '数量', '单价', '实付金额', '退款金额', '订单状态'];
+const PLATFORM = [
+  '订单号',
+  '下单时间',
+  '会员ID',
+  '会员昵称',
+  '手机号',
+  '团长ID',
+  '商品名称',
+  '商品分类',
+  '数量',
+  '单价',
+  '实付金额',
+  '退款金额',
+  '订单状态',
+];
 const P = opts(PLATFORM);
 /** A platform row with some cells replaced. */
-function prow(over: Partial<Record<'id' | 'at' | 'member' | 'leader' | 'product' | 'category' | 'qty' | 'price' | 'amount' | 'refund' | 'status', string>> = {}): string[] {
+function prow(
+  over: Partial<
+    Record<'id' | 'at' | 'member' | 'leader' | 'product' | 'category' | 'qty' | 'price' | 'amount' | 'refund' | 'status', string>
+  > = {},
+): string[] {
   return [
-    over.id ?? 'D001', over.at ?? '2026-10-01 08:15:00', over.member ?? 'M001', '张三', '13812345678', over.leader ?? 'L001',
-    over.product ?? '散养土鸡蛋 30枚', over.category ?? '生鲜', over.qty ?? '1', over.price ?? '26.80',
-    over.amount ?? '26.80', over.refund ?? '0.00', over.status ?? '已完成',
+    over.id ?? 'D001',
+    over.at ?? '2026-10-01 08:15:00',
+    over.member ?? 'M001',
+    '张三',
+    '13812345678',
+    over.leader ?? 'L001',
+    over.product ?? '散养土鸡蛋 30枚',
+    over.category ?? '生鲜',
+    over.qty ?? '1',
+    over.price ?? '26.80',
+    over.amount ?? '26.80',
+    over.refund ?? '0.00',
+    over.status ?? '已完成',
   ];
 }
 
@@ -45,8 +84,14 @@ describe('layouts', () => {
   it.each([
     [['订单号', '下单时间', '会员ID', '实付金额'], []],
     [['订单号', '下单时间', '下单人', '数量', '单价'], []],
-    [['订单号', '商品名称'], ['ordered_at', 'member_id', 'amount']],
-    [['订单号', '下单时间', '商品名称', '数量'], ['member_id', 'amount']],
+    [
+      ['订单号', '商品名称'],
+      ['ordered_at', 'member_id', 'amount'],
+    ],
+    [
+      ['订单号', '下单时间', '商品名称', '数量'],
+      ['member_id', 'amount'],
+    ],
   ])('required fields missing from %j: %j', (headers, missing) => {
     expect(requiredFields(mapHeaders(headers).mapping).map((r) => r.field)).toEqual(missing);
   });
@@ -54,11 +99,26 @@ describe('layouts', () => {
 
 describe('normalizeRecord: the platform layout', () => {
   it('turns a row into one order line', () => {
-    expect(normalizeRecord(prow(), 2, P)).toEqual([{
-      orderId: 'D001', lineKey: '散养土鸡蛋 30枚|生鲜', orderedAt: '2026-10-01T08:15:00+08:00', orderDate: '2026-10-01',
-      memberId: 'M001', leaderId: 'L001', product: '散养土鸡蛋 30枚', category: '生鲜', quantity: 1, amountFen: 2680,
-      refundFen: 0, status: 'completed', isReturn: false, netFen: 2680, memberName: '张三', phone: '13812345678',
-    }]);
+    expect(normalizeRecord(prow(), 2, P)).toEqual([
+      {
+        orderId: 'D001',
+        lineKey: '散养土鸡蛋 30枚|生鲜',
+        orderedAt: '2026-10-01T08:15:00+08:00',
+        orderDate: '2026-10-01',
+        memberId: 'M001',
+        leaderId: 'L001',
+        product: '散养土鸡蛋 30枚',
+        category: '生鲜',
+        quantity: 1,
+        amountFen: 2680,
+        refundFen: 0,
+        status: 'completed',
+        isReturn: false,
+        netFen: 2680,
+        memberName: '张三',
+        phone: '13812345678',
+      },
+    ]);
   });
 
   it.each([
@@ -159,7 +219,10 @@ describe('normalizeRecord: the platform layout', () => {
 
 describe('normalizeRecord: amount from quantity × unit price', () => {
   // The line bounds lifted: the arithmetic itself is under test here.
-  const U = { ...opts(['订单号', '下单时间', '会员ID', '数量', '单价']), limits: { maxAmountFen: Number.MAX_SAFE_INTEGER, maxQuantity: 10_000_000 } };
+  const U = {
+    ...opts(['订单号', '下单时间', '会员ID', '数量', '单价']),
+    limits: { maxAmountFen: Number.MAX_SAFE_INTEGER, maxQuantity: 10_000_000 },
+  };
   it.each([
     ['3', '2.55', 765],
     ['0.5', '26.00', 1300],
@@ -185,21 +248,54 @@ describe('normalizeRecord: amount from quantity × unit price', () => {
 });
 
 describe('normalizeRecord: the 快团团 layout', () => {
-  const KTT = ['跟团号', '下单人', '团员备注', '支付时间', '团长备注', '商品', '订单金额', '退款金额', '订单状态', '自提点', '收货人', '联系电话', '详细地址'];
+  const KTT = [
+    '跟团号',
+    '下单人',
+    '团员备注',
+    '支付时间',
+    '团长备注',
+    '商品',
+    '订单金额',
+    '退款金额',
+    '订单状态',
+    '自提点',
+    '收货人',
+    '联系电话',
+    '详细地址',
+  ];
   const K = opts(KTT, { leaderOverride: 'L004' });
-  const krow = (over: Partial<Record<'group' | 'buyer' | 'at' | 'items' | 'amount' | 'refund' | 'status' | 'name' | 'phone', string>> = {}) => [
-    over.group ?? '3', over.buyer ?? '开心', '', over.at ?? '2026-10-31 16:43:34', '', over.items ?? '手工水饺(1kg)+2\n香蕉(5斤)+2',
-    over.amount ?? '￥83.60', over.refund ?? '￥0.00', over.status ?? '已完成', '枫林湾3号楼驿站', over.name ?? '徐萍[5758]',
-    over.phone ?? '186****9846', '枫林湾10栋3单元1402',
+  const krow = (
+    over: Partial<Record<'group' | 'buyer' | 'at' | 'items' | 'amount' | 'refund' | 'status' | 'name' | 'phone', string>> = {},
+  ) => [
+    over.group ?? '3',
+    over.buyer ?? '开心',
+    '',
+    over.at ?? '2026-10-31 16:43:34',
+    '',
+    over.items ?? '手工水饺(1kg)+2\n香蕉(5斤)+2',
+    over.amount ?? '￥83.60',
+    over.refund ?? '￥0.00',
+    over.status ?? '已完成',
+    '枫林湾3号楼驿站',
+    over.name ?? '徐萍[5758]',
+    over.phone ?? '186****9846',
+    '枫林湾10栋3单元1402',
   ];
 
   it('splits the 商品 cell into lines; the order amount and refund sit on the first line', () => {
     const ls = lines(normalizeRecord(krow({ refund: '￥10.00', status: '部分退款' }), 4, K));
     const member = memberIdFromBuyer('开心', '186****9846');
     const common = {
-      orderId: `KTT-3-20261031164334-${ls[0]!.orderId.slice(-6)}`, orderedAt: '2026-10-31T16:43:34+08:00',
-      orderDate: '2026-10-31', memberId: member, leaderId: 'L004', category: '', status: 'completed', isReturn: false,
-      memberName: '开心', phone: '186****9846', // the member is 下单人; 收货人 is who picks it up
+      orderId: `KTT-3-20261031164334-${ls[0]!.orderId.slice(-6)}`,
+      orderedAt: '2026-10-31T16:43:34+08:00',
+      orderDate: '2026-10-31',
+      memberId: member,
+      leaderId: 'L004',
+      category: '',
+      status: 'completed',
+      isReturn: false,
+      memberName: '开心',
+      phone: '186****9846', // the member is 下单人; 收货人 is who picks it up
     };
     expect(ls).toEqual([
       { ...common, lineKey: '手工水饺(1kg)', product: '手工水饺(1kg)', quantity: 2, amountFen: 8360, refundFen: 1000, netFen: 7360 },
@@ -243,7 +339,13 @@ describe('normalizeRecord: a plain transaction file', () => {
   const T = opts(['customer_id', 'order_date', 'revenue']);
   it('makes each row one order, identified by member, time and amount', () => {
     const [a] = lines(normalizeRecord(["Abbey O'Reilly", '2006-12-01', '120'], 2, T));
-    expect(a).toMatchObject({ memberId: "Abbey O'Reilly", lineKey: '', amountFen: 12000, netFen: 12000, orderedAt: '2006-12-01T00:00:00+08:00' });
+    expect(a).toMatchObject({
+      memberId: "Abbey O'Reilly",
+      lineKey: '',
+      amountFen: 12000,
+      netFen: 12000,
+      orderedAt: '2006-12-01T00:00:00+08:00',
+    });
     expect(a!.orderId).toMatch(/^T[0-9a-f]{16}$/);
     // the same row again has the same identity (the importer numbers the repeat), and whitespace does not matter
     expect(lines(normalizeRecord([" Abbey O'Reilly ", '2006-12-01', '120.00'], 3, T))[0]!.orderId).toBe(a!.orderId);
@@ -294,26 +396,42 @@ describe('normalizeRecord: amounts and quantities no shop has are rejected rows 
   });
 
   it.each([
-    [row('1', '90071992547409.91'), 'amount', 'amount "90071992547409.91" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+    [
+      row('1', '90071992547409.91'),
+      'amount',
+      'amount "90071992547409.91" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)',
+    ],
     [row('1', '1000000.01'), 'amount', 'amount "1000000.01" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
-    [row('-1', '-¥1,000,000.01'), 'amount', 'amount "-¥1,000,000.01" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+    [
+      row('-1', '-¥1,000,000.01'),
+      'amount',
+      'amount "-¥1,000,000.01" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)',
+    ],
     [row('100000.001', '1.00'), 'quantity', 'quantity "100000.001" is beyond the limit of 100000 per line (import.max_line_quantity)'],
     [row('-200000', '-1.00'), 'quantity', 'quantity "-200000" is beyond the limit of 100000 per line (import.max_line_quantity)'],
-    [row('-1', '-5.00', '2000000'), 'refund_amount', 'refund "2000000" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)'],
+    [
+      row('-1', '-5.00', '2000000'),
+      'refund_amount',
+      'refund "2000000" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)',
+    ],
   ])('%j is rejected on %s', (cells, field, reason) => {
     expect(normalizeRecord(cells, 7, A)).toEqual({ line: 7, field, reason });
   });
 
   it('quantity × unit price is bounded like an amount', () => {
     expect(normalizeRecord(['U1', '2026-10-01', 'M1', '20000', '99.99'], 3, U)).toEqual({
-      line: 3, field: 'unit_price', reason: 'amount "20000 × 99.99" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)',
+      line: 3,
+      field: 'unit_price',
+      reason: 'amount "20000 × 99.99" is beyond the limit of 1000000 yuan per line (import.max_line_amount_yuan)',
     });
   });
 
   it('a 快团团 item quantity beyond the bound is a rejected row', () => {
     const K = opts(['跟团号', '下单人', '支付时间', '商品', '订单金额']);
     expect(normalizeRecord(['12', '小王', '2026-10-01 10:00', '苹果+2\n梨+99999999999999999999', '10.00'], 5, K)).toEqual({
-      line: 5, field: 'product', reason: 'item quantity "100000000000000000000" ("梨") is beyond the limit of 100000 per line (import.max_line_quantity)',
+      line: 5,
+      field: 'product',
+      reason: 'item quantity "100000000000000000000" ("梨") is beyond the limit of 100000 per line (import.max_line_quantity)',
     });
   });
 
@@ -327,9 +445,14 @@ describe('normalizeRecord: amounts and quantities no shop has are rejected rows 
 
 describe('normalizeRecord: status words that are JavaScript prototype keys (#12)', () => {
   const S = opts(['订单号', '下单时间', '会员ID', '实付金额', '订单状态']);
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'CONSTRUCTOR', '__PROTO__'])('%s is an unknown status, a rejected row', (word) => {
-    expect(normalizeRecord(['S1', '2026-10-01', 'M1', '1.00', word], 2, S)).toEqual({
-      line: 2, field: 'status', reason: `unknown status "${word}" (add it to status_words in the config)`,
-    });
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'CONSTRUCTOR', '__PROTO__'])(
+    '%s is an unknown status, a rejected row',
+    (word) => {
+      expect(normalizeRecord(['S1', '2026-10-01', 'M1', '1.00', word], 2, S)).toEqual({
+        line: 2,
+        field: 'status',
+        reason: `unknown status "${word}" (add it to status_words in the config)`,
+      });
+    },
+  );
 });

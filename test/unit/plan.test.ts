@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildPlan, isDue, newMemberEstimates, planSnapshot, RedLines, redLineViolations, type PlanInput, type PlanMember, type PlanTask,
+  buildPlan,
+  isDue,
+  newMemberEstimates,
+  planSnapshot,
+  RedLines,
+  redLineViolations,
+  type PlanInput,
+  type PlanMember,
+  type PlanTask,
 } from '../../src/core/activities/plan.js';
 import { parseWeek } from '../../src/core/shared/calendar.js';
 import { addDays } from '../../src/core/shared/dates.js';
@@ -10,13 +18,26 @@ import type { Stage } from '../../src/core/members/lifecycle.js';
 const W44 = parseWeek('2026-W44', '2026-10-31')!; // Mon 2026-10-26 … Sun 2026-11-01 (the 1st: mature benefits day)
 const SUNDAY_BEFORE = '2026-10-25';
 const m = (id: string, stage: Stage, spendFen: number, daysQuiet: number, atRisk = false): PlanMember => ({
-  memberId: id, stage, atRisk, spendFen, lastOrderDate: addDays(SUNDAY_BEFORE, -daysQuiet),
+  memberId: id,
+  stage,
+  atRisk,
+  spendFen,
+  lastOrderDate: addDays(SUNDAY_BEFORE, -daysQuiet),
 });
 const input = (members: PlanMember[], over: Partial<PlanInput> = {}): PlanInput => ({
-  week: W44, asOf: '2026-10-31', snapshot: SUNDAY_BEFORE, members, newMembers: [], recentNew: 0,
-  activities: DEFAULT_CONFIG.activities, targets: DEFAULT_CONFIG.kpi.targets, stages: DEFAULT_CONFIG.stages, ...over,
+  week: W44,
+  asOf: '2026-10-31',
+  snapshot: SUNDAY_BEFORE,
+  members,
+  newMembers: [],
+  recentNew: 0,
+  activities: DEFAULT_CONFIG.activities,
+  targets: DEFAULT_CONFIG.kpi.targets,
+  stages: DEFAULT_CONFIG.stages,
+  ...over,
 });
-const tasks = (p: ReturnType<typeof buildPlan>, action: string) => p.days.flatMap((d) => d.tasks.filter((t) => t.action === action).map((t) => ({ date: d.date, ...t })));
+const tasks = (p: ReturnType<typeof buildPlan>, action: string) =>
+  p.days.flatMap((d) => d.tasks.filter((t) => t.action === action).map((t) => ({ date: d.date, ...t })));
 
 describe('the weekly plan (core/activities/plan.ts)', () => {
   it('takes the audiences as of the Sunday before the week, or the data date when earlier', () => {
@@ -26,10 +47,13 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
 
   it.each([
     [30, false], // not silent yet
-    [31, true], [37, true], // the week a member crosses 30 days
-    [38, false], [58, false],
+    [31, true],
+    [37, true], // the week a member crosses 30 days
+    [38, false],
+    [58, false],
     [59, true], // four weeks later
-    [65, true], [66, false],
+    [65, true],
+    [66, false],
   ])('a silent member quiet for %i days at the Sunday before is due: %s', (days, due) => {
     expect(isDue(addDays(SUNDAY_BEFORE, -days), W44.start, 30, 4)).toBe(due);
   });
@@ -39,7 +63,9 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
   });
 
   it('puts each task on its weekday and time (黄金触达时间表), Monday first', () => {
-    const p = buildPlan(input([m('G1', 'growth', 100, 3), m('S1', 'silent', 100, 31), m('C1', 'churned', 100, 181), m('A1', 'mature', 100, 2)]));
+    const p = buildPlan(
+      input([m('G1', 'growth', 100, 3), m('S1', 'silent', 100, 31), m('C1', 'churned', 100, 181), m('A1', 'mature', 100, 2)]),
+    );
     expect(p.days.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(tasks(p, 'growth_trial').map((t) => [t.date, t.time])).toEqual([['2026-10-28', '20:00']]);
     expect(tasks(p, 'silent_care').map((t) => [t.date, t.time, t.memberIds])).toEqual([['2026-10-29', '19:30', ['S1']]]);
@@ -67,20 +93,31 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
 
   it('at-risk members get one recommendation on Tuesday, and no second one in the growth push', () => {
     const p = buildPlan(input([m('G1', 'growth', 100, 20, true), m('G2', 'growth', 90, 2), m('I1', 'intro', 50, 16, true)]));
-    expect(tasks(p, 'at_risk').map((t) => [t.date, t.stage, t.memberIds])).toEqual([['2026-10-27', 'intro', ['I1']], ['2026-10-27', 'growth', ['G1']]]);
+    expect(tasks(p, 'at_risk').map((t) => [t.date, t.stage, t.memberIds])).toEqual([
+      ['2026-10-27', 'intro', ['I1']],
+      ['2026-10-27', 'growth', ['G1']],
+    ]);
     expect(tasks(p, 'growth_trial')[0]!.memberIds).toEqual(['G2']);
   });
 
-  it('lists the week\'s new members on their day and estimates the days after the data date', () => {
+  it("lists the week's new members on their day and estimates the days after the data date", () => {
     const p = buildPlan(input([], { newMembers: [{ memberId: 'N1', date: '2026-10-27' }], recentNew: 14 }));
     const welcome = tasks(p, 'welcome');
     expect(welcome.map((t) => [t.date, t.memberIds, t.estimated])).toEqual([
-      ['2026-10-26', [], null], ['2026-10-27', ['N1'], null], ['2026-10-28', [], null], ['2026-10-29', [], null],
-      ['2026-10-30', [], null], ['2026-10-31', [], null], ['2026-11-01', [], 1], // 14 in 28 days: 0.5 a day
+      ['2026-10-26', [], null],
+      ['2026-10-27', ['N1'], null],
+      ['2026-10-28', [], null],
+      ['2026-10-29', [], null],
+      ['2026-10-30', [], null],
+      ['2026-10-31', [], null],
+      ['2026-11-01', [], 1], // 14 in 28 days: 0.5 a day
     ]);
     const intro = p.budget.items.filter((i) => i.stage === 'intro');
     expect(intro.map((i) => [i.coupon, i.count, i.estimated, i.totalFen])).toEqual([
-      ['first_order_off', 1, false, 1000], ['first_order_off', 1, true, 1000], ['welcome_gift', 1, false, 600], ['welcome_gift', 1, true, 600],
+      ['first_order_off', 1, false, 1000],
+      ['first_order_off', 1, true, 1000],
+      ['welcome_gift', 1, false, 600],
+      ['welcome_gift', 1, true, 600],
     ]);
   });
 
@@ -95,15 +132,27 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
   });
 
   it('budget: coupon value × members contacted, per item; the total is the sum', () => {
-    const p = buildPlan(input([m('G1', 'growth', 100, 3), m('S1', 'silent', 100, 31), m('S2', 'silent', 90, 33), m('C1', 'churned', 100, 181)]));
+    const p = buildPlan(
+      input([m('G1', 'growth', 100, 3), m('S1', 'silent', 100, 31), m('S2', 'silent', 90, 33), m('C1', 'churned', 100, 181)]),
+    );
     expect(p.budget.items.map((i) => [i.coupon, i.count, i.unitFen, i.totalFen])).toEqual([
-      ['trial_coupon', 1, 500, 500], ['return_coupon', 2, 1000, 2000], ['cashback', 1, 2000, 2000],
+      ['trial_coupon', 1, 500, 500],
+      ['return_coupon', 2, 1000, 2000],
+      ['cashback', 1, 2000, 2000],
     ]);
     expect(p.budget.totalFen).toBe(4500);
   });
 
-  it('targets: what the baseline means for this week\'s audiences', () => {
-    const p = buildPlan(input([m('S1', 'silent', 100, 31), m('S2', 'silent', 90, 33), m('S3', 'silent', 80, 34), m('S4', 'silent', 70, 35), m('S5', 'silent', 60, 36)]));
+  it("targets: what the baseline means for this week's audiences", () => {
+    const p = buildPlan(
+      input([
+        m('S1', 'silent', 100, 31),
+        m('S2', 'silent', 90, 33),
+        m('S3', 'silent', 80, 34),
+        m('S4', 'silent', 70, 35),
+        m('S5', 'silent', 60, 36),
+      ]),
+    );
     expect(p.targets.find((t) => t.kpi === 'wakeup_rate')).toMatchObject({ audience: 5, target: 25, implied: 2 }); // ceil(1.25)
     expect(p.targets.find((t) => t.kpi === 'first_order_conversion')).toMatchObject({ implied: null });
   });
@@ -119,9 +168,22 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
 });
 
 describe('red lines (§4.3), enforced in code', () => {
-  const stageOf = new Map<string, Stage>([['S1', 'silent'], ['C1', 'churned'], ['G1', 'growth']]);
+  const stageOf = new Map<string, Stage>([
+    ['S1', 'silent'],
+    ['C1', 'churned'],
+    ['G1', 'growth'],
+  ]);
   const t = (action: PlanTask['action'], channel: PlanTask['channel'], memberIds: string[]): PlanTask => ({
-    time: '19:30', allDay: false, action, slot: 0, stage: null, script: null, kit: null, channel, memberIds, estimated: null,
+    time: '19:30',
+    allDay: false,
+    action,
+    slot: 0,
+    stage: null,
+    script: null,
+    kit: null,
+    channel,
+    memberIds,
+    estimated: null,
   });
 
   it('a silent member gets at most one message a week: the second is dropped and counted', () => {
@@ -139,7 +201,15 @@ describe('red lines (§4.3), enforced in code', () => {
   });
 
   it('the checker finds breaches in a plan built by hand', () => {
-    const days = [{ date: '2026-10-26', weekday: 1, monthStart: false, afterAsOf: false, tasks: [t('silent_care', 'private', ['S1']), t('at_risk', 'private', ['S1', 'C1'])] }];
+    const days = [
+      {
+        date: '2026-10-26',
+        weekday: 1,
+        monthStart: false,
+        afterAsOf: false,
+        tasks: [t('silent_care', 'private', ['S1']), t('at_risk', 'private', ['S1', 'C1'])],
+      },
+    ];
     expect(redLineViolations(days, stageOf)).toEqual([
       '2026-10-26 at_risk: churned member C1 gets a private message',
       'silent member S1 gets 2 messages this week',
@@ -148,10 +218,12 @@ describe('red lines (§4.3), enforced in code', () => {
 
   it('holds for generated populations and every cadence (seeded)', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const stages: Stage[] = ['intro', 'growth', 'mature', 'silent', 'churned'];
     for (let run = 0; run < 40; run++) {
-      const members = Array.from({ length: 60 }, (_, i) => m(`M${i}`, stages[Math.floor(rnd() * 5)]!, Math.floor(rnd() * 100_000), Math.floor(rnd() * 400), rnd() < 0.3));
+      const members = Array.from({ length: 60 }, (_, i) =>
+        m(`M${i}`, stages[Math.floor(rnd() * 5)]!, Math.floor(rnd() * 100_000), Math.floor(rnd() * 400), rnd() < 0.3),
+      );
       const every = 1 + Math.floor(rnd() * 4);
       const activities = { ...DEFAULT_CONFIG.activities, silent: { ...DEFAULT_CONFIG.activities.silent, care_every_weeks: every } };
       const p = buildPlan(input(members, { activities }));

@@ -3,31 +3,75 @@ import { buildProfiles, favouriteOf, type ItemRow } from '../../src/core/members
 import type { MemberSegment } from '../../src/core/members/segment.js';
 
 const member = (id: string, over: Partial<MemberSegment> = {}): MemberSegment => ({
-  memberId: id, leaderId: 'L1', firstOrderDate: '2026-08-01', lastOrderDate: '2026-09-01', orders: 3, spendFen: 10_000,
-  windowOrders: 3, windowSpendFen: 10_000, stage: 'silent', atRisk: false, tenureDays: 91, recencyDays: 60, rfm: null, ...over,
+  memberId: id,
+  leaderId: 'L1',
+  firstOrderDate: '2026-08-01',
+  lastOrderDate: '2026-09-01',
+  orders: 3,
+  spendFen: 10_000,
+  windowOrders: 3,
+  windowSpendFen: 10_000,
+  stage: 'silent',
+  atRisk: false,
+  tenureDays: 91,
+  recencyDays: 60,
+  rfm: null,
+  ...over,
 });
-const row = (memberId: string, category: string, product: string, orders: number, spendFen: number): ItemRow => ({ memberId, category, product, orders, spendFen });
+const row = (memberId: string, category: string, product: string, orders: number, spendFen: number): ItemRow => ({
+  memberId,
+  category,
+  product,
+  orders,
+  spendFen,
+});
 
 const inputs = (items: ItemRow[], over = {}) => ({
-  items, popularCategories: ['生鲜', '水果', '乳品'], popularProducts: ['香蕉(5斤)', '手工水饺(1kg)'],
-  lastAfterSale: new Map<string, string>(), lastOrders: new Map(), afterSaleWindowDays: 30, ...over,
+  items,
+  popularCategories: ['生鲜', '水果', '乳品'],
+  popularProducts: ['香蕉(5斤)', '手工水饺(1kg)'],
+  lastAfterSale: new Map<string, string>(),
+  lastOrders: new Map(),
+  afterSaleWindowDays: 30,
+  ...over,
 });
 
 describe('member profiles (core/members/profile.ts)', () => {
   it('favourite: most orders, then spend, then name', () => {
-    expect(favouriteOf([{ name: 'b', orders: 2, spendFen: 1 }, { name: 'a', orders: 2, spendFen: 1 }, { name: 'c', orders: 1, spendFen: 99 }])).toBe('a');
-    expect(favouriteOf([{ name: 'b', orders: 2, spendFen: 5 }, { name: 'a', orders: 2, spendFen: 1 }])).toBe('b');
+    expect(
+      favouriteOf([
+        { name: 'b', orders: 2, spendFen: 1 },
+        { name: 'a', orders: 2, spendFen: 1 },
+        { name: 'c', orders: 1, spendFen: 99 },
+      ]),
+    ).toBe('a');
+    expect(
+      favouriteOf([
+        { name: 'b', orders: 2, spendFen: 5 },
+        { name: 'a', orders: 2, spendFen: 1 },
+      ]),
+    ).toBe('b');
     expect(favouriteOf([])).toBeNull();
   });
 
   it('with categories: favourite category and the most popular category never bought', () => {
     const [p] = buildProfiles([member('M1')], inputs([row('M1', '生鲜', '鸡蛋', 3, 8000), row('M1', '水果', '西瓜', 1, 3000)]));
-    expect(p).toMatchObject({ categoriesRecorded: true, categoriesBought: 2, favourite: { kind: 'category', name: '生鲜' }, suggestion: { kind: 'category', name: '乳品' } });
+    expect(p).toMatchObject({
+      categoriesRecorded: true,
+      categoriesBought: 2,
+      favourite: { kind: 'category', name: '生鲜' },
+      suggestion: { kind: 'category', name: '乳品' },
+    });
   });
 
   it('without categories (快团团): products instead, and no category count', () => {
     const [p] = buildProfiles([member('M1')], inputs([row('M1', '', '手工水饺(1kg)', 4, 12_720)]));
-    expect(p).toMatchObject({ categoriesRecorded: false, categoriesBought: 0, favourite: { kind: 'product', name: '手工水饺(1kg)' }, suggestion: { kind: 'product', name: '香蕉(5斤)' } });
+    expect(p).toMatchObject({
+      categoriesRecorded: false,
+      categoriesBought: 0,
+      favourite: { kind: 'product', name: '手工水饺(1kg)' },
+      suggestion: { kind: 'product', name: '香蕉(5斤)' },
+    });
   });
 
   it('no suggestion when the member bought everything popular; nothing at all without purchases', () => {

@@ -5,7 +5,10 @@ import { mulberry32 } from '../helpers/prng.js';
 
 describe('text widths', () => {
   it.each([
-    ['abc', 12, 21.6], ['阳光花园', 12, 48], ['L001 阳光花园', 10, 4 * 6 + 3 + 40], ['', 12, 0],
+    ['abc', 12, 21.6],
+    ['阳光花园', 12, 48],
+    ['L001 阳光花园', 10, 4 * 6 + 3 + 40],
+    ['', 12, 0],
   ])('textWidth(%j, %d) = %d', (text, size, want) => {
     expect(textWidth(text, size)).toBeCloseTo(want, 6);
   });
@@ -18,7 +21,14 @@ describe('text widths', () => {
     expect(textWidth(fitText('important development', 90, 12), 12)).toBeLessThanOrEqual(90);
   });
 
-  it.each([[0, 1], [7, 1], [999, 3], [1000, 5], [1234567, 9], [-12, 3]])('intWidth(%d) is %d characters of 0.6 em', (n, chars) => {
+  it.each([
+    [0, 1],
+    [7, 1],
+    [999, 3],
+    [1000, 5],
+    [1234567, 9],
+    [-12, 3],
+  ])('intWidth(%d) is %d characters of 0.6 em', (n, chars) => {
     expect(intWidth(n, 10)).toBeCloseTo(chars * 6, 6);
   });
 });
@@ -27,10 +37,20 @@ describe('stackedBars', () => {
   const layout = { width: 200, labelWidth: 40, valueWidth: 20, barHeight: 22, gap: 8, pad: 4, fontSize: 12 };
 
   it('scales every row to the largest total and places segments from cumulative sums', () => {
-    const c = stackedBars([{ label: 'A', values: [1, 2, 0, 1] }, { label: 'B', values: [2, 0, 0, 0] }], layout);
+    const c = stackedBars(
+      [
+        { label: 'A', values: [1, 2, 0, 1] },
+        { label: 'B', values: [2, 0, 0, 0] },
+      ],
+      layout,
+    );
     expect(c).toMatchObject({ width: 200, height: 60, labelWidth: 40 });
     const [a, b] = c.rows;
-    expect(a!.segments.map((s) => [s.series, s.value, s.x, s.width])).toEqual([[0, 1, 40, 35], [1, 2, 75, 70], [3, 1, 145, 35]]);
+    expect(a!.segments.map((s) => [s.series, s.value, s.x, s.width])).toEqual([
+      [0, 1, 40, 35],
+      [1, 2, 75, 70],
+      [3, 1, 145, 35],
+    ]);
     expect(a).toMatchObject({ label: 'A', y: 4, textY: 19.2, total: 4, totalX: 184 });
     expect(b!.segments.map((s) => [s.series, s.x, s.width])).toEqual([[0, 40, 70]]);
     expect(b).toMatchObject({ y: 34, total: 2, totalX: 114 });
@@ -62,7 +82,8 @@ describe('stackedBars', () => {
     const rnd = mulberry32(7);
     for (let run = 0; run < 200; run++) {
       const rows = Array.from({ length: 1 + Math.floor(rnd() * 6) }, (_, i) => ({
-        label: `L${i}`, values: Array.from({ length: 5 }, () => (rnd() < 0.3 ? 0 : Math.floor(rnd() * 500))),
+        label: `L${i}`,
+        values: Array.from({ length: 5 }, () => (rnd() < 0.3 ? 0 : Math.floor(rnd() * 500))),
       }));
       const c = stackedBars(rows);
       const max = Math.max(...rows.map((r) => r.values.reduce((a, v) => a + v, 0)));
@@ -82,16 +103,33 @@ describe('stackedBars', () => {
 
 describe('heatmap', () => {
   it.each([
-    [0, 10, 0], [10, 10, 5], [1, 10, 1], [2, 10, 1], [3, 10, 2], [5, 10, 3], [9, 10, 5], [4, 0, 0],
+    [0, 10, 0],
+    [10, 10, 5],
+    [1, 10, 1],
+    [2, 10, 1],
+    [3, 10, 2],
+    [5, 10, 3],
+    [9, 10, 5],
+    [4, 0, 0],
   ])('heatLevel(%d of max %d) = %d', (v, max, level) => {
     expect(heatLevel(v, max, 6)).toBe(level);
   });
 
   it('places cells in a grid under the column labels and right of the row labels', () => {
-    const h = heatmap([[0, 1, 2], [3, 4, 10]], ['r1', 'r2'], ['a', 'b', 'c']);
+    const h = heatmap(
+      [
+        [0, 1, 2],
+        [3, 4, 10],
+      ],
+      ['r1', 'r2'],
+      ['a', 'b', 'c'],
+    );
     expect(h).toMatchObject({ width: 72 + 3 * 64, height: 26 + 2 * 44 });
     expect(h.columns.map((c) => c.cx)).toEqual([104, 168, 232]);
-    expect(h.rows.map((r) => [r.label, r.x, r.cy])).toEqual([['r1', 64, 48], ['r2', 64, 92]]);
+    expect(h.rows.map((r) => [r.label, r.x, r.cy])).toEqual([
+      ['r1', 64, 48],
+      ['r2', 64, 92],
+    ]);
     expect(h.rows[1]!.cells[2]).toEqual({ row: 1, col: 2, value: 10, level: 5, x: 201, y: 71, width: 62, height: 42, cx: 232, cy: 92 });
     expect(h.rows[0]!.cells.map((c) => c.level)).toEqual([0, 1, 1]);
   });

@@ -12,18 +12,57 @@ import { fixed } from '../../src/core/shared/ratio.js';
 import { actionLists } from '../../src/core/report/report-actions.js';
 import { maskContact } from '../../src/core/shared/mask.js';
 import {
-  buildReport, cn8Counts, commissionRows, kpiLines, leaderStages, REPORT_KPIS, rfmGrid, stageTotals, type ReportInput, type ReportSettings,
+  buildReport,
+  cn8Counts,
+  commissionRows,
+  kpiLines,
+  leaderStages,
+  REPORT_KPIS,
+  rfmGrid,
+  stageTotals,
+  type ReportInput,
+  type ReportSettings,
 } from '../../src/core/report/report.js';
 import type { MemberSegment, MemberRfm, ScopeResult } from '../../src/core/members/segment.js';
 
 const AS_OF = '2026-10-31';
 const stages = DEFAULT_CONFIG.stages;
 
-function member(memberId: string, leaderId: string, first: string, last: string, spendFen: number, rfm?: Partial<MemberRfm>): MemberSegment {
+function member(
+  memberId: string,
+  leaderId: string,
+  first: string,
+  last: string,
+  spendFen: number,
+  rfm?: Partial<MemberRfm>,
+): MemberSegment {
   const s = classifyStage(first, last, AS_OF, stages);
   return {
-    memberId, leaderId, firstOrderDate: first, lastOrderDate: last, orders: 2, spendFen, windowOrders: 2, windowSpendFen: spendFen,
-    ...s, rfm: rfm ? { recencyDays: s.recencyDays, orders: 2, spendFen, r: 3, f: 3, m: 3, score: 333, segment: 'other', segmentZh: '其他', segmentEn: 'Other', cn8: 'LLL', ...rfm } : null,
+    memberId,
+    leaderId,
+    firstOrderDate: first,
+    lastOrderDate: last,
+    orders: 2,
+    spendFen,
+    windowOrders: 2,
+    windowSpendFen: spendFen,
+    ...s,
+    rfm: rfm
+      ? {
+          recencyDays: s.recencyDays,
+          orders: 2,
+          spendFen,
+          r: 3,
+          f: 3,
+          m: 3,
+          score: 333,
+          segment: 'other',
+          segmentZh: '其他',
+          segmentEn: 'Other',
+          cn8: 'LLL',
+          ...rfm,
+        }
+      : null,
   };
 }
 
@@ -40,7 +79,13 @@ const MEMBERS: MemberSegment[] = [
 describe('stages', () => {
   it('the members are in the stages the header says', () => {
     expect(MEMBERS.map((m) => [m.stage, m.atRisk])).toEqual([
-      ['intro', false], ['growth', true], ['mature', false], ['silent', false], ['silent', false], ['churned', false]]);
+      ['intro', false],
+      ['growth', true],
+      ['mature', false],
+      ['silent', false],
+      ['silent', false],
+      ['churned', false],
+    ]);
   });
 
   it('counts per stage, and per leader with the community', () => {
@@ -67,25 +112,40 @@ describe('rfmGrid and cn8Counts', () => {
 
   it('counts the 8 classes in their fixed order, zeros included', () => {
     expect(cn8Counts(MEMBERS)).toEqual([
-      { code: 'HHH', count: 2 }, { code: 'HLH', count: 0 }, { code: 'LHH', count: 1 }, { code: 'LLH', count: 0 },
-      { code: 'HHL', count: 0 }, { code: 'HLL', count: 1 }, { code: 'LHL', count: 0 }, { code: 'LLL', count: 1 },
+      { code: 'HHH', count: 2 },
+      { code: 'HLH', count: 0 },
+      { code: 'LHH', count: 1 },
+      { code: 'LLH', count: 0 },
+      { code: 'HHL', count: 0 },
+      { code: 'HLL', count: 1 },
+      { code: 'LHL', count: 0 },
+      { code: 'LLL', count: 1 },
     ]);
   });
 });
 
 describe('actionLists', () => {
   const contacts = new Map([
-    ['M4', { name: '王小明', phone: '13812345678' }], ['M5', { name: '李四', phone: '13900001111' }],
-    ['M1', { name: '新人', phone: '' }], ['M2', { name: '<b>坏</b>', phone: '15000002222' }],
+    ['M4', { name: '王小明', phone: '13812345678' }],
+    ['M5', { name: '李四', phone: '13900001111' }],
+    ['M1', { name: '新人', phone: '' }],
+    ['M2', { name: '<b>坏</b>', phone: '15000002222' }],
   ]);
 
   it('silent by spend (ties by ID), at risk by spend, new members newest first; contacts masked by the api layer stay masked', () => {
     const masked = new Map([...contacts].map(([id, c]) => [id, maskContact(c)]));
     const [silent, risk, welcome] = actionLists(MEMBERS, masked, 10);
     expect(silent).toMatchObject({ kind: 'silent_call', total: 2 });
-    expect(silent!.members.map((m) => [m.memberId, m.name, m.phone])).toEqual([['M4', '王**', '138****5678'], ['M5', '李*', '139****1111']]);
+    expect(silent!.members.map((m) => [m.memberId, m.name, m.phone])).toEqual([
+      ['M4', '王**', '138****5678'],
+      ['M5', '李*', '139****1111'],
+    ]);
     expect(risk!.members.map((m) => [m.memberId, m.name, m.phone, m.stage])).toEqual([['M2', '<***', '150****2222', 'growth']]);
-    expect(welcome).toMatchObject({ kind: 'welcome', total: 1, members: [{ memberId: 'M1', name: '新*', phone: '', firstOrderDate: '2026-10-20' }] });
+    expect(welcome).toMatchObject({
+      kind: 'welcome',
+      total: 1,
+      members: [{ memberId: 'M1', name: '新*', phone: '', firstOrderDate: '2026-10-20' }],
+    });
   });
 
   it('names and phones as given (--unmask); a member without a contact gets empty texts', () => {
@@ -105,12 +165,21 @@ describe('actionLists', () => {
 });
 
 const settings: ReportSettings = {
-  stages, minCategories: 2, listSize: 10, unmask: false,
+  stages,
+  minCategories: 2,
+  listSize: 10,
+  unmask: false,
   targets: { repurchase_rate: { baseline: 40, challenge: 45 }, aov: { baseline: 150 }, wakeup_rate: { baseline: '25%' } },
 };
 let seq = 0;
 const ko = (memberId: string, date: string, yuan: number, leaderId = 'L1'): KpiOrder => ({
-  orderId: `K${++seq}`, memberId, leaderId, orderedAt: `${date}T10:00:00+08:00`, orderDate: date, amountFen: yuan * 100, categories: ['生鲜'],
+  orderId: `K${++seq}`,
+  memberId,
+  leaderId,
+  orderedAt: `${date}T10:00:00+08:00`,
+  orderDate: date,
+  amountFen: yuan * 100,
+  categories: ['生鲜'],
 });
 // October: A two orders, B one order (L1); C one order at L2. September: nothing else.
 const KPI_ORDERS = [ko('A', '2026-10-02', 100), ko('A', '2026-10-20', 100), ko('B', '2026-10-05', 100), ko('C', '2026-10-06', 400, 'L2')];
@@ -129,19 +198,28 @@ describe('kpiLines', () => {
     expect(by.wakeup_rate!.mark).toBe('na'); // nobody silent at the start of October
   });
 
-  it('the scope is the caller\'s: only L1\'s orders give a 50 % repurchase rate, challenge reached', () => {
+  it("the scope is the caller's: only L1's orders give a 50 % repurchase rate, challenge reached", () => {
     const lines = kpiLines({ orders: KPI_ORDERS.filter((o) => o.leaderId === 'L1'), returns: [] }, '2026-10', AS_OF, settings);
     expect(lines.find((l) => l.kpi === 'repurchase_rate')!.mark).toBe('challenge');
   });
 });
 
 const rules = toCommissionRules(DEFAULT_CONFIG.commission);
-const LEADERS: LeaderRef[] = [{ leaderId: 'L1', star: null, joinedAt: '2025-01-01' }, { leaderId: 'L2', star: 3, joinedAt: '2025-01-01' }];
+const LEADERS: LeaderRef[] = [
+  { leaderId: 'L1', star: null, joinedAt: '2025-01-01' },
+  { leaderId: 'L2', star: 3, joinedAt: '2025-01-01' },
+];
 const COMMISSION = commissionInput(
-  [{ orderId: 'C1', memberId: 'A', leaderId: 'L1', orderDate: '2026-10-02', amountFen: 100_000 },
+  [
+    { orderId: 'C1', memberId: 'A', leaderId: 'L1', orderDate: '2026-10-02', amountFen: 100_000 },
     { orderId: 'C2', memberId: 'C', leaderId: 'L2', orderDate: '2026-10-06', amountFen: 40_000 },
-    { orderId: 'C3', memberId: 'C', leaderId: 'L2', orderDate: '2026-09-06', amountFen: 10_000 }],
-  [], LEADERS, rules, stages);
+    { orderId: 'C3', memberId: 'C', leaderId: 'L2', orderDate: '2026-09-06', amountFen: 10_000 },
+  ],
+  [],
+  LEADERS,
+  rules,
+  stages,
+);
 
 describe('commissionRows', () => {
   it('one row per leader of the scope: level, rate, base = rate × GMV, previous month total', () => {
@@ -150,7 +228,9 @@ describe('commissionRows', () => {
       ['L1', 1, false, 500, 100_000, 5_000, 0],
       ['L2', 3, true, 650, 40_000, 2_600, 650],
     ]);
-    expect(rows.every((r) => r.totalFen === r.baseFen + r.rewards.member_monthly_spend + r.rewards.reactivation + r.rewards.nurture)).toBe(true);
+    expect(rows.every((r) => r.totalFen === r.baseFen + r.rewards.member_monthly_spend + r.rewards.reactivation + r.rewards.nurture)).toBe(
+      true,
+    );
     expect(commissionRows(COMMISSION, '2026-10', new Set(['L2'])).map((r) => r.leaderId)).toEqual(['L2']);
   });
 });
@@ -160,12 +240,33 @@ describe('buildReport', () => {
   const at = (m: MemberSegment, first: string, last: string) => ({ ...m, firstOrderDate: first, lastOrderDate: last });
   // as of 08-01: M3 mature (recency 7), M4 mature (recency 0), M5 silent (recency 61), M6 churned; X9 is another scope's member
   const before = [
-    at(MEMBERS[2]!, '2026-01-01', '2026-07-25'), at(MEMBERS[3]!, '2026-03-01', '2026-08-01'), at(MEMBERS[4]!, '2026-02-01', '2026-06-01'), MEMBERS[5]!,
-    { memberId: 'X9', leaderId: 'L9', firstOrderDate: '2025-01-01', lastOrderDate: '2025-01-01', orders: 1, spendFen: 1, windowOrders: 1, windowSpendFen: 1 },
+    at(MEMBERS[2]!, '2026-01-01', '2026-07-25'),
+    at(MEMBERS[3]!, '2026-03-01', '2026-08-01'),
+    at(MEMBERS[4]!, '2026-02-01', '2026-06-01'),
+    MEMBERS[5]!,
+    {
+      memberId: 'X9',
+      leaderId: 'L9',
+      firstOrderDate: '2025-01-01',
+      lastOrderDate: '2025-01-01',
+      orders: 1,
+      spendFen: 1,
+      windowOrders: 1,
+      windowSpendFen: 1,
+    },
   ];
   const input: ReportInput = {
-    asOf: AS_OF, from: '2026-08-01', scope: 'all', leaderIds: null, leaders: [], segments, before,
-    kpiData: { orders: KPI_ORDERS, returns: [] }, commission: COMMISSION, contacts: new Map(), settings,
+    asOf: AS_OF,
+    from: '2026-08-01',
+    scope: 'all',
+    leaderIds: null,
+    leaders: [],
+    segments,
+    before,
+    kpiData: { orders: KPI_ORDERS, returns: [] },
+    commission: COMMISSION,
+    contacts: new Map(),
+    settings,
   };
 
   it('assembles every section; the migration only counts members of the scope', () => {

@@ -38,9 +38,18 @@ describe('scoreRfm', () => {
 
 describe('segmentOf (default table, first match wins)', () => {
   it.each([
-    [5, 5, 5, 'champions'], [5, 4, 2, 'potential_loyalist'], [2, 2, 2, 'loyal_customers'], [4, 1, 3, 'promising'],
-    [5, 1, 1, 'new_customers'], [1, 3, 4, 'cant_lose_them'], [1, 5, 5, 'at_risk'], [3, 5, 3, 'potential_loyalist'],
-    [1, 3, 3, 'need_attention'], [2, 1, 1, 'about_to_sleep'], [1, 1, 1, 'lost'], [2, 5, 1, 'other'],
+    [5, 5, 5, 'champions'],
+    [5, 4, 2, 'potential_loyalist'],
+    [2, 2, 2, 'loyal_customers'],
+    [4, 1, 3, 'promising'],
+    [5, 1, 1, 'new_customers'],
+    [1, 3, 4, 'cant_lose_them'],
+    [1, 5, 5, 'at_risk'],
+    [3, 5, 3, 'potential_loyalist'],
+    [1, 3, 3, 'need_attention'],
+    [2, 1, 1, 'about_to_sleep'],
+    [1, 1, 1, 'lost'],
+    [2, 5, 1, 'other'],
   ])('R%i F%i M%i → %s', (r, f, m, code) => {
     expect(segmentOf({ r, f, m, score: 0 }, DEFAULT_SEGMENTS).code).toBe(code);
   });
@@ -70,9 +79,14 @@ describe('invariants over generated members (seeded)', () => {
     const last = Math.floor(rand() * 300);
     const n = 1 + Math.floor(rand() * 12);
     return {
-      memberId: `M${String(i).padStart(4, '0')}`, leaderId: 'L1', firstOrderDate: '2025-06-01',
-      lastOrderDate: new Date(Date.UTC(2026, 9, 31 - last)).toISOString().slice(0, 10), orders: n,
-      spendFen: n * (500 + Math.floor(rand() * 20000)), windowOrders: n, windowSpendFen: 0,
+      memberId: `M${String(i).padStart(4, '0')}`,
+      leaderId: 'L1',
+      firstOrderDate: '2025-06-01',
+      lastOrderDate: new Date(Date.UTC(2026, 9, 31 - last)).toISOString().slice(0, 10),
+      orders: n,
+      spendFen: n * (500 + Math.floor(rand() * 20000)),
+      windowOrders: n,
+      windowSpendFen: 0,
     };
   }).map((f) => ({ ...f, windowSpendFen: f.spendFen }));
   const run = (xs: MemberFacts[]) => segmentScope('all', xs, '2026-10-31', DEFAULT_CONFIG.stages, DEFAULT_CONFIG.rfm);

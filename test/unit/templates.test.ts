@@ -16,7 +16,8 @@ function set(files: Record<string, string>, lang: 'zh-CN' | 'en' = 'zh-CN', unma
   }
   return new Templates(map, lang, unmask);
 }
-const render = (src: string, ctx: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', unmask = false) => set({ t: src }, lang, unmask).render('t', ctx);
+const render = (src: string, ctx: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', unmask = false) =>
+  set({ t: src }, lang, unmask).render('t', ctx);
 const failure = (fn: () => unknown): TemplateRenderError => {
   try {
     fn();
@@ -41,8 +42,13 @@ describe('template helpers', () => {
   });
 
   it('English dates and plural', () => {
-    expect(render('{{date d}} / {{date d "long"}} / {{date d "weekday"}} / {{plural 1 "member" "members"}} {{plural 2 "member" "members"}}', { d: '2026-11-03' }, 'en'))
-      .toBe('3 Nov / 3 Nov 2026 / Tue / member members');
+    expect(
+      render(
+        '{{date d}} / {{date d "long"}} / {{date d "weekday"}} / {{plural 1 "member" "members"}} {{plural 2 "member" "members"}}',
+        { d: '2026-11-03' },
+        'en',
+      ),
+    ).toBe('3 Nov / 3 Nov 2026 / Tue / member members');
     expect(dateText('2026-01-09', 'short', 'zh-CN')).toBe('1月9日');
     expect(pctText(-50)).toBe('-0.5%');
   });
@@ -134,7 +140,10 @@ describe('user template directories override shipped files by name', () => {
     writeFileSync(join(dir, 'script-silent.hbs'), 'silent');
     const zh = templateFiles('zh-CN', dir, dir);
     const en = templateFiles('en', dir, dir);
-    expect([zh.get('script-welcome')!.display, en.get('script-welcome')!.display]).toEqual(['zh-CN/script-welcome.hbs', 'script-welcome.hbs']);
+    expect([zh.get('script-welcome')!.display, en.get('script-welcome')!.display]).toEqual([
+      'zh-CN/script-welcome.hbs',
+      'script-welcome.hbs',
+    ]);
     expect(zh.get('script-silent')!.origin).toBe('user');
     expect(zh.get('plan')!).toMatchObject({ origin: 'shipped', display: 'templates/zh-CN/plan.hbs' });
   });

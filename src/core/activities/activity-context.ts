@@ -46,18 +46,28 @@ export function commonContext(c: CommonInput) {
   const sch = c.activities.schedule;
   const slot = (s: { weekday: number; time: string }) => ({ weekday: s.weekday, weekday_name: c.names.weekday(s.weekday), time: s.time });
   return {
-    lang: c.lang, as_of: c.asOf, unmasked: c.unmask,
+    lang: c.lang,
+    as_of: c.asOf,
+    unmasked: c.unmask,
     leader: { ...c.leader },
     thresholds: {
-      intro_days: c.stages.intro_days, growth_days: c.stages.growth_days, silent_after_days: c.stages.silent_after_days,
-      churned_after_days: c.stages.churned_after_days, at_risk_days: c.stages.at_risk_days,
+      intro_days: c.stages.intro_days,
+      growth_days: c.stages.growth_days,
+      silent_after_days: c.stages.silent_after_days,
+      churned_after_days: c.stages.churned_after_days,
+      at_risk_days: c.stages.at_risk_days,
       after_sale_window_days: AFTER_SALE_WINDOW_DAYS,
     },
     offers: offersFrom(c.activities, c.lang),
     schedule: {
-      welcome_within_hours: sch.welcome_within_hours, interactions: [...sch.interactions],
-      prepare: slot(sch.prepare), at_risk: slot(sch.at_risk), growth_trial: slot(sch.growth_trial),
-      silent_care: slot(sch.silent_care), churned_calls: slot(sch.churned_calls), review: slot(sch.review),
+      welcome_within_hours: sch.welcome_within_hours,
+      interactions: [...sch.interactions],
+      prepare: slot(sch.prepare),
+      at_risk: slot(sch.at_risk),
+      growth_trial: slot(sch.growth_trial),
+      silent_care: slot(sch.silent_care),
+      churned_calls: slot(sch.churned_calls),
+      review: slot(sch.review),
       mature_update: { ...sch.mature_update },
     },
   };
@@ -68,18 +78,29 @@ export type MemberContext = ReturnType<typeof memberContext>;
 /** One member as templates see it: name and phone as given (the api layer masks them unless --unmask). */
 export function memberContext(p: MemberProfile, contact: Contact | undefined, names: Names) {
   return {
-    id: p.memberId, name: contact?.name ?? '', phone: contact?.phone ?? '',
-    stage: codeName(p.stage, names), at_risk: p.atRisk, first_order_date: p.firstOrderDate, last_order_date: p.lastOrderDate,
-    tenure_days: p.tenureDays, recency_days: p.recencyDays, orders: p.orders, spend_fen: p.spendFen,
-    favourite: p.favourite && { ...p.favourite }, suggestion: p.suggestion && { ...p.suggestion },
-    categories_recorded: p.categoriesRecorded, categories_bought: p.categoriesBought,
+    id: p.memberId,
+    name: contact?.name ?? '',
+    phone: contact?.phone ?? '',
+    stage: codeName(p.stage, names),
+    at_risk: p.atRisk,
+    first_order_date: p.firstOrderDate,
+    last_order_date: p.lastOrderDate,
+    tenure_days: p.tenureDays,
+    recency_days: p.recencyDays,
+    orders: p.orders,
+    spend_fen: p.spendFen,
+    favourite: p.favourite && { ...p.favourite },
+    suggestion: p.suggestion && { ...p.suggestion },
+    categories_recorded: p.categoriesRecorded,
+    categories_bought: p.categoriesBought,
     reason: { code: p.reason, name: names.reason(p.reason) },
     last_order: p.lastOrder && { date: p.lastOrder.date, amount_fen: p.lastOrder.amountFen, products: [...p.lastOrder.products] },
   };
 }
 
 const KPI_UNITS: Record<string, 'pct' | 'orders_per_week' | 'orders_per_month'> = {
-  growth_weekly_orders: 'orders_per_week', mature_monthly_orders: 'orders_per_month',
+  growth_weekly_orders: 'orders_per_week',
+  mature_monthly_orders: 'orders_per_month',
 };
 /** The unit a kit or the plan shows a target in: percent for rates, orders per member per week or month. */
 export const targetUnit = (kpi: string) => (Object.hasOwn(KPI_UNITS, kpi) ? KPI_UNITS[kpi]! : 'pct');
@@ -100,25 +121,38 @@ const shown = (r: Ratio, unit: Unit) => toDecimal(unit === 'rate' ? ratio(r.num 
 /** A stage's targets (kpi.targets, the catalogue's stage KPIs) for an audience: baseline, challenge and what they imply. */
 export function audienceTargets(stage: Stage, targets: KpiTargets, audience: number) {
   return stageTargets(stage, targets).map((t) => ({
-    kpi: t.kpi, target: shown(t.baseline, t.unit), challenge: t.challenge && shown(t.challenge, t.unit),
-    audience, implied: impliedTarget(t.kpi, t.baseline, audience),
+    kpi: t.kpi,
+    target: shown(t.baseline, t.unit),
+    challenge: t.challenge && shown(t.challenge, t.unit),
+    audience,
+    implied: impliedTarget(t.kpi, t.baseline, audience),
   }));
 }
 
 export function targetsFor(stage: Stage, targets: KpiTargets, audience: number, names: Names) {
   return audienceTargets(stage, targets, audience).map((t) => ({
-    kpi: t.kpi, name: names.kpi(t.kpi), unit: targetUnit(t.kpi), target: t.target, challenge: t.challenge,
-    audience, implied: t.implied,
+    kpi: t.kpi,
+    name: names.kpi(t.kpi),
+    unit: targetUnit(t.kpi),
+    target: t.target,
+    challenge: t.challenge,
+    audience,
+    implied: t.implied,
   }));
 }
 
 /** The coupon (or gift) that goes with a stage, and its value; mature has none. */
 export function stageCoupon(stage: Stage, o: Offers): { coupon: Coupon | null; unitFen: number } {
   switch (stage) {
-    case 'intro': return { coupon: 'welcome_gift', unitFen: o.intro.welcome_gift_cost_fen };
-    case 'growth': return { coupon: 'trial_coupon', unitFen: o.growth.trial_coupon_fen };
-    case 'silent': return { coupon: 'return_coupon', unitFen: o.silent.return_coupon_fen };
-    case 'churned': return { coupon: 'cashback', unitFen: o.churned.cashback_cap_fen };
-    default: return { coupon: null, unitFen: 0 };
+    case 'intro':
+      return { coupon: 'welcome_gift', unitFen: o.intro.welcome_gift_cost_fen };
+    case 'growth':
+      return { coupon: 'trial_coupon', unitFen: o.growth.trial_coupon_fen };
+    case 'silent':
+      return { coupon: 'return_coupon', unitFen: o.silent.return_coupon_fen };
+    case 'churned':
+      return { coupon: 'cashback', unitFen: o.churned.cashback_cap_fen };
+    default:
+      return { coupon: null, unitFen: 0 };
   }
 }

@@ -7,9 +7,7 @@ import { addDays } from '../shared/index.js';
 import type { Stage } from '../members/index.js';
 import type { MemberProfile } from '../members/index.js';
 import { REASONS } from '../members/index.js';
-import {
-  codeName, commonContext, memberContext, stageCoupon, targetsFor, type CommonInput, type Contact,
-} from './activity-context.js';
+import { codeName, commonContext, memberContext, stageCoupon, targetsFor, type CommonInput, type Contact } from './activity-context.js';
 
 export interface KitInput extends CommonInput {
   stage: Stage;
@@ -42,8 +40,11 @@ export function kitContext(k: KitInput) {
     stage: codeName(k.stage, k.names),
     scope: k.scope,
     members: {
-      total: k.profiles.length, count, share_bp: shareBp(count, k.profiles.length) ?? 0,
-      at_risk: inStage.filter((p) => p.atRisk).length, one_order: inStage.filter((p) => p.orders === 1).length,
+      total: k.profiles.length,
+      count,
+      share_bp: shareBp(count, k.profiles.length) ?? 0,
+      at_risk: inStage.filter((p) => p.atRisk).length,
+      one_order: inStage.filter((p) => p.orders === 1).length,
       new_last_7_days: k.profiles.filter((p) => p.firstOrderDate >= weekAgo).length,
       top: inStage.slice(0, k.activities.top_members).map((p) => memberContext(p, k.contacts.get(p.memberId), k.names)),
     },
@@ -55,7 +56,10 @@ export function kitContext(k: KitInput) {
     },
     targets: targetsFor(k.stage, k.targets, count, k.names),
     budget: {
-      coupon: coupon ?? '', coupon_name: k.names.coupon(coupon ?? 'none'), unit_fen: unitFen, members: count,
+      coupon: coupon ?? '',
+      coupon_name: k.names.coupon(coupon ?? 'none'),
+      unit_fen: unitFen,
+      members: count,
       total_fen: unitFen * count,
     },
   };

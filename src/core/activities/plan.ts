@@ -16,7 +16,16 @@ export const SILENT_MAX_PER_WEEK = 1;
 /** Days of first orders that estimate how many new members a future day brings. */
 export const NEW_MEMBER_WINDOW_DAYS = 28;
 
-export type Action = 'interaction' | 'prepare' | 'welcome' | 'at_risk' | 'growth_trial' | 'mature_update' | 'silent_care' | 'churned_call' | 'review';
+export type Action =
+  | 'interaction'
+  | 'prepare'
+  | 'welcome'
+  | 'at_risk'
+  | 'growth_trial'
+  | 'mature_update'
+  | 'silent_care'
+  | 'churned_call'
+  | 'review';
 export type Channel = 'group' | 'private' | 'call' | 'self';
 
 export interface PlanTask {
@@ -168,7 +177,14 @@ export function redLineViolations(days: readonly PlanDay[], stageOf: ReadonlyMap
 }
 
 const task = (t: Partial<PlanTask> & Pick<PlanTask, 'time' | 'action' | 'channel'>): PlanTask => ({
-  allDay: false, slot: 0, stage: null, script: null, kit: null, memberIds: [], estimated: null, ...t,
+  allDay: false,
+  slot: 0,
+  stage: null,
+  script: null,
+  kit: null,
+  memberIds: [],
+  estimated: null,
+  ...t,
 });
 
 interface Audiences {
@@ -184,12 +200,18 @@ function audiences(inp: PlanInput): Audiences {
   const sorted = [...inp.members].sort(bySpend);
   const a = inp.activities;
   const atRisk = new Map<Stage, string[]>();
-  for (const s of ['intro', 'growth', 'mature'] as const) atRisk.set(s, sorted.filter((m) => m.stage === s && m.atRisk).map((m) => m.memberId));
+  for (const s of ['intro', 'growth', 'mature'] as const)
+    atRisk.set(
+      s,
+      sorted.filter((m) => m.stage === s && m.atRisk).map((m) => m.memberId),
+    );
   const contacted = new Set([...atRisk.values()].flat());
-  const silentDue = sorted.filter((m) => m.stage === 'silent'
-    && isDue(m.lastOrderDate, inp.week.start, inp.stages.silent_after_days, a.silent.care_every_weeks));
-  const churnedDue = sorted.filter((m) => m.stage === 'churned'
-    && isDue(m.lastOrderDate, inp.week.start, inp.stages.churned_after_days, a.churned.call_every_weeks));
+  const silentDue = sorted.filter(
+    (m) => m.stage === 'silent' && isDue(m.lastOrderDate, inp.week.start, inp.stages.silent_after_days, a.silent.care_every_weeks),
+  );
+  const churnedDue = sorted.filter(
+    (m) => m.stage === 'churned' && isDue(m.lastOrderDate, inp.week.start, inp.stages.churned_after_days, a.churned.call_every_weeks),
+  );
   return {
     atRisk,
     growth: sorted.filter((m) => m.stage === 'growth' && !contacted.has(m.memberId)).map((m) => m.memberId),
@@ -214,23 +236,84 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
   const wd = isoWeekday(date);
   const out: PlanTask[] = sch.interactions.map((time, i) => task({ time, action: 'interaction', slot: i + 1, channel: 'group' }));
   const welcomes = inp.newMembers.filter((n) => n.date === date).map((n) => n.memberId);
-  out.push(task({
-    time: `+${sch.welcome_within_hours}h`, allDay: true, action: 'welcome', stage: 'intro', script: 'script-welcome', kit: 'kit-intro',
-    channel: 'private', memberIds: welcomes, estimated: date > inp.asOf ? estimate : null,
-  }));
+  out.push(
+    task({
+      time: `+${sch.welcome_within_hours}h`,
+      allDay: true,
+      action: 'welcome',
+      stage: 'intro',
+      script: 'script-welcome',
+      kit: 'kit-intro',
+      channel: 'private',
+      memberIds: welcomes,
+      estimated: date > inp.asOf ? estimate : null,
+    }),
+  );
   const at = (slot: { weekday: number; time: string }, make: (time: string) => PlanTask[]) => {
     if (slot.weekday === wd) out.push(...make(slot.time));
   };
   at(sch.prepare, (time) => [task({ time, action: 'prepare', channel: 'self' })]);
-  at(sch.at_risk, (time) => (['intro', 'growth', 'mature'] as const).filter((s) => aud.atRisk.get(s)!.length > 0).map((s) => task({
-    time, action: 'at_risk', stage: s, script: 'script-growth', kit: `kit-${s}`, channel: 'private', memberIds: aud.atRisk.get(s)!,
-  })));
-  at(sch.growth_trial, (time) => [task({ time, action: 'growth_trial', stage: 'growth', script: 'script-growth', kit: 'kit-growth', channel: 'private', memberIds: aud.growth })]);
-  at(sch.silent_care, (time) => [task({ time, action: 'silent_care', stage: 'silent', script: 'script-silent', kit: 'kit-silent', channel: 'private', memberIds: aud.silent })]);
-  at(sch.churned_calls, (time) => [task({ time, action: 'churned_call', stage: 'churned', script: 'script-churned', kit: 'kit-churned', channel: 'call', memberIds: aud.churned })]);
+  at(sch.at_risk, (time) =>
+    (['intro', 'growth', 'mature'] as const)
+      .filter((s) => aud.atRisk.get(s)!.length > 0)
+      .map((s) =>
+        task({
+          time,
+          action: 'at_risk',
+          stage: s,
+          script: 'script-growth',
+          kit: `kit-${s}`,
+          channel: 'private',
+          memberIds: aud.atRisk.get(s)!,
+        }),
+      ),
+  );
+  at(sch.growth_trial, (time) => [
+    task({
+      time,
+      action: 'growth_trial',
+      stage: 'growth',
+      script: 'script-growth',
+      kit: 'kit-growth',
+      channel: 'private',
+      memberIds: aud.growth,
+    }),
+  ]);
+  at(sch.silent_care, (time) => [
+    task({
+      time,
+      action: 'silent_care',
+      stage: 'silent',
+      script: 'script-silent',
+      kit: 'kit-silent',
+      channel: 'private',
+      memberIds: aud.silent,
+    }),
+  ]);
+  at(sch.churned_calls, (time) => [
+    task({
+      time,
+      action: 'churned_call',
+      stage: 'churned',
+      script: 'script-churned',
+      kit: 'kit-churned',
+      channel: 'call',
+      memberIds: aud.churned,
+    }),
+  ]);
   at(sch.review, (time) => [task({ time, action: 'review', channel: 'self' })]);
   if (Number(date.slice(8, 10)) === sch.mature_update.day_of_month) {
-    out.push(task({ time: sch.mature_update.time, action: 'mature_update', stage: 'mature', script: 'script-mature', kit: 'kit-mature', channel: 'private', memberIds: aud.mature }));
+    out.push(
+      task({
+        time: sch.mature_update.time,
+        action: 'mature_update',
+        stage: 'mature',
+        script: 'script-mature',
+        kit: 'kit-mature',
+        channel: 'private',
+        memberIds: aud.mature,
+      }),
+    );
   }
   return out.sort((x, y) => Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot));
 }
@@ -243,13 +326,21 @@ export function buildPlan(inp: PlanInput): Plan {
   const estimates = newMemberEstimates(inp.recentNew, future.length);
   const guard = new RedLines(stageOf);
   const days: PlanDay[] = dates.map((date) => ({
-    date, weekday: isoWeekday(date), afterAsOf: date > inp.asOf,
+    date,
+    weekday: isoWeekday(date),
+    afterAsOf: date > inp.asOf,
     monthStart: Number(date.slice(8, 10)) === inp.activities.schedule.mature_update.day_of_month,
     tasks: dayTasks(inp, date, aud, estimates[future.indexOf(date)] ?? null).map((t) => guard.admit(t)),
   }));
   const violations = redLineViolations(days, stageOf);
   if (violations.length) throw new Error(`plan breaks a red line: ${violations.join('; ')}`);
-  return summarise(inp, days, aud, guard.blocked, estimates.reduce((s, n) => s + n, 0));
+  return summarise(
+    inp,
+    days,
+    aud,
+    guard.blocked,
+    estimates.reduce((s, n) => s + n, 0),
+  );
 }
 
 function contactsOf(days: readonly PlanDay[], stage: Stage): number {
@@ -260,7 +351,8 @@ function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: num
   const o = offersFrom(inp.activities, 'zh-CN');
   const known = inp.newMembers.length;
   const contacts = Object.fromEntries(STAGE_ORDER.map((s) => [s, contactsOf(days, s)])) as Record<Stage, number>;
-  const sent = (action: Action) => new Set(days.flatMap((d) => d.tasks.filter((t) => t.action === action).flatMap((t) => t.memberIds))).size;
+  const sent = (action: Action) =>
+    new Set(days.flatMap((d) => d.tasks.filter((t) => t.action === action).flatMap((t) => t.memberIds))).size;
   const raw: Omit<BudgetItem, 'totalFen'>[] = [
     { stage: 'intro', coupon: 'first_order_off', count: known, unitFen: o.intro.first_order_off_fen, estimated: false },
     { stage: 'intro', coupon: 'first_order_off', count: expectedNew, unitFen: o.intro.first_order_off_fen, estimated: true },
@@ -273,14 +365,24 @@ function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: num
   const items = raw.filter((i) => i.count > 0 && i.unitFen > 0).map((i) => ({ ...i, totalFen: i.count * i.unitFen }));
   const count = (s: Stage) => inp.members.filter((m) => m.stage === s).length;
   const audience: Record<Stage, number> = {
-    intro: known + expectedNew, growth: count('growth'), mature: count('mature'), silent: contacts.silent, churned: contacts.churned,
+    intro: known + expectedNew,
+    growth: count('growth'),
+    mature: count('mature'),
+    silent: contacts.silent,
+    churned: contacts.churned,
   };
   const targets = STAGE_ORDER.flatMap((s) => audienceTargets(s, inp.targets, audience[s]).map((t) => ({ stage: s, ...t })));
   const anyone = STAGE_ORDER.some((s) => contacts[s] > 0) || expectedNew > 0;
   return {
-    week: inp.week, asOf: inp.asOf, snapshot: inp.snapshot, days,
+    week: inp.week,
+    asOf: inp.asOf,
+    snapshot: inp.snapshot,
+    days,
     overview: STAGE_ORDER.map((s) => ({ stage: s, members: count(s) + (s === 'intro' ? known : 0), contacts: contacts[s] })),
-    targets, budget: { items, totalFen: items.reduce((s, i) => s + i.totalFen, 0) },
-    deferred: aud.deferred, blocked, empty: !anyone,
+    targets,
+    budget: { items, totalFen: items.reduce((s, i) => s + i.totalFen, 0) },
+    deferred: aud.deferred,
+    blocked,
+    empty: !anyone,
   };
 }

@@ -42,8 +42,13 @@ export interface CommissionInput {
   stages: StageThresholds;
 }
 
-export function commissionInput(orders: readonly OrderFact[], returns: readonly ReturnFact[], leaders: readonly LeaderRef[],
-  rules: CommissionRules, stages: StageThresholds): CommissionInput {
+export function commissionInput(
+  orders: readonly OrderFact[],
+  returns: readonly ReturnFact[],
+  leaders: readonly LeaderRef[],
+  rules: CommissionRules,
+  stages: StageThresholds,
+): CommissionInput {
   return { ledger: buildLedger(orders, returns), leaders, rules, stages };
 }
 
@@ -92,7 +97,19 @@ export function computeStatements(input: CommissionInput, month: string): Statem
     const rewards = emptyRewards();
     for (const l of own) rewards[l.rule] += l.amountFen;
     const totalFen = own.reduce((s, l) => s + l.amountFen, baseFen);
-    return { leaderId, month, level: lv.level, levelSource: lv.source, levelDetail: lv, rateBp, gmvFen, baseFen, rewards, totalFen, lines: own };
+    return {
+      leaderId,
+      month,
+      level: lv.level,
+      levelSource: lv.source,
+      levelDetail: lv,
+      rateBp,
+      gmvFen,
+      baseFen,
+      rewards,
+      totalFen,
+      lines: own,
+    };
   });
 }
 

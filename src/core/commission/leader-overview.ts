@@ -27,12 +27,19 @@ export function leaderOverview(input: CommissionInput, profiles: readonly Leader
   const gmvOf = (id: string, m: string) => statsOf(input.ledger, id, m).gmvFen;
   const mentees = new Map<string, string[]>();
   for (const p of profiles) if (p.mentorId) mentees.set(p.mentorId, [...(mentees.get(p.mentorId) ?? []), p.leaderId]);
-  return [...profiles].sort((a, b) => (a.leaderId < b.leaderId ? -1 : 1)).map((p) => {
-    const level = levelOf(p.leaderId, month);
-    const role = parseRole(p.role);
-    return {
-      leaderId: p.leaderId, month, level, rateBp: levelRule(input.rules.levels, level.level).rateBp, role, roleText: p.role,
-      promotion: role ? promotionFor(role, mentees.get(p.leaderId) ?? [], month, input.rules.promotion, gmvOf) : null,
-    };
-  });
+  return [...profiles]
+    .sort((a, b) => (a.leaderId < b.leaderId ? -1 : 1))
+    .map((p) => {
+      const level = levelOf(p.leaderId, month);
+      const role = parseRole(p.role);
+      return {
+        leaderId: p.leaderId,
+        month,
+        level,
+        rateBp: levelRule(input.rules.levels, level.level).rateBp,
+        role,
+        roleText: p.role,
+        promotion: role ? promotionFor(role, mentees.get(p.leaderId) ?? [], month, input.rules.promotion, gmvOf) : null,
+      };
+    });
 }

@@ -50,20 +50,32 @@ export function toCommissionRules(s: CommissionSettings): CommissionRules {
   const r = s.rewards;
   return {
     levels: s.levels.map((l, i) => ({
-      level: i + 1, nameZh: l.name_zh, nameEn: l.name_en,
+      level: i + 1,
+      nameZh: l.name_zh,
+      nameEn: l.name_en,
       minGmvFen: hundredths(l.min_gmv_yuan, `commission.levels.${i}.min_gmv_yuan`),
       minRepurchaseBp: l.min_repurchase_pct === null ? null : hundredths(l.min_repurchase_pct, `commission.levels.${i}.min_repurchase_pct`),
       rateBp: hundredths(l.rate_pct, `commission.levels.${i}.rate_pct`),
     })),
     monthlySpend: {
-      enabled: r.member_monthly_spend.enabled, stage: r.member_monthly_spend.stage,
+      enabled: r.member_monthly_spend.enabled,
+      stage: r.member_monthly_spend.stage,
       minSpendFen: hundredths(r.member_monthly_spend.min_spend_yuan, 'min_spend_yuan'),
       rateBp: hundredths(r.member_monthly_spend.rate_pct, 'member_monthly_spend.rate_pct'),
     },
-    reactivation: { enabled: r.reactivation.enabled, rateBp: hundredths(r.reactivation.rate_pct, 'reactivation.rate_pct'), includeChurned: r.reactivation.include_churned },
+    reactivation: {
+      enabled: r.reactivation.enabled,
+      rateBp: hundredths(r.reactivation.rate_pct, 'reactivation.rate_pct'),
+      includeChurned: r.reactivation.include_churned,
+    },
     nurture: {
-      enabled: r.nurture.enabled, windowDays: r.nurture.window_days,
-      tiers: r.nurture.tiers.map((t, i) => ({ tier: i + 1, spendFen: hundredths(t.spend_yuan, 'nurture.spend_yuan'), rateBp: hundredths(t.rate_pct, 'nurture.rate_pct') })),
+      enabled: r.nurture.enabled,
+      windowDays: r.nurture.window_days,
+      tiers: r.nurture.tiers.map((t, i) => ({
+        tier: i + 1,
+        spendFen: hundredths(t.spend_yuan, 'nurture.spend_yuan'),
+        rateBp: hundredths(t.rate_pct, 'nurture.rate_pct'),
+      })),
     },
     promotion: {
       minMentees: s.promotion.trainer_min_mentees,
@@ -72,7 +84,6 @@ export function toCommissionRules(s: CommissionSettings): CommissionRules {
     },
   };
 }
-
 
 /** Repurchase rate in basis points (half-up), or null when nobody ordered. For display; checks compare exactly. */
 export function repurchaseBp(s: LeaderMonthStats): number | null {
@@ -119,8 +130,16 @@ export function resolveLevel(leaderId: string, star: number | null, prev: Leader
   const perf = performanceLevel(prev, levels);
   if (star !== null) {
     if (!Number.isInteger(star) || star < 1 || star > levels.length) {
-      throw new ConfigError({ zh: `团长 ${leaderId} 认证为 ${star} 星,但 commission.levels 只有 ${levels.length} 级`, en: `leader ${leaderId} is certified at ${star} stars but commission.levels has ${levels.length} levels` },
-        { zh: '在 commission.levels 里补上缺少的等级,或改正 leaders.csv 里的星级后重新导入', en: 'add the missing levels to commission.levels, or correct 星级 in leaders.csv and import it again' });
+      throw new ConfigError(
+        {
+          zh: `团长 ${leaderId} 认证为 ${star} 星,但 commission.levels 只有 ${levels.length} 级`,
+          en: `leader ${leaderId} is certified at ${star} stars but commission.levels has ${levels.length} levels`,
+        },
+        {
+          zh: '在 commission.levels 里补上缺少的等级,或改正 leaders.csv 里的星级后重新导入',
+          en: 'add the missing levels to commission.levels, or correct 星级 in leaders.csv and import it again',
+        },
+      );
     }
     return { level: star, source: 'certified', performanceLevel: perf, basis: prev, checks };
   }

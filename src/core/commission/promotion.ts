@@ -49,20 +49,35 @@ export interface PromotionRules {
 }
 
 /** `gmvOf(leader, month)` gives a leader's counted GMV in a month (returns subtracted). */
-export function promotionFor(role: Role, mentees: readonly string[], month: string, rules: PromotionRules,
-  gmvOf: (leaderId: string, month: string) => number): Promotion {
+export function promotionFor(
+  role: Role,
+  mentees: readonly string[],
+  month: string,
+  rules: PromotionRules,
+  gmvOf: (leaderId: string, month: string) => number,
+): Promotion {
   const from = addMonths(month, 1 - rules.windowMonths);
   const window = { from, to: month, prevFrom: addMonths(from, -12), prevTo: addMonths(month, -12) };
   const sum = (a: string, b: string) => mentees.reduce((s, id) => s + monthRange(a, b).reduce((t, m) => t + gmvOf(id, m), 0), 0);
   const cur = sum(window.from, window.to);
   const prev = sum(window.prevFrom, window.prevTo);
   const growthBp = prev > 0 ? divRoundHalfUp((cur - prev) * 10_000, prev) : null;
-  const base = { mentees: [...mentees].sort(), minMentees: rules.minMentees, menteeGmvFen: cur, menteeGmvPrevFen: prev, growthBp, minGrowthBp: rules.minGrowthBp, window };
+  const base = {
+    mentees: [...mentees].sort(),
+    minMentees: rules.minMentees,
+    menteeGmvFen: cur,
+    menteeGmvPrevFen: prev,
+    growthBp,
+    minGrowthBp: rules.minGrowthBp,
+    window,
+  };
   if (role === 'partner') return { ...base, target: null, eligible: false, reasons: ['top_role'] };
   if (role === 'trainer') return { ...base, target: 'partner', eligible: false, reasons: ['manual_only'] };
   const reasons: PromotionReason[] = [];
   if (mentees.length < rules.minMentees) reasons.push('few_mentees');
-  if (mentees.length === 0) { /* no mentees: their GMV says nothing */ } else if (prev <= 0) reasons.push('no_prior_gmv');
+  if (mentees.length === 0) {
+    /* no mentees: their GMV says nothing */
+  } else if (prev <= 0) reasons.push('no_prior_gmv');
   else if (cur * 10_000 < prev * (10_000 + rules.minGrowthBp)) reasons.push('low_growth');
   return { ...base, target: 'trainer', eligible: reasons.length === 0, reasons: reasons.length ? reasons : ['eligible'] };
 }

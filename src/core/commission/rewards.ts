@@ -78,8 +78,13 @@ export function reactivationLines(ledger: Ledger, month: string, r: CommissionRu
     if (!first) continue;
     const stage = stageAt(h, prevEnd, t);
     if (stage === 'silent' || (stage === 'churned' && r.includeChurned)) {
-      out.push(line(first.leaderId, h.memberId, 'reactivation', first.amountFen, r.rateBp,
-        { stage, orderId: first.orderId, orderDate: first.orderDate }));
+      out.push(
+        line(first.leaderId, h.memberId, 'reactivation', first.amountFen, r.rateBp, {
+          stage,
+          orderId: first.orderId,
+          orderDate: first.orderDate,
+        }),
+      );
     }
   }
   return out;
@@ -134,7 +139,12 @@ export function nurtureLines(ledger: Ledger, month: string, r: CommissionRules['
     const windowEnd = addDays(first, r.windowDays);
     if (windowEnd < start) continue;
     const until = windowEnd < end ? windowEnd : end;
-    const dates = tierDates(spendEvents(h), first, until, r.tiers.map((x) => x.spendFen));
+    const dates = tierDates(
+      spendEvents(h),
+      first,
+      until,
+      r.tiers.map((x) => x.spendFen),
+    );
     const due = r.tiers.filter((_, k) => dates[k] !== null && dates[k]! >= start);
     if (due.length === 0) continue;
     const basis = [...commissionOnMember(h, first, until, rateOf)].sort((a, b) => byText(a[0], b[0]));
@@ -142,8 +152,15 @@ export function nurtureLines(ledger: Ledger, month: string, r: CommissionRules['
       const reachedOn = dates[tier.tier - 1]!;
       for (const [leaderId, fen] of basis) {
         if (fen <= 0) continue;
-        out.push(line(leaderId, h.memberId, 'nurture', fen, tier.rateBp,
-          { tier: tier.tier, tierFen: tier.spendFen, reachedOn, firstOrderDate: first, basisUntil: until }));
+        out.push(
+          line(leaderId, h.memberId, 'nurture', fen, tier.rateBp, {
+            tier: tier.tier,
+            tierFen: tier.spendFen,
+            reachedOn,
+            firstOrderDate: first,
+            basisUntil: until,
+          }),
+        );
       }
     }
   }
@@ -161,5 +178,8 @@ export function rewardLines(ledger: Ledger, month: string, rules: CommissionRule
     ...monthlySpendLines(ledger, month, rules.monthlySpend, t),
     ...reactivationLines(ledger, month, rules.reactivation, t),
     ...nurtureLines(ledger, month, rules.nurture, rateOf),
-  ].sort((a, b) => byText(a.leaderId, b.leaderId) || order(a) - order(b) || byText(a.memberId, b.memberId) || (a.info.tier ?? 0) - (b.info.tier ?? 0));
+  ].sort(
+    (a, b) =>
+      byText(a.leaderId, b.leaderId) || order(a) - order(b) || byText(a.memberId, b.memberId) || (a.info.tier ?? 0) - (b.info.tier ?? 0),
+  );
 }

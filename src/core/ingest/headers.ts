@@ -4,8 +4,22 @@
  */
 
 export const FIELDS = [
-  'order_id', 'group_no', 'ordered_at', 'member_id', 'buyer', 'leader_id', 'amount', 'unit_price',
-  'quantity', 'category', 'product', 'sku', 'status', 'refund_amount', 'member_name', 'phone',
+  'order_id',
+  'group_no',
+  'ordered_at',
+  'member_id',
+  'buyer',
+  'leader_id',
+  'amount',
+  'unit_price',
+  'quantity',
+  'category',
+  'product',
+  'sku',
+  'status',
+  'refund_amount',
+  'member_name',
+  'phone',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -13,7 +27,18 @@ export type Field = (typeof FIELDS)[number];
 export const HEADER_ALIASES: Readonly<Record<Field, readonly string[]>> = {
   order_id: ['订单号', '订单编号', '订单ID', '订单id', '主订单号', 'order_id', 'order no', 'order number', 'InvoiceNo', 'invoice'],
   group_no: ['跟团号'],
-  ordered_at: ['下单时间', '支付时间', '付款时间', '订单创建时间', '创建时间', 'created_at', 'order_date', 'order time', 'InvoiceDate', 'date'],
+  ordered_at: [
+    '下单时间',
+    '支付时间',
+    '付款时间',
+    '订单创建时间',
+    '创建时间',
+    'created_at',
+    'order_date',
+    'order time',
+    'InvoiceDate',
+    'date',
+  ],
   member_id: ['会员ID', '用户ID', '团员ID', '买家ID', '客户ID', '会员编号', 'customer_id', 'CustomerID', 'member_id', 'user_id'],
   buyer: ['下单人', '买家', '购买人', '跟团人'],
   leader_id: ['团长ID', '团长编号', '团长', 'leader_id', 'leader'],
@@ -34,7 +59,10 @@ const PREFER_FIRST_ALIAS: ReadonlySet<Field> = new Set(['member_name', 'phone'])
 
 /** Normalise a header for matching: NFKC, lower case, no spaces/_/-/BOM, no trailing unit like （元）. */
 export function normalizeHeader(h: string): string {
-  let s = h.replace(/^\uFEFF/, '').normalize('NFKC').toLowerCase();
+  let s = h
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .toLowerCase();
   s = s.replace(/[\s_-]+/g, '');
   s = s.replace(/\((元|¥|rmb|cny|yuan|件|个)\)$/, '');
   return s;

@@ -42,7 +42,13 @@ export function analyzeMapping(headers: readonly string[], overrides: Overrides)
   const notFound = problems.flatMap((p) => (p.kind === 'override-not-found' ? [{ field: p.field, header: p.header }] : []));
   const missing = requiredFields(mapping).map((r) => ({ field: r.field, alternatives: r.alternatives ?? [] }));
   return {
-    headers: [...headers], mapped, overrides: { ...overrides }, layout, missing, ambiguous, notFound,
+    headers: [...headers],
+    mapped,
+    overrides: { ...overrides },
+    layout,
+    missing,
+    ambiguous,
+    notFound,
     unused: mapping.unused,
     needsLeader: layout === 'ktt' || mapped.leader_id === undefined,
     ready: missing.length === 0 && ambiguous.length === 0 && notFound.length === 0,

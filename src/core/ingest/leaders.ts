@@ -105,7 +105,11 @@ export interface LeadersPlan {
 const EMPTY: LeaderRecord = Object.fromEntries(LEADER_FIELD_NAMES.map((f) => [f, ''])) as LeaderRecord;
 
 /** What importing `rows` (with the columns `fields`) into `existing` does. */
-export function planLeaders(existing: ReadonlyMap<string, LeaderRecord>, rows: readonly LeaderRow[], fields: readonly LeaderField[]): LeadersPlan {
+export function planLeaders(
+  existing: ReadonlyMap<string, LeaderRecord>,
+  rows: readonly LeaderRow[],
+  fields: readonly LeaderField[],
+): LeadersPlan {
   const first = new Map<string, LeaderRow>();
   const lines = new Map<string, number[]>();
   let duplicateRows = 0;

@@ -112,7 +112,11 @@ function parseQuantity(raw: string | undefined, limits: LineLimits): Ok<number |
   if (!q.ok) return { ok: false, field: 'quantity', reason: q.reason };
   const value = q.value / 1000;
   if (Math.abs(value) > limits.maxQuantity) {
-    return { ok: false, field: 'quantity', reason: `quantity "${raw.trim()}" is beyond the limit of ${limits.maxQuantity} per line (import.max_line_quantity)` };
+    return {
+      ok: false,
+      field: 'quantity',
+      reason: `quantity "${raw.trim()}" is beyond the limit of ${limits.maxQuantity} per line (import.max_line_quantity)`,
+    };
   }
   return { ok: true, value };
 }
@@ -120,7 +124,11 @@ function parseQuantity(raw: string | undefined, limits: LineLimits): Ok<number |
 /** A line's amount or refund beyond the bound is a rejected row: the export is wrong, never the shop. */
 function overLimit(field: string, fen: number, raw: string, limits: LineLimits): Bad | null {
   if (Math.abs(fen) <= limits.maxAmountFen) return null;
-  return { ok: false, field, reason: `${field === 'refund_amount' ? 'refund' : 'amount'} "${raw.trim()}" is beyond the limit of ${limits.maxAmountFen / 100} yuan per line (import.max_line_amount_yuan)` };
+  return {
+    ok: false,
+    field,
+    reason: `${field === 'refund_amount' ? 'refund' : 'amount'} "${raw.trim()}" is beyond the limit of ${limits.maxAmountFen / 100} yuan per line (import.max_line_amount_yuan)`,
+  };
 }
 
 function parseAmount(cells: readonly string[], o: NormalizeOptions, quantity: number | null): Ok<number> | Bad {
@@ -137,7 +145,11 @@ function parseAmount(cells: readonly string[], o: NormalizeOptions, quantity: nu
   // quantity has at most 3 decimals: work exactly in 10^-7 yuan (BigInt only when beyond 2^53).
   const qtyMilli = Math.round(quantity * 1000);
   const total = qtyMilli * price.value;
-  const notWhole = () => ({ ok: false as const, field: 'unit_price', reason: `quantity × unit price (${quantity} × ${priceRaw.trim()}) is not a whole fen` });
+  const notWhole = () => ({
+    ok: false as const,
+    field: 'unit_price',
+    reason: `quantity × unit price (${quantity} × ${priceRaw.trim()}) is not a whole fen`,
+  });
   if (Number.isSafeInteger(total)) return total % 100_000 === 0 ? { ok: true, value: total / 100_000 } : notWhole();
   const big = BigInt(qtyMilli) * BigInt(price.value);
   return big % 100_000n === 0n ? { ok: true, value: Number(big / 100_000n) } : notWhole();
@@ -194,23 +206,41 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   const sku = (cell(cells, o.mapping, 'sku') ?? '').trim();
   const netFen = status === 'completed' ? amount.value - refund.value : 0;
   const line = (orderId: string, lineKey: string, product: string, quantity: number | null, first: boolean): OrderLine => ({
-    orderId, lineKey, orderedAt: when.value.at, orderDate: when.value.date, memberId: member.value.id, leaderId,
-    product, category, quantity, amountFen: first ? amount.value : 0, refundFen: first ? refund.value : 0,
-    status, isReturn, netFen: first ? netFen : 0, memberName: member.value.name, phone: member.value.phone,
+    orderId,
+    lineKey,
+    orderedAt: when.value.at,
+    orderDate: when.value.date,
+    memberId: member.value.id,
+    leaderId,
+    product,
+    category,
+    quantity,
+    amountFen: first ? amount.value : 0,
+    refundFen: first ? refund.value : 0,
+    status,
+    isReturn,
+    netFen: first ? netFen : 0,
+    memberName: member.value.name,
+    phone: member.value.phone,
   });
 
   if (o.layout === 'ktt') {
     const orderId = kttOrderId(cells, o, when.value.at);
     const items = splitKttItems(product);
     const huge = items.find((it) => it.quantity > limits.maxQuantity);
-    if (huge) return bad('product', `item quantity "${huge.quantity}" ("${huge.product}") is beyond the limit of ${limits.maxQuantity} per line (import.max_line_quantity)`);
+    if (huge)
+      return bad(
+        'product',
+        `item quantity "${huge.quantity}" ("${huge.product}") is beyond the limit of ${limits.maxQuantity} per line (import.max_line_quantity)`,
+      );
     if (items.length === 0) return [line(orderId, '', '', qty.value ?? 1, true)];
     // Amounts come per order: the whole amount and refund sit on the first item line (README).
     return items.map((it, i) => line(orderId, it.product, it.product, it.quantity, i === 0));
   }
-  const orderId = o.layout === 'orders'
-    ? (cell(cells, o.mapping, 'order_id') ?? '').trim()
-    : 'T' + hash([member.value.id, when.value.at, amount.value, sku || product].join('|'), 16);
+  const orderId =
+    o.layout === 'orders'
+      ? (cell(cells, o.mapping, 'order_id') ?? '').trim()
+      : 'T' + hash([member.value.id, when.value.at, amount.value, sku || product].join('|'), 16);
   if (orderId === '') return bad('order_id', 'empty order id');
   const lineKey = o.layout === 'transactions' ? '' : sku || (category ? `${product}|${category}` : product);
   return [line(orderId, lineKey, product, qty.value, true)];

@@ -47,7 +47,8 @@ export const KpiSectionSchema = z.strictObject({
   /** category_penetration counts a 成长期 member who bought in at least this many categories. @default 2 */
   min_categories: z.number().int().min(1),
   /** The one targets table: baseline / challenge per KPI code, read by kpi, report, kit and plan (rates in percent, money in yuan). */
-  targets: z.record(z.string(), z.strictObject({ baseline: written.optional(), challenge: written.optional() }))
+  targets: z
+    .record(z.string(), z.strictObject({ baseline: written.optional(), challenge: written.optional() }))
     .superRefine((targets, ctx) => {
       for (const [code, t] of Object.entries(targets)) {
         const def = kpiDef(code);

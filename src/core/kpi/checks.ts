@@ -72,12 +72,14 @@ function unitOf(c: CheckSpec): { unit: Unit; source: CheckSource } | Problem {
   if (c.sql !== undefined) return { unit: c.unit ?? kpiDef(c.kpi)?.unit ?? 'number', source: 'sql' };
   const def = kpiDef(c.kpi);
   if (def) {
-    if (c.unit !== undefined && c.unit !== def.unit) return { path: ['unit'], message: `${c.kpi} is a ${def.unit}, not a ${c.unit}`, zh: `${c.kpi} 的单位是 ${def.unit},不是 ${c.unit}` };
+    if (c.unit !== undefined && c.unit !== def.unit)
+      return { path: ['unit'], message: `${c.kpi} is a ${def.unit}, not a ${c.unit}`, zh: `${c.kpi} 的单位是 ${def.unit},不是 ${c.unit}` };
     return { unit: def.unit, source: isOrderKpi(c.kpi) ? 'orders' : 'metrics' };
   }
   if (c.unit !== undefined) return { unit: c.unit, source: 'metrics' };
   return {
-    path: ['kpi'], message: `unknown KPI "${c.kpi}"; give \`unit\` (rate|money|count|number) for a metric of your own, or \`sql\``,
+    path: ['kpi'],
+    message: `unknown KPI "${c.kpi}"; give \`unit\` (rate|money|count|number) for a metric of your own, or \`sql\``,
     zh: `没有这个 KPI:"${c.kpi}";自定义指标请写 \`unit\`(rate|money|count|number),或写 \`sql\``,
   };
 }
@@ -88,7 +90,12 @@ export function resolveCheck(c: CheckSpec): { check: ResolvedCheck } | { problem
   const u = unitOf(c);
   if ('path' in u) return { problems: [u] };
   const scope = c.scope ?? 'all';
-  if (!SCOPE_RE.test(scope)) problems.push({ path: ['scope'], message: `"${scope}" must be all, per-leader, leader:ID or region:NAME`, zh: `"${scope}" 不对,只能是 all、per-leader、leader:ID 或 region:区域名` });
+  if (!SCOPE_RE.test(scope))
+    problems.push({
+      path: ['scope'],
+      message: `"${scope}" must be all, per-leader, leader:ID or region:NAME`,
+      zh: `"${scope}" 不对,只能是 all、per-leader、leader:ID 或 region:区域名`,
+    });
   const period = c.period === undefined ? null : parsePeriod(c.period, '2000-01-31');
   if (period && !period.ok) problems.push({ path: ['period'], message: period.reason.en, zh: period.reason.zh });
   const read = (key: ThresholdKind | 'challenge'): Ratio | undefined => {
@@ -105,18 +112,41 @@ export function resolveCheck(c: CheckSpec): { check: ResolvedCheck } | { problem
   }
   const challenge = read('challenge') ?? null;
   if (THRESHOLD_KINDS.every((k) => c[k] === undefined)) {
-    problems.push({ path: [], message: 'a check needs at least one of fail_below, warn_below, fail_above, warn_above', zh: '每项检查至少要有 fail_below、warn_below、fail_above、warn_above 之一' });
+    problems.push({
+      path: [],
+      message: 'a check needs at least one of fail_below, warn_below, fail_above, warn_above',
+      zh: '每项检查至少要有 fail_below、warn_below、fail_above、warn_above 之一',
+    });
   }
   const { fail_below: fb, warn_below: wb, fail_above: fa, warn_above: wa } = thresholds;
-  if (fb && wb && compareRatio(wb, fb) < 0) problems.push({ path: ['warn_below'], message: 'must be ≥ fail_below (the warning comes first)', zh: '应不小于 fail_below(先警告,再失败)' });
-  if (fa && wa && compareRatio(wa, fa) > 0) problems.push({ path: ['warn_above'], message: 'must be ≤ fail_above (the warning comes first)', zh: '应不大于 fail_above(先警告,再失败)' });
+  if (fb && wb && compareRatio(wb, fb) < 0)
+    problems.push({
+      path: ['warn_below'],
+      message: 'must be ≥ fail_below (the warning comes first)',
+      zh: '应不小于 fail_below(先警告,再失败)',
+    });
+  if (fa && wa && compareRatio(wa, fa) > 0)
+    problems.push({
+      path: ['warn_above'],
+      message: 'must be ≤ fail_above (the warning comes first)',
+      zh: '应不大于 fail_above(先警告,再失败)',
+    });
   if (problems.length) return { problems };
   const onlyAbove = fb === undefined && wb === undefined;
   return {
     check: {
-      name: c.name ?? c.kpi, kpi: c.kpi, scope, period: c.period ?? null, unit: u.unit, source: u.source, thresholds, challenge,
-      higherIsBetter: !onlyAbove, require: c.require === true,
-      sql: c.sql ?? null, description: c.description ?? null,
+      name: c.name ?? c.kpi,
+      kpi: c.kpi,
+      scope,
+      period: c.period ?? null,
+      unit: u.unit,
+      source: u.source,
+      thresholds,
+      challenge,
+      higherIsBetter: !onlyAbove,
+      require: c.require === true,
+      sql: c.sql ?? null,
+      description: c.description ?? null,
     },
   };
 }
@@ -131,7 +161,8 @@ export function checkProblems(checks: readonly CheckSpec[]): Problem[] {
     const name = c.name ?? c.kpi;
     if (seen.has(name)) {
       out.push({
-        path: [i, c.name === undefined ? 'kpi' : 'name'], message: `duplicate check name "${name}" (also checks.${seen.get(name)}); give each check a unique name`,
+        path: [i, c.name === undefined ? 'kpi' : 'name'],
+        message: `duplicate check name "${name}" (also checks.${seen.get(name)}); give each check a unique name`,
         zh: `检查名 "${name}" 重复(checks.${seen.get(name)} 也用了);每项检查的名字要不同`,
       });
     } else seen.set(name, i);
@@ -152,9 +183,15 @@ export function evaluateCheck(value: Ratio | null, c: ResolvedCheck): Outcome {
     return k.endsWith('_below') ? compareRatio(value, t) < 0 : compareRatio(value, t) > 0;
   };
   const hit = (['fail_below', 'fail_above', 'warn_below', 'warn_above'] as const).find(breached);
-  const challengeReached = c.challenge === null ? null
-    : c.higherIsBetter ? compareRatio(value, c.challenge) >= 0 : compareRatio(value, c.challenge) <= 0;
-  if (hit) return { status: hit.startsWith('fail') ? 'fail' : 'warn', threshold: { kind: hit, value: c.thresholds[hit]! }, challengeReached, na: false };
+  const challengeReached =
+    c.challenge === null ? null : c.higherIsBetter ? compareRatio(value, c.challenge) >= 0 : compareRatio(value, c.challenge) <= 0;
+  if (hit)
+    return {
+      status: hit.startsWith('fail') ? 'fail' : 'warn',
+      threshold: { kind: hit, value: c.thresholds[hit]! },
+      challengeReached,
+      na: false,
+    };
   return { status: 'pass', threshold: shown, challengeReached, na: false };
 }
 

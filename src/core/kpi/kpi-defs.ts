@@ -14,15 +14,30 @@ export const UNITS = ['rate', 'money', 'count', 'number'] as const;
 export type Unit = (typeof UNITS)[number];
 
 export const ORDER_KPIS = [
-  'gmv', 'orders', 'active_members', 'new_members', 'aov', 'repurchase_rate', 'intro_retention_30d',
-  'category_penetration', 'growth_weekly_orders', 'mature_monthly_orders', 'mature_aov_uplift',
-  'wakeup_rate', 'winback_rate', ...STAGES.map((s) => `stage_share.${s}` as const),
+  'gmv',
+  'orders',
+  'active_members',
+  'new_members',
+  'aov',
+  'repurchase_rate',
+  'intro_retention_30d',
+  'category_penetration',
+  'growth_weekly_orders',
+  'mature_monthly_orders',
+  'mature_aov_uplift',
+  'wakeup_rate',
+  'winback_rate',
+  ...STAGES.map((s) => `stage_share.${s}` as const),
 ] as const;
 export type OrderKpi = (typeof ORDER_KPIS)[number];
 
 export const METRICS = [
-  'order_conversion', 'first_order_conversion', 'complaint_response_24h', 'complaint_resolution_72h',
-  'satisfaction', 'group_messages',
+  'order_conversion',
+  'first_order_conversion',
+  'complaint_response_24h',
+  'complaint_resolution_72h',
+  'satisfaction',
+  'group_messages',
 ] as const;
 export type KnownMetric = (typeof METRICS)[number];
 
@@ -47,9 +62,17 @@ export interface KpiDef {
   seed?: SeedTarget;
 }
 
-const stageShare = Object.fromEntries(STAGES.map((s: Stage) => [`stage_share.${s}`, {
-  unit: 'rate', zh: `阶段占比·${STAGE_NAMES[s].zh}`, en: `stage share: ${STAGE_NAMES[s].en.toLowerCase()}`, direction: null,
-}])) as Record<`stage_share.${Stage}`, KpiDef>;
+const stageShare = Object.fromEntries(
+  STAGES.map((s: Stage) => [
+    `stage_share.${s}`,
+    {
+      unit: 'rate',
+      zh: `阶段占比·${STAGE_NAMES[s].zh}`,
+      en: `stage share: ${STAGE_NAMES[s].en.toLowerCase()}`,
+      direction: null,
+    },
+  ]),
+) as Record<`stage_share.${Stage}`, KpiDef>;
 
 export type KpiCode = OrderKpi | KnownMetric;
 
@@ -60,21 +83,99 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
   active_members: { unit: 'count', zh: '下单会员数', en: 'active members', direction: 'higher' },
   new_members: { unit: 'count', zh: '新会员数', en: 'new members', direction: 'higher' },
   aov: { unit: 'money', zh: '客单价', en: 'average order value', direction: 'higher', seed: { baseline: 150, source: 'seed 002' } },
-  repurchase_rate: { unit: 'rate', zh: '复购率', en: 'repurchase rate', direction: 'higher', seed: { baseline: 40, challenge: 45, source: 'seed 002; challenge seed 004' } },
-  intro_retention_30d: { unit: 'rate', zh: '引入期30天留存率', en: '30-day retention of new members', direction: 'higher', seed: { baseline: 50, source: 'seed 000' } },
-  category_penetration: { unit: 'rate', zh: '品类渗透率', en: 'category penetration (growth)', direction: 'higher', seed: { baseline: 40, challenge: 50, source: 'seed 000' } },
-  growth_weekly_orders: { unit: 'number', zh: '成长期周均下单', en: 'orders per growth member per week', direction: 'higher', seed: { baseline: 2, source: 'seed 000' } },
-  mature_monthly_orders: { unit: 'number', zh: '成熟期月均消费次数', en: 'orders per mature member per 30 days', direction: 'higher', seed: { baseline: 4, source: 'seed 000' } },
-  mature_aov_uplift: { unit: 'rate', zh: '成熟期客单价增幅', en: 'AOV uplift of mature members', direction: 'higher', seed: { baseline: 30, challenge: 40, source: 'seed 000' } },
-  wakeup_rate: { unit: 'rate', zh: '唤醒率', en: 'wake-up rate', direction: 'higher', seed: { baseline: 25, challenge: 30, source: 'seed 000' } },
-  winback_rate: { unit: 'rate', zh: '挽回成功率', en: 'win-back rate', direction: 'higher', seed: { baseline: 15, challenge: 20, source: 'seed 000' } },
+  repurchase_rate: {
+    unit: 'rate',
+    zh: '复购率',
+    en: 'repurchase rate',
+    direction: 'higher',
+    seed: { baseline: 40, challenge: 45, source: 'seed 002; challenge seed 004' },
+  },
+  intro_retention_30d: {
+    unit: 'rate',
+    zh: '引入期30天留存率',
+    en: '30-day retention of new members',
+    direction: 'higher',
+    seed: { baseline: 50, source: 'seed 000' },
+  },
+  category_penetration: {
+    unit: 'rate',
+    zh: '品类渗透率',
+    en: 'category penetration (growth)',
+    direction: 'higher',
+    seed: { baseline: 40, challenge: 50, source: 'seed 000' },
+  },
+  growth_weekly_orders: {
+    unit: 'number',
+    zh: '成长期周均下单',
+    en: 'orders per growth member per week',
+    direction: 'higher',
+    seed: { baseline: 2, source: 'seed 000' },
+  },
+  mature_monthly_orders: {
+    unit: 'number',
+    zh: '成熟期月均消费次数',
+    en: 'orders per mature member per 30 days',
+    direction: 'higher',
+    seed: { baseline: 4, source: 'seed 000' },
+  },
+  mature_aov_uplift: {
+    unit: 'rate',
+    zh: '成熟期客单价增幅',
+    en: 'AOV uplift of mature members',
+    direction: 'higher',
+    seed: { baseline: 30, challenge: 40, source: 'seed 000' },
+  },
+  wakeup_rate: {
+    unit: 'rate',
+    zh: '唤醒率',
+    en: 'wake-up rate',
+    direction: 'higher',
+    seed: { baseline: 25, challenge: 30, source: 'seed 000' },
+  },
+  winback_rate: {
+    unit: 'rate',
+    zh: '挽回成功率',
+    en: 'win-back rate',
+    direction: 'higher',
+    seed: { baseline: 15, challenge: 20, source: 'seed 000' },
+  },
   ...stageShare,
-  order_conversion: { unit: 'rate', zh: '订单转化率', en: 'order conversion', direction: 'higher', seed: { baseline: 15, challenge: 30, source: 'seed 002' } },
-  first_order_conversion: { unit: 'rate', zh: '新人首单转化率', en: 'first-order conversion of sign-ups', direction: 'higher', seed: { baseline: 70, challenge: 85, source: 'seed 000' } },
-  complaint_response_24h: { unit: 'rate', zh: '投诉24小时响应率', en: 'complaints answered within 24 h', direction: 'higher', seed: { baseline: 100, source: 'seed 002' } },
-  complaint_resolution_72h: { unit: 'rate', zh: '投诉72小时闭环率', en: 'complaints resolved within 72 h', direction: 'higher', seed: { baseline: 90, source: 'seed 002' } },
+  order_conversion: {
+    unit: 'rate',
+    zh: '订单转化率',
+    en: 'order conversion',
+    direction: 'higher',
+    seed: { baseline: 15, challenge: 30, source: 'seed 002' },
+  },
+  first_order_conversion: {
+    unit: 'rate',
+    zh: '新人首单转化率',
+    en: 'first-order conversion of sign-ups',
+    direction: 'higher',
+    seed: { baseline: 70, challenge: 85, source: 'seed 000' },
+  },
+  complaint_response_24h: {
+    unit: 'rate',
+    zh: '投诉24小时响应率',
+    en: 'complaints answered within 24 h',
+    direction: 'higher',
+    seed: { baseline: 100, source: 'seed 002' },
+  },
+  complaint_resolution_72h: {
+    unit: 'rate',
+    zh: '投诉72小时闭环率',
+    en: 'complaints resolved within 72 h',
+    direction: 'higher',
+    seed: { baseline: 90, source: 'seed 002' },
+  },
   satisfaction: { unit: 'number', zh: '用户满意度', en: 'satisfaction', direction: 'higher' },
-  group_messages: { unit: 'count', zh: '社群消息量', en: 'community messages', direction: 'higher', seed: { challenge: 5000, source: 'seed 002' } },
+  group_messages: {
+    unit: 'count',
+    zh: '社群消息量',
+    en: 'community messages',
+    direction: 'higher',
+    seed: { challenge: 5000, source: 'seed 002' },
+  },
 };
 
 /** The KPIs whose targets a stage's kit and the weekly plan show (SPEC §7), in the order they are shown. */
@@ -115,16 +216,25 @@ export function readValue(v: WrittenValue, unit: Unit): { ok: true; value: Ratio
   let text = typeof v === 'number' ? numberText(v) : v.trim();
   if (text === null) return { ok: false, reason: { zh: `${v} 不是普通的小数`, en: `${v} is not a plain decimal number` } };
   const percent = text.endsWith('%');
-  if (percent && unit !== 'rate') return { ok: false, reason: { zh: `"${text}" 是百分数,但这个值的单位是 ${unit}`, en: `"${text}" is a percentage, but this value is a ${unit}` } };
+  if (percent && unit !== 'rate')
+    return {
+      ok: false,
+      reason: { zh: `"${text}" 是百分数,但这个值的单位是 ${unit}`, en: `"${text}" is a percentage, but this value is a ${unit}` },
+    };
   if (unit === 'money') {
     const fen = parseFen(text);
-    return fen.ok ? { ok: true, value: ratio(fen.value, 1)! }
-      : { ok: false, reason: { zh: `"${text}" 不是有效的金额(单位元,最多 2 位小数)`, en: `${fen.reason} (money is in yuan, at most 2 decimals)` } };
+    return fen.ok
+      ? { ok: true, value: ratio(fen.value, 1)! }
+      : {
+          ok: false,
+          reason: { zh: `"${text}" 不是有效的金额(单位元,最多 2 位小数)`, en: `${fen.reason} (money is in yuan, at most 2 decimals)` },
+        };
   }
   if (percent) text = text.slice(0, -1).trim();
   const n = parseScaled(text, 4);
   if (!n.ok) return { ok: false, reason: { zh: `"${text}" 不是有效的数(最多 4 位小数)`, en: `${n.reason} (at most 4 decimals)` } };
-  if (unit === 'count' && n.value % 10_000 !== 0) return { ok: false, reason: { zh: `${text} 不是整数`, en: `${text} is not a whole number` } };
+  if (unit === 'count' && n.value % 10_000 !== 0)
+    return { ok: false, reason: { zh: `${text} 不是整数`, en: `${text} is not a whole number` } };
   return { ok: true, value: ratio(n.value, unit === 'rate' ? 1_000_000 : 10_000)! };
 }
 

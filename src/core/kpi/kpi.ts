@@ -67,8 +67,7 @@ const share = (hit: number, base: number) => ({ value: ratio(hit, base), basis: 
 const plain = (n: number) => ({ value: whole(n), basis: null });
 const inPeriod = (h: MemberHistory, p: KpiParams) => ordersIn(h, p.start, p.end);
 const days = (p: KpiParams) => daysBetween(p.start, p.end) + 1;
-const cohortAt = (ix: KpiIndex, date: string, stage: Stage, p: KpiParams) =>
-  ix.members.filter((h) => stageAt(h, date, p.stages) === stage);
+const cohortAt = (ix: KpiIndex, date: string, stage: Stage, p: KpiParams) => ix.members.filter((h) => stageAt(h, date, p.stages) === stage);
 
 function gmv(ix: KpiIndex, p: KpiParams): number {
   return ix.members.reduce((a, h) => a + spendIn(h, p.start, p.end).spendFen, 0);
@@ -127,7 +126,12 @@ function matureAovUplift(ix: KpiIndex, p: KpiParams) {
 /** Of the members in `stage` at the start of P, the share who ordered in P. */
 function returned(ix: KpiIndex, p: KpiParams, stage: Stage) {
   const before = addDays(p.start, -1);
-  const s = returnedShare(ix.members, stage, (h) => stageAt(h, before, p.stages), (h) => inPeriod(h, p).length > 0);
+  const s = returnedShare(
+    ix.members,
+    stage,
+    (h) => stageAt(h, before, p.stages),
+    (h) => inPeriod(h, p).length > 0,
+  );
   return { value: s.rate, basis: [s.ordered, s.base] as [number, number] };
 }
 
@@ -135,7 +139,10 @@ function returned(ix: KpiIndex, p: KpiParams, stage: Stage) {
 function stageShare(stage: Stage): KpiFn {
   return (ix, p) => {
     const counts = countStages(ix.members, (h) => stageAt(h, p.end, p.stages));
-    return share(counts[stage], Object.values(counts).reduce((a, n) => a + n, 0));
+    return share(
+      counts[stage],
+      Object.values(counts).reduce((a, n) => a + n, 0),
+    );
   };
 }
 

@@ -48,7 +48,13 @@ export function isForgotten(memberId: string): boolean {
  * member's order lines stay one member.
  */
 export function pseudonym(salt: string, memberId: string, hex = 10): string {
-  return FORGOTTEN_PREFIX + createHash('sha256').update(salt + '\u0000' + memberId, 'utf8').digest('hex').slice(0, hex);
+  return (
+    FORGOTTEN_PREFIX +
+    createHash('sha256')
+      .update(salt + '\u0000' + memberId, 'utf8')
+      .digest('hex')
+      .slice(0, hex)
+  );
 }
 
 /** A member's personal strings: the id, every name and every phone (empty ones left out, longest first). */

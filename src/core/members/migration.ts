@@ -36,7 +36,12 @@ export function stageCounts(facts: readonly MemberFacts[], asOf: string, t: Stag
  * 唤醒率 (`stage` silent) and 挽回成功率 (churned), SPEC §6: of the members in `stage` at the first date, how many
  * ordered after it. The one computation behind `tuan stages`, the report and the wakeup_rate/winback_rate KPIs.
  */
-export function returnedShare<M>(members: Iterable<M>, stage: Stage, stageAtStart: (m: M) => Stage | null, orderedSince: (m: M) => boolean): Share {
+export function returnedShare<M>(
+  members: Iterable<M>,
+  stage: Stage,
+  stageAtStart: (m: M) => Stage | null,
+  orderedSince: (m: M) => boolean,
+): Share {
   let base = 0;
   let ordered = 0;
   for (const m of members) {
@@ -48,7 +53,13 @@ export function returnedShare<M>(members: Iterable<M>, stage: Stage, stageAtStar
 }
 
 /** `before`: facts as of `from`; `after`: facts as of `to` (every member of `before` is in `after`). */
-export function migrate(before: readonly MemberFacts[], after: readonly MemberFacts[], from: string, to: string, t: StageThresholds): Migration {
+export function migrate(
+  before: readonly MemberFacts[],
+  after: readonly MemberFacts[],
+  from: string,
+  to: string,
+  t: StageThresholds,
+): Migration {
   const matrix = Object.fromEntries(FROM_STAGES.map((s) => [s, zeroStages()])) as Record<FromStage, Record<Stage, number>>;
   const start = new Map<string, Stage>();
   for (const f of before) start.set(f.memberId, stageOn(f, from, t));

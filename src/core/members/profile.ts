@@ -64,7 +64,9 @@ interface Tally {
 
 /** Most orders, then most spend, then the name: deterministic. */
 export function favouriteOf(tallies: readonly Tally[]): string | null {
-  const sorted = [...tallies].sort((a, b) => b.orders - a.orders || b.spendFen - a.spendFen || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...tallies].sort(
+    (a, b) => b.orders - a.orders || b.spendFen - a.spendFen || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   return sorted[0]?.name ?? null;
 }
 

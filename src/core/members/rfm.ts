@@ -91,13 +91,25 @@ export function segmentOf(s: RfmScores, rules: readonly SegmentRule[]): { code: 
 
 /** Chinese 8-class model (SPEC §4). */
 export const CN8_CLASSES = {
-  HHH: '重要价值客户', HLH: '重要发展客户', LHH: '重要保持客户', LLH: '重要挽留客户',
-  HHL: '一般价值客户', HLL: '一般发展客户', LHL: '一般保持客户', LLL: '一般挽留客户',
+  HHH: '重要价值客户',
+  HLH: '重要发展客户',
+  LHH: '重要保持客户',
+  LLH: '重要挽留客户',
+  HHL: '一般价值客户',
+  HLL: '一般发展客户',
+  LHL: '一般保持客户',
+  LLL: '一般挽留客户',
 } as const;
 export const CN8_ORDER = ['HHH', 'HLH', 'LHH', 'LLH', 'HHL', 'HLL', 'LHL', 'LLL'] as const;
 export const CN8_EN: Record<(typeof CN8_ORDER)[number], string> = {
-  HHH: 'important value', HLH: 'important development', LHH: 'important retention', LLH: 'important win-back',
-  HHL: 'general value', HLL: 'general development', LHL: 'general retention', LLL: 'general win-back',
+  HHH: 'important value',
+  HLH: 'important development',
+  LHH: 'important retention',
+  LLH: 'important win-back',
+  HHL: 'general value',
+  HLL: 'general development',
+  LHL: 'general retention',
+  LLL: 'general win-back',
 };
 
 export interface Cn8Baseline {
@@ -107,7 +119,10 @@ export interface Cn8Baseline {
 }
 
 export function median(values: readonly number[]): number {
-  return quantile7([...values].sort((a, b) => a - b), 0.5);
+  return quantile7(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 export function cn8Baseline(members: readonly RfmValues[], kind: 'mean' | 'median'): Cn8Baseline {

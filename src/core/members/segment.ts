@@ -4,8 +4,17 @@
  */
 import { classifyStage, countStages, type Stage, type StageThresholds } from './lifecycle.js';
 import {
-  cn8Baseline, cn8Class, CN8_CLASSES, computeEdges, scoreRfm, segmentOf, CN8_ORDER,
-  type Cn8Baseline, type RfmEdges, type RfmMethod, type RfmValues,
+  cn8Baseline,
+  cn8Class,
+  CN8_CLASSES,
+  computeEdges,
+  scoreRfm,
+  segmentOf,
+  CN8_ORDER,
+  type Cn8Baseline,
+  type RfmEdges,
+  type RfmMethod,
+  type RfmValues,
 } from './rfm.js';
 import type { SegmentRule } from './segments.js';
 import { addDays } from '../shared/index.js';
@@ -83,13 +92,30 @@ function configuredEdges(s: RfmSettings, computed: () => RfmEdges): RfmEdges {
   };
 }
 
-export function segmentScope(scope: string, facts: readonly MemberFacts[], asOf: string, stages: StageThresholds, rfm: RfmSettings): ScopeResult {
+export function segmentScope(
+  scope: string,
+  facts: readonly MemberFacts[],
+  asOf: string,
+  stages: StageThresholds,
+  rfm: RfmSettings,
+): ScopeResult {
   const members: MemberSegment[] = facts.map((f) => {
     const st = classifyStage(f.firstOrderDate, f.lastOrderDate, asOf, stages);
-    return { // spelled out: object spread over 60,000 members is a measurable share of `tuan segment`
-      memberId: f.memberId, leaderId: f.leaderId, firstOrderDate: f.firstOrderDate, lastOrderDate: f.lastOrderDate,
-      orders: f.orders, spendFen: f.spendFen, windowOrders: f.windowOrders, windowSpendFen: f.windowSpendFen,
-      stage: st.stage, atRisk: st.atRisk, tenureDays: st.tenureDays, recencyDays: st.recencyDays, rfm: null,
+    return {
+      // spelled out: object spread over 60,000 members is a measurable share of `tuan segment`
+      memberId: f.memberId,
+      leaderId: f.leaderId,
+      firstOrderDate: f.firstOrderDate,
+      lastOrderDate: f.lastOrderDate,
+      orders: f.orders,
+      spendFen: f.spendFen,
+      windowOrders: f.windowOrders,
+      windowSpendFen: f.windowSpendFen,
+      stage: st.stage,
+      atRisk: st.atRisk,
+      tenureDays: st.tenureDays,
+      recencyDays: st.recencyDays,
+      rfm: null,
     };
   });
   const inWindow = members.filter((m) => m.windowOrders > 0);
@@ -103,10 +129,21 @@ export function segmentScope(scope: string, facts: readonly MemberFacts[], asOf:
     const v = vals[i]!;
     const s = scoreRfm(v, edges, rfm.method);
     const seg = segmentOf(s, rfm.segments);
-    seen.r.add(s.r); seen.f.add(s.f); seen.m.add(s.m);
+    seen.r.add(s.r);
+    seen.f.add(s.f);
+    seen.m.add(s.m);
     m.rfm = {
-      recencyDays: v.recencyDays, orders: v.orders, spendFen: v.spendFen, r: s.r, f: s.f, m: s.m, score: s.score,
-      segment: seg.code, segmentZh: seg.name_zh, segmentEn: seg.name_en, cn8: cn8Class(v, baseline),
+      recencyDays: v.recencyDays,
+      orders: v.orders,
+      spendFen: v.spendFen,
+      r: s.r,
+      f: s.f,
+      m: s.m,
+      score: s.score,
+      segment: seg.code,
+      segmentZh: seg.name_zh,
+      segmentEn: seg.name_en,
+      cn8: cn8Class(v, baseline),
     };
   }
   const missing = (set: Set<number>) => [1, 2, 3, 4, 5].filter((x) => !set.has(x));
@@ -114,7 +151,13 @@ export function segmentScope(scope: string, facts: readonly MemberFacts[], asOf:
 }
 
 /** Segment all members as one scope, or each leader's members as its own scope. */
-export function segmentMembers(facts: readonly MemberFacts[], asOf: string, stages: StageThresholds, rfm: RfmSettings, opts: { perLeader: boolean; scope: string }): ScopeResult[] {
+export function segmentMembers(
+  facts: readonly MemberFacts[],
+  asOf: string,
+  stages: StageThresholds,
+  rfm: RfmSettings,
+  opts: { perLeader: boolean; scope: string },
+): ScopeResult[] {
   if (!opts.perLeader) return [segmentScope(opts.scope, facts, asOf, stages, rfm)];
   const byLeader = new Map<string, MemberFacts[]>();
   for (const f of facts) {
@@ -159,7 +202,11 @@ function leaderCounts(leaderId: string, members: readonly MemberSegment[]): Stag
     }
   }
   return {
-    leaderId, total: members.length, stages: countStages(members, (m) => m.stage), atRisk, cn8,
+    leaderId,
+    total: members.length,
+    stages: countStages(members, (m) => m.stage),
+    atRisk,
+    cn8,
     segments: [...segs.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
   };
 }

@@ -8,8 +8,14 @@ export interface SegmentRule {
   m: [number, number];
 }
 
-const seg = (code: string, name_zh: string, name_en: string, r: [number, number], f: [number, number], m: [number, number]): SegmentRule =>
-  ({ code, name_zh, name_en, r, f, m });
+const seg = (
+  code: string,
+  name_zh: string,
+  name_en: string,
+  r: [number, number],
+  f: [number, number],
+  m: [number, number],
+): SegmentRule => ({ code, name_zh, name_en, r, f, m });
 
 export const DEFAULT_SEGMENTS: SegmentRule[] = [
   seg('champions', '冠军客户', 'Champions', [5, 5], [5, 5], [5, 5]),

@@ -112,8 +112,12 @@ export function stackedBars(rows: readonly { label: string; values: readonly num
     });
     const end = r1(l.labelWidth + (cum / max) * area);
     return {
-      label: fitText(row.label, l.labelWidth - 6, l.fontSize), y, textY: r1(y + l.barHeight / 2 + l.fontSize * 0.35),
-      total: cum, totalX: r1(end + 4), segments,
+      label: fitText(row.label, l.labelWidth - 6, l.fontSize),
+      y,
+      textY: r1(y + l.barHeight / 2 + l.fontSize * 0.35),
+      total: cum,
+      totalX: r1(end + 4),
+      segments,
     };
   });
   const height = rows.length === 0 ? 2 * l.pad : 2 * l.pad + rows.length * (l.barHeight + l.gap) - l.gap;
@@ -138,7 +142,15 @@ export interface HeatLayout {
   levels: number;
 }
 
-export const HEAT_LAYOUT: Readonly<HeatLayout> = { labelWidth: 72, headHeight: 26, cellWidth: 64, cellHeight: 44, gap: 2, fontSize: 12, levels: 6 };
+export const HEAT_LAYOUT: Readonly<HeatLayout> = {
+  labelWidth: 72,
+  headHeight: 26,
+  cellWidth: 64,
+  cellHeight: 44,
+  gap: 2,
+  fontSize: 12,
+  levels: 6,
+};
 
 export interface HeatCell {
   row: number;
@@ -168,26 +180,46 @@ export function heatLevel(value: number, max: number, levels: number): number {
   return Math.min(levels - 1, Math.max(1, Math.ceil((value * (levels - 1)) / max)));
 }
 
-export function heatmap(values: readonly (readonly number[])[], rowLabels: readonly string[], colLabels: readonly string[],
-  layout: Partial<HeatLayout> = {}): Heatmap {
+export function heatmap(
+  values: readonly (readonly number[])[],
+  rowLabels: readonly string[],
+  colLabels: readonly string[],
+  layout: Partial<HeatLayout> = {},
+): Heatmap {
   const l = { ...HEAT_LAYOUT, ...layout };
   if (values.length !== rowLabels.length || values.some((r) => r.length !== colLabels.length)) {
     throw new RangeError(`heatmap: ${values.length} rows × ${values[0]?.length ?? 0} columns do not match the labels`);
   }
   const max = Math.max(0, ...values.flat());
   const columns = colLabels.map((label, c) => ({
-    label: fitText(label, l.cellWidth - 4, l.fontSize), cx: r1(l.labelWidth + (c + 0.5) * l.cellWidth), y: r1(l.headHeight - 8),
+    label: fitText(label, l.cellWidth - 4, l.fontSize),
+    cx: r1(l.labelWidth + (c + 0.5) * l.cellWidth),
+    y: r1(l.headHeight - 8),
   }));
   const rows = values.map((vals, r) => {
     const y = l.headHeight + r * l.cellHeight;
     const cells = vals.map((value, c): HeatCell => {
       const x = l.labelWidth + c * l.cellWidth;
       return {
-        row: r, col: c, value, level: heatLevel(value, max, l.levels), x: r1(x + l.gap / 2), y: r1(y + l.gap / 2),
-        width: r1(l.cellWidth - l.gap), height: r1(l.cellHeight - l.gap), cx: r1(x + l.cellWidth / 2), cy: r1(y + l.cellHeight / 2),
+        row: r,
+        col: c,
+        value,
+        level: heatLevel(value, max, l.levels),
+        x: r1(x + l.gap / 2),
+        y: r1(y + l.gap / 2),
+        width: r1(l.cellWidth - l.gap),
+        height: r1(l.cellHeight - l.gap),
+        cx: r1(x + l.cellWidth / 2),
+        cy: r1(y + l.cellHeight / 2),
       };
     });
     return { label: fitText(rowLabels[r]!, l.labelWidth - 8, l.fontSize), x: l.labelWidth - 8, cy: r1(y + l.cellHeight / 2), cells };
   });
-  return { width: l.labelWidth + colLabels.length * l.cellWidth, height: l.headHeight + values.length * l.cellHeight, fontSize: l.fontSize, columns, rows };
+  return {
+    width: l.labelWidth + colLabels.length * l.cellWidth,
+    height: l.headHeight + values.length * l.cellHeight,
+    fontSize: l.fontSize,
+    columns,
+    rows,
+  };
 }

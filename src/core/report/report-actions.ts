@@ -50,9 +50,16 @@ const RULES: Record<ActionKind, { keep: (m: MemberSegment) => boolean; order: (a
 
 export function actionMember(m: MemberSegment, contact: Contact | undefined): ActionMember {
   return {
-    memberId: m.memberId, name: contact?.name ?? '', phone: contact?.phone ?? '',
-    leaderId: m.leaderId, stage: m.stage, firstOrderDate: m.firstOrderDate, lastOrderDate: m.lastOrderDate,
-    recencyDays: m.recencyDays, orders: m.orders, spendFen: m.spendFen,
+    memberId: m.memberId,
+    name: contact?.name ?? '',
+    phone: contact?.phone ?? '',
+    leaderId: m.leaderId,
+    stage: m.stage,
+    firstOrderDate: m.firstOrderDate,
+    lastOrderDate: m.lastOrderDate,
+    recencyDays: m.recencyDays,
+    orders: m.orders,
+    spendFen: m.spendFen,
   };
 }
 

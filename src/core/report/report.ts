@@ -117,7 +117,11 @@ export const REPORT_KPIS: readonly OrderKpi[] = ORDER_KPIS.filter((k) => !k.star
 export function leaderStages(members: readonly MemberSegment[], leaders: readonly ReportLeader[]): LeaderStages[] {
   const community = new Map(leaders.map((l) => [l.leaderId, l.community]));
   return countByLeader(members).map((c) => ({
-    leaderId: c.leaderId, community: community.get(c.leaderId) ?? '', total: c.total, atRisk: c.atRisk, stages: c.stages,
+    leaderId: c.leaderId,
+    community: community.get(c.leaderId) ?? '',
+    total: c.total,
+    atRisk: c.atRisk,
+    stages: c.stages,
   }));
 }
 
@@ -153,11 +157,19 @@ export function kpiLines(data: KpiData, month: string, asOf: string, s: ReportSe
 /** The month's statements of the scope's leaders, as summary rows. */
 export function commissionRows(input: CommissionInput, month: string, leaderIds: ReadonlySet<string> | null): CommissionRow[] {
   const report = commissionReport(input, month);
-  return report.statements.filter((s) => leaderIds === null || leaderIds.has(s.leaderId)).map((s) => ({
-    leaderId: s.leaderId, level: s.level, certified: s.levelSource === 'certified', rateBp: s.rateBp, gmvFen: s.gmvFen,
-    baseFen: s.baseFen, rewards: Object.fromEntries(RULES.map((r) => [r, s.rewards[r]])) as Record<RuleCode, number>,
-    totalFen: s.totalFen, previousFen: report.previousTotals.get(s.leaderId) ?? 0,
-  }));
+  return report.statements
+    .filter((s) => leaderIds === null || leaderIds.has(s.leaderId))
+    .map((s) => ({
+      leaderId: s.leaderId,
+      level: s.level,
+      certified: s.levelSource === 'certified',
+      rateBp: s.rateBp,
+      gmvFen: s.gmvFen,
+      baseFen: s.baseFen,
+      rewards: Object.fromEntries(RULES.map((r) => [r, s.rewards[r]])) as Record<RuleCode, number>,
+      totalFen: s.totalFen,
+      previousFen: report.previousTotals.get(s.leaderId) ?? 0,
+    }));
 }
 
 function scopedKpiData(data: KpiData, ids: ReadonlySet<string> | null): KpiData {
@@ -173,11 +185,26 @@ export function buildReport(input: ReportInput): ReportData {
   const last = lastMonth(asOf);
   const month = last.label;
   return {
-    asOf, from, scope: input.scope, month, monthStart: last.start, monthEnd: last.end,
-    members: members.length, atRisk: members.filter((m) => m.atRisk).length,
-    stageTotals: stageTotals(members), leaders: leaderStages(members, input.leaders),
-    migration: migrate(input.before.filter((f) => inScope.has(f.memberId)), members, from, asOf, settings.stages),
-    rfmScored: members.filter((m) => m.rfm).length, rfm: rfmGrid(members), rfmEdges: input.segments.edges,
+    asOf,
+    from,
+    scope: input.scope,
+    month,
+    monthStart: last.start,
+    monthEnd: last.end,
+    members: members.length,
+    atRisk: members.filter((m) => m.atRisk).length,
+    stageTotals: stageTotals(members),
+    leaders: leaderStages(members, input.leaders),
+    migration: migrate(
+      input.before.filter((f) => inScope.has(f.memberId)),
+      members,
+      from,
+      asOf,
+      settings.stages,
+    ),
+    rfmScored: members.filter((m) => m.rfm).length,
+    rfm: rfmGrid(members),
+    rfmEdges: input.segments.edges,
     cn8: cn8Counts(members),
     kpis: kpiLines(scopedKpiData(input.kpiData, input.leaderIds), month, asOf, settings),
     commission: commissionRows(input.commission, month, input.leaderIds),

@@ -102,8 +102,16 @@ function parseWeekCode(raw: string): Parsed<IsoWeek> | null {
   if (!m) return null;
   const year = Number(m[1]);
   const week = Number(m[2]);
-  if (!validYear(year)) return { ok: false, reason: { zh: `"${raw}":年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, en: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` } };
-  if (week < 1 || week > weeksInYear(year)) return { ok: false, reason: { zh: `"${raw}":${year} 年只有第 1–${weeksInYear(year)} 周`, en: `"${raw}": ${year} has ISO weeks 1–${weeksInYear(year)}` } };
+  if (!validYear(year))
+    return {
+      ok: false,
+      reason: { zh: `"${raw}":年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, en: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` },
+    };
+  if (week < 1 || week > weeksInYear(year))
+    return {
+      ok: false,
+      reason: { zh: `"${raw}":${year} 年只有第 1–${weeksInYear(year)} 周`, en: `"${raw}": ${year} has ISO weeks 1–${weeksInYear(year)}` },
+    };
   return { ok: true, value: isoWeek(year, week) };
 }
 
@@ -180,8 +188,13 @@ export function parsePeriod(raw: string, asOf: string): Parsed<Period> {
   m = MONTH_RE.exec(s);
   if (m) {
     const month = Number(m[2]);
-    if (month < 1 || month > 12) return { ok: false, reason: { zh: `"${raw}":没有 ${m[2]} 月`, en: `"${raw}": month ${m[2]} does not exist` } };
-    if (!validYear(Number(m[1]))) return { ok: false, reason: { zh: `"${raw}":年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, en: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` } };
+    if (month < 1 || month > 12)
+      return { ok: false, reason: { zh: `"${raw}":没有 ${m[2]} 月`, en: `"${raw}": month ${m[2]} does not exist` } };
+    if (!validYear(Number(m[1])))
+      return {
+        ok: false,
+        reason: { zh: `"${raw}":年份应在 ${MIN_YEAR}–${MAX_YEAR} 之间`, en: `"${raw}": the year must be ${MIN_YEAR}–${MAX_YEAR}` },
+      };
     return { ok: true, value: monthPeriod(s) };
   }
   const week = parseWeekCode(raw);
@@ -194,7 +207,13 @@ export function parsePeriod(raw: string, asOf: string): Parsed<Period> {
     if (end < start) return { ok: false, reason: { zh: `"${raw}":结束日期早于开始日期`, en: `"${raw}": the range ends before it starts` } };
     return { ok: true, value: { label: `${start}..${end}`, kind: 'range', start, end } };
   }
-  return { ok: false, reason: { zh: `"${raw}" 不是统计周期,可以写 2026-10、2026-W44、2026-10-01..2026-10-31、last-month 或 last-week`, en: `"${raw}" is not a period: use 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week` } };
+  return {
+    ok: false,
+    reason: {
+      zh: `"${raw}" 不是统计周期,可以写 2026-10、2026-W44、2026-10-01..2026-10-31、last-month 或 last-week`,
+      en: `"${raw}" is not a period: use 2026-10, 2026-W44, 2026-10-01..2026-10-31, last-month or last-week`,
+    },
+  };
 }
 
 /** Number of days in a period, both ends included. */

@@ -43,8 +43,7 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
 }
 
 // Accepted shapes, in order. Day/month-first numeric dates (3/11/2026) are refused as ambiguous.
-const YMD_TIME =
-  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+const YMD_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 const CN = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})秒?)?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\s*(\d{2}):?(\d{2}):?(\d{2})?)?$/;
 const AMBIGUOUS = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}/;
@@ -77,8 +76,12 @@ const digitsAt = (s: string, from: number, to: number): number => {
 /** The shape most exports use, `YYYY-MM-DD HH:MM:SS`, checked character by character; null otherwise. */
 function parseIsoSpaceFast(raw: string): ParseResult<LocalDateTime> | null {
   if (raw.length !== 19 || raw[4] !== '-' || raw[7] !== '-' || raw[10] !== ' ' || raw[13] !== ':' || raw[16] !== ':') return null;
-  const y = digitsAt(raw, 0, 4), mo = digitsAt(raw, 5, 7), d = digitsAt(raw, 8, 10);
-  const h = digitsAt(raw, 11, 13), mi = digitsAt(raw, 14, 16), s = digitsAt(raw, 17, 19);
+  const y = digitsAt(raw, 0, 4),
+    mo = digitsAt(raw, 5, 7),
+    d = digitsAt(raw, 8, 10);
+  const h = digitsAt(raw, 11, 13),
+    mi = digitsAt(raw, 14, 16),
+    s = digitsAt(raw, 17, 19);
   if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return null;
   if (!validYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return null; // the general path words the error
   const date = raw.slice(0, 10);
@@ -95,9 +98,7 @@ function parseDateTimeUncached(raw: string): ParseResult<LocalDateTime> {
     }
     return { ok: false, reason: `unrecognised date "${raw}"` };
   }
-  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m![i] ?? 0)) as [
-    number, number, number, number, number, number,
-  ];
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m![i] ?? 0)) as [number, number, number, number, number, number];
   const zone = m === null ? undefined : m[7];
   let result: LocalDateTime | null;
   if (zone !== undefined && m[4] !== undefined) {
@@ -118,8 +119,12 @@ function shiftToBusiness(y: number, mo: number, d: number, h: number, mi: number
   }
   const local = businessClock(Date.UTC(y, mo - 1, d, h, mi, s) - offsetMin * 60_000);
   return build(
-    local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(),
-    local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(),
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
   );
 }
 

@@ -61,8 +61,10 @@ const PHONE_IN_TEXT = /(?<![\d+])((?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?
  */
 export function maskPhonesInText(text: string): string {
   if (!/\d{4}/.test(text)) return text;
-  return text.replace(PHONE_IN_TEXT, (_all, prefix: string | undefined, head: string, _mid: string, tail: string) =>
-    `${prefix ?? ''}${head}****${tail}`);
+  return text.replace(
+    PHONE_IN_TEXT,
+    (_all, prefix: string | undefined, head: string, _mid: string, tail: string) => `${prefix ?? ''}${head}****${tail}`,
+  );
 }
 
 /**
@@ -93,7 +95,11 @@ const NONE: ReadonlySet<string> = new Set();
 export function stringsIn(value: unknown, into = new Set<string>()): Set<string> {
   if (typeof value === 'string') into.add(value);
   else if (Array.isArray(value) || value instanceof Set) for (const x of value) stringsIn(x, into);
-  else if (value instanceof Map) for (const [k, x] of value) { stringsIn(k, into); stringsIn(x, into); }
+  else if (value instanceof Map)
+    for (const [k, x] of value) {
+      stringsIn(k, into);
+      stringsIn(x, into);
+    }
   else if (value !== null && typeof value === 'object') for (const x of Object.values(value)) stringsIn(x, into);
   return into;
 }

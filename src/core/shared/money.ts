@@ -18,7 +18,13 @@ export function cleanMoneyText(raw: string): string {
   s = s.replace(/(元|RMB|CNY)$/i, '');
   s = s.replace(/^([+-]?)[¥￥]/, '$1').replace(/^[¥￥]([+-]?)/, '$1');
   // accounting negatives: (12.30), ¥(12.30), (¥12.30), (12.30元)
-  if (/^\(.*\)$/.test(s)) s = '-' + s.slice(1, -1).replace(/(元|RMB|CNY)$/i, '').replace(/^[¥￥]/, '');
+  if (/^\(.*\)$/.test(s))
+    s =
+      '-' +
+      s
+        .slice(1, -1)
+        .replace(/(元|RMB|CNY)$/i, '')
+        .replace(/^[¥￥]/, '');
   // Thousands separators only in groups of three: a decimal comma (`12,34`) stays invalid, never 1234.
   if (/^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?$/.test(s)) s = s.replace(/[,，]/g, '');
   return s;
@@ -47,7 +53,8 @@ function parsePlainFast(raw: string, scale: number): number | null {
       units = units * 10 + (c - 48);
       if (decimals < 0) intDigits++;
       else if (++decimals > scale) return null;
-    } else if (c === 46 && decimals < 0 && intDigits > 0) decimals = 0; // '.' after at least one digit
+    } else if (c === 46 && decimals < 0 && intDigits > 0)
+      decimals = 0; // '.' after at least one digit
     else return null;
   }
   if (intDigits === 0) return null;
@@ -61,7 +68,7 @@ export function parseScaled(raw: string, scale: number): ParseResult<number> {
   if (fast !== null) return { ok: true, value: fast };
   const s = PLAIN_RE.test(raw) ? raw : cleanMoneyText(raw);
   const m = MONEY_RE.exec(s);
-  if (!m || (m[2] === undefined)) return { ok: false, reason: `not a number: "${raw}"` };
+  if (!m || m[2] === undefined) return { ok: false, reason: `not a number: "${raw}"` };
   const frac = m[3] ?? '';
   if (frac.length > scale) return { ok: false, reason: `more than ${scale} decimals: "${raw}"` };
   const units = Number(m[2] + frac.padEnd(scale, '0'));

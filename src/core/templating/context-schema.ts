@@ -27,8 +27,12 @@ export const list = (doc: string, of: ContextField, tag?: Tag): ContextField => 
 export const nullable = <F extends ContextField>(f: F): F => ({ ...f, nullable: true });
 
 const UNIT: Record<Scalar, string> = {
-  string: 'text', number: 'number', boolean: 'true/false', fen: 'money in fen, print with {{yuan …}}',
-  bp: 'rate in basis points, print with {{pct …}}', date: 'YYYY-MM-DD, print with {{date …}}',
+  string: 'text',
+  number: 'number',
+  boolean: 'true/false',
+  fen: 'money in fen, print with {{yuan …}}',
+  bp: 'rate in basis points, print with {{pct …}}',
+  date: 'YYYY-MM-DD, print with {{date …}}',
 };
 
 /** One line per path: `member.spend_fen  money in fen …: what it is`. */
@@ -51,7 +55,12 @@ export function describeFields(f: ObjectField, prefix = ''): string[] {
 }
 
 const SAMPLE: Record<Scalar, string | number | boolean> = {
-  string: 'x', number: 3, boolean: true, fen: 1230, bp: 2500, date: '2026-11-03',
+  string: 'x',
+  number: 3,
+  boolean: true,
+  fen: 1230,
+  bp: 2500,
+  date: '2026-11-03',
 };
 
 /** A context that conforms to the schema: lists hold two elements, nullable values are present. */
@@ -63,11 +72,17 @@ export function sampleOf(f: ContextField): unknown {
 
 function typeOk(kind: Scalar, v: unknown): boolean {
   switch (kind) {
-    case 'string': return typeof v === 'string';
-    case 'boolean': return typeof v === 'boolean';
-    case 'number': return typeof v === 'number' && Number.isFinite(v);
-    case 'fen': case 'bp': return Number.isSafeInteger(v);
-    case 'date': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    case 'string':
+      return typeof v === 'string';
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'fen':
+    case 'bp':
+      return Number.isSafeInteger(v);
+    case 'date':
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
   }
 }
 
@@ -81,8 +96,12 @@ export function conformance(f: ContextField, v: unknown, path = '(root)'): strin
   if (f.kind === 'object') {
     if (typeof v !== 'object' || v === undefined || Array.isArray(v)) return [`${path}: expected an object`];
     const rec = v as Record<string, unknown>;
-    const extra = Object.keys(rec).filter((k) => !(k in f.fields)).map((k) => `${path}.${k}: not documented`);
-    const inner = Object.entries(f.fields).flatMap(([k, sub]) => (k in rec ? conformance(sub, rec[k], `${path}.${k}`) : [`${path}.${k}: missing`]));
+    const extra = Object.keys(rec)
+      .filter((k) => !(k in f.fields))
+      .map((k) => `${path}.${k}: not documented`);
+    const inner = Object.entries(f.fields).flatMap(([k, sub]) =>
+      k in rec ? conformance(sub, rec[k], `${path}.${k}`) : [`${path}.${k}: missing`],
+    );
     return [...extra, ...inner];
   }
   return typeOk(f.kind, v) ? [] : [`${path}: expected ${f.kind}, got ${JSON.stringify(v)}`];
@@ -91,8 +110,16 @@ export function conformance(f: ContextField, v: unknown, path = '(root)'): strin
 /** The context in one compact line per top-level key, `member{id, name, last_order{date, products[]}}`. */
 export function compactOf(f: ObjectField): string[] {
   const one = (k: string, v: ContextField): string => {
-    if (v.kind === 'object') return `${k}{${Object.entries(v.fields).map(([a, b]) => one(a, b)).join(', ')}}`;
-    if (v.kind === 'list') return v.of.kind === 'object' ? `${k}[]{${Object.entries(v.of.fields).map(([a, b]) => one(a, b)).join(', ')}}` : `${k}[]`;
+    if (v.kind === 'object')
+      return `${k}{${Object.entries(v.fields)
+        .map(([a, b]) => one(a, b))
+        .join(', ')}}`;
+    if (v.kind === 'list')
+      return v.of.kind === 'object'
+        ? `${k}[]{${Object.entries(v.of.fields)
+            .map(([a, b]) => one(a, b))
+            .join(', ')}}`
+        : `${k}[]`;
     return k;
   };
   return Object.entries(f.fields).map(([k, v]) => one(k, v));

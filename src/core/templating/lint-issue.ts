@@ -1,8 +1,16 @@
 /** What `tuan lint` finds (types only): one issue per problem, and the files it checked. */
 import type { Lang } from '../../i18n.js';
 
-export type LintRule = 'syntax' | 'unknown-variable' | 'unknown-helper' | 'unknown-partial' | 'prints-object'
-  | 'render' | 'absolute-term' | 'silent-frequency' | 'unused-file';
+export type LintRule =
+  | 'syntax'
+  | 'unknown-variable'
+  | 'unknown-helper'
+  | 'unknown-partial'
+  | 'prints-object'
+  | 'render'
+  | 'absolute-term'
+  | 'silent-frequency'
+  | 'unused-file';
 
 export interface LintIssue {
   file: string;

@@ -40,14 +40,32 @@ export function findTerms(text: string, terms: readonly string[], allowed: reado
   for (const term of terms) {
     for (const i of occurrences(text, term)) {
       if (spans.some(([a, b]) => i >= a && i + term.length <= b)) continue;
-      hits.push({ term, index: i, excerpt: text.slice(Math.max(0, i - 4), i + term.length + 4).replace(/\s+/g, ' ').trim() });
+      hits.push({
+        term,
+        index: i,
+        excerpt: text
+          .slice(Math.max(0, i - 4), i + term.length + 4)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      });
     }
   }
   return hits.sort((a, b) => a.index - b.index || a.term.localeCompare(b.term));
 }
 
 /** Wording that promises or implies frequent pushes; not allowed in messages to silent members. */
-export const FREQUENCY_WORDS: readonly string[] = ['每天', '每日', '天天', '每晚', '日日', '每小时', 'every day', 'daily', 'every night', 'every hour'];
+export const FREQUENCY_WORDS: readonly string[] = [
+  '每天',
+  '每日',
+  '天天',
+  '每晚',
+  '日日',
+  '每小时',
+  'every day',
+  'daily',
+  'every night',
+  'every hour',
+];
 
 /** 1-based line of an offset, given the line the text starts on. */
 export function lineAt(text: string, index: number, startLine: number): number {

@@ -7,13 +7,39 @@
 import type { ContextField, ObjectField } from './context-schema.js';
 
 /* Minimal shapes of the Handlebars AST nodes used here. */
-interface Loc { start: { line: number } }
-export interface Node { type: string; loc?: Loc }
-interface PathNode extends Node { type: 'PathExpression'; data: boolean; depth: number; parts: string[]; original: string }
-interface Program extends Node { body: Node[]; blockParams?: string[] }
-interface Call extends Node { path: Node; params: Node[]; hash?: { pairs: { key: string; value: Node }[] } }
-interface Block extends Call { program?: Program; inverse?: Program }
-interface Partial extends Node { name: Node; params: Node[]; hash?: Call['hash']; program?: Program }
+interface Loc {
+  start: { line: number };
+}
+export interface Node {
+  type: string;
+  loc?: Loc;
+}
+interface PathNode extends Node {
+  type: 'PathExpression';
+  data: boolean;
+  depth: number;
+  parts: string[];
+  original: string;
+}
+interface Program extends Node {
+  body: Node[];
+  blockParams?: string[];
+}
+interface Call extends Node {
+  path: Node;
+  params: Node[];
+  hash?: { pairs: { key: string; value: Node }[] };
+}
+interface Block extends Call {
+  program?: Program;
+  inverse?: Program;
+}
+interface Partial extends Node {
+  name: Node;
+  params: Node[];
+  hash?: Call['hash'];
+  program?: Program;
+}
 
 export interface WalkIssue {
   file: string;
@@ -52,7 +78,10 @@ class Walker {
   private depth = 0;
   private readonly inline = new Map<string, Program>();
 
-  constructor(private readonly env: WalkEnv, private readonly root: ContextField | null) {}
+  constructor(
+    private readonly env: WalkEnv,
+    private readonly root: ContextField | null,
+  ) {}
 
   report(file: string, node: Node, rule: WalkIssue['rule'], subject: string, detail?: string): void {
     this.issues.push({ file, line: node.loc?.start.line ?? 0, rule, subject, ...(detail ? { detail } : {}) });
@@ -64,16 +93,21 @@ class Walker {
 
   private statement(n: Node, scope: Scope, file: string): void {
     switch (n.type) {
-      case 'MustacheStatement': return this.mustache(n as Call, scope, file);
-      case 'BlockStatement': return this.block(n as Block, scope, file);
-      case 'PartialStatement': case 'PartialBlockStatement': return this.partial(n as Partial, scope, file);
+      case 'MustacheStatement':
+        return this.mustache(n as Call, scope, file);
+      case 'BlockStatement':
+        return this.block(n as Block, scope, file);
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+        return this.partial(n as Partial, scope, file);
       case 'DecoratorBlock': {
         const d = n as Block;
         const name = d.params[0] as Node & { value?: string };
         if (typeof name?.value === 'string' && d.program) this.inline.set(name.value, d.program);
         return;
       }
-      default: return;
+      default:
+        return;
     }
   }
 
@@ -118,7 +152,8 @@ class Walker {
       const f = b.params[0] ? this.expr(b.params[0], scope, file) : null;
       for (const h of b.hash?.pairs ?? []) this.expr(h.value, scope, file);
       let inner: Scope = scope;
-      if (name === 'each') inner = f?.kind === 'list' ? this.child(scope, f.of, bp, true, f.tag === 'per_day') : this.child(scope, null, bp, true);
+      if (name === 'each')
+        inner = f?.kind === 'list' ? this.child(scope, f.of, bp, true, f.tag === 'per_day') : this.child(scope, null, bp, true);
       if (name === 'with') inner = this.child(scope, f, bp);
       this.program(b.program, inner, file);
       this.program(b.inverse, scope, file);
@@ -130,8 +165,8 @@ class Walker {
       return;
     }
     const f = this.expr(b.path, scope, file);
-    const inner = f?.kind === 'list' ? this.child(scope, f.of, bp, true, f.tag === 'per_day')
-      : f?.kind === 'object' ? this.child(scope, f, bp) : scope;
+    const inner =
+      f?.kind === 'list' ? this.child(scope, f.of, bp, true, f.tag === 'per_day') : f?.kind === 'object' ? this.child(scope, f, bp) : scope;
     this.program(b.program, inner, file);
     this.program(b.inverse, scope, file);
   }
@@ -143,7 +178,9 @@ class Walker {
     const pairs = p.hash?.pairs ?? [];
     if (pairs.length > 0 && field !== null) {
       const base = field.kind === 'object' ? field.fields : {};
-      const extra = Object.fromEntries(pairs.map((h) => [h.key, h.value.type.endsWith('Literal') ? LITERAL : this.expr(h.value, scope, file) ?? ANY]));
+      const extra = Object.fromEntries(
+        pairs.map((h) => [h.key, h.value.type.endsWith('Literal') ? LITERAL : (this.expr(h.value, scope, file) ?? ANY)]),
+      );
       field = { kind: 'object', doc: 'partial context', fields: { ...base, ...extra } };
     }
     const inner: Scope = { ...scope, field, params: new Map(scope.params) };

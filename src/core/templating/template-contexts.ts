@@ -17,13 +17,21 @@ export const ACTIVITY_TEMPLATES: readonly string[] = [...KIT_TEMPLATES, ...SCRIP
 /** Every template tuan renders: the activity templates and the HTML report (`tuan report`, core/templating/report-context.ts). */
 export const TEMPLATE_NAMES: readonly string[] = [...ACTIVITY_TEMPLATES, 'report'];
 
-const codeName = (doc: string, code: string) => obj(doc, { code: str('stable English code', code), name: str('name in the output language') });
-const slot = (doc: string) => obj(doc, {
-  weekday: num('ISO weekday, 1 = Monday … 7 = Sunday', 3), weekday_name: str('周三 / Wed'), time: str('HH:MM', '20:00'),
-});
-const pick = (doc: string) => nullable(obj(doc, {
-  kind: str('category, or product when the export has no categories (快团团)', 'category'), name: str('the category or product'),
-}));
+const codeName = (doc: string, code: string) =>
+  obj(doc, { code: str('stable English code', code), name: str('name in the output language') });
+const slot = (doc: string) =>
+  obj(doc, {
+    weekday: num('ISO weekday, 1 = Monday … 7 = Sunday', 3),
+    weekday_name: str('周三 / Wed'),
+    time: str('HH:MM', '20:00'),
+  });
+const pick = (doc: string) =>
+  nullable(
+    obj(doc, {
+      kind: str('category, or product when the export has no categories (快团团)', 'category'),
+      name: str('the category or product'),
+    }),
+  );
 
 export const MEMBER = obj('a member', {
   id: str('member ID', 'M00001'),
@@ -38,13 +46,22 @@ export const MEMBER = obj('a member', {
   orders: num('counted orders'),
   spend_fen: fen('counted spend'),
   favourite: pick('what the member buys most (most orders, then spend); null without purchases'),
-  suggestion: pick('the item most members of this leader bought in the last 30 days (90 or 365 when none) that the member has never bought; null when none'),
-  categories_recorded: bool('the member\'s orders carry categories', true),
+  suggestion: pick(
+    'the item most members of this leader bought in the last 30 days (90 or 365 when none) that the member has never bought; null when none',
+  ),
+  categories_recorded: bool("the member's orders carry categories", true),
   categories_bought: num('distinct categories bought (0 when none recorded)'),
-  reason: codeName('likely reason for going quiet: after_sale (refund/return within 30 days of the last order), one_and_done, unknown', 'after_sale'),
-  last_order: nullable(obj('the last counted order', {
-    date: date('order date'), amount_fen: fen('counted amount'), products: list('product names', str('product', 'eggs (30)')),
-  })),
+  reason: codeName(
+    'likely reason for going quiet: after_sale (refund/return within 30 days of the last order), one_and_done, unknown',
+    'after_sale',
+  ),
+  last_order: nullable(
+    obj('the last counted order', {
+      date: date('order date'),
+      amount_fen: fen('counted amount'),
+      products: list('product names', str('product', 'eggs (30)')),
+    }),
+  ),
 });
 
 const TARGET_FIELDS = {
@@ -59,28 +76,45 @@ const TARGET_FIELDS = {
 
 const sentOffers = obj('coupons, gifts and thresholds from the configuration (activities.*)', {
   intro: obj('引入期 信任破冰三件套', {
-    first_order_off_fen: fen('首单立减 amount'), first_order_threshold_fen: fen('首单立减 threshold'),
-    welcome_gift: str('新人专属礼包 contents'), welcome_gift_cost_fen: fen('cost of one gift'),
+    first_order_off_fen: fen('首单立减 amount'),
+    first_order_threshold_fen: fen('首单立减 threshold'),
+    welcome_gift: str('新人专属礼包 contents'),
+    welcome_gift_cost_fen: fen('cost of one gift'),
   }),
   growth: obj('成长期 品类拓展四步法', {
-    trial_coupon_fen: fen('试用装 voucher'), gift_threshold_fen: fen('满赠 threshold'), gift: str('满赠 gift'),
-    addon_price_fen: fen('换购 price'), addon_item: str('换购 item'), task_orders: num('成长任务卡: orders to unlock the discount'),
-    task_days: num('成长任务卡: within days'), member_discount_bp: bp('the member discount unlocked'), share_reward_fen: fen('晒单有礼 voucher'),
+    trial_coupon_fen: fen('试用装 voucher'),
+    gift_threshold_fen: fen('满赠 threshold'),
+    gift: str('满赠 gift'),
+    addon_price_fen: fen('换购 price'),
+    addon_item: str('换购 item'),
+    task_orders: num('成长任务卡: orders to unlock the discount'),
+    task_days: num('成长任务卡: within days'),
+    member_discount_bp: bp('the member discount unlocked'),
+    share_reward_fen: fen('晒单有礼 voucher'),
   }),
   mature: obj('成熟期 会员权益', {
-    points_per_yuan: num('points per yuan'), redeem_points: num('points for one reward'), redeem_reward: str('the reward'),
+    points_per_yuan: num('points per yuan'),
+    redeem_points: num('points for one reward'),
+    redeem_reward: str('the reward'),
     vote_candidates: num('products in the monthly vote'),
   }),
   silent: obj('沉默期 精准唤醒三件套', {
-    return_coupon_fen: fen('回归激励券 amount'), usual_threshold_fen: fen('usual 满减 threshold'), threshold_cut_bp: bp('threshold lowered by'),
-    lowered_threshold_fen: fen('the lowered threshold'), coupon_valid_days: num('days the coupon is valid'), care_gift: str('定制关怀礼包'),
+    return_coupon_fen: fen('回归激励券 amount'),
+    usual_threshold_fen: fen('usual 满减 threshold'),
+    threshold_cut_bp: bp('threshold lowered by'),
+    lowered_threshold_fen: fen('the lowered threshold'),
+    coupon_valid_days: num('days the coupon is valid'),
+    care_gift: str('定制关怀礼包'),
   }),
   churned: obj('流失期 挽回四步曲', {
-    cashback_bp: bp('首单返现 rate'), cashback_cap_fen: fen('cashback cap'), second_order_coupon_fen: fen('second order back: voucher'),
+    cashback_bp: bp('首单返现 rate'),
+    cashback_cap_fen: fen('cashback cap'),
+    second_order_coupon_fen: fen('second order back: voucher'),
     service_hours: str('专属客服 hours'),
   }),
   complaint: obj('complaint handling', {
-    respond_within_hours: num('first reply within hours'), resolve_within_hours: num('resolved within hours'),
+    respond_within_hours: num('first reply within hours'),
+    resolve_within_hours: num('resolved within hours'),
     apology_coupon_fen: fen('apology voucher'),
   }),
 });
@@ -90,11 +124,15 @@ const COMMON = {
   as_of: date('the data date (--as-of)'),
   unmasked: bool('--unmask was given: names and phones are real', false),
   leader: obj('the leader (团长); fields are empty for all leaders', {
-    id: str('leader ID', 'L001'), name: str('name from leaders.csv, masked (王*) unless --unmask; may be empty', 'W*'), community: str('小区 from leaders.csv, may be empty', 'Sunny Garden'),
+    id: str('leader ID', 'L001'),
+    name: str('name from leaders.csv, masked (王*) unless --unmask; may be empty', 'W*'),
+    community: str('小区 from leaders.csv, may be empty', 'Sunny Garden'),
   }),
   thresholds: obj('lifecycle thresholds in days (stages.*)', {
-    intro_days: num('引入期 while days since the first order ≤ this', 30), growth_days: num('成长期 while ≤ this', 90),
-    silent_after_days: num('沉默期 after this many days without an order', 30), churned_after_days: num('流失期 after this many', 180),
+    intro_days: num('引入期 while days since the first order ≤ this', 30),
+    growth_days: num('成长期 while ≤ this', 90),
+    silent_after_days: num('沉默期 after this many days without an order', 30),
+    churned_after_days: num('流失期 after this many', 180),
     at_risk_days: num('at risk: active and no order for more than this', 14),
     after_sale_window_days: num('a refund or return this many days before the last order (or later) makes the reason after_sale', 30),
   }),
@@ -102,19 +140,26 @@ const COMMON = {
   schedule: obj('黄金触达时间表 (activities.schedule)', {
     welcome_within_hours: num('welcome new members within hours of the first order', 2),
     interactions: list('times of the daily community interactions', str('HH:MM', '08:00')),
-    prepare: slot('prepare materials'), at_risk: slot('at-risk recommendations'), growth_trial: slot('成长期 新品试用'),
-    silent_care: slot('沉默期 care messages'), churned_calls: slot('流失期 calls'), review: slot('weekly review'),
+    prepare: slot('prepare materials'),
+    at_risk: slot('at-risk recommendations'),
+    growth_trial: slot('成长期 新品试用'),
+    silent_care: slot('沉默期 care messages'),
+    churned_calls: slot('流失期 calls'),
+    review: slot('weekly review'),
     mature_update: obj('成熟期 会员权益更新', { day_of_month: num('day of the month', 1), time: str('HH:MM', '10:00') }),
   }),
 };
 
 export const KIT_CONTEXT: ObjectField = obj('activity kit', {
   ...COMMON,
-  stage: codeName('the kit\'s stage', 'silent'),
+  stage: codeName("the kit's stage", 'silent'),
   scope: str('leader:L001, or all', 'leader:L001'),
-  members: obj('the stage\'s members', {
-    total: num('members with a counted order, all stages'), count: num('members in the stage'), share_bp: bp('count / total'),
-    at_risk: num('at-risk members in the stage'), one_order: num('members in the stage with exactly one order'),
+  members: obj("the stage's members", {
+    total: num('members with a counted order, all stages'),
+    count: num('members in the stage'),
+    share_bp: bp('count / total'),
+    at_risk: num('at-risk members in the stage'),
+    one_order: num('members in the stage with exactly one order'),
     new_last_7_days: num('members whose first order is in the last 7 days'),
     top: list('top members by spend (activities.top_members)', MEMBER),
   }),
@@ -122,14 +167,22 @@ export const KIT_CONTEXT: ObjectField = obj('activity kit', {
     categories_recorded: bool('the export has categories', true),
     multi_category: num('members of the stage who bought in ≥ 2 categories'),
     multi_category_bp: nullable(bp('multi_category / count; null without categories or members')),
-    reasons: list('members of the stage per likely reason', obj('a reason', {
-      code: str('after_sale, one_and_done or unknown', 'after_sale'), name: str('name in the output language'), count: num('members'),
-    })),
+    reasons: list(
+      'members of the stage per likely reason',
+      obj('a reason', {
+        code: str('after_sale, one_and_done or unknown', 'after_sale'),
+        name: str('name in the output language'),
+        count: num('members'),
+      }),
+    ),
   }),
-  targets: list('the stage\'s KPI targets (kpi.targets)', obj('a target', TARGET_FIELDS)),
-  budget: obj('the stage\'s coupon if every member of the stage got one', {
-    coupon: str('coupon code, empty for stages without one', 'return_coupon'), coupon_name: str('coupon name'),
-    unit_fen: fen('value of one'), members: num('members'), total_fen: fen('unit × members'),
+  targets: list("the stage's KPI targets (kpi.targets)", obj('a target', TARGET_FIELDS)),
+  budget: obj("the stage's coupon if every member of the stage got one", {
+    coupon: str('coupon code, empty for stages without one', 'return_coupon'),
+    coupon_name: str('coupon name'),
+    unit_fen: fen('value of one'),
+    members: num('members'),
+    total_fen: fen('unit × members'),
   }),
 });
 
@@ -158,38 +211,70 @@ const TASK = obj('a task', {
 export const PLAN_CONTEXT: ObjectField = obj('weekly plan', {
   ...COMMON,
   week: obj('the ISO week', {
-    code: str('2026-W45', '2026-W45'), start: date('Monday'), end: date('Sunday'),
+    code: str('2026-W45', '2026-W45'),
+    start: date('Monday'),
+    end: date('Sunday'),
     snapshot: date('stages and lists are as of this date (the Sunday before, or --as-of if earlier)'),
     days_after_as_of: num('days of the week after the data date'),
   }),
   empty: bool('nobody to contact this week', false),
-  overview: list('per stage: members and contacts this week', obj('a stage', {
-    stage: codeName('stage', 'silent'), members: num('members in the stage'), contacts: num('members contacted this week'),
-  })),
-  days: list('the seven days, Monday first', obj('a day', {
-    date: date('the date'), weekday: num('1 = Monday … 7 = Sunday', 1), weekday_name: str('周一 / Mon'),
-    month_start: bool('the mature benefits day', false), after_as_of: bool('after the data date', false),
-    tasks: list('tasks by time', TASK),
-  }), 'per_day'),
-  appendix: list('member lists of the tasks', obj('a list', {
-    ref: num('list number', 1), date: date('day'), weekday_name: str('周四 / Thu'), time: str('HH:MM'),
-    action: str('task action code', 'silent_care'), stage: codeName('stage', 'silent'), script: str('talk-script', 'script-silent'),
-    members: list('the members', MEMBER),
-  }), 'audience'),
-  targets: list('the week\'s KPI targets for the audiences', obj('a target', { ...TARGET_FIELDS, stage: codeName('stage', 'silent') })),
+  overview: list(
+    'per stage: members and contacts this week',
+    obj('a stage', {
+      stage: codeName('stage', 'silent'),
+      members: num('members in the stage'),
+      contacts: num('members contacted this week'),
+    }),
+  ),
+  days: list(
+    'the seven days, Monday first',
+    obj('a day', {
+      date: date('the date'),
+      weekday: num('1 = Monday … 7 = Sunday', 1),
+      weekday_name: str('周一 / Mon'),
+      month_start: bool('the mature benefits day', false),
+      after_as_of: bool('after the data date', false),
+      tasks: list('tasks by time', TASK),
+    }),
+    'per_day',
+  ),
+  appendix: list(
+    'member lists of the tasks',
+    obj('a list', {
+      ref: num('list number', 1),
+      date: date('day'),
+      weekday_name: str('周四 / Thu'),
+      time: str('HH:MM'),
+      action: str('task action code', 'silent_care'),
+      stage: codeName('stage', 'silent'),
+      script: str('talk-script', 'script-silent'),
+      members: list('the members', MEMBER),
+    }),
+    'audience',
+  ),
+  targets: list("the week's KPI targets for the audiences", obj('a target', { ...TARGET_FIELDS, stage: codeName('stage', 'silent') })),
   budget: obj('cost of the coupons and gifts the plan proposes, if all are used', {
     total_fen: fen('total'),
-    items: list('per coupon', obj('an item', {
-      stage: codeName('stage', 'silent'), coupon: str('coupon code', 'return_coupon'), coupon_name: str('coupon name'),
-      count: num('coupons'), unit_fen: fen('value of one (cashback: its cap)'), total_fen: fen('count × unit'),
-      estimated: bool('count is an estimate (new members of days after the data date)', false),
-    })),
+    items: list(
+      'per coupon',
+      obj('an item', {
+        stage: codeName('stage', 'silent'),
+        coupon: str('coupon code', 'return_coupon'),
+        coupon_name: str('coupon name'),
+        count: num('coupons'),
+        unit_fen: fen('value of one (cashback: its cap)'),
+        total_fen: fen('count × unit'),
+        estimated: bool('count is an estimate (new members of days after the data date)', false),
+      }),
+    ),
   }),
   deferred: obj('members due this week but over the weekly caps', {
-    silent: num('silent members (activities.silent.care_per_week)'), churned: num('churned members (activities.churned.calls_per_week)'),
+    silent: num('silent members (activities.silent.care_per_week)'),
+    churned: num('churned members (activities.churned.calls_per_week)'),
   }),
   red_lines: obj('red lines (§4.3), enforced in code', {
-    silent_max_per_week: num('messages per silent member per week', 1), blocked: num('messages the red lines removed'),
+    silent_max_per_week: num('messages per silent member per week', 1),
+    blocked: num('messages the red lines removed'),
   }),
 });
 
