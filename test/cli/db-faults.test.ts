@@ -73,12 +73,26 @@ describe('two imports at once', () => {
   it('both complete, the second after waiting (and saying so); every line of both is in', async () => {
     const a = join(dir, 'a.csv');
     const b = join(dir, 'b.csv');
-    writeExport(a, 100_000, 'A', 1);
+    writeExport(a, 300_000, 'A', 1);
     writeExport(b, 100_000, 'B', 2);
     const db = copyOfBase('two.db');
     const lines = inspect(db).counts.order_lines!;
     const first = start(['import', a, '--db', db], dir);
-    await new Promise((r) => setTimeout(r, 400));
+    // Start the second once the first holds the write lock (a fixed delay raced on a quiet machine).
+    let firstDone = false;
+    void first.done.then(() => (firstDone = true));
+    const probe = new Database(db, { timeout: 0 });
+    for (let held = false; !held; ) {
+      expect(firstDone, 'the first import ended before it was seen holding the lock').toBe(false);
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+        await new Promise((r) => setTimeout(r, 10));
+      } catch {
+        held = true;
+      }
+    }
+    probe.close();
     const second = start(['import', b, '--db', db], dir);
     const [r1, r2] = await Promise.all([first.done, second.done]);
     expect(r1.code, r1.stderr).toBe(0);
@@ -86,7 +100,7 @@ describe('two imports at once', () => {
     expect(r1.stderr + r2.stderr).toContain('数据库正被另一个 tuan 使用,等待中');
     const end = inspect(db);
     expect(end.integrity).toBe('ok');
-    expect(end.counts.order_lines).toBe(lines + 200_000);
+    expect(end.counts.order_lines).toBe(lines + 400_000);
   }, 120_000);
 
   it('an import waits past 5 s (where it used to give up) for a lock held 6 s, then completes', async () => {

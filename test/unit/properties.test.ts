@@ -414,10 +414,12 @@ describe('masking: maskPhonesInText, maskPhone, maskName', () => {
   const separators = maskPhonesInText('138-1234-5678') !== '138-1234-5678';
   it.runIf(separators)('phones written with separators are masked too', () => {
     fc.assert(
-      fc.property(phone, fc.constantFrom('-', ' ', '.'), around, around, (p, s, head, tail) => {
+      // the separators maskPhonesInText documents: spaces and dashes, in groups of 3-4-4
+      fc.property(phone, fc.constantFrom('-', ' '), around, around, (p, s, head, tail) => {
         const written = `${p.slice(0, 3)}${s}${p.slice(3, 7)}${s}${p.slice(7)}`;
         const out = maskPhonesInText(head + written + tail);
-        expect(out.replace(/\D/g, '')).not.toContain(p.slice(3, 7));
+        expect(out).toContain(`${p.slice(0, 3)}****${p.slice(7)}`);
+        expect(out.replace(/\D/g, '')).not.toContain(p);
       }),
     );
   });

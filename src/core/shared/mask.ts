@@ -53,7 +53,7 @@ export function maskContact(c: Contact): Contact {
  * A mainland mobile number in free text: an optional `+86`, `0086` or `86` prefix, then 1[3-9] and 9 more digits,
  * written together or in groups of 3-4-4 split by spaces or dashes; not part of a longer run of digits.
  */
-const PHONE_IN_TEXT = /(?<![\d+])((?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)/g;
+const PHONE_IN_TEXT = /(?<!\d)((?:\+|00)?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)/g;
 
 /**
  * Mask every mainland mobile number inside free text: `13812345678`, `138 1234 5678`, `+86-138-1234-5678` ->
