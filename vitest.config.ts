@@ -18,6 +18,11 @@ export default defineConfig({
         // files share a fork's module graph too (the CLI keeps no state between runs but a pure date-parse memo)
         test: { name: 'cli', include: ['test/cli/**/*.test.ts'], pool: 'forks', isolate: false },
       },
+      {
+        extends: true,
+        // kill -9 and concurrent imports of large files (about 30 s): npm run test:faults, and .ci/run; not in npm test
+        test: { name: 'faults', include: ['test/faults/**/*.test.ts'], pool: 'forks' },
+      },
     ],
   },
 });
