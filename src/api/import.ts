@@ -6,7 +6,7 @@ import type { EncodingChoice } from '../adapters/encodings.js';
 import type { DelimiterChoice } from '../adapters/csv.js';
 import { beginWrite } from '../adapters/db.js';
 import { columnOverrides, statusWords } from '../config.js';
-import { maskName, maskPhonesInText } from '../core/shared/index.js';
+import { maskName, maskPhonesDeep } from '../core/shared/index.js';
 import { EXIT, TuanError } from '../errors.js';
 import { configOf, withDbAsync, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
@@ -93,13 +93,14 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
       if (o.allOrNothing) beginWrite(handle); // waits (and says so) while another tuan imports
       try {
         const imported = o.leaders ? await importLeadersFile(handle, resolve(o.cwd ?? '', o.leaders), encoding, o.now) : null;
-        // A changed leader name is personal data: masked here, unless unmask, like every name the api returns.
+        // A changed leader name is personal data: masked here, unless unmask, like every name the api returns;
+        // a phone typed into any field (or into a file name) is masked too.
         const leaders =
           imported && !o.unmask
-            ? {
+            ? maskPhonesDeep({
                 ...imported,
                 changes: imported.changes.map((c) => (c.field === 'name' ? { ...c, from: maskName(c.from), to: maskName(c.to) } : c)),
-              }
+              })
             : imported;
         const orders: ImportSummary[] = [];
         const failed: FileFailure[] = [];
@@ -109,7 +110,8 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
           try {
             const s = await importOrdersFile(handle, input.path, progress ? { ...opts, onProgress: progress.update } : opts);
             // Reasons quote cells, which can hold a phone: masked (`tuan rejects` masks a shifted row's quoted names too).
-            orders.push(o.unmask ? s : { ...s, topReasons: s.topReasons.map((r) => ({ ...r, reason: maskPhonesInText(r.reason) })) });
+            // A file may be named after a phone number too (the SHA-256, hex, is not text to mask).
+            orders.push(o.unmask ? s : { ...maskPhonesDeep(s), sha256: s.sha256 });
           } catch (e) {
             if (!(e instanceof TuanError) || e.exitCode !== EXIT.input) throw e;
             failed.push({ file: f, error: e });

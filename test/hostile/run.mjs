@@ -494,7 +494,14 @@ async function runCase(c, ctx) {
     const lastId = variant === 'base' ? ctx.baseMaxImport : 0;
     const pwnedBefore = pwnedEntries();
     const snapshot = walk(caseDir);
+    // A FIFO is read like standard input, as Unix tools do: a writer feeds it a small export (with no writer,
+    // reading a FIFO waits for one, by design of the FIFO).
+    const writer =
+      c.special === 'fifo'
+        ? spawn('sh', ['-c', 'cat "$0" > "$1"', join(ROOT, 'test/fixtures/orders/basic.csv'), path], { stdio: 'ignore' })
+        : null;
     const r = await tuan(['--db', dbFile, '--as-of', AS_OF, ...importArgs(c, path)], caseDir);
+    writer?.kill();
     ctx.commandsRun++;
     const after = dbState(dbFile);
     const imports = newImports(dbFile, lastId).filter((i) => i.kind === (c.pass === 'leaders' ? 'leaders' : 'orders'));
