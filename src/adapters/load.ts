@@ -24,8 +24,15 @@ export function scopeFacts(facts: MemberFacts[], leaders: readonly LeaderInfo[],
   return { facts: ids ? facts.filter((m) => ids.has(m.leaderId)) : facts, label: scope.label };
 }
 
-export function loadSegments(db: Db, config: Config, asOf: string, f: ScopeFilter): LoadedSegments {
-  const all = readMemberFacts(db, asOf, rfmWindowStart(asOf, config.rfm.window_days));
+export function loadSegments(
+  db: Db,
+  config: Config,
+  asOf: string,
+  f: ScopeFilter,
+  /** filled with the members' latest names and phones, read in the same pass as their facts */
+  contacts?: Map<string, { name: string; phone: string }>,
+): LoadedSegments {
+  const all = readMemberFacts(db, asOf, rfmWindowStart(asOf, config.rfm.window_days), contacts);
   const leaders = readLeaders(
     db,
     all.map((m) => m.leaderId),

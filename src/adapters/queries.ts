@@ -131,7 +131,13 @@ export function readStatus(db: Db): DbStatus {
  * `windowStart` is the first date inside the RFM window (null = whole history).
  * Members without a counted order up to `asOf` are not returned.
  */
-export function readMemberFacts(db: Db, asOf: string, windowStart: string | null): MemberFacts[] {
+export function readMemberFacts(
+  db: Db,
+  asOf: string,
+  windowStart: string | null,
+  /** filled with each returned member's latest name and phone (on or before asOf), read in the same pass */
+  contacts?: Map<string, { name: string; phone: string }>,
+): MemberFacts[] {
   // One pass over the lines in the table's key order, grouped by order; returns ride along per order.
   // Timestamps compare as text: `<= asOf || 'T99'` is "on or before asOf".
   const rows = summing(
@@ -142,7 +148,12 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
     WITH o AS (
       SELECT ${ORDER_SQL.memberId} AS member_id, ${ORDER_SQL.orderedAt} AS at, ${ORDER_SQL.leaderId} AS leader_id,
         ${ORDER_SQL.amountFen} AS amount, ${ORDER_SQL.counted} AS counted, ${ORDER_SQL.returnFen} AS ret,
-        sum(CASE WHEN is_return AND ordered_at >= @ws THEN net_fen ELSE 0 END) AS w_ret
+        sum(CASE WHEN is_return AND ordered_at >= @ws THEN net_fen ELSE 0 END) AS w_ret${
+          contacts
+            ? `,
+        max(ordered_at || char(31) || member_name || char(31) || phone) AS contact`
+            : ''
+        }
       FROM order_lines WHERE ordered_at <= @asOf || 'T99' GROUP BY order_id
     )
     SELECT member_id,
@@ -152,11 +163,17 @@ export function readMemberFacts(db: Db, asOf: string, windowStart: string | null
       sum(counted) AS orders,
       sum(CASE WHEN counted THEN amount ELSE 0 END) + sum(ret) AS spend,
       sum(counted AND at >= @ws) AS w_orders,
-      sum(CASE WHEN counted AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend
+      sum(CASE WHEN counted AND at >= @ws THEN amount ELSE 0 END) + sum(w_ret) AS w_spend${contacts ? ', max(contact)' : ''}
     FROM o GROUP BY member_id HAVING sum(counted) > 0 ORDER BY member_id`)
         .raw()
-        .all({ asOf, ws: windowStart ?? '0000-00-00' }) as [string, string, string, string, number, number, number, number][],
+        .all({ asOf, ws: windowStart ?? '0000-00-00' }) as [string, string, string, string, number, number, number, number, string?][],
   );
+  if (contacts) {
+    for (const r of rows) {
+      const [, name = '', phone = ''] = (r[8] ?? '').split('\x1f');
+      contacts.set(r[0], { name, phone });
+    }
+  }
   return rows.map(([memberId, leaderId, firstOrderDate, lastOrderDate, orders, spendFen, windowOrders, windowSpendFen]) => ({
     memberId,
     leaderId,

@@ -3,7 +3,7 @@ import { loadSegments } from '../adapters/load.js';
 import type { ScopeResult } from '../core/members/index.js';
 import type { LeaderInfo } from '../core/shared/index.js';
 import type { Contact } from '../core/shared/index.js';
-import { configOf, maskOutput, readContacts, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
+import { configOf, maskContacts, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export interface ScopeOptions {
   /** only this leader (团长ID); an unknown one is a UsageError */
@@ -33,11 +33,14 @@ export interface SegmentResult {
 /** Every member with a counted order on or before asOf: stage, at-risk flag, R/F/M scores, segment and 8-class. */
 export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
   return withDb(db, (h) => {
-    const { scopes, leaders, scopeLabel } = loadSegments(h, configOf(o), o.asOf, {
-      leader: o.leader,
-      region: o.region,
-      perLeader: o.perLeader,
-    });
-    return maskOutput({ asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: readContacts(h, o.unmask) }, o.unmask);
+    const raw = new Map<string, Contact>();
+    const { scopes, leaders, scopeLabel } = loadSegments(
+      h,
+      configOf(o),
+      o.asOf,
+      { leader: o.leader, region: o.region, perLeader: o.perLeader },
+      raw,
+    );
+    return maskOutput({ asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: maskContacts(raw, o.unmask) }, o.unmask);
   });
 }
