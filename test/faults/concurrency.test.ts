@@ -31,15 +31,6 @@ function copyOfBase(name: string, damage?: (path: string) => void): string {
   return p;
 }
 
-const _withDb = (path: string, fn: (db: Database.Database) => void) => {
-  const db = new Database(path);
-  try {
-    fn(db);
-  } finally {
-    db.close();
-  }
-};
-
 describe('kill -9 during an import', () => {
   it('2 kills at random points: intact, before or after, and the next import completes (20 in npm run test:faults)', async () => {
     const big = join(dir, 'kill.csv');
