@@ -1,0 +1,21 @@
+/**
+ * Issue #16 item 4, "every statement true and clear": one test per statement that was wrong or read
+ * badly, each failing on the old output. Fixture: test/fixtures/activity (see its README).
+ */
+import { describe, expect, it } from 'vitest';
+import { runTuan } from '../helpers/run-tuan.js';
+import { activityDir, AS_OF } from './activity-helpers.js';
+
+describe('every statement true and clear (#16)', () => {
+  it('成熟期客单价增幅 is computed by tuan kpi, so the kit and the plan do not call it not computable', async () => {
+    const cwd = await activityDir();
+    const kit = await runTuan(['kit', 'mature', '--leader', 'L1', ...AS_OF], { cwd });
+    const row = kit.stdout.split('\n').find((l) => l.startsWith('| 成熟期客单价增幅'));
+    expect(row).toContain('同一批会员的客单价比上一期高 30%(tuan kpi 按订单计算)');
+    const plan = await runTuan(['plan', '--leader', 'L1', '--week', '2026-W44', ...AS_OF], { cwd });
+    expect(plan.stdout).not.toMatch(/成熟期客单价增幅.*算不出/);
+    expect(plan.stdout).toMatch(/新人首单转化率.*订单数据算不出\(需平台数据\)/);
+    const en = await runTuan(['kit', 'mature', '--leader', 'L1', '--lang', 'en', ...AS_OF], { cwd });
+    expect(en.stdout).not.toMatch(/AOV uplift.*not computable/);
+  });
+});
