@@ -18,4 +18,16 @@ describe('every statement true and clear (#16)', () => {
     const en = await runTuan(['kit', 'mature', '--leader', 'L1', '--lang', 'en', ...AS_OF], { cwd });
     expect(en.stdout).not.toMatch(/AOV uplift.*not computable/);
   });
+
+  it('the churned and silent kits say why the one-order count of the stage and of the reasons differ', async () => {
+    const cwd = await activityDir();
+    for (const stage of ['churned', 'silent']) {
+      const kit = await runTuan(['kit', stage, '--leader', 'L1', ...AS_OF], { cwd });
+      expect(kit.stdout).toContain('每人只记一条');
+      expect(kit.stdout).toContain('记为售后/品质问题(只下过一单的也算在这里)');
+    }
+    const churned = await runTuan(['kit', 'churned', '--leader', 'L1', ...AS_OF], { cwd });
+    // the reasons are listed under the sentence that explains them
+    expect(churned.stdout).toMatch(/每人只记一条.*\n  - 售后\/品质问题:\d+ 位\n  - 只下过一单:\d+ 位\n  - 原因不明:\d+ 位/);
+  });
 });
