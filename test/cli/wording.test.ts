@@ -30,4 +30,15 @@ describe('every statement true and clear (#16)', () => {
     // the reasons are listed under the sentence that explains them
     expect(churned.stdout).toMatch(/每人只记一条.*\n  - 售后\/品质问题:\d+ 位\n  - 只下过一单:\d+ 位\n  - 原因不明:\d+ 位/);
   });
+
+  it('the segment legend says the RFM rule in plain words (the precise rule is in docs/guide/members.md)', async () => {
+    const cwd = await activityDir();
+    const zh = await runTuan(['segment', ...AS_OF], { cwd });
+    expect(zh.stdout).not.toMatch(/分位数|type 7|五分位|边界上的值/);
+    expect(zh.stdout).toContain('R = 多久没下单,F = 下了几单,M = 花了多少,每项按人数分成大致相等的 5 档,各打 1–5 分');
+    expect(zh.stdout).toContain('正好在线上的算低一档');
+    const en = await runTuan(['segment', '--lang', 'en', ...AS_OF], { cwd });
+    expect(en.stdout).not.toMatch(/quantile|quintile/);
+    expect(en.stdout).toContain('each split into 5 groups of about the same size');
+  });
 });
