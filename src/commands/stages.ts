@@ -82,10 +82,13 @@ export const stagesCommand: CommandSpec = {
         opts.out,
       );
     } else if (opts.format === 'csv') {
+      // CSV names are Chinese whatever --lang says, like every CSV's *_name column
+      const zh = (s: string) => (s === 'new' ? m('zh-CN', 'stages.new') : STAGE_NAMES[s as 'intro'].zh);
       const rows: Cell[][] = mig
-        ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, s1, mig.matrix[s0][s1]]))
-        : STAGES.map((s) => [s, counts[s]]);
-      emit(ctx, renderCsv(mig ? ['from_stage', 'to_stage', 'members'] : ['stage', 'members'], rows), opts.out);
+        ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, zh(s0), s1, zh(s1), mig.matrix[s0][s1]]))
+        : STAGES.map((s) => [s, zh(s), counts[s]]);
+      const head = mig ? ['from_stage', 'from_stage_name', 'to_stage', 'to_stage_name', 'members'] : ['stage', 'stage_name', 'members'];
+      emit(ctx, renderCsv(head, rows), opts.out);
     } else {
       const total = r.total;
       let out = ctx.style.bold(m(L, 'stages.title', { to, scope: r.scope })) + '\n';

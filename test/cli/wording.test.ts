@@ -41,4 +41,15 @@ describe('every statement true and clear (#16)', () => {
     expect(en.stdout).not.toMatch(/quantile|quintile/);
     expect(en.stdout).toContain('each split into 5 groups of about the same size');
   });
+
+  it('stages --format csv carries the stage names beside the codes', async () => {
+    const cwd = await activityDir();
+    const counts = await runTuan(['stages', '--to', '2026-10-31', '--format', 'csv'], { cwd });
+    expect(counts.stdout.split('\n').slice(0, 2)).toEqual(['stage,stage_name,members', expect.stringMatching(/^intro,引入期,\d+$/)]);
+    const mig = await runTuan(['stages', '--from', '2026-09-30', '--to', '2026-10-31', '--format', 'csv', '--lang', 'en'], { cwd });
+    expect(mig.stdout.split('\n').slice(0, 2)).toEqual([
+      'from_stage,from_stage_name,to_stage,to_stage_name,members',
+      expect.stringMatching(/^new,新会员,intro,引入期,\d+$/),
+    ]);
+  });
 });
