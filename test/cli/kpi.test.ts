@@ -174,7 +174,7 @@ describe('tuan kpi check: exit status', () => {
     const yaml = 'checks:\n  - kpi: repurchase_rate\n    scope: leader:L1\n    fail_below: 20%\n    warn_below: 40%\n';
     const r = await check(cwd, yaml);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ WARN │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 40% 警告 +│/);
+    expect(r.stdout).toMatch(/│ WARN │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 40% 警告 · 低于 20% 失败 +│/);
     const strict = await check(cwd, yaml, ['--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toBe('tuan: KPI 检查未通过:1 WARN(--strict)\n');

@@ -2,6 +2,8 @@
  * Issue #16 item 4, "every statement true and clear": one test per statement that was wrong or read
  * badly, each failing on the old output. Fixture: test/fixtures/activity (see its README).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTuan } from '../helpers/run-tuan.js';
 import { activityDir, AS_OF } from './activity-helpers.js';
@@ -51,5 +53,13 @@ describe('every statement true and clear (#16)', () => {
       'from_stage,from_stage_name,to_stage,to_stage_name,members',
       expect.stringMatching(/^new,新会员,intro,引入期,\d+$/),
     ]);
+  });
+
+  it('the kpi check table shows every level a check sets, the failure level beside the warning level', async () => {
+    const cwd = await activityDir();
+    writeFileSync(join(cwd, 'checks.yaml'), 'checks:\n  - kpi: repurchase_rate\n    fail_below: 10%\n    warn_below: 40%\n');
+    const r = await runTuan(['kpi', 'check', '--config', 'checks.yaml', '--period', '2026-10', ...AS_OF], { cwd });
+    const row = r.stdout.split('\n').find((l) => l.includes('repurchase_rate'));
+    expect(row).toContain('低于 40% 警告 · 低于 10% 失败');
   });
 });
