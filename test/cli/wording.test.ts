@@ -62,4 +62,14 @@ describe('every statement true and clear (#16)', () => {
     const row = r.stdout.split('\n').find((l) => l.includes('repurchase_rate'));
     expect(row).toContain('低于 40% 警告 · 低于 10% 失败');
   });
+
+  it('the growth kit starts the day after the intro kit ends: day 30 is in one stage only', async () => {
+    const cwd = await activityDir();
+    const intro = await runTuan(['kit', 'intro', '--leader', 'L1', ...AS_OF], { cwd });
+    expect(intro.stdout).toContain('引入期会员(首单后 30 天内)');
+    const growth = await runTuan(['kit', 'growth', '--leader', 'L1', ...AS_OF], { cwd });
+    expect(growth.stdout).toContain('成长期会员(首单后第 31–90 天)');
+    const en = await runTuan(['kit', 'growth', '--leader', 'L1', '--lang', 'en', ...AS_OF], { cwd });
+    expect(en.stdout).toContain('(days 31–90 after the first order)');
+  });
 });
