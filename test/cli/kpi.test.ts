@@ -64,11 +64,12 @@ describe('tuan kpi', () => {
     expect(got).toEqual([
       'leader:L1 gmv 61500 null/null null',
       'leader:L1 aov 6150 61500/10 below',
-      'leader:L1 repurchase_rate 0.25 2/8 below',
-      'leader:L1 wakeup_rate 0.5 1/2 challenge',
+      // 8, 2 and 1 members, 1 order: fewer than kpi.min_denominator (10), too few to judge
+      'leader:L1 repurchase_rate 0.25 2/8 too_few',
+      'leader:L1 wakeup_rate 0.5 1/2 too_few',
       'leader:L2 gmv 9900 null/null null',
-      'leader:L2 aov 9900 9900/1 below',
-      'leader:L2 repurchase_rate 0 0/1 below',
+      'leader:L2 aov 9900 9900/1 too_few',
+      'leader:L2 repurchase_rate 0 0/1 too_few',
       'leader:L2 wakeup_rate null 0/0 na',
     ]);
     expect(j.results[2]).toMatchObject({ unit: 'rate', baseline: 0.4, challenge: 0.45, name: '复购率' });

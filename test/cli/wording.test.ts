@@ -72,4 +72,48 @@ describe('every statement true and clear (#16)', () => {
     const en = await runTuan(['kit', 'growth', '--leader', 'L1', '--lang', 'en', ...AS_OF], { cwd });
     expect(en.stdout).toContain('(days 31–90 after the first order)');
   });
+
+  it('a KPI over fewer members than kpi.min_denominator is shown but not judged, and the legend says why', async () => {
+    const cwd = await activityDir();
+    const r = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', ...AS_OF], { cwd });
+    const row = r.stdout.split('\n').find((l) => l.includes('复购率'))!;
+    expect(row).toMatch(/│ –    │$/);
+    expect(r.stdout).toContain('– 不评判:人数(或单数)少于 10(kpi.min_denominator),太少,看不出好坏');
+    const json = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', '--format', 'json', ...AS_OF], {
+      cwd,
+    });
+    expect(JSON.parse(json.stdout).results[0].target).toBe('too_few');
+    writeFileSync(join(cwd, 'tuan.config.yaml'), 'kpi:\n  min_denominator: 1\n');
+    const judged = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', ...AS_OF], { cwd });
+    expect(judged.stdout.split('\n').find((l) => l.includes('复购率'))).toMatch(/│ [✓★✗]    │$/);
+  });
+
+  it('monthly targets are not judged on a week: the legend says they are monthly', async () => {
+    const cwd = await activityDir();
+    writeFileSync(join(cwd, 'tuan.config.yaml'), 'kpi:\n  min_denominator: 1\n');
+    const week = await runTuan(['kpi', '--leader', 'L1', '--period', 'last-week', '--kpi', 'repurchase_rate,aov', ...AS_OF], { cwd });
+    expect(week.stdout.split('\n').find((l) => l.includes('复购率'))).toMatch(/≥ 40% │ +≥ 45% │ –    │$/);
+    expect(week.stdout.split('\n').find((l) => l.includes('客单价'))).toMatch(/│ [✓★✗]    │$/);
+    expect(week.stdout).toContain('– 不评判:复购率的目标按自然月定,2026-W43 不是一个完整的自然月');
+    const month = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', ...AS_OF], { cwd });
+    expect(month.stdout).not.toContain('不评判');
+  });
+
+  it('metric counts print as whole numbers, and a value with only a challenge value is never marked below the baseline', async () => {
+    const cwd = await activityDir();
+    writeFileSync(join(cwd, 'm.csv'), 'metric,value,period,leader_id\ngroup_messages,5620,2026-10,L1\n');
+    const hit = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'gmv', '--metrics', 'm.csv', ...AS_OF], { cwd });
+    expect(hit.stdout.split('\n').find((l) => l.includes('社群消息量'))).toMatch(/│ +5,620 │ +│ +│ ≥ 5,000 │ ★    │$/);
+    writeFileSync(join(cwd, 'm.csv'), 'metric,value,period,leader_id\ngroup_messages,3410,2026-10,L1\n');
+    const miss = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'gmv', '--metrics', 'm.csv', ...AS_OF], { cwd });
+    expect(miss.stdout.split('\n').find((l) => l.includes('社群消息量'))).toMatch(/│ +3,410 │ +│ +│ ≥ 5,000 │ +│$/);
+  });
+
+  it('with --leader, the KPI table says why its stage counts can differ from tuan segment', async () => {
+    const cwd = await activityDir();
+    const one = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', ...AS_OF], { cwd });
+    expect(one.stdout).toContain('所以阶段人数可能和 tuan segment(按最近一次下单归属团长)不同');
+    const all = await runTuan(['kpi', '--period', '2026-10', ...AS_OF], { cwd });
+    expect(all.stdout).not.toContain('tuan segment');
+  });
 });

@@ -192,7 +192,7 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
       basis: str('what it is made of; may be empty', '400/744'),
       baseline: str('≥ baseline, or empty', '≥ 40%'),
       challenge: str('≥ challenge, or empty', '≥ 45%'),
-      mark: str('challenge, met, below, na, or empty without a target', 'challenge'),
+      mark: str('challenge, met, below, na, too_few (too few to judge), or empty without a target', 'challenge'),
       symbol: str('★ ✓ ✗ n/a, or empty', '★'),
     }),
   ),
