@@ -2,7 +2,7 @@
  * Issue #16 item 4, "every statement true and clear": one test per statement that was wrong or read
  * badly, each failing on the old output. Fixture: test/fixtures/activity (see its README).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTuan } from '../helpers/run-tuan.js';
@@ -115,5 +115,18 @@ describe('every statement true and clear (#16)', () => {
     expect(one.stdout).toContain('所以阶段人数可能和 tuan segment(按最近一次下单归属团长)不同');
     const all = await runTuan(['kpi', '--period', '2026-10', ...AS_OF], { cwd });
     expect(all.stdout).not.toContain('tuan segment');
+  });
+
+  it('one name per concept: 挽回成功率 as in the KPI catalogue, and the migration rates say their period', async () => {
+    const cwd = await activityDir();
+    const st = await runTuan(['stages', '--from', '2026-09-30', '--to', '2026-10-31'], { cwd });
+    expect(st.stdout).toContain('唤醒率(2026-09-30 至 2026-10-31):');
+    expect(st.stdout).toContain('挽回成功率(2026-09-30 至 2026-10-31):');
+    expect(st.stdout).not.toMatch(/(^|[^成])挽回率/m);
+    const rep = await runTuan(['report', '--from', '2026-09-30', '--out', 'r.html', ...AS_OF], { cwd });
+    expect(rep.code).toBe(0);
+    const html = readFileSync(join(cwd, 'r.html'), 'utf8');
+    expect(html).not.toContain('挽回率');
+    expect(html).toContain('唤醒率(2026年9月30日至2026年10月31日,不是第五节的月度 KPI)');
   });
 });

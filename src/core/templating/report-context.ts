@@ -163,7 +163,7 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
     empty: bool('nobody to compare', false),
     chart: heat,
     wakeup: share('唤醒率: members silent on `from` who ordered again'),
-    winback: share('挽回率: members churned on `from` who ordered again'),
+    winback: share('挽回成功率: members churned on `from` who ordered again'),
   }),
   rfm: obj('the R × F grid', {
     empty: bool('no order in the RFM window', false),
