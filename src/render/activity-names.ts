@@ -27,6 +27,27 @@ const WEEKDAYS = {
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };
 
+/** Common category names of Chinese group-buying exports in English; any other category is shown as the export writes it. */
+const CATEGORIES_EN: Readonly<Record<string, string>> = {
+  生鲜: 'fresh food',
+  蔬菜: 'vegetables',
+  水果: 'fruit',
+  肉禽: 'meat and poultry',
+  肉类: 'meat',
+  水产: 'seafood',
+  海鲜: 'seafood',
+  冻品: 'frozen food',
+  粮油: 'rice, flour and oil',
+  乳品: 'dairy',
+  日用: 'household goods',
+  零食: 'snacks',
+  饮料: 'drinks',
+  酒水: 'drinks',
+  母婴: 'baby products',
+  月饼: 'mooncakes',
+  烘焙: 'bakery',
+};
+
 export function namesFor(lang: Lang): Names {
   return {
     stage: (s: Stage) => pick(lang, STAGE_NAMES[s]),
@@ -35,5 +56,6 @@ export function namesFor(lang: Lang): Names {
     weekday: (n) => WEEKDAYS[lang][n - 1] ?? String(n),
     kpi: (k) => kpiName(k, lang),
     coupon: (c) => m(lang, `act.coupon.${c}` as 'act.coupon.none'),
+    category: (name) => (lang === 'en' && Object.hasOwn(CATEGORIES_EN, name) ? CATEGORIES_EN[name]! : name),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Issue #16 item 4, "every statement true and clear": one test per statement that was wrong or read
- * badly, each failing on the old output. Fixture: test/fixtures/activity (see its README).
+ * badly, each failing on the old output. Fixture: test/fixtures/activity (as in kit.test.ts and script.test.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,5 +128,33 @@ describe('every statement true and clear (#16)', () => {
     const html = readFileSync(join(cwd, 'r.html'), 'utf8');
     expect(html).not.toContain('挽回率');
     expect(html).toContain('唤醒率(2026年9月30日至2026年10月31日,不是第五节的月度 KPI)');
+  });
+
+  it('the silent and growth scripts claim no stock the tool does not know of', async () => {
+    const cwd = await activityDir();
+    for (const [scene, stage] of [
+      ['silent', 'silent'],
+      ['growth', 'growth'],
+      ['growth', 'mature'],
+    ]) {
+      for (const lang of ['zh-CN', 'en']) {
+        const r = await runTuan(['script', scene!, '--stage', stage!, '--leader', 'L1', '--lang', lang, ...AS_OF], { cwd });
+        expect(r.code).toBe(0);
+        expect(r.stdout).not.toMatch(
+          /新上|几样|新品上架|上了不少新东西|这周.{1,12}受邻居们欢迎|new products|some new|new things|popular with the neighbours/,
+        );
+      }
+    }
+    const silent = await runTuan(['script', 'silent', '--member', 'M08', ...AS_OF], { cwd });
+    expect(silent.stdout).toContain('冻品这类您常买的东西,想要的时候跟我说一声就行。另外给您留了一张回归券');
+  });
+
+  it('--lang en scripts and kits name common categories in English', async () => {
+    const cwd = await activityDir();
+    const r = await runTuan(['script', 'silent', '--member', 'M08', '--lang', 'en', ...AS_OF], { cwd });
+    expect(r.stdout).toContain('Whenever you want frozen food again, just tell me.');
+    const kit = await runTuan(['kit', 'growth', '--leader', 'L1', '--lang', 'en', ...AS_OF], { cwd });
+    expect(kit.stdout).toMatch(/\| dairy \| fresh food \|/);
+    expect(kit.stdout).not.toMatch(/生鲜|乳品|冻品|母婴|粮油|水果|零食/);
   });
 });

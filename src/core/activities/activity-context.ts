@@ -19,6 +19,8 @@ export interface Names {
   weekday(isoWeekday: number): string;
   kpi(code: string): string;
   coupon(code: Coupon | 'none'): string;
+  /** a category as the export writes it (Chinese), in the output language where it is a common one */
+  category(name: string): string;
 }
 
 export type Coupon = 'first_order_off' | 'welcome_gift' | 'trial_coupon' | 'return_coupon' | 'cashback';
@@ -89,14 +91,20 @@ export function memberContext(p: MemberProfile, contact: Contact | undefined, na
     recency_days: p.recencyDays,
     orders: p.orders,
     spend_fen: p.spendFen,
-    favourite: p.favourite && { ...p.favourite },
-    suggestion: p.suggestion && { ...p.suggestion },
+    favourite: p.favourite && pickName(p.favourite, names),
+    suggestion: p.suggestion && pickName(p.suggestion, names),
     categories_recorded: p.categoriesRecorded,
     categories_bought: p.categoriesBought,
     reason: { code: p.reason, name: names.reason(p.reason) },
     last_order: p.lastOrder && { date: p.lastOrder.date, amount_fen: p.lastOrder.amountFen, products: [...p.lastOrder.products] },
   };
 }
+
+/** A category in the output language (product names stay as the export writes them). */
+const pickName = (p: { kind: 'category' | 'product'; name: string }, names: Names) => ({
+  kind: p.kind,
+  name: p.kind === 'category' ? names.category(p.name) : p.name,
+});
 
 const KPI_UNITS: Record<string, 'pct' | 'orders_per_week' | 'orders_per_month'> = {
   growth_weekly_orders: 'orders_per_week',
