@@ -6,8 +6,9 @@ import { kpiName } from './kpi.js';
 
 const m = defineMessages({
   'act.scene.welcome': ['新人欢迎', 'new-member welcome'],
-  'act.scene.growth': ['成长期推荐', 'growth recommendation'],
+  'act.scene.growth': ['品类推荐', 'category recommendation'],
   'act.scene.mature': ['成熟期会员权益', 'mature member benefits'],
+  'act.scene.mature-care': ['成熟期关怀回访', 'mature-member check-in'],
   'act.scene.silent': ['沉默期关怀', 'silent-member care'],
   'act.scene.churned': ['流失期道歉与补偿', 'churned-member apology and compensation'],
   'act.scene.complaint': ['投诉处理', 'complaint handling'],

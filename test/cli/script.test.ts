@@ -79,7 +79,7 @@ describe('tuan script', () => {
     const e1 = await runTuan(['script', 'hello', '--member', 'M01', '--lang', 'en', ...AS_OF], { cwd });
     expect([e1.code, e1.stderr]).toEqual([
       2,
-      'tuan: unknown scene "hello"\nhint: use one of: welcome, growth, mature, silent, churned, complaint\n',
+      'tuan: unknown scene "hello"\nhint: use one of: welcome, growth, mature, mature-care, silent, churned, complaint\n',
     ]);
     const e2 = await runTuan(['script', 'welcome', '--lang', 'en', ...AS_OF], { cwd });
     expect([e2.code, e2.stderr]).toEqual([2, 'tuan: give --member ID, or --stage STAGE (with --leader ID for one leader)\n']);

@@ -157,4 +157,24 @@ describe('every statement true and clear (#16)', () => {
     expect(kit.stdout).toMatch(/\| dairy \| fresh food \|/);
     expect(kit.stdout).not.toMatch(/生鲜|乳品|冻品|母婴|粮油|水果|零食/);
   });
+
+  it('at-risk mature members get their own scene (script-mature-care), not the growth script and its trial voucher', async () => {
+    const cwd = await activityDir();
+    // on 2026-11-08 (the plan of the week after) mature, growth and intro members of L1 are at risk
+    const LATER = ['--as-of', '2026-11-08'];
+    const plan = await runTuan(['plan', '--leader', 'L1', '--format', 'json', ...LATER], { cwd });
+    const tasks = JSON.parse(plan.stdout).days.flatMap((d: { tasks: { action: string; stage: string; script: string }[] }) => d.tasks);
+    const atRisk = tasks.filter((t: { action: string }) => t.action === 'at_risk');
+    expect(atRisk.some((t: { stage: string }) => t.stage === 'mature')).toBe(true);
+    for (const t of atRisk) expect(t.script).toBe(t.stage === 'mature' ? 'script-mature-care' : 'script-growth');
+    const md = await runTuan(['plan', '--leader', 'L1', ...LATER], { cwd });
+    expect(md.stdout).toMatch(/成熟期风险会员一对一关怀\(超过 14 天没下单\):\d+ 位,用 `script-mature-care` 问问近况/);
+    const script = await runTuan(['script', 'mature-care', '--stage', 'mature', '--leader', 'L1', ...LATER], { cwd });
+    expect(script.code).toBe(0);
+    expect(script.stdout).toContain('【成熟期关怀回访 · ');
+    expect(script.stdout).not.toMatch(/试用|成长期推荐|成长任务卡/);
+    // the growth script's header names what it does, not a stage (intro members at risk get it too)
+    const growth = await runTuan(['script', 'growth', '--stage', 'intro', '--leader', 'L1', ...AS_OF], { cwd });
+    expect(growth.stdout).toMatch(/^【品类推荐 · .*· 引入期 ·/);
+  });
 });

@@ -7,7 +7,7 @@ import { bool, bp, compactOf, date, fen, list, nullable, num, obj, str, type Obj
 import { STAGES } from '../members/index.js';
 import { REPORT_CONTEXT } from './report-context.js';
 
-export const SCENES = ['welcome', 'growth', 'mature', 'silent', 'churned', 'complaint'] as const;
+export const SCENES = ['welcome', 'growth', 'mature', 'mature-care', 'silent', 'churned', 'complaint'] as const;
 export type Scene = (typeof SCENES)[number];
 
 export const KIT_TEMPLATES = STAGES.map((s) => `kit-${s}` as const);
