@@ -178,14 +178,14 @@ describe('tuan kpi check: exit status', () => {
     expect(r.stdout).toMatch(/│ WARN │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 40% 警告 · 低于 20% 失败 +│/);
     const strict = await check(cwd, yaml, ['--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('tuan: KPI 检查未通过:1 WARN(--strict)\n');
+    expect(strict.stderr).toBe('tuan: KPI 检查未通过:1 项警告(--strict)\n');
   });
 
   it('fail: exit 1, the measured value next to the threshold', async () => {
     const r = await check(cwd, 'checks:\n  - kpi: repurchase_rate\n    scope: leader:L1\n    fail_below: 30%\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/│ FAIL │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 30% 失败 +│/);
-    expect(r.stderr).toBe('tuan: KPI 检查未通过:1 FAIL\n');
+    expect(r.stderr).toBe('tuan: KPI 检查未通过:1 项失败\n');
   });
 
   it('n/a is a warning (exit 0), and fails with require: true (exit 1)', async () => {
@@ -196,7 +196,7 @@ describe('tuan kpi check: exit status', () => {
     const req = await check(cwd, yaml + '    require: true\n');
     expect(req.code).toBe(1);
     expect(req.stdout).toMatch(/│ FAIL │ wakeup_rate │ 唤醒率 │ leader:L2 │ +n\/a │/);
-    expect(req.stderr).toBe('tuan: KPI 检查未通过:1 FAIL\n');
+    expect(req.stderr).toBe('tuan: KPI 检查未通过:1 项失败\n');
   });
 
   it('a broken checks file is exit 2 naming the bad key', async () => {
@@ -319,7 +319,7 @@ describe('tuan kpi check: outputs', () => {
   it('--junit writes JUnit XML that validates against the schema: a suite per check, a case per scope', async () => {
     const r = await check(cwd, YAML, ['--junit', 'out/kpi.xml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('已写入 out/kpi.xml\ntuan: KPI 检查未通过:1 FAIL\n');
+    expect(r.stderr).toBe('已写入 out/kpi.xml\ntuan: KPI 检查未通过:1 项失败\n');
     const xml = readFileSync(join(cwd, 'out/kpi.xml'), 'utf8');
     expect(await junitErrors(xml)).toEqual([]);
     await expect(xml).toMatchFileSnapshot('../golden/kpi/check-junit.xml');

@@ -177,4 +177,25 @@ describe('every statement true and clear (#16)', () => {
     const growth = await runTuan(['script', 'growth', '--stage', 'intro', '--leader', 'L1', ...AS_OF], { cwd });
     expect(growth.stdout).toMatch(/^【品类推荐 · .*· 引入期 ·/);
   });
+
+  it('no English inside Chinese output: reject reasons, their fields and the kpi check verdict', async () => {
+    const cwd = await activityDir();
+    writeFileSync(
+      join(cwd, 'bad.csv'),
+      '订单号,下单时间,会员ID,会员昵称,手机号,团长ID,商品名称,商品分类,数量,单价,实付金额,退款金额,订单状态\n' +
+        'X1,2026-13-01 08:10:00,M1,a,13900000011,L1,米,粮油,1,89.00,89.00,0.00,已完成\n' +
+        'X2,2026-10-01 08:10:00,M1,a,13900000011,L1,米,粮油,1,89.00,89.00,0.00,飞走了\n',
+    );
+    const imp = await runTuan(['import', 'bad.csv', '--max-reject-rate', '1'], { cwd });
+    expect(imp.stdout).toContain('1 × 下单时间:日期无效:"…"');
+    expect(imp.stdout).toContain('1 × 订单状态:不认识的订单状态:"…"(在配置的 status_words 里加上它)');
+    expect(imp.stdout).not.toMatch(/invalid date|unknown status|ordered_at/);
+    const rej = await runTuan(['rejects'], { cwd });
+    expect(rej.stdout).toContain('│ 下单时间 │ 日期无效:"2026-13-01 08:10:00"');
+    const en = await runTuan(['rejects', '--lang', 'en'], { cwd });
+    expect(en.stdout).toContain('│ ordered_at │ invalid date "2026-13-01 08:10:00"');
+    writeFileSync(join(cwd, 'checks.yaml'), 'checks:\n  - kpi: repurchase_rate\n    fail_below: 90%\n');
+    const check = await runTuan(['kpi', 'check', '--config', 'checks.yaml', '--period', '2026-10', ...AS_OF], { cwd });
+    expect([check.code, check.stderr]).toEqual([1, 'tuan: KPI 检查未通过:1 项失败\n']);
+  });
 });
