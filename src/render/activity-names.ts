@@ -57,6 +57,7 @@ export function namesFor(lang: Lang): Names {
     weekday: (n) => WEEKDAYS[lang][n - 1] ?? String(n),
     kpi: (k) => kpiName(k, lang),
     coupon: (c) => m(lang, `act.coupon.${c}` as 'act.coupon.none'),
+    phoneTail: (digits) => (lang === 'en' ? `tel. …${digits}` : `尾号${digits}`),
     category: (name) => (lang === 'en' && Object.hasOwn(CATEGORIES_EN, name) ? CATEGORIES_EN[name]! : name),
   };
 }

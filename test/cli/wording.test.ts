@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTuan } from '../helpers/run-tuan.js';
+import { runTuan, workdir } from '../helpers/run-tuan.js';
 import { activityDir, AS_OF } from './activity-helpers.js';
 
 describe('every statement true and clear (#16)', () => {
@@ -197,5 +197,21 @@ describe('every statement true and clear (#16)', () => {
     writeFileSync(join(cwd, 'checks.yaml'), 'checks:\n  - kpi: repurchase_rate\n    fail_below: 90%\n');
     const check = await runTuan(['kpi', 'check', '--config', 'checks.yaml', '--period', '2026-10', ...AS_OF], { cwd });
     expect([check.code, check.stderr]).toEqual([1, 'tuan: KPI 检查未通过:1 项失败\n']);
+  });
+
+  it('快团团 members (IDs tuan made up) are told apart by the last four digits of the phone, as 快团团 shows them', async () => {
+    const cwd = workdir(['orders/ktt.csv']);
+    expect((await runTuan(['import', 'ktt.csv', '--leader', 'L004'], { cwd })).code).toBe(0);
+    const kit = await runTuan(['kit', 'intro', '--leader', 'L004', ...AS_OF], { cwd });
+    // two members whose masked nicknames are both 开*: the generated IDs (u4bfdfa2e98 …) told a leader nothing
+    expect(kit.stdout).toContain('| 开*(尾号9846) |');
+    expect(kit.stdout).toContain('| 开*(尾号4272) |');
+    expect(kit.stdout).not.toMatch(/\(u[0-9a-f]{10}\)/);
+    const en = await runTuan(['script', 'welcome', '--stage', 'intro', '--leader', 'L004', '--lang', 'en', ...AS_OF], { cwd });
+    expect(en.stdout).toMatch(/\(tel\. …\d{4}\)/);
+    // members with an ID of their own keep it
+    const own = await activityDir();
+    const kit1 = await runTuan(['kit', 'mature', '--leader', 'L1', ...AS_OF], { cwd: own });
+    expect(kit1.stdout).toMatch(/\| [^|]*\(M\d+\) \|/);
   });
 });
