@@ -176,6 +176,9 @@ describe('every statement true and clear (#16)', () => {
     // the growth script's header names what it does, not a stage (intro members at risk get it too)
     const growth = await runTuan(['script', 'growth', '--stage', 'intro', '--leader', 'L1', ...AS_OF], { cwd });
     expect(growth.stdout).toMatch(/^【品类推荐 · .*· 引入期 ·/);
+    // the mature kit's schedule names the same script as the plan
+    const kit = await runTuan(['kit', 'mature', '--leader', 'L1', ...AS_OF], { cwd });
+    expect(kit.stdout).toMatch(/单独问候 \| script-mature-care \|/);
   });
 
   it('no English inside Chinese output: reject reasons, their fields and the kpi check verdict', async () => {
