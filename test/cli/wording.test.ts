@@ -30,7 +30,7 @@ describe('every statement true and clear (#16)', () => {
     }
     const churned = await runTuan(['kit', 'churned', '--leader', 'L1', ...AS_OF], { cwd });
     // the reasons are listed under the sentence that explains them
-    expect(churned.stdout).toMatch(/每人只记一条.*\n  - 售后\/品质问题:\d+ 位\n  - 只下过一单:\d+ 位\n  - 原因不明:\d+ 位/);
+    expect(churned.stdout).toMatch(/每人只记一条.*\n {2}- 售后\/品质问题:\d+ 位\n {2}- 只下过一单:\d+ 位\n {2}- 原因不明:\d+ 位/);
   });
 
   it('the segment legend says the RFM rule in plain words (the precise rule is in docs/guide/members.md)', async () => {
@@ -77,7 +77,7 @@ describe('every statement true and clear (#16)', () => {
     const cwd = await activityDir();
     const r = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', ...AS_OF], { cwd });
     const row = r.stdout.split('\n').find((l) => l.includes('复购率'))!;
-    expect(row).toMatch(/│ –    │$/);
+    expect(row).toMatch(/│ – {4}│$/);
     expect(r.stdout).toContain('– 不评判:人数(或单数)少于 10(kpi.min_denominator),太少,看不出好坏');
     const json = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', '--format', 'json', ...AS_OF], {
       cwd,
@@ -85,15 +85,15 @@ describe('every statement true and clear (#16)', () => {
     expect(JSON.parse(json.stdout).results[0].target).toBe('too_few');
     writeFileSync(join(cwd, 'tuan.config.yaml'), 'kpi:\n  min_denominator: 1\n');
     const judged = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', ...AS_OF], { cwd });
-    expect(judged.stdout.split('\n').find((l) => l.includes('复购率'))).toMatch(/│ [✓★✗]    │$/);
+    expect(judged.stdout.split('\n').find((l) => l.includes('复购率'))).toMatch(/│ [✓★✗] {4}│$/);
   });
 
   it('monthly targets are not judged on a week: the legend says they are monthly', async () => {
     const cwd = await activityDir();
     writeFileSync(join(cwd, 'tuan.config.yaml'), 'kpi:\n  min_denominator: 1\n');
     const week = await runTuan(['kpi', '--leader', 'L1', '--period', 'last-week', '--kpi', 'repurchase_rate,aov', ...AS_OF], { cwd });
-    expect(week.stdout.split('\n').find((l) => l.includes('复购率'))).toMatch(/≥ 40% │ +≥ 45% │ –    │$/);
-    expect(week.stdout.split('\n').find((l) => l.includes('客单价'))).toMatch(/│ [✓★✗]    │$/);
+    expect(week.stdout.split('\n').find((l) => l.includes('复购率'))).toMatch(/≥ 40% │ +≥ 45% │ – {4}│$/);
+    expect(week.stdout.split('\n').find((l) => l.includes('客单价'))).toMatch(/│ [✓★✗] {4}│$/);
     expect(week.stdout).toContain('– 不评判:复购率的目标按自然月定,2026-W43 不是一个完整的自然月');
     const month = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'repurchase_rate', ...AS_OF], { cwd });
     expect(month.stdout).not.toContain('不评判');
@@ -103,7 +103,7 @@ describe('every statement true and clear (#16)', () => {
     const cwd = await activityDir();
     writeFileSync(join(cwd, 'm.csv'), 'metric,value,period,leader_id\ngroup_messages,5620,2026-10,L1\n');
     const hit = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'gmv', '--metrics', 'm.csv', ...AS_OF], { cwd });
-    expect(hit.stdout.split('\n').find((l) => l.includes('社群消息量'))).toMatch(/│ +5,620 │ +│ +│ ≥ 5,000 │ ★    │$/);
+    expect(hit.stdout.split('\n').find((l) => l.includes('社群消息量'))).toMatch(/│ +5,620 │ +│ +│ ≥ 5,000 │ ★ {4}│$/);
     writeFileSync(join(cwd, 'm.csv'), 'metric,value,period,leader_id\ngroup_messages,3410,2026-10,L1\n');
     const miss = await runTuan(['kpi', '--leader', 'L1', '--period', '2026-10', '--kpi', 'gmv', '--metrics', 'm.csv', ...AS_OF], { cwd });
     expect(miss.stdout.split('\n').find((l) => l.includes('社群消息量'))).toMatch(/│ +3,410 │ +│ +│ ≥ 5,000 │ +│$/);
