@@ -115,6 +115,9 @@ describe('every statement true and clear (#16)', () => {
     expect(one.stdout).toContain('所以阶段人数可能和 tuan segment(按最近一次下单归属团长)不同');
     const all = await runTuan(['kpi', '--period', '2026-10', ...AS_OF], { cwd });
     expect(all.stdout).not.toContain('tuan segment');
+    // and the segment page says the same from its side
+    const seg = await runTuan(['segment', '--leader', 'L1', ...AS_OF], { cwd });
+    expect(seg.stdout).toContain('会员算在最近一次下单的团长名下;tuan kpi --leader 只看这个团长自己的订单');
   });
 
   it('one name per concept: 挽回成功率 as in the KPI catalogue, and the migration rates say their period', async () => {
