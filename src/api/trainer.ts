@@ -24,7 +24,6 @@ import {
   trainerKpiBetter,
   type Comparison,
   type SupportMonth,
-  type SupportReason,
   type SupportEntry,
   type TrainerKpi,
   type WatchedKpi,
