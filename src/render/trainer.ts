@@ -164,22 +164,27 @@ export interface SupportMeta extends TrainerMeta {
   rule: { drop_pct: number; drop_months: number; min_failed_checks: number; period_months: number; quiet_months: number };
 }
 
-function reasonsOf(e: SupportEntry, month: string, lang: Lang, pct: number): string[] {
+export function reasonsOf(e: SupportEntry, month: string, lang: Lang, pct: number): string[] {
   const out = e.reasons.map((r) => reasonText(r, lang, pct));
   if (e.started !== month && e.latest.length > 0)
     out.push(m(lang, 'sp.again', { reasons: e.latest.map((r) => reasonText(r, lang, pct)).join(lang === 'en' ? '; ' : ';') }));
   return out;
 }
 
+/** The support rule in force, in words. */
+export function ruleText(rule: SupportMeta['rule'], lang: Lang): string {
+  return m(lang, 'sp.rule', {
+    n: rule.drop_months,
+    pct: rule.drop_pct,
+    min: rule.min_failed_checks,
+    period: rule.period_months,
+    quiet: rule.quiet_months,
+  });
+}
+
 export function supportTable(list: readonly SupportEntry[], meta: SupportMeta, lang: Lang, style: Style): string {
   const title = style.bold(m(lang, 'sp.title', { month: meta.month, scope: meta.scope }));
-  const rule = m(lang, 'sp.rule', {
-    n: meta.rule.drop_months,
-    pct: meta.rule.drop_pct,
-    min: meta.rule.min_failed_checks,
-    period: meta.rule.period_months,
-    quiet: meta.rule.quiet_months,
-  });
+  const rule = ruleText(meta.rule, lang);
   if (list.length === 0) return `${title}\n${m(lang, 'sp.none')}\n${rule}\n`;
   const head = ['tr.h.leader', 'tr.h.name', 'sp.h.status', 'sp.h.started', 'sp.h.period'].map((k) => m(lang, k as 'tr.h.leader'));
   const body: Cell[][] = list.map((e) => [

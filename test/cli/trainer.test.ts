@@ -205,4 +205,22 @@ describe('tuan leaders: the trainer table', () => {
     const north = await runTuan(['alerts', '--region', '北区', '--fail-on', 'warn', '--format', 'json', ...at], { cwd });
     expect(JSON.parse(north.stdout).alerts.filter((a: { source: string }) => a.source === 'support')).toEqual([]);
   });
+
+  it('tuan report --region / --trainer: the first page shows the support list and the leaders compared', async () => {
+    const at = ['--as-of', '2026-04-01'];
+    const r = await runTuan(['report', '--region', '测试区', '--out', '-', ...at], { cwd });
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    expect(html.indexOf('id="support"')).toBeGreaterThan(html.indexOf('</header>'));
+    expect(html.indexOf('id="support"')).toBeLessThan(html.indexOf('id="stages"'));
+    expect(html).toMatch(/<tr><td>A02<\/td><td>乙\*<\/td><td>新进入<\/td><td>2026-03<\/td><td>2026-04 – 2026-06<\/td>/);
+    expect(html).toContain('<h2>团长对比:2026-03</h2>');
+    const t = await runTuan(['report', '--trainer', 'A01', '--lang', 'en', '--out', '-', ...at], { cwd });
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('<h1>Group-buying report · the leaders trainer A01 mentors</h1>');
+    expect(t.stdout).toContain('No leader of the leaders trainer A01 mentors needs support.');
+    // without --region or --trainer there is no trainer section
+    const all = await runTuan(['report', '--out', '-', ...at], { cwd });
+    expect(all.stdout).not.toContain('id="support"');
+  });
 });
