@@ -232,18 +232,22 @@ export function leadersJson(rows: LeaderOverview[], info: Map<string, LeaderInfo
   return {
     month: c.month,
     scope: c.scope,
-    leaders: rows.map((o) => ({
-      ...row(o, info.get(o.leaderId), levels),
-      ...kpiObjects(kpisOf(c, o.leaderId)),
-      checks: o.level.checks.map((c) => ({
-        level: c.level,
-        min_gmv_fen: levels[c.level - 1]!.minGmvFen,
-        min_repurchase_bp: levels[c.level - 1]!.minRepurchaseBp,
-        gmv_ok: c.gmvOk,
-        repurchase_ok: c.repurchaseOk,
-        met: c.met,
-      })),
-    })),
+    leaders: rows.map((o) => {
+      const { leader_id, ...rest } = row(o, info.get(o.leaderId), levels);
+      return {
+        leader_id,
+        ...kpiObjects(kpisOf(c, o.leaderId)),
+        ...rest,
+        checks: o.level.checks.map((c) => ({
+          level: c.level,
+          min_gmv_fen: levels[c.level - 1]!.minGmvFen,
+          min_repurchase_bp: levels[c.level - 1]!.minRepurchaseBp,
+          gmv_ok: c.gmvOk,
+          repurchase_ok: c.repurchaseOk,
+          met: c.met,
+        })),
+      };
+    }),
     median: medianObject(c.comparison),
   };
 }

@@ -20,7 +20,7 @@ import { contextHeader } from '../../src/core/templating/template-contexts.js';
 import type { Lang } from '../../src/i18n.js';
 import { escapeDeep, escapeHtml, reportView, type ReportRules } from '../../src/render/report-view.js';
 import { migrationHeat, share } from '../../src/render/report-charts.js';
-import { TRAINER_KPIS } from '../../src/core/trainer/index.js';
+import { TRAINER_KPIS, type RankedValues, type TrainerKpi } from '../../src/core/trainer/index.js';
 import { whole } from '../../src/core/shared/index.js';
 
 const AS_OF = '2026-10-31';
@@ -108,11 +108,17 @@ describe('reportView', () => {
   });
 
   it.each<Lang>(['zh-CN', 'en'])("with the trainer's section, conforms too (%s)", (lang) => {
-    const kpis = Object.fromEntries(TRAINER_KPIS.map((k) => [k, { value: whole(1), prev: null, yoy: whole(2), rank: 1 }]));
+    const kpis = Object.fromEntries(TRAINER_KPIS.map((k) => [k, { value: whole(1), prev: null, yoy: whole(2), rank: 1 }])) as Record<
+      TrainerKpi,
+      RankedValues
+    >;
     const trainer = {
       month: '2026-06',
       scope: 'region:测试区',
-      comparison: { rows: [{ leaderId: 'L1', kpis }], median: Object.fromEntries(TRAINER_KPIS.map((k) => [k, null])) },
+      comparison: {
+        rows: [{ leaderId: 'L1', kpis }],
+        median: Object.fromEntries(TRAINER_KPIS.map((k) => [k, null])) as Record<TrainerKpi, null>,
+      },
       support: [
         {
           leaderId: 'L1',

@@ -1,17 +1,14 @@
 /** Public surface of core/trainer: the trainer's comparison of leaders, the mentor tree and the support rule. */
 export { change, compareLeaders, difference, median, rankOf } from './compare.js';
-export type { Better, Comparison, KpiValues, LeaderKpis, RankedValues } from './compare.js';
+export type { Comparison, RankedValues } from './compare.js';
 export { menteesOf } from './mentors.js';
-export type { MentorLink } from './mentors.js';
 export { WATCHED_KPIS, judgeMonth, supportTimeline } from './support.js';
 export type {
-  DropStep,
   SupportEntry,
   SupportMonth,
   SupportReason,
   SupportRule,
   SupportStatus,
-  SupportVerdict,
   WatchedKpi,
 } from './support.js';
 export { TRAINER_KPIS, trainerKpiBetter, trainerKpiUnit } from './columns.js';
