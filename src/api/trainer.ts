@@ -10,7 +10,7 @@ import type { Db } from '../adapters/db.js';
 import { expandScope, readKpiData } from '../adapters/kpi-data.js';
 import { KpiMeasurer, runChecks } from '../adapters/kpi-measure.js';
 import { loadCommissionData } from '../adapters/commission-data.js';
-import { checkLeader } from '../adapters/scope.js';
+import { checkLeader, resolveScope } from '../adapters/scope.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { commissionReport } from '../core/commission/index.js';
 import type { KpiScope, OrderKpi } from '../core/kpi/index.js';
@@ -51,6 +51,7 @@ export interface TrainerScope {
 /** The scope of the trainer's view; two of leader/region/trainer at once, an unknown leader or region are usage errors. */
 export function trainerScope(o: TrainerScopeOptions, leaders: readonly LeaderInfo[]): TrainerScope {
   const given = (['leader', 'region', 'trainer'] as const).filter((k) => o[k] !== undefined);
+  if (given.length === 2 && !given.includes('trainer')) resolveScope(o, leaders); // its "--leader or --region, not both"
   if (given.length > 1)
     throw new UsageError({
       zh: `--${given.join(' 和 --')} 只能用一个`,
