@@ -3,7 +3,7 @@ import { CheckFailed, EXIT } from '../errors.js';
 import { alerts, alertsAtOrAbove, ALERT_LEVELS, type AlertLevel } from '../api/alerts.js';
 import { alertsJson, alertsTable } from '../render/alerts.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, outOption, withRead } from './common.js';
+import { emit, formatOption, outOption, regionOption, trainerOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 interface Flags {
@@ -41,18 +41,8 @@ export const alertsCommand: CommandSpec = {
   ],
   configure(cmd, say) {
     cmd
-      .addOption(
-        new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)')),
-      )
-      .addOption(
-        new Option(
-          '--trainer <id>',
-          say(
-            '只看师傅是这个团长ID的团长,以及他们的徒弟(逐级向下)',
-            'only the leaders whose mentor is this leader ID, and their mentees, recursively',
-          ),
-        ),
-      )
+      .addOption(regionOption(say))
+      .addOption(trainerOption(say))
       .addOption(formatOption(say, ['table', 'json']))
       .addOption(
         new Option(

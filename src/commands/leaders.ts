@@ -5,7 +5,7 @@ import { chooseMonth } from '../api/commission.js';
 import { leadersCsv, leadersJson, leadersTable } from '../render/leaders.js';
 import { supportCsv, supportJson, supportTable } from '../render/trainer.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
+import { emit, formatOption, leaderOption, outOption, regionOption, trainerOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 interface Flags {
@@ -65,18 +65,8 @@ export const leadersCommand: CommandSpec = {
         ),
       )
       .addOption(leaderOption(say))
-      .addOption(
-        new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)')),
-      )
-      .addOption(
-        new Option(
-          '--trainer <id>',
-          say(
-            '只看师傅是这个团长ID的团长,以及他们的徒弟(逐级向下,leaders.csv 的「师傅」列)',
-            'only the leaders whose mentor is this leader ID, and their mentees, recursively (the 师傅 column of leaders.csv)',
-          ),
-        ),
-      )
+      .addOption(regionOption(say))
+      .addOption(trainerOption(say))
       .addOption(
         new Option(
           '--support',
