@@ -46,6 +46,7 @@ export function leaders(db: DbInput, o: LeadersOptions): LeadersResult {
     const shown = new Set(scope.shown);
     const rows = leaderOverview(data.input, data.profiles, month).filter((x) => shown.has(x.leaderId));
     const t = new TrainerData(h, config, o.asOf);
+    t.useCommissionData(month, data); // read up to `until`, as the statement of the month is
     return maskOutput(
       {
         month,

@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../adapters/db.js';
 import { expandScope, readKpiData } from '../adapters/kpi-data.js';
 import { KpiMeasurer, runChecks } from '../adapters/kpi-measure.js';
-import { loadCommissionData } from '../adapters/commission-data.js';
+import { loadCommissionData, type CommissionData } from '../adapters/commission-data.js';
 import { checkLeader, resolveScope } from '../adapters/scope.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { commissionReport } from '../core/commission/index.js';
@@ -126,16 +126,21 @@ export class TrainerData {
     return this.measurer.measure(code, leaderScope(leaderId), resolvePeriod(month, this.asOf)).value;
   }
 
+  /**
+   * The month's commission statements from commission data read up to the month's end (or asOf): the caller's, when
+   * it has read them already (`tuan leaders` does), so that they are not read twice.
+   */
+  useCommissionData(month: string, data: CommissionData): void {
+    this.commissions.set(month, new Map(commissionReport(data.input, month).statements.map((s) => [s.leaderId, s.totalFen])));
+  }
+
   /** The month's commission total (fen) of a leader, as `tuan commission --month M` states it; null without a statement. */
   commission(leaderId: string, month: string): number | null {
-    let byLeader = this.commissions.get(month);
-    if (!byLeader) {
+    if (!this.commissions.has(month)) {
       const end = monthEnd(month);
-      const data = loadCommissionData(this.db, this.config, end <= this.asOf ? end : this.asOf);
-      byLeader = new Map(commissionReport(data.input, month).statements.map((s) => [s.leaderId, s.totalFen]));
-      this.commissions.set(month, byLeader);
+      this.useCommissionData(month, loadCommissionData(this.db, this.config, end <= this.asOf ? end : this.asOf));
     }
-    return byLeader.get(leaderId) ?? null;
+    return this.commissions.get(month)!.get(leaderId) ?? null;
   }
 
   value(code: TrainerKpi, leaderId: string, month: string): Ratio | null {
