@@ -17,6 +17,7 @@ import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/kpi/
 import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LegacyTargetsSchema, LintSchema } from './activities-config.js';
 import { STAGES } from './core/members/index.js';
 import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
+import { DEFAULT_TRAINER, TrainerSchema } from './trainer-config.js';
 
 const days = z.number().int().min(0);
 const scoreRange = z
@@ -232,6 +233,8 @@ export const ConfigSchema = z.strictObject({
   checks: ChecksSchema,
   /** `tuan report`: list sizes and the default migration start (src/report-config.ts). */
   report: ReportSchema,
+  /** The trainer's view: the support rule of `tuan leaders --support`, `tuan alerts` and the report (src/trainer-config.ts). */
+  trainer: TrainerSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -253,6 +256,7 @@ export const DEFAULT_CONFIG: Config = {
   kpi: DEFAULT_KPI_SECTION,
   checks: [],
   report: DEFAULT_REPORT,
+  trainer: DEFAULT_TRAINER,
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -155,6 +155,16 @@ export { stages, type StagesOptions, type StagesResult } from './api/stages.js';
 export { members, MEMBER_SORTS, type MembersOptions, type MembersResult, type ListedMember, type MemberSort } from './api/members.js';
 export { commission, chooseMonth, type CommissionOptions, type CommissionResult, type MonthChoice } from './api/commission.js';
 export { leaders, type LeadersOptions, type LeadersResult } from './api/leaders.js';
+export {
+  alerts,
+  ALERT_SOURCES,
+  type Alert,
+  type AlertContext,
+  type AlertLevel,
+  type AlertSource,
+  type AlertsOptions,
+  type AlertsResult,
+} from './api/alerts.js';
 export { kit, type KitOptions, type KitContext } from './api/kit.js';
 export { script, type ScriptOptions, type ScriptContext } from './api/script.js';
 export { plan, weekOf, type PlanOptions, type PlanResult, type PlanContext } from './api/plan.js';

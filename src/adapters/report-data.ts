@@ -14,6 +14,8 @@ export interface ReportRequest {
   from: string;
   leader?: string | undefined;
   region?: string | undefined;
+  /** a scope resolved already (a trainer's mentees, `trainer:ID`); wins over leader and region */
+  within?: { label: string; leaderIds: ReadonlySet<string> } | undefined;
   unmask: boolean;
 }
 
@@ -31,7 +33,7 @@ export function loadReportInput(
   onStep(1, READ_STEPS);
   const leaders = kpi.leaders;
   const all = readMemberFacts(db, r.asOf, rfmWindowStart(r.asOf, config.rfm.window_days));
-  const scope = resolveScope(r, leaders);
+  const scope = r.within ?? resolveScope(r, leaders);
   const facts = scope.leaderIds ? all.filter((m) => scope.leaderIds!.has(m.leaderId)) : all;
   const label = scope.label;
   onStep(2, READ_STEPS);

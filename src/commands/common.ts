@@ -18,6 +18,17 @@ export const outOption = (say: Say) =>
     say('写到这个文件,而不是标准输出(- 表示标准输出)', 'write the output to this file instead of stdout (- for stdout)'),
   );
 export const leaderOption = (say: Say) => new Option('--leader <id>', say('只看这个团长(团长ID)', 'only this leader (团长ID)'));
+/** The trainer's scopes (tuan leaders, tuan alerts): a region, or a trainer's mentees. */
+export const regionOption = (say: Say) =>
+  new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)'));
+export const trainerOption = (say: Say) =>
+  new Option(
+    '--trainer <id>',
+    say(
+      '只看师傅是这个团长ID的团长,以及他们的徒弟(逐级向下,leaders.csv 的「师傅」列)',
+      'only the leaders whose mentor is this leader ID, and their mentees, recursively (the 师傅 column of leaders.csv)',
+    ),
+  );
 
 /**
  * Create a directory and its missing parents one level at a time (Node 20's recursive mkdir can

@@ -13,6 +13,7 @@ import { membersCommand } from './members.js';
 import { kpiCommand } from './kpi.js';
 import { commissionCommand } from './commission.js';
 import { leadersCommand } from './leaders.js';
+import { alertsCommand } from './alerts.js';
 import { reportCommand } from './report.js';
 import { activityCommands } from './activity.js';
 
@@ -29,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   commissionCommand,
   ...activityCommands,
   kpiCommand,
+  alertsCommand,
   configCommand,
   initCommand,
   completionCommand,

@@ -21,6 +21,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   plan: async () => (await import('./plan.js')).planCommand,
   lint: async () => (await import('./lint.js')).lintCommand,
   kpi: async () => (await import('./kpi.js')).kpiCommand,
+  alerts: async () => (await import('./alerts.js')).alertsCommand,
   config: async () => (await import('./config.js')).configCommand,
   init: async () => (await import('./init.js')).initCommand,
   completion: async () => (await import('./completion.js')).completionCommand,

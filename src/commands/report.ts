@@ -13,6 +13,7 @@ interface Flags {
   from?: string;
   leader?: string;
   region?: string;
+  trainer?: string;
   out: string;
   templates?: string;
 }
@@ -52,6 +53,7 @@ function render(ctx: Ctx, flags: Flags, from: string): string {
         from,
         leader: flags.leader,
         region: flags.region,
+        trainer: flags.trainer,
         unmask: ctx.unmask,
         onStep: (done, total) => progress.update(done, total + 1),
       }),
@@ -68,6 +70,7 @@ function render(ctx: Ctx, flags: Flags, from: string): string {
         unmask: ctx.unmask,
       },
       ctx.lang,
+      r.trainer && { ...r.trainer, rule: c.trainer.support },
     );
     return templates.render('report', escapeDeep(view));
   } finally {
@@ -88,19 +91,22 @@ export const reportCommand: CommandSpec = {
       '离线能打开,手机微信里能看,A4 能打印:截至 --as-of 各阶段、各团长的会员数,从 --from 起的阶段迁移,' +
       'RFM 的 R×F 网格和平均消费,八类客户数,上一个完整月份的 KPI 表(对照配置里的目标 kpi.targets)、当月佣金汇总,' +
       '以及要跟进的会员(消费最高的沉默会员、有流失风险的会员、新会员;除非 --unmask,姓名和手机号隐去一部分)。' +
-      '用 templates/<lang>/report.hbs 渲染(可用 --templates 替换)。只读数据库。',
+      '用 templates/<lang>/report.hbs 渲染(可用 --templates 替换)。只读数据库。' +
+      '加 --region 或 --trainer 时,首页还有培训师的团长对比表(环比、同比、排名、中位数)和需要支持的团长。',
     en:
       'Writes one self-contained HTML file (inline CSS and SVG charts; no scripts, fonts, images or links to anything outside) ' +
       'that opens offline, in WeChat on a phone and prints on A4: members per stage and leader as of --as-of, the stage migration ' +
       'from --from, the RFM R×F grid with average spend, the 8-class counts, the KPI table of the last full month against the ' +
       "targets in the configuration (kpi.targets), that month's commission summary, and the members to act on (silent members " +
       'with the highest spend, members at risk, new members; names and phones masked unless --unmask). Rendered from ' +
-      'templates/<lang>/report.hbs (override with --templates). Reads the database only.',
+      'templates/<lang>/report.hbs (override with --templates). Reads the database only. With --region or --trainer, the ' +
+      "first page also shows the trainer's table of leaders (change on the month and the year, rank, median) and who needs support.",
   },
   examples: [
     'tuan report --as-of 2026-10-31 --out report.html',
     'tuan report --leader L003 --lang en --out l003-en.html',
     'tuan report --region 杭州西湖区 --from 2026-07-31 --out region.html',
+    'tuan report --trainer L001 --out trainer.html',
   ],
   configure(cmd, say) {
     cmd
@@ -115,7 +121,22 @@ export const reportCommand: CommandSpec = {
       )
       .addOption(leaderOption(say))
       .addOption(
-        new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)')),
+        new Option(
+          '--region <region>',
+          say(
+            '只看这个区域的团长(来自 leaders.csv);报告首页加上团长对比表和需要支持的团长',
+            'only leaders of this region (from leaders.csv); the first page gains the leaders compared and who needs support',
+          ),
+        ),
+      )
+      .addOption(
+        new Option(
+          '--trainer <id>',
+          say(
+            '只看师傅是这个团长ID的团长及其徒弟(逐级向下);报告首页加上团长对比表和需要支持的团长',
+            'only the leaders whose mentor is this leader ID, recursively; the first page gains the leaders compared and who needs support',
+          ),
+        ),
       )
       .addOption(
         new Option('--out <file>', say('要写的 HTML 文件;- 表示输出到标准输出', 'the HTML file to write; - for stdout')).default(

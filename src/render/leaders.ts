@@ -5,6 +5,8 @@ import { formatFen, formatYuan } from '../core/shared/index.js';
 import { addMonths, monthRange } from '../core/shared/index.js';
 import { ROLE_NAMES, type Promotion } from '../core/commission/index.js';
 import type { LeaderInfo } from '../core/shared/index.js';
+import type { Comparison, TrainerKpi } from '../core/trainer/index.js';
+import { comparisonTable, kpiColumns, kpiObjects, medianObject } from './trainer.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import { formatBp, levelName } from './commission-text.js';
 import type { Style } from './style.js';
@@ -139,7 +141,19 @@ function roleName(o: LeaderOverview, lang: Lang): string {
   return o.role ? pick(lang, ROLE_NAMES[o.role]) : o.roleText;
 }
 
+/** The trainer's table, then each leader's level, role and promotion with the reasons. */
 export function leadersTable(
+  rows: LeaderOverview[],
+  info: Map<string, LeaderInfo>,
+  levels: readonly LevelRule[],
+  c: LeadersCompared,
+  lang: Lang,
+  style: Style,
+): string {
+  return `${comparisonTable(c.comparison, { month: c.month, scope: c.scope, info }, lang, style)}\n${levelsTable(rows, info, levels, lang, style)}`;
+}
+
+function levelsTable(
   rows: LeaderOverview[],
   info: Map<string, LeaderInfo>,
   levels: readonly LevelRule[],
@@ -203,25 +217,51 @@ function row(o: LeaderOverview, i: LeaderInfo | undefined, levels: readonly Leve
   };
 }
 
-export function leadersJson(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[]) {
+/** The trainer's table next to the levels: the scope and each listed leader's KPIs, ranks and median. */
+export interface LeadersCompared {
+  month: string;
+  scope: string;
+  comparison: Comparison<TrainerKpi>;
+}
+
+function kpisOf(c: LeadersCompared, leaderId: string) {
+  return c.comparison.rows.find((r) => r.leaderId === leaderId)!.kpis;
+}
+
+export function leadersJson(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[], c: LeadersCompared) {
   return {
-    month: rows[0]?.month ?? null,
-    leaders: rows.map((o) => ({
-      ...row(o, info.get(o.leaderId), levels),
-      checks: o.level.checks.map((c) => ({
-        level: c.level,
-        min_gmv_fen: levels[c.level - 1]!.minGmvFen,
-        min_repurchase_bp: levels[c.level - 1]!.minRepurchaseBp,
-        gmv_ok: c.gmvOk,
-        repurchase_ok: c.repurchaseOk,
-        met: c.met,
-      })),
-    })),
+    month: c.month,
+    scope: c.scope,
+    leaders: rows.map((o) => {
+      const { leader_id, ...rest } = row(o, info.get(o.leaderId), levels);
+      return {
+        leader_id,
+        ...kpiObjects(kpisOf(c, o.leaderId)),
+        ...rest,
+        checks: o.level.checks.map((c) => ({
+          level: c.level,
+          min_gmv_fen: levels[c.level - 1]!.minGmvFen,
+          min_repurchase_bp: levels[c.level - 1]!.minRepurchaseBp,
+          gmv_ok: c.gmvOk,
+          repurchase_ok: c.repurchaseOk,
+          met: c.met,
+        })),
+      };
+    }),
+    median: medianObject(c.comparison),
   };
 }
 
-/** One row per leader; money in fen with a yuan column (2 decimals) next to it; lists joined with ";". */
-export function leadersCsv(rows: LeaderOverview[], info: Map<string, LeaderInfo>, levels: readonly LevelRule[]): string {
+/**
+ * One row per leader; money in fen with a yuan column (2 decimals) next to it; lists joined with ";"; then per KPI of the
+ * trainer's table `<kpi>_value, _prev, _yoy, _rank, _median` (as in the JSON).
+ */
+export function leadersCsv(
+  rows: LeaderOverview[],
+  info: Map<string, LeaderInfo>,
+  levels: readonly LevelRule[],
+  c: LeadersCompared,
+): string {
   const withYuan = (o: Record<string, unknown>) =>
     Object.fromEntries(
       Object.entries(o).flatMap(([k, v]) =>
@@ -233,7 +273,7 @@ export function leadersCsv(rows: LeaderOverview[], info: Map<string, LeaderInfo>
           : [[k, v]],
       ),
     );
-  const objs = rows.map((o) => withYuan(row(o, info.get(o.leaderId), levels)));
+  const objs = rows.map((o) => ({ ...withYuan(row(o, info.get(o.leaderId), levels)), ...kpiColumns(kpisOf(c, o.leaderId), c.comparison) }));
   const head = objs[0] ? Object.keys(objs[0]) : ['month', 'leader_id'];
   const cell = (v: unknown): Cell => (Array.isArray(v) ? v.join(';') : typeof v === 'boolean' ? String(v) : (v as Cell));
   return renderCsv(

@@ -17,11 +17,13 @@ import { formatBp, levelName, signedYuan } from './commission-text.js';
 import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';
 import { cn8Bars, migrationHeat, rfmHeat, share, stageBars, stageName, type BarChartView, type HeatChartView } from './report-charts.js';
 import { fmtInt } from './table.js';
+import { trainerView, type TrainerSection, type TrainerView } from './report-trainer.js';
 
 const m = defineMessages({
   'rp.scope.all': ['全部团长', 'all leaders'],
   'rp.scope.leader': ['团长 {id}', 'leader {id}'],
   'rp.scope.region': ['区域 {region}', 'region {region}'],
+  'rp.scope.trainer': ['培训师 {id} 带教的团长', 'the leaders trainer {id} mentors'],
   'rp.baseline.mean': ['平均值', 'the mean'],
   'rp.baseline.median': ['中位数', 'the median'],
 });
@@ -79,6 +81,8 @@ export interface ReportContext {
   kpis: { code: string; name: string; value: string; basis: string; baseline: string; challenge: string; mark: string; symbol: string }[];
   commission: { empty: boolean; rows: CommissionView[]; total: CommissionView | null };
   actions: Record<ActionKind, { total: string; shown: number; more: boolean; members: MemberView[] }>;
+  /** the trainer's section (--region or --trainer), else null */
+  trainer: TrainerView | null;
 }
 
 interface ShareView {
@@ -106,6 +110,7 @@ function scopeView(scope: string, leaders: readonly ReportLeader[], lang: Lang):
     return { code: 'leader', label: m(lang, 'rp.scope.leader', { id }) + (l?.community ? ` ${l.community}` : '') };
   }
   if (scope.startsWith('region:')) return { code: 'region', label: m(lang, 'rp.scope.region', { region: scope.slice(7) }) };
+  if (scope.startsWith('trainer:')) return { code: 'trainer', label: m(lang, 'rp.scope.trainer', { id: scope.slice(8) }) };
   return { code: 'all', label: m(lang, 'rp.scope.all') };
 }
 
@@ -260,7 +265,8 @@ function headline(d: ReportData): ReportContext['headline'] {
   };
 }
 
-export function reportView(d: ReportData, rules: ReportRules, lang: Lang): ReportContext {
+export function reportView(d: ReportData, rules: ReportRules, lang: Lang, trainer: TrainerSection | null = null): ReportContext {
+  const scope = scopeView(d.scope, rules.leaders, lang);
   return {
     lang,
     unmasked: rules.unmask,
@@ -276,7 +282,7 @@ export function reportView(d: ReportData, rules: ReportRules, lang: Lang): Repor
     month: d.month,
     month_start: d.monthStart,
     month_end: d.monthEnd,
-    scope: scopeView(d.scope, rules.leaders, lang),
+    scope,
     headline: headline(d),
     stages: stagesView(d, lang),
     migration: {
@@ -296,6 +302,7 @@ export function reportView(d: ReportData, rules: ReportRules, lang: Lang): Repor
     kpis: d.kpis.map((k) => kpiView(k, lang)),
     commission: commissionSection(d.commission, rules.levels, lang),
     actions: actionsView(d.actions, lang),
+    trainer: trainer ? trainerView(trainer, scope.label, lang) : null,
   };
 }
 

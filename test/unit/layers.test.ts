@@ -71,6 +71,7 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   templating: ['shared', 'members'],
   activities: ['shared', 'members', 'templating', 'kpi'],
   report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
+  trainer: ['shared', 'members', 'kpi'],
 };
 
 /**

@@ -20,6 +20,8 @@ import { contextHeader } from '../../src/core/templating/template-contexts.js';
 import type { Lang } from '../../src/i18n.js';
 import { escapeDeep, escapeHtml, reportView, type ReportRules } from '../../src/render/report-view.js';
 import { migrationHeat, share } from '../../src/render/report-charts.js';
+import { TRAINER_KPIS, type RankedValues, type TrainerKpi } from '../../src/core/trainer/index.js';
+import { whole } from '../../src/core/shared/index.js';
 
 const AS_OF = '2026-10-31';
 const stages = DEFAULT_CONFIG.stages;
@@ -103,6 +105,37 @@ const rules = (unmask: boolean): ReportRules => ({
 describe('reportView', () => {
   it.each<Lang>(['zh-CN', 'en'])('conforms to the documented report context (%s)', (lang) => {
     expect(conformance(REPORT_CONTEXT, reportView(data(), rules(false), lang))).toEqual([]);
+  });
+
+  it.each<Lang>(['zh-CN', 'en'])("with the trainer's section, conforms too (%s)", (lang) => {
+    const kpis = Object.fromEntries(TRAINER_KPIS.map((k) => [k, { value: whole(1), prev: null, yoy: whole(2), rank: 1 }])) as Record<
+      TrainerKpi,
+      RankedValues
+    >;
+    const trainer = {
+      month: '2026-06',
+      scope: 'region:测试区',
+      comparison: {
+        rows: [{ leaderId: 'L1', kpis }],
+        median: Object.fromEntries(TRAINER_KPIS.map((k) => [k, null])) as Record<TrainerKpi, null>,
+      },
+      support: [
+        {
+          leaderId: 'L1',
+          status: 'entering' as const,
+          started: '2026-06',
+          until: '2026-09',
+          reasons: [{ code: 'checks' as const, month: '2026-06', failed: ['a', 'b', 'c'], min: 3 }],
+          latest: [],
+        },
+      ],
+      info: new Map(),
+      rule: DEFAULT_CONFIG.trainer.support,
+    } as Parameters<typeof reportView>[3];
+    const v = reportView(data(), rules(false), lang, trainer);
+    expect(conformance(REPORT_CONTEXT, v)).toEqual([]);
+    expect(v.trainer!.rows[0]!.cells[0]).toEqual({ value: '¥0.01', rank: '#1', best: true, mom: '—', yoy: '−50.0%' });
+    expect(v.trainer!.support[0]!.period).toBe('2026-07 – 2026-09');
   });
 
   it('writes names, numbers and shares in the output language', () => {
@@ -234,7 +267,7 @@ describe('shipped report templates', () => {
       .map((c) => c.file)
       .sort();
     expect(report).toEqual(
-      ['report', '_report-bars', '_report-heat', '_report-members', '_report-style']
+      ['report', '_report-bars', '_report-heat', '_report-members', '_report-style', '_report-trainer']
         .flatMap((f) => ['en', 'zh-CN'].map((l) => `templates/${l}/${f}.hbs`))
         .sort(),
     );

@@ -122,7 +122,10 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
   month: str('the last full month: KPI period and commission month', '2026-10'),
   month_start: date('its first day'),
   month_end: date('its last day'),
-  scope: obj('what the report covers', { code: str('all, leader or region', 'all'), label: str('in the output language', 'all leaders') }),
+  scope: obj('what the report covers', {
+    code: str('all, leader, region or trainer', 'all'),
+    label: str('in the output language', 'all leaders'),
+  }),
   headline: obj('the figures at the top', {
     members: str('members with a counted order', '1,732'),
     at_risk: str('members at risk', '239'),
@@ -201,6 +204,47 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
     rows: list('one row per leader', commissionRow),
     total: nullable(commissionRow),
   }),
+  trainer: nullable(
+    obj("the trainer's section (tuan report --region R or --trainer ID; null otherwise): leaders compared, who needs support", {
+      month: str('the month compared (the last full month)', '2026-10'),
+      scope: str('the scope, in the output language', 'region West Lake'),
+      columns: list(
+        'the KPI columns',
+        obj('a KPI', { code: str('KPI code, or commission', 'gmv'), name: str('name in the output language', 'GMV') }),
+      ),
+      rows: list(
+        'one row per leader of the scope',
+        obj('a leader', {
+          leader_id: str('leader ID', 'L001'),
+          name: str('name from leaders.csv (masked unless --unmask)', 'Wang*'),
+          cells: list(
+            'one per column',
+            obj('a value', {
+              value: str('value, formatted; n/a for an empty denominator', '¥27,069.20'),
+              rank: str('#N in the scope, or empty', '#1'),
+              best: bool('best of the column', true),
+              mom: str('change on the month before (percent, or points for rates); — without data', '−21.5%'),
+              yoy: str('change on the same month a year earlier; — without data', '−2.5%'),
+            }),
+          ),
+        }),
+      ),
+      median: list('the median of the scope, one per column', str('formatted', '¥20,120.40')),
+      support: list(
+        'leaders entering, on, or leaving support (trainer.support)',
+        obj('a leader on the support list', {
+          leader_id: str('leader ID', 'L003'),
+          name: str('name (masked unless --unmask)', 'Zhao**'),
+          status: str('entering, on support, period over or ended early, in the output language', 'entering'),
+          status_code: str('entering, on, ended or ended_early', 'entering'),
+          started: str('the month whose numbers put the leader on support', '2026-07'),
+          period: str('the support period, first – last month', '2026-08 – 2026-10'),
+          reasons: list('why, in words', str('a reason', 'GMV fell ≥ 20% on the month before 2 months in a row: …')),
+        }),
+      ),
+      rule: str('the support rule in words', 'rule (trainer.support): …'),
+    }),
+  ),
   actions: obj('members to act on (report.members_per_list each)', {
     silent_call: actionList('沉默期 members by spend, highest first: a care call'),
     at_risk: actionList('active members at risk by spend: a recommendation'),
