@@ -17,6 +17,7 @@ import { ChecksSchema, DEFAULT_KPI_SECTION, KpiSectionSchema } from './core/kpi/
 import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LegacyTargetsSchema, LintSchema } from './activities-config.js';
 import { STAGES } from './core/members/index.js';
 import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
+import { DEFAULT_PRODUCTS, ProductsSchema } from './products-config.js';
 
 const days = z.number().int().min(0);
 const scoreRange = z
@@ -232,6 +233,8 @@ export const ConfigSchema = z.strictObject({
   checks: ChecksSchema,
   /** `tuan report`: list sizes and the default migration start (src/report-config.ts). */
   report: ReportSchema,
+  /** `tuan products`: the rule that flags anomalies (src/products-config.ts). */
+  products: ProductsSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -253,6 +256,7 @@ export const DEFAULT_CONFIG: Config = {
   kpi: DEFAULT_KPI_SECTION,
   checks: [],
   report: DEFAULT_REPORT,
+  products: DEFAULT_PRODUCTS,
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,6 +3,8 @@ export {
   addMonths,
   clipPeriod,
   lastMonth,
+  lastWeek,
+  mondayOf,
   monthEnd,
   monthOf,
   monthRange,
