@@ -13,6 +13,8 @@ import { membersCommand } from './members.js';
 import { kpiCommand } from './kpi.js';
 import { commissionCommand } from './commission.js';
 import { leadersCommand } from './leaders.js';
+import { productsCommand } from './products.js';
+import { cohortsCommand } from './cohorts.js';
 import { reportCommand } from './report.js';
 import { activityCommands } from './activity.js';
 
@@ -24,6 +26,8 @@ export const COMMANDS: CommandSpec[] = [
   segmentCommand,
   stagesCommand,
   membersCommand,
+  productsCommand,
+  cohortsCommand,
   reportCommand,
   leadersCommand,
   commissionCommand,
