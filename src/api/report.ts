@@ -4,6 +4,8 @@ import { buildReport, type ReportData, type ReportInput } from '../core/report/i
 import { maskName } from '../core/shared/index.js';
 import { configOf, maskContacts, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
+import { anomalies, cohorts } from './products.js';
+import type { ProductsSection } from '../render/report-products.js';
 
 export type { ReportData };
 
@@ -20,18 +22,23 @@ export interface ReportResult {
   data: ReportData;
   /** names (masked unless unmask) and communities of the known leaders */
   leaders: ReportInput['leaders'];
+  /** for a trainer: the scope's product anomalies and member cohorts up to asOf (tuan products, tuan cohorts) */
+  products: ProductsSection;
 }
 
 /** Everything the report shows, computed; members in the action lists masked unless unmask. */
 export function report(db: DbInput, o: ReportOptions): ReportResult {
-  const input = withDb(db, (h) =>
-    loadReportInput(
-      h,
-      configOf(o),
-      { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, unmask: o.unmask === true },
-      o.onStep,
-    ),
-  );
+  const scope = { leader: o.leader, region: o.region };
+  const { input, products } = withDb(db, (h) => ({
+    input: loadReportInput(h, configOf(o), { asOf: o.asOf, from: o.from, ...scope, unmask: o.unmask === true }, o.onStep),
+    products: {
+      anomalies: anomalies(h, { config: o.config, asOf: o.asOf, by: 'category', ...scope }),
+      cohorts: cohorts(h, { asOf: o.asOf, ...scope }),
+    },
+  }));
   const leaders = o.unmask ? input.leaders : input.leaders.map((l) => ({ ...l, name: maskName(l.name) }));
-  return maskOutput({ data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), leaders }, o.unmask);
+  return maskOutput(
+    { data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), leaders, products },
+    o.unmask,
+  );
 }

@@ -68,6 +68,7 @@ function render(ctx: Ctx, flags: Flags, from: string): string {
         unmask: ctx.unmask,
       },
       ctx.lang,
+      r.products,
     );
     return templates.render('report', escapeDeep(view));
   } finally {

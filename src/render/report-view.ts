@@ -17,6 +17,7 @@ import { formatBp, levelName, signedYuan } from './commission-text.js';
 import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';
 import { cn8Bars, migrationHeat, rfmHeat, share, stageBars, stageName, type BarChartView, type HeatChartView } from './report-charts.js';
 import { fmtInt } from './table.js';
+import { productsView, type ProductsSection, type ProductsView } from './report-products.js';
 
 const m = defineMessages({
   'rp.scope.all': ['全部团长', 'all leaders'],
@@ -78,6 +79,8 @@ export interface ReportContext {
   cn8: { empty: boolean; baseline: string; chart: BarChartView };
   kpis: { code: string; name: string; value: string; basis: string; baseline: string; challenge: string; mark: string; symbol: string }[];
   commission: { empty: boolean; rows: CommissionView[]; total: CommissionView | null };
+  /** the product anomalies and the cohort heatmap (render/report-products.ts) */
+  products: ProductsView;
   actions: Record<ActionKind, { total: string; shown: number; more: boolean; members: MemberView[] }>;
 }
 
@@ -260,7 +263,8 @@ function headline(d: ReportData): ReportContext['headline'] {
   };
 }
 
-export function reportView(d: ReportData, rules: ReportRules, lang: Lang): ReportContext {
+/** The report's context; `products` (anomalies and cohorts) is an empty section when not given. */
+export function reportView(d: ReportData, rules: ReportRules, lang: Lang, products?: ProductsSection): ReportContext {
   return {
     lang,
     unmasked: rules.unmask,
@@ -296,6 +300,7 @@ export function reportView(d: ReportData, rules: ReportRules, lang: Lang): Repor
     kpis: d.kpis.map((k) => kpiView(k, lang)),
     commission: commissionSection(d.commission, rules.levels, lang),
     actions: actionsView(d.actions, lang),
+    products: productsView(products, lang),
   };
 }
 

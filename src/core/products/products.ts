@@ -59,7 +59,7 @@ export interface ProductRow extends ProductMeasures {
 const RATE_DECIMALS = 4;
 const dec = (r: Ratio | null): number | null => (r ? toDecimal(r, RATE_DECIMALS) : null);
 
-export function measures(s: ProductStats | undefined): ProductMeasures {
+function measures(s: ProductStats | undefined): ProductMeasures {
   if (!s) {
     return { gmv_fen: 0, orders: 0, buyers: 0, new_buyer_share: null, repeat_buyer_share: null, refund_rate: null, return_rate: null };
   }

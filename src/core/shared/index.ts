@@ -4,7 +4,6 @@ export {
   clipPeriod,
   lastMonth,
   lastWeek,
-  mondayOf,
   monthEnd,
   monthOf,
   monthRange,
