@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 export const ProductsSchema = z.strictObject({
+  /** The rule that flags a week of a leader's GMV (down) or of a category's refund rate (up) as an anomaly (docs/guide/products.md). */
   anomalies: z.strictObject({
     /** Weeks of the trailing baseline a week is compared with. Unit: weeks. @default 8 */
     baseline_weeks: z.number().int().min(3).max(52),
