@@ -53,7 +53,19 @@ describe('tuan report', () => {
     expect(html.match(/<svg class="chart" viewBox="0 0 \d+(\.\d)? \d+(\.\d)?"/g)?.length).toBe(5); // stages, migration, RFM, 8 classes, cohorts
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('@media print');
-    for (const s of ['引入期', '成长期', '成熟期', '沉默期', '流失期', '重要价值客户', '唤醒率', '复购率', '佣金汇总', '待跟进会员', '会员群组'])
+    for (const s of [
+      '引入期',
+      '成长期',
+      '成熟期',
+      '沉默期',
+      '流失期',
+      '重要价值客户',
+      '唤醒率',
+      '复购率',
+      '佣金汇总',
+      '待跟进会员',
+      '会员群组',
+    ])
       expect(html).toContain(s);
     await expect(html).toMatchFileSnapshot('../golden/report/fixture.html');
   });

@@ -234,7 +234,7 @@ describe('shipped report templates', () => {
       .map((c) => c.file)
       .sort();
     expect(report).toEqual(
-      ['report', '_report-bars', '_report-heat', '_report-members', '_report-style']
+      ['report', '_report-bars', '_report-heat', '_report-members', '_report-products', '_report-style']
         .flatMap((f) => ['en', 'zh-CN'].map((l) => `templates/${l}/${f}.hbs`))
         .sort(),
     );
