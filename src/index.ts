@@ -181,7 +181,6 @@ export {
   anomalies,
   cohorts,
   anomalyRule,
-  previousPeriod,
   PRODUCT_GROUPINGS,
   type ProductsOptions,
   type ProductsResult,
@@ -192,5 +191,5 @@ export {
   type ProductRow,
   type ProductGrouping,
 } from './api/products.js';
-export { findSteps, productAnomalies, productRows, type AnomalyRule, type WeekPoint } from './core/products/index.js';
+export { findSteps, previousPeriod, productAnomalies, productRows, type AnomalyRule, type WeekPoint } from './core/products/index.js';
 export { cohortTable, type Cohort, type CohortMonth, type CohortTable } from './core/cohorts/index.js';

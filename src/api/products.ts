@@ -8,8 +8,8 @@ import { readCountedOrders, readLeaders } from '../adapters/queries.js';
 import { readGmvWeeks, readProductStats, readRefundWeeks, type ProductGrouping } from '../adapters/products-data.js';
 import { resolveScope, type ResolvedScope } from '../adapters/scope.js';
 import { cohortTable, type CohortTable } from '../core/cohorts/index.js';
-import { productAnomalies, productRows, type Anomaly, type AnomalyRule, type ProductRow } from '../core/products/index.js';
-import { addDays, addMonths, daysBetween, lastWeek, monthEnd, monthStart, type EffectivePeriod } from '../core/shared/index.js';
+import { previousPeriod, productAnomalies, productRows, type Anomaly, type AnomalyRule, type ProductRow } from '../core/products/index.js';
+import { lastWeek, type EffectivePeriod } from '../core/shared/index.js';
 import { resolvePeriod } from './kpi.js';
 import { configOf, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
@@ -31,24 +31,6 @@ export function anomalyRule(config: Config): AnomalyRule {
     minWeeklyGmvFen: Math.round(a.min_weekly_gmv_yuan * 100),
     minWeeklyPaidFen: Math.round(a.min_weekly_paid_yuan * 100),
   };
-}
-
-/** The period before `p`, of the same kind, cut to the same number of days as the part of `p` that counts. */
-export function previousPeriod(p: EffectivePeriod): { start: string; end: string } {
-  const days = daysBetween(p.start, p.effectiveEnd);
-  let start: string;
-  let end: string;
-  if (p.kind === 'month') {
-    const m = addMonths(p.label, -1);
-    start = monthStart(m);
-    end = monthEnd(m);
-  } else {
-    const length = daysBetween(p.start, p.end) + 1;
-    start = addDays(p.start, -length);
-    end = addDays(p.start, -1);
-  }
-  const cut = addDays(start, days);
-  return { start, end: cut < end ? cut : end };
 }
 
 function scopeOf(h: Db, o: ScopeOptions): ResolvedScope {

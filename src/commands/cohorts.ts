@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { cohorts } from '../api/products.js';
 import { COHORT_METRICS, cohortsCsv, cohortsJson, cohortsTable, type CohortMetric } from '../render/products.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
+import { emit, formatOption, leaderOption, outOption, regionOption, withRead } from './common.js';
 import type { CommandSpec } from './types.js';
 
 interface Flags {
@@ -36,9 +36,7 @@ export const cohortsCommand: CommandSpec = {
   configure(cmd, say) {
     cmd
       .addOption(leaderOption(say))
-      .addOption(
-        new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)')),
-      )
+      .addOption(regionOption(say))
       .addOption(
         new Option('--by <period>', say('群组按什么分(目前只有 month)', 'what cohorts are grouped by (only month for now)'))
           .choices(['month'])

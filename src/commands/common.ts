@@ -18,6 +18,8 @@ export const outOption = (say: Say) =>
     say('写到这个文件,而不是标准输出(- 表示标准输出)', 'write the output to this file instead of stdout (- for stdout)'),
   );
 export const leaderOption = (say: Say) => new Option('--leader <id>', say('只看这个团长(团长ID)', 'only this leader (团长ID)'));
+export const regionOption = (say: Say) =>
+  new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)'));
 
 /**
  * Create a directory and its missing parents one level at a time (Node 20's recursive mkdir can

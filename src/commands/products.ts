@@ -4,7 +4,7 @@ import { PRODUCT_GROUPINGS, products, type ProductGrouping } from '../api/produc
 import { resolvePeriod } from '../api/kpi.js';
 import { productsCsv, productsJson, productsTable } from '../render/products.js';
 import { renderJson } from '../render/table.js';
-import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
+import { emit, formatOption, leaderOption, outOption, regionOption, withRead } from './common.js';
 import { periodOption } from './kpi-common.js';
 import type { CommandSpec } from './types.js';
 
@@ -46,9 +46,7 @@ export const productsCommand: CommandSpec = {
     cmd
       .addOption(periodOption(say))
       .addOption(leaderOption(say))
-      .addOption(
-        new Option('--region <region>', say('只看这个区域的团长(来自 leaders.csv)', 'only leaders of this region (from leaders.csv)')),
-      )
+      .addOption(regionOption(say))
       .addOption(
         new Option('--by <what>', say('按商品还是按品类(默认 product)', 'per product or per category (default: product)'))
           .choices([...PRODUCT_GROUPINGS])

@@ -10,7 +10,17 @@
  * - return rate: fen of return lines (negative lines) over paid fen.
  * A rate over nothing is null (n/a), never 0.
  */
-import { ratio, toDecimal, type Ratio } from '../shared/index.js';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  monthEnd,
+  monthStart,
+  ratio,
+  toDecimal,
+  type EffectivePeriod,
+  type Ratio,
+} from '../shared/index.js';
 
 /** Sums over one product (or category) in one period, as the adapter reads them. */
 export interface ProductStats {
@@ -113,4 +123,22 @@ export function productRows(current: readonly ProductStats[], previous: readonly
         (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) ||
         ((a.product ?? '') < (b.product ?? '') ? -1 : (a.product ?? '') > (b.product ?? '') ? 1 : 0),
     );
+}
+
+/** The period before `p`, of the same kind, cut to the same number of days as the part of `p` that counts. */
+export function previousPeriod(p: EffectivePeriod): { start: string; end: string } {
+  const days = daysBetween(p.start, p.effectiveEnd);
+  let start: string;
+  let end: string;
+  if (p.kind === 'month') {
+    const m = addMonths(p.label, -1);
+    start = monthStart(m);
+    end = monthEnd(m);
+  } else {
+    const length = daysBetween(p.start, p.end) + 1;
+    start = addDays(p.start, -length);
+    end = addDays(p.start, -1);
+  }
+  const cut = addDays(start, days);
+  return { start, end: cut < end ? cut : end };
 }
