@@ -185,6 +185,7 @@ export {
   type ProductsOptions,
   type ProductsResult,
   type AnomaliesOptions,
+  type ProductScopeOptions,
   type CohortsOptions,
   type CohortsResult,
   type Anomaly,

@@ -12,8 +12,8 @@ import { previousPeriod, productAnomalies, productRows, type Anomaly, type Anoma
 import { lastWeek, type EffectivePeriod } from '../core/shared/index.js';
 import { resolvePeriod } from './kpi.js';
 import { configOf, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
-import type { ScopeOptions } from './segment.js';
 import type { Db } from '../adapters/db.js';
+import type { ScopeOptions } from './segment.js';
 
 export type { Anomaly, ProductRow, ProductGrouping, CohortTable };
 
@@ -33,13 +33,27 @@ export function anomalyRule(config: Config): AnomalyRule {
   };
 }
 
-function scopeOf(h: Db, o: ScopeOptions): ResolvedScope {
+/** Options of the analyses of this file: a leader, a region, or an explicit set of leaders (e.g. a trainer's). */
+export interface ProductScopeOptions extends ScopeOptions {
+  /** exactly these leaders (e.g. the leaders of a trainer); overrides leader and region */
+  leaderIds?: ReadonlySet<string> | undefined;
+  /** the scope's label when leaderIds is given @default leaders:<ids> */
+  scopeLabel?: string | undefined;
+}
+
+function scopeOf(h: Db, o: ProductScopeOptions): ResolvedScope {
+  if (o.leaderIds) {
+    const label = o.scopeLabel ?? `leaders:${[...o.leaderIds].sort().join(',')}`;
+    return { label, leaderIds: o.leaderIds, leader: null, region: null };
+  }
   return resolveScope(o, readLeaders(h));
 }
 
-export interface AnomaliesOptions extends BaseOptions, ScopeOptions {
+export interface AnomaliesOptions extends BaseOptions, ProductScopeOptions {
   /** the business date: weeks that end after it are not judged, YYYY-MM-DD */
   asOf: string;
+  /** only anomalies whose first week starts on or after this date, YYYY-MM-DD (e.g. the last two weeks for an alert) */
+  since?: string | undefined;
   /** refund rates per product or per category (default category) */
   by?: ProductGrouping | undefined;
 }
@@ -58,7 +72,11 @@ function anomaliesIn(h: Db, scope: ResolvedScope, by: ProductGrouping, asOf: str
  */
 export function anomalies(db: DbInput, o: AnomaliesOptions): Anomaly[] {
   const config = configOf(o);
-  return withDb(db, (h) => maskOutput(anomaliesIn(h, scopeOf(h, o), o.by ?? 'category', o.asOf, config), false));
+  const found = withDb(db, (h) => anomaliesIn(h, scopeOf(h, o), o.by ?? 'category', o.asOf, config));
+  return maskOutput(
+    found.filter((a) => o.since === undefined || a.week_start >= o.since),
+    false,
+  );
 }
 
 export interface ProductsOptions extends AnomaliesOptions, MaskOptions {
@@ -98,7 +116,7 @@ export function products(db: DbInput, o: ProductsOptions): ProductsResult {
   });
 }
 
-export interface CohortsOptions extends BaseOptions, ScopeOptions {
+export interface CohortsOptions extends BaseOptions, ProductScopeOptions {
   /** the business date: orders after it do not count, and months after its month are not listed */
   asOf: string;
 }

@@ -79,11 +79,12 @@ export function anomaliesTable(list: readonly Anomaly[], rule: RuleText, asOf: s
   const head = [m(lang, 'pr.a.title', { asOf })];
   if (!list.length) return `${head[0]}\n${m(lang, 'pr.a.none')}\n`;
   const value = (a: Anomaly, v: number) => (a.metric === 'gmv' ? formatYuan(v) : pct(v));
+  const products = list.some((a) => a.product !== null); // the product column only when there is a product to show
   const table = renderTable(
     [
       m(lang, 'pr.a.leader'),
       m(lang, 'pr.category'),
-      m(lang, 'pr.product'),
+      ...(products ? [m(lang, 'pr.product')] : []),
       m(lang, 'pr.a.metric'),
       m(lang, 'pr.a.week'),
       m(lang, 'pr.a.value'),
@@ -93,7 +94,7 @@ export function anomaliesTable(list: readonly Anomaly[], rule: RuleText, asOf: s
     list.map((a) => [
       a.leader_id,
       categoryText(a.category, lang),
-      a.product ?? '',
+      ...(products ? [a.product ?? ''] : []),
       m(lang, a.metric === 'gmv' ? 'pr.a.gmv' : 'pr.a.refund_rate'),
       a.week_start,
       value(a, a.value),
@@ -101,7 +102,7 @@ export function anomaliesTable(list: readonly Anomaly[], rule: RuleText, asOf: s
       a.score.toFixed(2),
     ]),
     style,
-    ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right'],
+    [...(products ? ['left' as const] : []), 'left', 'left', 'left', 'left', 'right', 'right', 'right'],
   );
   return `${head[0]}\n${table}${m(lang, 'pr.a.rule', { weeks: rule.weeks, confirm: rule.confirm, threshold: rule.threshold })}\n`;
 }

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runTuan, workdir } from '../helpers/run-tuan.js';
+import { anomalies } from '../../src/index.js';
 
 const month = (offset: number, active: number, retention: number, spend_fen: number, cum_spend_per_member_fen: number) => ({
   offset,
@@ -149,10 +150,19 @@ describe('on the sample data', () => {
     expect((await at('2026-06-14')).map((a: { week_start: string }) => a.week_start)).toEqual(['2026-06-01']);
   });
 
+  it("the library: the anomalies of a set of leaders (a trainer's), and only the recent ones", () => {
+    const db = join(cwd, 'tuan.db');
+    const weeks = (o: Parameters<typeof anomalies>[1]) => anomalies(db, o).map((a) => `${a.leader_id} ${a.metric} ${a.week_start}`);
+    expect(weeks({ asOf: '2026-10-31', leaderIds: new Set(['L001', 'L003']) })).toEqual(['L003 gmv 2026-06-01']);
+    expect(weeks({ asOf: '2026-10-31', leaderIds: new Set(['L001', 'L002']) })).toEqual([]);
+    expect(weeks({ asOf: '2026-10-31', region: '杭州西湖区', since: '2026-06-01' })).toEqual(['L003 gmv 2026-06-01']);
+    expect(weeks({ asOf: '2026-10-31', since: '2026-06-08' })).toEqual([]);
+  });
+
   it('the table names the rule', async () => {
     const r = await runTuan(['products', '--by', 'category', '--leader', 'L003', '--as-of', '2026-10-31', '--lang', 'en'], { cwd });
     expect(r.stdout).toContain('Sales by category 2026-10 (against 2026-09-01..2026-09-30), scope leader:L003');
-    expect(r.stdout).toMatch(/│ L003 +│ \(all\) +│ +│ GMV down +│ 2026-06-01 +│/);
+    expect(r.stdout).toMatch(/│ L003 +│ \(all\) +│ GMV down +│ 2026-06-01 +│/);
     expect(r.stdout).toContain('a step needs 2 weeks in a row beyond 3.5');
   });
 });
