@@ -18,6 +18,8 @@ export const ProductsSchema = z.strictObject({
     min_weekly_gmv_yuan: z.number().min(0).max(1e9),
     /** A refund-rate week is scored when its paid amount reaches this. Unit: yuan per week. @default 300 */
     min_weekly_paid_yuan: z.number().min(0).max(1e9),
+    /** Also watch each category's (or product's) GMV for a drop, not only each leader's whole GMV. Off by default: the seasons move single categories (summer fruit, 冻品 before 春节, 月饼) further than the rule can tell from trouble. @default false */
+    category_gmv: z.boolean(),
   }),
 });
 
@@ -32,5 +34,6 @@ export const DEFAULT_PRODUCTS: ProductsConfig = {
     refund_mad_floor: 0.03,
     min_weekly_gmv_yuan: 100,
     min_weekly_paid_yuan: 300,
+    category_gmv: false,
   },
 };

@@ -4,7 +4,7 @@
  * those orders (countedLineSql) for GMV, orders and buyers, and paid lines (completed or refunded) for the
  * refund and return rates.
  */
-import type { GmvWeek, ProductStats, RefundWeek } from '../core/products/index.js';
+import type { GmvWeek, ProductStats, ProductWeek } from '../core/products/index.js';
 import type { Db } from './db.js';
 import { countedLineSql, countedOrdersSql, safeFen, summing } from './queries.js';
 
@@ -105,23 +105,25 @@ export function readGmvWeeks(db: Db, leaderIds: ReadonlySet<string> | null, asOf
   return rows.map(([leaderId, weekStart, gmv]) => ({ leaderId, weekStart, gmvFen: safeFen(gmv, 'weekly sales') }));
 }
 
-/** Paid and refunded fen per leader, product (or category) and ISO week, up to `asOf`. */
-export function readRefundWeeks(db: Db, leaderIds: ReadonlySet<string> | null, by: ProductGrouping, asOf: string): RefundWeek[] {
+/** Paid, refunded and counted (GMV) fen per leader, product (or category) and ISO week, up to `asOf`. */
+export function readProductWeeks(db: Db, leaderIds: ReadonlySet<string> | null, by: ProductGrouping, asOf: string): ProductWeek[] {
   const rows = summing(
     'weekly refunds',
     () =>
       db
-        .prepare(`SELECT leader_id, category, ${productCol(by)}, ${WEEK}, sum(amount_fen), sum(${REFUNDED})
+        .prepare(`SELECT leader_id, category, ${productCol(by)}, ${WEEK}, sum(amount_fen), sum(${REFUNDED}),
+            sum(CASE WHEN ${countedLineSql()} THEN net_fen ELSE 0 END)
           FROM order_lines WHERE order_date <= @asOf AND ${IN_SCOPE} AND ${PAID} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`)
         .raw()
-        .all({ asOf, leaders: leadersParam(leaderIds) }) as [string, string, string, string, number, number][],
+        .all({ asOf, leaders: leadersParam(leaderIds) }) as [string, string, string, string, number, number, number][],
   );
-  return rows.map(([leaderId, category, product, weekStart, paid, refunded]) => ({
+  return rows.map(([leaderId, category, product, weekStart, paid, refunded, gmv]) => ({
     leaderId,
     category,
     product: by === 'product' ? product : null,
     weekStart,
     paidFen: safeFen(paid, 'weekly refunds'),
     refundedFen: safeFen(refunded, 'weekly refunds'),
+    gmvFen: safeFen(gmv, 'weekly sales'),
   }));
 }

@@ -5,7 +5,7 @@
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { readCountedOrders, readLeaders } from '../adapters/queries.js';
-import { readGmvWeeks, readProductStats, readRefundWeeks, type ProductGrouping } from '../adapters/products-data.js';
+import { readGmvWeeks, readProductStats, readProductWeeks, type ProductGrouping } from '../adapters/products-data.js';
 import { resolveScope, type ResolvedScope } from '../adapters/scope.js';
 import { cohortTable, type CohortTable } from '../core/cohorts/index.js';
 import { previousPeriod, productAnomalies, productRows, type Anomaly, type AnomalyRule, type ProductRow } from '../core/products/index.js';
@@ -30,6 +30,7 @@ export function anomalyRule(config: Config): AnomalyRule {
     refundMadFloor: a.refund_mad_floor,
     minWeeklyGmvFen: Math.round(a.min_weekly_gmv_yuan * 100),
     minWeeklyPaidFen: Math.round(a.min_weekly_paid_yuan * 100),
+    categoryGmv: a.category_gmv,
   };
 }
 
@@ -60,7 +61,12 @@ export interface AnomaliesOptions extends BaseOptions, ProductScopeOptions {
 
 function anomaliesIn(h: Db, scope: ResolvedScope, by: ProductGrouping, asOf: string, config: Config): Anomaly[] {
   const last = lastWeek(asOf).start;
-  return productAnomalies(readGmvWeeks(h, scope.leaderIds, asOf), readRefundWeeks(h, scope.leaderIds, by, asOf), last, anomalyRule(config));
+  return productAnomalies(
+    readGmvWeeks(h, scope.leaderIds, asOf),
+    readProductWeeks(h, scope.leaderIds, by, asOf),
+    last,
+    anomalyRule(config),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ const RULE: AnomalyRule = {
   refundMadFloor: 0.03,
   minWeeklyGmvFen: 10000,
   minWeeklyPaidFen: 30000,
+  categoryGmv: false,
 };
 
 const FIRST = '2026-04-06'; // a Monday
@@ -99,6 +100,7 @@ describe('productAnomalies', () => {
       weekStart: week(i),
       paidFen: 100000,
       refundedFen: Math.round(r * 100000),
+      gmvFen: 100000 - Math.round(r * 100000),
     }));
     const all = productAnomalies([...gmvWeeks, ...steady], refunds, week(9), RULE);
     expect(all).toEqual([
@@ -116,6 +118,32 @@ describe('productAnomalies', () => {
     ]);
     // the week of 2026-06-08 (week 9) is not complete: nothing can confirm week 8
     expect(productAnomalies([...gmvWeeks, ...steady], refunds, week(8), RULE)).toEqual([]);
+  });
+
+  it("with categoryGmv, a category's own GMV step is an anomaly too; without it, only the leader's whole GMV is watched", () => {
+    const fruit = [...NOISE, 50000, 50000].map((v, i) => ({
+      leaderId: 'L1',
+      category: '水果',
+      product: null,
+      weekStart: week(i),
+      paidFen: v,
+      refundedFen: 0,
+      gmvFen: v,
+    }));
+    const whole = Array.from({ length: 10 }, (_, i) => ({ leaderId: 'L1', weekStart: week(i), gmvFen: 500000 }));
+    expect(productAnomalies(whole, fruit, week(9), RULE)).toEqual([]);
+    expect(productAnomalies(whole, fruit, week(9), { ...RULE, categoryGmv: true })).toEqual([
+      {
+        leader_id: 'L1',
+        category: '水果',
+        product: null,
+        metric: 'gmv',
+        week_start: week(8),
+        value: 50000,
+        baseline: 100000,
+        score: -6.74, // (50,000 − 100,000) / 7,413 = −6.7449…
+      },
+    ]);
   });
 
   it('a week without any sale between sales counts as zero GMV (a leader who stopped selling)', () => {

@@ -33,6 +33,8 @@ export interface AnomalyRule {
   minWeeklyGmvFen: number;
   /** a refund-rate week is scored when its paid amount reaches this, in fen @default 30000 */
   minWeeklyPaidFen: number;
+  /** watch each category's (or product's) GMV for drops too, not only each leader's whole GMV @default false */
+  categoryGmv: boolean;
 }
 
 /** One week of a series: the value (null: nothing to measure, e.g. a rate over no sales) and its volume in fen. */

@@ -4,4 +4,4 @@ export type { AnomalyRule, WeekPoint } from './anomalies.js';
 export { previousPeriod, productRows } from './products.js';
 export type { ProductRow, ProductStats } from './products.js';
 export { productAnomalies } from './weekly.js';
-export type { Anomaly, GmvWeek, RefundWeek } from './weekly.js';
+export type { Anomaly, GmvWeek, ProductWeek } from './weekly.js';

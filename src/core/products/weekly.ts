@@ -7,7 +7,9 @@
  *   drops: the seasons move it by half within two weeks (summer fruit ends in September, 冻品 after 春节,
  *   月饼 after 中秋), which eight trailing weeks cannot tell from trouble;
  * - each leader's refund rate per category (or per product), for a rise: a bad batch or a supplier
- *   problem shows in one category's refunds, and the seasons do not move refund rates.
+ *   problem shows in one category's refunds, and the seasons do not move refund rates;
+ * - with `categoryGmv` (configuration products.anomalies.category_gmv, off by default), each category's (or
+ *   product's) GMV for a drop too, for a user whose categories have no seasons.
  */
 import { addDays, daysBetween, ratio } from '../shared/index.js';
 import { findSteps, type AnomalyMetric, type AnomalyRule, type WeekPoint } from './anomalies.js';
@@ -20,8 +22,8 @@ export interface GmvWeek {
   gmvFen: number;
 }
 
-/** Paid and refunded fen of one category (or product) at one leader in one week. */
-export interface RefundWeek {
+/** Paid, refunded and counted fen of one category (or product) at one leader in one week. */
+export interface ProductWeek {
   leaderId: string;
   category: string;
   /** null when grouped by category */
@@ -29,6 +31,8 @@ export interface RefundWeek {
   weekStart: string;
   paidFen: number;
   refundedFen: number;
+  /** the counted amount of its lines (GMV) */
+  gmvFen: number;
 }
 
 export interface Anomaly {
@@ -89,13 +93,20 @@ const round = (n: number, decimals: number) => Math.round(n * 10 ** decimals) / 
  * The anomalies of the weekly sums, over the complete weeks up to the week starting `lastWeek`
  * (weeks after it are ignored), sorted by week, leader, category, product.
  */
-export function productAnomalies(gmv: readonly GmvWeek[], refunds: readonly RefundWeek[], lastWeek: string, rule: AnomalyRule): Anomaly[] {
+export function productAnomalies(gmv: readonly GmvWeek[], refunds: readonly ProductWeek[], lastWeek: string, rule: AnomalyRule): Anomaly[] {
   const series = [
     ...group(
       gmv.filter((r) => r.weekStart <= lastWeek),
       (r) => ({ leaderId: r.leaderId, category: null, product: null, metric: 'gmv' as const }),
       (r) => ({ weekStart: r.weekStart, value: r.gmvFen, volumeFen: r.gmvFen }),
     ),
+    ...(rule.categoryGmv
+      ? group(
+          refunds.filter((r) => r.weekStart <= lastWeek),
+          (r) => ({ leaderId: r.leaderId, category: r.category, product: r.product, metric: 'gmv' as const }),
+          (r) => ({ weekStart: r.weekStart, value: r.gmvFen, volumeFen: r.gmvFen }),
+        )
+      : []),
     ...group(
       refunds.filter((r) => r.weekStart <= lastWeek),
       (r) => ({ leaderId: r.leaderId, category: r.category, product: r.product, metric: 'refund_rate' as const }),
