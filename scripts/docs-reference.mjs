@@ -32,6 +32,8 @@ const GUIDE_OF = {
   kpi: 'kpi',
   'kpi check': 'kpi',
   report: 'report',
+  products: 'products',
+  cohorts: 'products',
   init: 'setup',
   config: 'setup',
   completion: 'setup',

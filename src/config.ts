@@ -18,6 +18,7 @@ import { ActivitiesSchema, DEFAULT_ACTIVITIES, DEFAULT_LINT, LegacyTargetsSchema
 import { STAGES } from './core/members/index.js';
 import { DEFAULT_REPORT, ReportSchema } from './report-config.js';
 import { DEFAULT_TRAINER, TrainerSchema } from './trainer-config.js';
+import { DEFAULT_PRODUCTS, ProductsSchema } from './products-config.js';
 
 const days = z.number().int().min(0);
 const scoreRange = z
@@ -235,6 +236,8 @@ export const ConfigSchema = z.strictObject({
   report: ReportSchema,
   /** The trainer's view: the support rule of `tuan leaders --support`, `tuan alerts` and the report (src/trainer-config.ts). */
   trainer: TrainerSchema,
+  /** `tuan products`: the rule that flags anomalies (src/products-config.ts). */
+  products: ProductsSchema,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -257,6 +260,7 @@ export const DEFAULT_CONFIG: Config = {
   checks: [],
   report: DEFAULT_REPORT,
   trainer: DEFAULT_TRAINER,
+  products: DEFAULT_PRODUCTS,
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

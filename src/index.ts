@@ -185,3 +185,22 @@ export { rejects, type RejectsOptions, type RejectRow } from './api/rejects.js';
 export { forget, forgetPlan, type ForgetOptions, type ForgetPlan, type ForgetResult } from './api/forget.js';
 export { parseAge, cutoffDate, pseudonym, type Age } from './core/members/forget.js';
 export type { ActivityOptions } from './api/activity.js';
+// the trainer's view (issue #15): products, anomalies, cohorts
+export {
+  products,
+  anomalies,
+  cohorts,
+  anomalyRule,
+  PRODUCT_GROUPINGS,
+  type ProductsOptions,
+  type ProductsResult,
+  type AnomaliesOptions,
+  type ProductScopeOptions,
+  type CohortsOptions,
+  type CohortsResult,
+  type Anomaly,
+  type ProductRow,
+  type ProductGrouping,
+} from './api/products.js';
+export { findSteps, previousPeriod, productAnomalies, productRows, type AnomalyRule, type WeekPoint } from './core/products/index.js';
+export { cohortTable, type Cohort, type CohortMonth, type CohortTable } from './core/cohorts/index.js';

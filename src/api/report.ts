@@ -6,6 +6,8 @@ import type { Comparison, SupportEntry, TrainerKpi } from '../core/trainer/index
 import { compareMonth, supportList, TrainerData, trainerScope } from './trainer.js';
 import { configOf, maskContacts, maskLeaders, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
+import { anomalies, cohorts } from './products.js';
+import type { ProductsSection } from '../render/report-products.js';
 
 export type { ReportData };
 
@@ -36,12 +38,14 @@ export interface ReportResult {
   trainer: ReportTrainer | null;
   /** names (masked unless unmask) and communities of the known leaders */
   leaders: ReportInput['leaders'];
+  /** for a trainer: the scope's product anomalies and member cohorts up to asOf (tuan products, tuan cohorts) */
+  products: ProductsSection;
 }
 
 /** Everything the report shows, computed; members in the action lists masked unless unmask. */
 export function report(db: DbInput, o: ReportOptions): ReportResult {
   const config = configOf(o);
-  const { input, trainer } = withDb(db, (h) => {
+  const { input, trainer, products } = withDb(db, (h) => {
     let section: ReportTrainer | null = null;
     let within: { label: string; leaderIds: ReadonlySet<string> } | undefined;
     if (o.region !== undefined || o.trainer !== undefined) {
@@ -63,11 +67,16 @@ export function report(db: DbInput, o: ReportOptions): ReportResult {
       { asOf: o.asOf, from: o.from, leader: o.leader, region: o.region, within, unmask: o.unmask === true },
       o.onStep,
     );
-    return { input: read, trainer: section };
+    const scope = { leader: o.leader, region: o.region, leaderIds: within?.leaderIds, scopeLabel: within?.label };
+    const products = {
+      anomalies: anomalies(h, { config: o.config, asOf: o.asOf, by: 'category', ...scope }),
+      cohorts: cohorts(h, { asOf: o.asOf, ...scope }),
+    };
+    return { input: read, trainer: section, products };
   });
   const leaders = o.unmask ? input.leaders : input.leaders.map((l) => ({ ...l, name: maskName(l.name) }));
   return maskOutput(
-    { data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), trainer, leaders },
+    { data: buildReport({ ...input, leaders, contacts: maskContacts(input.contacts, o.unmask) }), trainer, leaders, products },
     o.unmask,
   );
 }

@@ -14,6 +14,8 @@ import { kpiCommand } from './kpi.js';
 import { commissionCommand } from './commission.js';
 import { leadersCommand } from './leaders.js';
 import { alertsCommand } from './alerts.js';
+import { productsCommand } from './products.js';
+import { cohortsCommand } from './cohorts.js';
 import { reportCommand } from './report.js';
 import { activityCommands } from './activity.js';
 
@@ -25,6 +27,8 @@ export const COMMANDS: CommandSpec[] = [
   segmentCommand,
   stagesCommand,
   membersCommand,
+  productsCommand,
+  cohortsCommand,
   reportCommand,
   leadersCommand,
   commissionCommand,

@@ -71,6 +71,7 @@ function render(ctx: Ctx, flags: Flags, from: string): string {
       },
       ctx.lang,
       r.trainer && { ...r.trainer, rule: c.trainer.support },
+      r.products,
     );
     return templates.render('report', escapeDeep(view));
   } finally {

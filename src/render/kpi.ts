@@ -61,6 +61,8 @@ export function formatValue(r: Ratio | null, unit: Unit, exact = false): string 
     return `${exact ? trimZeros(fixed(pct, 4)) : fixed(pct, 1)}%`;
   }
   if (unit === 'count' && r.num % r.den === 0) return fmtInt(r.num / r.den);
+  // a median of counts can fall between two: one decimal, as a count is read
+  if (unit === 'count' && !exact) return fixed(r, 1);
   return exact ? trimZeros(fixed(r, 4)) : fixed(r, 2);
 }
 

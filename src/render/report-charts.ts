@@ -145,7 +145,7 @@ function cellText(cy: number, t: { main: string; sub: string; title: string }) {
   return { ...t, main_y: r1(t.sub ? cy - 1 : cy + 4.5), sub_y: r1(cy + 13) };
 }
 
-function heatView(
+export function heatView(
   h: Heatmap,
   text: (row: number, col: number, value: number) => { main: string; sub: string; title: string },
 ): HeatChartView {

@@ -18,6 +18,7 @@ import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';
 import { cn8Bars, migrationHeat, rfmHeat, share, stageBars, stageName, type BarChartView, type HeatChartView } from './report-charts.js';
 import { fmtInt } from './table.js';
 import { trainerView, type TrainerSection, type TrainerView } from './report-trainer.js';
+import { productsView, type ProductsSection, type ProductsView } from './report-products.js';
 
 const m = defineMessages({
   'rp.scope.all': ['全部团长', 'all leaders'],
@@ -80,6 +81,8 @@ export interface ReportContext {
   cn8: { empty: boolean; baseline: string; chart: BarChartView };
   kpis: { code: string; name: string; value: string; basis: string; baseline: string; challenge: string; mark: string; symbol: string }[];
   commission: { empty: boolean; rows: CommissionView[]; total: CommissionView | null };
+  /** the product anomalies and the cohort heatmap (render/report-products.ts) */
+  products: ProductsView;
   actions: Record<ActionKind, { total: string; shown: number; more: boolean; members: MemberView[] }>;
   /** the trainer's section (--region or --trainer), else null */
   trainer: TrainerView | null;
@@ -265,7 +268,14 @@ function headline(d: ReportData): ReportContext['headline'] {
   };
 }
 
-export function reportView(d: ReportData, rules: ReportRules, lang: Lang, trainer: TrainerSection | null = null): ReportContext {
+/** The report's context; `trainer` is null without --region/--trainer, `products` (anomalies and cohorts) is an empty section when not given. */
+export function reportView(
+  d: ReportData,
+  rules: ReportRules,
+  lang: Lang,
+  trainer: TrainerSection | null = null,
+  products?: ProductsSection,
+): ReportContext {
   const scope = scopeView(d.scope, rules.leaders, lang);
   return {
     lang,
@@ -303,6 +313,7 @@ export function reportView(d: ReportData, rules: ReportRules, lang: Lang, traine
     commission: commissionSection(d.commission, rules.levels, lang),
     actions: actionsView(d.actions, lang),
     trainer: trainer ? trainerView(trainer, scope.label, lang) : null,
+    products: productsView(products, lang),
   };
 }
 

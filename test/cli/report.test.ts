@@ -43,17 +43,29 @@ describe('tuan report', () => {
     dir = await imported();
   });
 
-  it('writes one self-contained HTML file with the four charts (zh-CN golden)', async () => {
+  it('writes one self-contained HTML file with the five charts (zh-CN golden)', async () => {
     const r = await runTuan(['report', ...AS_OF, '--out', 'report.html'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('已写入 report.html\n');
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(outsideReferences(html)).toEqual([]);
-    expect(html.match(/<svg class="chart" viewBox="0 0 \d+(\.\d)? \d+(\.\d)?"/g)?.length).toBe(4);
+    expect(html.match(/<svg class="chart" viewBox="0 0 \d+(\.\d)? \d+(\.\d)?"/g)?.length).toBe(5); // stages, migration, RFM, 8 classes, cohorts
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain('@media print');
-    for (const s of ['引入期', '成长期', '成熟期', '沉默期', '流失期', '重要价值客户', '唤醒率', '复购率', '佣金汇总', '待跟进会员'])
+    for (const s of [
+      '引入期',
+      '成长期',
+      '成熟期',
+      '沉默期',
+      '流失期',
+      '重要价值客户',
+      '唤醒率',
+      '复购率',
+      '佣金汇总',
+      '待跟进会员',
+      '会员群组',
+    ])
       expect(html).toContain(s);
     await expect(html).toMatchFileSnapshot('../golden/report/fixture.html');
   });

@@ -83,7 +83,7 @@ describe('tuan leaders: the trainer table', () => {
     expect(line('T01', 1)).toMatch(/\+12\.5% \/ \+80\.0% │/);
     expect(line('A01', 1)).toMatch(/−25\.0% \/ \+100\.0% │/);
     expect(line('A02', 1)).toMatch(/\+0\.0% \/ — │/);
-    expect(r.stdout).toMatch(/│ median +│ +│ +¥600\.00 │ +3\.00 │ +2\.00 │ +0\.00 │ +25\.0% │ +¥250\.00 │/);
+    expect(r.stdout).toMatch(/│ median +│ +│ +¥600\.00 │ +3 │ +2 │ +0 │ +25\.0% │ +¥250\.00 │/);
   });
 
   it('--trainer follows the mentor tree two levels down, without the trainer', async () => {

@@ -59,7 +59,8 @@ const oneOf =
 
 /**
  * What each core folder may import (besides itself): the allowed order
- * shared < ingest, members; members < kpi, commission, templating; templating < activities; everything < report;
+ * shared < ingest, members; members < kpi, commission, templating, products; shared < cohorts; templating < activities;
+ * everything < report;
  * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts).
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
@@ -70,8 +71,10 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   commission: ['shared', 'members'],
   templating: ['shared', 'members'],
   activities: ['shared', 'members', 'templating', 'kpi'],
-  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
+  products: ['shared', 'members'],
+  cohorts: ['shared'],
   trainer: ['shared', 'members', 'kpi'],
+  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities', 'products', 'cohorts'],
 };
 
 /**

@@ -267,7 +267,7 @@ describe('shipped report templates', () => {
       .map((c) => c.file)
       .sort();
     expect(report).toEqual(
-      ['report', '_report-bars', '_report-heat', '_report-members', '_report-style', '_report-trainer']
+      ['report', '_report-bars', '_report-heat', '_report-members', '_report-products', '_report-style', '_report-trainer']
         .flatMap((f) => ['en', 'zh-CN'].map((l) => `templates/${l}/${f}.hbs`))
         .sort(),
     );

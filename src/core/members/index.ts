@@ -11,7 +11,7 @@ export { FROM_STAGES, migrate, returnedShare, stageCounts } from './migration.js
 export type { Migration, Share } from './migration.js';
 export { AFTER_SALE_WINDOW_DAYS, REASONS, buildProfiles } from './profile.js';
 export type { ItemRow, LastOrder, MemberProfile, Reason } from './profile.js';
-export { CN8_CLASSES, CN8_EN, CN8_ORDER } from './rfm.js';
+export { CN8_CLASSES, CN8_EN, CN8_ORDER, median } from './rfm.js';
 export type { RfmEdges } from './rfm.js';
 export { countByLeader, rfmWindowStart, segmentMembers, segmentScope } from './segment.js';
 export type { MemberFacts, MemberSegment, ScopeResult } from './segment.js';

@@ -3,6 +3,7 @@ export {
   addMonths,
   clipPeriod,
   lastMonth,
+  lastWeek,
   monthEnd,
   monthOf,
   monthRange,

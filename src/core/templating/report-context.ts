@@ -245,6 +245,30 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
       rule: str('the support rule in words', 'rule (trainer.support): …'),
     }),
   ),
+  products: obj('for a trainer: product anomalies and member cohorts (tuan products, tuan cohorts)', {
+    anomalies: obj("weeks where a leader's GMV stepped down or a category's refund rate stepped up", {
+      empty: bool('no anomaly up to the data date', false),
+      rows: list(
+        'one row per anomaly, oldest first',
+        obj('an anomaly', {
+          leader_id: str('leader ID', 'L003'),
+          category: str('category (· product), or all categories for GMV', 'all categories'),
+          metric: str('GMV down or refund rate up, in the output language', 'GMV down'),
+          week_start: date('Monday of the first week of the step'),
+          value: str("that week's value, formatted", '¥2,205.00'),
+          baseline: str('median of the trailing weeks, formatted', '¥3,703.00'),
+          score: str('robust z-score', '-5.46'),
+        }),
+      ),
+    }),
+    cohorts: obj('members by month of first order: retention month by month', {
+      empty: bool('no counted order', false),
+      shown: num('cohorts in the heatmap (the latest)', 12),
+      total: num('cohorts in all', 15),
+      chart: heat,
+      lifetime_days: str('average days from first to latest order, formatted', '171.8'),
+    }),
+  }),
   actions: obj('members to act on (report.members_per_list each)', {
     silent_call: actionList('沉默期 members by spend, highest first: a care call'),
     at_risk: actionList('active members at risk by spend: a recommendation'),
