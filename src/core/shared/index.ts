@@ -2,7 +2,9 @@
 export {
   addMonths,
   clipPeriod,
+  isoWeekOf,
   lastMonth,
+  mondayOf,
   monthEnd,
   monthOf,
   monthRange,

@@ -1,0 +1,109 @@
+/**
+ * The SQL of the contact log (issue #13): checklist rows written idempotently (the same file again changes
+ * nothing, a later edit updates the outcomes), contacts logged by hand, and the log read back for the plan,
+ * `tuan log list` and `tuan review`.
+ */
+import type { LogFact, LoggedRow, Outcome } from '../core/activities/index.js';
+import { writeTransaction, type Db } from './db.js';
+
+/** What writing a checklist did. */
+export interface LogWrite {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Write checklist rows in one transaction: new (task, member) pairs inserted, changed outcomes or notes updated. */
+export function writeChecklistRows(db: Db, rows: readonly LoggedRow[], file: string, now: string): LogWrite {
+  return writeTransaction(db, () => {
+    const find = db.prepare('SELECT log_id, outcome, note, contact_group FROM contact_log WHERE task_id = ? AND member_id = ?');
+    const insert = db.prepare(`INSERT INTO contact_log (task_id, leader_id, member_id, task_date, task_time, action, stage, script,
+        contact_group, outcome, note, recorded_at, source_file, source_line)
+      VALUES (@taskId, @leaderId, @memberId, @date, @time, @action, @stage, @script, @group, @outcome, @note, @now, @file, @line)`);
+    const update = db.prepare(`UPDATE contact_log SET outcome = @outcome, note = @note, contact_group = @group, recorded_at = @now,
+        source_file = @file, source_line = @line WHERE log_id = @id`);
+    const w: LogWrite = { inserted: 0, updated: 0, unchanged: 0 };
+    for (const r of rows) {
+      const old = find.get(r.taskId, r.memberId) as
+        | { log_id: number; outcome: string | null; note: string; contact_group: string }
+        | undefined;
+      const p = { ...r, now, file };
+      if (!old) {
+        insert.run(p);
+        w.inserted++;
+      } else if (old.outcome === r.outcome && old.note === r.note && old.contact_group === r.group) w.unchanged++;
+      else {
+        update.run({ ...p, id: old.log_id });
+        w.updated++;
+      }
+    }
+    return w;
+  });
+}
+
+/** A contact logged by hand (`tuan log MEMBER --outcome WORD`), outside any plan. */
+export interface ManualContact {
+  leaderId: string;
+  memberId: string;
+  date: string;
+  outcome: Outcome;
+  note: string;
+}
+
+export function insertManualContact(db: Db, c: ManualContact, now: string): number {
+  return writeTransaction(db, () =>
+    Number(
+      db
+        .prepare(`INSERT INTO contact_log (task_id, leader_id, member_id, task_date, action, contact_group, outcome, note, recorded_at)
+          VALUES (NULL, ?, ?, ?, 'manual', 'contact', ?, ?, ?)`)
+        .run(c.leaderId, c.memberId, c.date, c.outcome, c.note, now).lastInsertRowid,
+    ),
+  );
+}
+
+/** The log of these members up to `to` (inclusive), as the plan reads it. */
+export function readLogFacts(db: Db, memberIds: readonly string[], to: string): LogFact[] {
+  const rows = db
+    .prepare(`SELECT task_id, member_id, task_date, action, stage, contact_group, outcome FROM contact_log
+      WHERE task_date <= ? AND member_id IN (SELECT value FROM json_each(?)) ORDER BY task_date, log_id`)
+    .raw()
+    .all(to, JSON.stringify(memberIds)) as [string | null, string, string, string, string | null, 'contact' | 'holdout', Outcome | null][];
+  return rows.map(([taskId, memberId, date, action, stage, group, outcome]) => ({ taskId, memberId, date, action, stage, group, outcome }));
+}
+
+/** One stored row of the log. */
+export interface StoredContact {
+  log_id: number;
+  task_id: string | null;
+  leader_id: string;
+  member_id: string;
+  task_date: string;
+  task_time: string;
+  action: string;
+  stage: string | null;
+  script: string | null;
+  group: 'contact' | 'holdout';
+  outcome: Outcome | null;
+  note: string;
+  recorded_at: string;
+  source_file: string | null;
+  source_line: number | null;
+}
+
+export interface LogFilter {
+  leader?: string | undefined;
+  member?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Rows of the log by task date, time, task and member. */
+export function readContacts(db: Db, f: LogFilter): StoredContact[] {
+  return db
+    .prepare(`SELECT log_id, task_id, leader_id, member_id, task_date, task_time, action, stage, script, contact_group AS "group",
+        outcome, note, recorded_at, source_file, source_line FROM contact_log
+      WHERE (@leader IS NULL OR leader_id = @leader) AND (@member IS NULL OR member_id = @member)
+        AND (@from IS NULL OR task_date >= @from) AND (@to IS NULL OR task_date <= @to)
+      ORDER BY task_date, task_time, action, stage, contact_group, member_id, log_id`)
+    .all({ leader: f.leader ?? null, member: f.member ?? null, from: f.from ?? null, to: f.to ?? null }) as StoredContact[];
+}
