@@ -4,6 +4,7 @@
  * `tuan log list` and `tuan review`.
  */
 import type { LogFact, LoggedRow, Outcome } from '../core/activities/index.js';
+import { readRecordBatches, sniffFile, type RawRecord } from './csv.js';
 import { writeTransaction, type Db } from './db.js';
 
 /** What writing a checklist did. */
@@ -106,4 +107,38 @@ export function readContacts(db: Db, f: LogFilter): StoredContact[] {
         AND (@from IS NULL OR task_date >= @from) AND (@to IS NULL OR task_date <= @to)
       ORDER BY task_date, task_time, action, stage, contact_group, member_id, log_id`)
     .all({ leader: f.leader ?? null, member: f.member ?? null, from: f.from ?? null, to: f.to ?? null }) as StoredContact[];
+}
+
+/**
+ * A filled checklist as a header and a stream of records, whatever the file: a CSV (readChecklistCsv, the same
+ * decoding as imports: encoding detection, GBK from Excel or WPS, a BOM, title rows above the header) or, once
+ * workbooks are read, a sheet of a workbook giving the same shape.
+ */
+export interface ChecklistSource {
+  headers: string[];
+  records: AsyncIterable<RawRecord[]>;
+  /** lines that could not be read (undecodable bytes, malformed CSV), with their line numbers */
+  problems: { line: number; reason: string }[];
+}
+
+/** A checklist CSV through the import's reader. */
+export async function readChecklistCsv(path: string, extraHeaders: readonly string[]): Promise<ChecklistSource> {
+  const sniffed = await sniffFile(path, { encoding: 'auto', delimiter: 'auto', extraHeaders });
+  const problems: ChecklistSource['problems'] = [];
+  const records = readRecordBatches(
+    path,
+    sniffed,
+    (b) => problems.push({ line: b.line, reason: b.reason ?? 'bytes that do not decode' }),
+    (p) => problems.push({ line: p.line, reason: p.reason }),
+  );
+  return { headers: sniffed.headers, records, problems };
+}
+
+/** The leader of a member's latest order line on or before `asOf` (null: no such line). */
+export function latestLeaderOf(db: Db, memberId: string, asOf: string): string | null {
+  const r = db
+    .prepare('SELECT leader_id FROM order_lines WHERE member_id = ? AND order_date <= ? ORDER BY ordered_at DESC, order_id DESC LIMIT 1')
+    .pluck()
+    .get(memberId, asOf) as string | undefined;
+  return r ?? null;
 }
