@@ -232,6 +232,11 @@ export const ConfigSchema = z.strictObject({
   checks: ChecksSchema,
   /** `tuan report`: list sizes and the default migration start (src/report-config.ts). */
   report: ReportSchema,
+  /** `tuan review`: what the contacts of the plan achieved against the holdout (issue #13). */
+  review: z.strictObject({
+    /** an order counts for a task when placed on the task's date or within the next N−1 days. @default 14 */
+    window_days: z.number().int().min(1).max(365),
+  }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -253,6 +258,7 @@ export const DEFAULT_CONFIG: Config = {
   kpi: DEFAULT_KPI_SECTION,
   checks: [],
   report: DEFAULT_REPORT,
+  review: { window_days: 14 },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

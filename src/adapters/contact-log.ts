@@ -4,7 +4,9 @@
  * `tuan log list` and `tuan review`.
  */
 import type { LogFact, LoggedRow, Outcome } from '../core/activities/index.js';
+import type { ReviewOrder } from '../core/review/index.js';
 import { readRecordBatches, sniffFile, type RawRecord } from './csv.js';
+import { countedLineSql, countedOrdersSql, safeFen, summing } from './queries.js';
 import { writeTransaction, type Db } from './db.js';
 
 /** What writing a checklist did. */
@@ -141,4 +143,35 @@ export function latestLeaderOf(db: Db, memberId: string, asOf: string): string |
     .pluck()
     .get(memberId, asOf) as string | undefined;
   return r ?? null;
+}
+
+/** Rows of planned tasks dated from..to (one leader, or all when null), as the review reads them. */
+export function readTaskRows(db: Db, from: string, to: string, leader: string | null): LogFact[] {
+  const rows = db
+    .prepare(`SELECT task_id, member_id, task_date, action, stage, contact_group, outcome FROM contact_log
+      WHERE task_id IS NOT NULL AND task_date BETWEEN ? AND ? AND (? IS NULL OR leader_id = ?) ORDER BY task_date, log_id`)
+    .raw()
+    .all(from, to, leader, leader) as [string, string, string, string, string | null, 'contact' | 'holdout', Outcome | null][];
+  return rows.map(([taskId, memberId, date, action, stage, group, outcome]) => ({ taskId, memberId, date, action, stage, group, outcome }));
+}
+
+/** Counted orders of these members dated from..to: date, amount and the discount of their counted lines. */
+export function readReviewOrders(db: Db, memberIds: readonly string[], from: string, to: string): ReviewOrder[] {
+  const rows = summing(
+    'review spend',
+    () =>
+      db
+        .prepare(`SELECT o.member_id, substr(o.ordered_at, 1, 10), o.amount_fen,
+          (SELECT coalesce(sum(l.discount_fen), 0) FROM order_lines l WHERE l.order_id = o.order_id AND ${countedLineSql('l.')})
+        FROM (${countedOrdersSql('order_date BETWEEN @from AND @to AND member_id IN (SELECT value FROM json_each(@ids))')}) o
+        ORDER BY o.member_id, o.ordered_at`)
+        .raw()
+        .all({ from, to, ids: JSON.stringify(memberIds) }) as [string, string, number, number][],
+  );
+  return rows.map(([memberId, date, spendFen, discountFen]) => ({
+    memberId,
+    date,
+    spendFen: safeFen(spendFen, 'review spend'),
+    discountFen: safeFen(discountFen, 'review discount'),
+  }));
 }

@@ -20,6 +20,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   script: async () => (await import('./script.js')).scriptCommand,
   plan: async () => (await import('./plan.js')).planCommand,
   log: async () => (await import('./log.js')).logCommand,
+  review: async () => (await import('./review.js')).reviewCommand,
   lint: async () => (await import('./lint.js')).lintCommand,
   kpi: async () => (await import('./kpi.js')).kpiCommand,
   config: async () => (await import('./config.js')).configCommand,

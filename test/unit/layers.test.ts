@@ -60,7 +60,8 @@ const oneOf =
 /**
  * What each core folder may import (besides itself): the allowed order
  * shared < ingest, members; members < kpi, commission, templating; templating < activities; everything < report;
- * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts).
+ * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts);
+ * activities < review: the review reads the contact log's codes (core/activities/contact-log.ts).
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
   shared: [],
@@ -70,7 +71,8 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   commission: ['shared', 'members'],
   templating: ['shared', 'members'],
   activities: ['shared', 'members', 'templating', 'kpi'],
-  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
+  review: ['shared', 'activities'],
+  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities', 'review'],
 };
 
 /**
