@@ -186,6 +186,8 @@ describe('red lines (§4.3), enforced in code', () => {
     kit: null,
     channel,
     memberIds,
+    holdoutIds: [],
+    id: '',
     estimated: null,
   });
 
