@@ -4,7 +4,8 @@
  * `tuan log list` and `tuan review`.
  */
 import type { LogFact, LoggedRow, Outcome } from '../core/activities/index.js';
-import type { ReviewOrder } from '../core/review/index.js';
+import { addDays } from '../core/shared/index.js';
+import { buildReview, type Review, type ReviewOrder } from '../core/review/index.js';
 import { readRecordBatches, sniffFile, type RawRecord } from './csv.js';
 import { countedLineSql, countedOrdersSql, safeFen, summing } from './queries.js';
 import { writeTransaction, type Db } from './db.js';
@@ -145,18 +146,32 @@ export function latestLeaderOf(db: Db, memberId: string, asOf: string): string |
   return r ?? null;
 }
 
-/** Rows of planned tasks dated from..to (one leader, or all when null), as the review reads them. */
-export function readTaskRows(db: Db, from: string, to: string, leader: string | null): LogFact[] {
+/** Whether the contact log holds any row of a planned task (the log KPIs are shown only then). */
+export function hasTaskRows(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM contact_log WHERE task_id IS NOT NULL LIMIT 1').get() !== undefined;
+}
+
+/** Rows of planned tasks dated from..to (these leaders, or all when null), as the review reads them. */
+function readTaskRows(db: Db, from: string, to: string, leaders: readonly string[] | null): LogFact[] {
   const rows = db
     .prepare(`SELECT task_id, member_id, task_date, action, stage, contact_group, outcome FROM contact_log
-      WHERE task_id IS NOT NULL AND task_date BETWEEN ? AND ? AND (? IS NULL OR leader_id = ?) ORDER BY task_date, log_id`)
+      WHERE task_id IS NOT NULL AND task_date BETWEEN ? AND ?
+        AND (? IS NULL OR leader_id IN (SELECT value FROM json_each(?))) ORDER BY task_date, log_id`)
     .raw()
-    .all(from, to, leader, leader) as [string, string, string, string, string | null, 'contact' | 'holdout', Outcome | null][];
+    .all(from, to, leaders && 1, JSON.stringify(leaders ?? [])) as [
+    string,
+    string,
+    string,
+    string,
+    string | null,
+    'contact' | 'holdout',
+    Outcome | null,
+  ][];
   return rows.map(([taskId, memberId, date, action, stage, group, outcome]) => ({ taskId, memberId, date, action, stage, group, outcome }));
 }
 
 /** Counted orders of these members dated from..to: date, amount and the discount of their counted lines. */
-export function readReviewOrders(db: Db, memberIds: readonly string[], from: string, to: string): ReviewOrder[] {
+function readReviewOrders(db: Db, memberIds: readonly string[], from: string, to: string): ReviewOrder[] {
   const rows = summing(
     'review spend',
     () =>
@@ -174,4 +189,23 @@ export function readReviewOrders(db: Db, memberIds: readonly string[], from: str
     spendFen: safeFen(spendFen, 'review spend'),
     discountFen: safeFen(discountFen, 'review discount'),
   }));
+}
+
+export interface ReviewQuery {
+  from: string;
+  to: string;
+  /** orders after the data date are not known yet */
+  asOf: string;
+  /** these leaders' tasks; null = every leader */
+  leaders: readonly string[] | null;
+  windowDays: number;
+}
+
+/** The review of the tasks dated from..to (`tuan review`, the log KPIs, the report's "what worked"). */
+export function readReview(db: Db, q: ReviewQuery): Review {
+  const rows = readTaskRows(db, q.from, q.to, q.leaders);
+  const last = addDays(q.to, q.windowDays - 1);
+  const ids = [...new Set(rows.map((r) => r.memberId))];
+  const orders = readReviewOrders(db, ids, q.from, last < q.asOf ? last : q.asOf);
+  return buildReview({ from: q.from, to: q.to, windowDays: q.windowDays, rows, orders });
 }

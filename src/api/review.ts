@@ -1,11 +1,10 @@
 /** `tuan review` as a function: what the plan's contacts achieved against the holdout, per action and stage. */
 import { UsageError } from '../errors.js';
-import { addDays, parseIsoDate } from '../core/shared/index.js';
-import { buildReview, type Review } from '../core/review/index.js';
-import { readReviewOrders, readTaskRows } from '../adapters/contact-log.js';
+import { parseIsoDate } from '../core/shared/index.js';
+import type { Review } from '../core/review/index.js';
+import { readReview } from '../adapters/contact-log.js';
 import { readLeaders } from '../adapters/queries.js';
 import { checkLeader } from '../adapters/scope.js';
-import type { Db } from '../adapters/db.js';
 import { configOf, withDb, type BaseOptions, type DbInput } from './common.js';
 import { resolvePeriod } from './kpi.js';
 
@@ -45,15 +44,6 @@ export function reviewDates(o: Pick<ReviewOptions, 'asOf' | 'period' | 'from' | 
   return { from, to };
 }
 
-/** The review of one period from an open database (report and kpi use it too). */
-export function reviewOf(db: Db, o: { from: string; to: string; asOf: string; leader: string | null; windowDays: number }): Review {
-  const rows = readTaskRows(db, o.from, o.to, o.leader);
-  const last = addDays(o.to, o.windowDays - 1);
-  const ids = [...new Set(rows.map((r) => r.memberId))];
-  const orders = readReviewOrders(db, ids, o.from, last < o.asOf ? last : o.asOf);
-  return buildReview({ from: o.from, to: o.to, windowDays: o.windowDays, rows, orders });
-}
-
 /** For the tasks dated in the period: planned, contacted, holdout, who ordered within N days, the uplift and its interval. */
 export function review(db: DbInput, o: ReviewOptions): Review {
   const config = configOf(o);
@@ -66,6 +56,6 @@ export function review(db: DbInput, o: ReviewOptions): Review {
     });
   return withDb(db, (h) => {
     const leader = checkLeader(o.leader, readLeaders(h)) ?? null;
-    return reviewOf(h, { from, to, asOf: o.asOf, leader, windowDays });
+    return readReview(h, { from, to, asOf: o.asOf, leaders: leader === null ? null : [leader], windowDays });
   });
 }

@@ -254,3 +254,38 @@ describe('the database', () => {
     expect(query(file, 'SELECT contact_log FROM deletions')).toEqual([{ contact_log: 2 }]);
   });
 });
+
+describe('the KPIs of the contact log (execution_rate, uplift.<action>)', () => {
+  const KPI = ['kpi', '--period', '2026-W45', '--as-of', '2026-11-30', '--format', 'json'];
+  const codes = (j: { results: { kpi: string }[] }) => j.results.map((r) => r.kpi);
+
+  it('tuan kpi shows them once a checklist is recorded; tuan kpi check gates them', async () => {
+    const cwd = await reviewDir();
+    expect(codes(JSON.parse(await ok(cwd, KPI)))).not.toContain('execution_rate'); // no log yet: the table is as before
+    await ok(cwd, ['log', 'import', 'checklist.csv']);
+    const j = JSON.parse(await ok(cwd, KPI));
+    const by = new Map(j.results.map((r: { kpi: string }) => [r.kpi, r]));
+    expect(by.get('execution_rate')).toMatchObject({ value: 0.9, numerator: 45, denominator: 50, baseline: 0.9, target: 'met' });
+    expect(by.get('uplift.silent_care')).toMatchObject({ value: 0.3 }); // 360/1200: test/fixtures/review/README.md
+    expect(by.get('uplift.churned_call')).toMatchObject({ value: null }); // 2 holdout members
+    expect(codes(j).slice(-7)).toEqual([
+      'execution_rate',
+      'uplift.welcome',
+      'uplift.at_risk',
+      'uplift.growth_trial',
+      'uplift.mature_update',
+      'uplift.silent_care',
+      'uplift.churned_call',
+    ]);
+    writeFileSync(
+      join(cwd, 'checks.yaml'),
+      'checks:\n  - {name: exec, kpi: execution_rate, scope: "leader:L1", fail_below: 95%}\n  - {name: care, kpi: uplift.silent_care, scope: all, fail_below: 5%}\n',
+    );
+    const r = await runTuan(
+      ['kpi', 'check', '--config', 'checks.yaml', '--period', '2026-W45', '--as-of', '2026-11-30', '--format', 'json'],
+      { cwd },
+    );
+    expect(r.code).toBe(1); // 90% < 95%
+    expect(JSON.parse(r.stdout).results.map((c: { status: string }) => c.status)).toEqual(['fail', 'pass']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { addDays, daysBetween, mondayOf } from '../shared/index.js';
+import { LOGGED_ACTIONS as MEASURED } from '../kpi/index.js';
 
 /** What a leader records of one contact; `clear` lifts an earlier do_not_disturb. */
 export const OUTCOMES = ['sent', 'replied', 'declined', 'do_not_disturb', 'unreachable', 'clear'] as const;
@@ -39,7 +40,7 @@ export function parseOutcome(word: string): Outcome | undefined {
 }
 
 /** Planned actions a checklist row may name, and `manual` for a contact outside any plan. */
-export const LOGGED_ACTIONS = ['welcome', 'at_risk', 'growth_trial', 'mature_update', 'silent_care', 'churned_call', 'manual'] as const;
+export const LOGGED_ACTIONS = [...MEASURED, 'manual'] as const;
 export type LoggedAction = (typeof LOGGED_ACTIONS)[number];
 
 /** The stable id of one task of a plan: a short hash of leader, date, time, action and stage (the date gives the week). */
