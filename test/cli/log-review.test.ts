@@ -289,3 +289,20 @@ describe('the KPIs of the contact log (execution_rate, uplift.<action>)', () => 
     expect(JSON.parse(r.stdout).results.map((c: { status: string }) => c.status)).toEqual(['fail', 'pass']);
   });
 });
+
+describe('tuan report: 哪些做法有效 (what worked)', () => {
+  it('the review of the last four weeks, once a checklist is recorded', async () => {
+    const cwd = await reviewDir();
+    const before = await ok(cwd, ['report', '--as-of', '2026-11-30', '--out', '-']);
+    expect(before).not.toContain('id="worked"');
+    await ok(cwd, ['log', 'import', 'checklist.csv']);
+    const html = await ok(cwd, ['report', '--as-of', '2026-11-30', '--out', '-']);
+    const worked = html.slice(html.indexOf('<section id="worked">'));
+    expect(worked).toContain('哪些做法有效:2026年11月3日 – 2026年11月30日 的任务'); // as-of − 27 days … as-of
+    expect(worked).toContain('活动执行率 <strong>90.0%</strong>(目标 ≥ 90.0%,已达到)');
+    expect(worked).toContain('<td>+30.0% [+7.2%, +48.1%]</td>');
+    expect(worked).toContain('还不能衡量(对照组 2 人,至少 30 人)');
+    const en = await ok(cwd, ['report', '--as-of', '2026-11-30', '--lang', 'en', '--out', '-']);
+    expect(en).toContain('8. What worked');
+  });
+});
