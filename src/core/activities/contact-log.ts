@@ -41,7 +41,6 @@ export function parseOutcome(word: string): Outcome | undefined {
 
 /** Planned actions a checklist row may name, and `manual` for a contact outside any plan. */
 export const LOGGED_ACTIONS = [...MEASURED, 'manual'] as const;
-export type LoggedAction = (typeof LOGGED_ACTIONS)[number];
 
 /** The stable id of one task of a plan: a short hash of leader, date, time, action and stage (the date gives the week). */
 export function taskId(leaderId: string, date: string, time: string, action: string, stage: string | null): string {

@@ -8,5 +8,5 @@ export { planContext, planJson } from './plan-context.js';
 export { parseScene, scriptContext } from './scripts.js';
 export { CHECKLIST_COLUMNS, checklistHeader, checklistRows, parseChecklistRecord } from './checklist.js';
 export type { ChecklistRow, LoggedRow } from './checklist.js';
-export { CONTACTED, OUTCOMES, parseOutcome, taskId } from './contact-log.js';
-export type { Group, LogFact, Outcome } from './contact-log.js';
+export { CONTACTED, parseOutcome } from './contact-log.js';
+export type { LogFact, Outcome } from './contact-log.js';

@@ -2,7 +2,6 @@
 export {
   addMonths,
   clipPeriod,
-  isoWeekOf,
   lastMonth,
   mondayOf,
   monthEnd,
