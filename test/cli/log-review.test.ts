@@ -60,6 +60,33 @@ describe('tuan plan --format checklist', () => {
   });
 });
 
+describe('tuan plan --format checklist is safe to open in a spreadsheet', () => {
+  it('a name that reads like a formula starts with a quote; the quote does not stop the row from being read back', async () => {
+    const cwd = workdir();
+    writeFileSync(
+      join(cwd, 'o.csv'),
+      '订单号,下单时间,会员ID,会员昵称,团长ID,商品名称,实付金额,订单状态\n' +
+        'F1,2026-09-01 10:00,M1,=HYPERLINK("http://x"),L1,米,30.00,已完成\nF2,2026-09-28 10:00,M2,王五,L1,米,30.00,已完成\n',
+    );
+    await ok(cwd, ['import', 'o.csv']);
+    const out = await ok(cwd, [
+      'plan',
+      '--leader',
+      'L1',
+      '--week',
+      '2026-W45',
+      '--as-of',
+      '2026-11-01',
+      '--format',
+      'checklist',
+      '--unmask',
+    ]);
+    expect(out).toContain(`,M1,"'=HYPERLINK(""http://x"")",silent,silent_care,`);
+    writeFileSync(join(cwd, 'c.csv'), out.replace(',contact,,', ',contact,sent,'));
+    expect(await ok(cwd, ['log', 'import', 'c.csv'])).toMatch(/拒收 0 行/);
+  });
+});
+
 describe('tuan log import', () => {
   it('records every row; the same file again changes nothing; an edit updates; bad rows are rejected with their line', async () => {
     const cwd = await reviewDir();
