@@ -28,6 +28,10 @@ const GUIDE_OF = {
   kit: 'activities',
   script: 'activities',
   plan: 'activities',
+  log: 'activities',
+  'log import': 'activities',
+  'log list': 'activities',
+  review: 'activities',
   lint: 'activities',
   kpi: 'kpi',
   'kpi check': 'kpi',
@@ -424,7 +428,7 @@ async function templatesPage(run) {
 }
 
 async function kpisPage() {
-  const { ORDER_KPIS, METRICS, KPI_DEFS, UNITS } = await dist('core/kpi/kpi-defs.js');
+  const { ORDER_KPIS, METRICS, LOG_KPIS, KPI_DEFS, UNITS } = await dist('core/kpi/kpi-defs.js');
   const { DEFAULT_CONFIG } = await dist('config.js');
   const targets = DEFAULT_CONFIG.kpi.targets;
   const unitText = { rate: 'rate (%)', money: 'money (yuan)', count: 'count', number: 'number' };
@@ -441,7 +445,9 @@ async function kpisPage() {
     'Every KPI code `tuan kpi` computes from the orders and every metric `--metrics FILE` can supply, with the',
     'targets in force by default (`kpi.targets` in the [configuration](configuration.md); rates in percent,',
     'money in yuan), generated from `src/core/kpi/kpi-defs.ts`. How each order KPI is computed, and the checks',
-    'file, are in the [KPI guide](../guide/kpi.md).',
+    'file, are in the [KPI guide](../guide/kpi.md). The contact-log KPIs (source `contact log`) come from the',
+    'checklists recorded with `tuan log import`, as `tuan review` counts them ([activities guide](../guide/activities.md)):',
+    '`tuan kpi` shows them once a checklist is recorded; an uplift is n/a below 30 holdout members.',
     '',
     `Units: ${UNITS.map(code).join(', ')}. In CSV and JSON, money is in fen, rates are fractions (0.4123 = 41.23 %),`,
     'counts are integers; a KPI whose denominator is empty is n/a (JSON `null`), never 0.',
@@ -450,6 +456,7 @@ async function kpisPage() {
     '|---|---|---|---|---|---:|---:|',
     ...ORDER_KPIS.map((c) => row(c, 'orders')),
     ...METRICS.map((c) => row(c, 'metrics file')),
+    ...LOG_KPIS.map((c) => row(c, 'contact log')),
     '',
   ].join('\n');
 }

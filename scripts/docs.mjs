@@ -9,7 +9,8 @@
  *                                                    `run-fail:` expects a non-zero exit and shows stderr)
  *      <!-- gen: stage-rules -->  … <!-- /gen -->   a table made from the code (see GENERATORS)
  *    Each document's `run:` blocks run in document order in a temp dir of its own holding data/,
- *    templates/, fixtures/ (test/fixtures/orders: small files with one quirk each) and a database with the sample data already imported (data/sample-orders.csv with
+ *    templates/, fixtures/ (test/fixtures/orders: small files with one quirk each), loop/ (test/fixtures/loop: a filled
+ *    checklist and later orders for the contact-log loop of docs/guide/activities.md) and a database with the sample data already imported (data/sample-orders.csv with
  *    data/leaders.csv, and data/ktt-export.csv as leader L004); a document holding
  *    `<!-- docs-setup: empty -->` starts without a database instead (its first blocks import).
  * 2. Writes docs/reference/: one page per command (its --help in Chinese and English), configuration.md,
@@ -83,6 +84,7 @@ function newWorkDir(base) {
     cpSync(join(ROOT, 'data'), join(dir, 'data'), { recursive: true });
     if (existsSync(join(ROOT, 'templates'))) cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
     cpSync(join(ROOT, 'test/fixtures/orders'), join(dir, 'fixtures'), { recursive: true });
+    cpSync(join(ROOT, 'test/fixtures/loop'), join(dir, 'loop'), { recursive: true });
   }
   return dir;
 }

@@ -65,6 +65,13 @@ export const ActivitiesSchema = z.strictObject({
   top_members: positive,
   /** Categories that depend on the household (母婴: a baby at home): suggested only to members who already bought them, never as a new category to try. @default ["母婴"] */
   personal_categories: z.array(z.string().trim().min(1)),
+  /**
+   * Share of every member list of the weekly plan set aside as a control group that is not contacted that week
+   * (对照组), drawn by a seeded hash of leader, week and member; `tuan review` compares the two. 0 turns it off. @default 0.1
+   */
+  holdout_share: z.number().min(0).max(0.5),
+  /** A member who declined is left out of the plans of this many weeks after the week of the decline. @default 4 */
+  rest_weeks_after_decline: count,
   /** 引入期 信任破冰三件套 (§4.2) */
   intro: z.strictObject({
     /** 首单立减: yuan off a newcomer's first order. @default 10 */
@@ -185,6 +192,8 @@ export type LintConfig = z.infer<typeof LintSchema>;
 export const DEFAULT_ACTIVITIES: ActivitiesConfig = {
   top_members: 10,
   personal_categories: ['母婴'],
+  holdout_share: 0.1,
+  rest_weeks_after_decline: 4,
   intro: {
     first_order_off_yuan: 10,
     first_order_threshold_yuan: 30,

@@ -238,6 +238,11 @@ export const ConfigSchema = z.strictObject({
   trainer: TrainerSchema,
   /** `tuan products`: the rule that flags anomalies (src/products-config.ts). */
   products: ProductsSchema,
+  /** `tuan review`: what the contacts of the plan achieved against the holdout (issue #13). */
+  review: z.strictObject({
+    /** an order counts for a task when placed on the task's date or within the next N−1 days. @default 14 */
+    window_days: z.number().int().min(1).max(365),
+  }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -261,6 +266,7 @@ export const DEFAULT_CONFIG: Config = {
   report: DEFAULT_REPORT,
   trainer: DEFAULT_TRAINER,
   products: DEFAULT_PRODUCTS,
+  review: { window_days: 14 },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -168,6 +168,23 @@ export {
 export { kit, type KitOptions, type KitContext } from './api/kit.js';
 export { script, type ScriptOptions, type ScriptContext } from './api/script.js';
 export { plan, weekOf, type PlanOptions, type PlanResult, type PlanContext } from './api/plan.js';
+// the contact log, the holdout and the review (issue #13)
+export {
+  logImport,
+  logContact,
+  logList,
+  type LogImportOptions,
+  type LogImportResult,
+  type LogContactOptions,
+  type LogContactResult,
+  type LogListOptions,
+  type LogListRow,
+} from './api/log.js';
+export { review, type ReviewOptions, type Review } from './api/review.js';
+export { inHoldout, taskId, parseOutcome, OUTCOMES, type Outcome as ContactOutcome, type LogFact } from './core/activities/contact-log.js';
+export { checklistRows, CHECKLIST_COLUMNS, type ChecklistRow } from './core/activities/checklist.js';
+export { newcombeInterval, wilson } from './core/review/interval.js';
+export { buildReview, type ReviewGroup, type ReviewOrder } from './core/review/review.js';
 export {
   kpi,
   kpiChecks,

@@ -9,7 +9,7 @@ import { DbError } from '../errors.js';
 
 export type Db = Database.Database;
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -90,6 +90,32 @@ const MIGRATIONS: Record<number, string> = {
       order_lines INTEGER NOT NULL,
       rejects INTEGER NOT NULL
     );
+  `,
+  // issue #13: the contact log (what was done with each planned task, and contacts outside any plan),
+  // the discount of an order line (优惠金额, 券抵扣), and the contact log rows a forget deletes
+  3: `
+    CREATE TABLE contact_log (
+      log_id INTEGER PRIMARY KEY,
+      task_id TEXT,                    -- the checklist's task_id; NULL for a contact logged with tuan log MEMBER
+      leader_id TEXT NOT NULL,
+      member_id TEXT NOT NULL,
+      task_date TEXT NOT NULL,         -- YYYY-MM-DD
+      task_time TEXT NOT NULL DEFAULT '',
+      action TEXT NOT NULL,            -- the plan's action code (welcome, at_risk, silent_care, …); manual outside a plan
+      stage TEXT,                      -- the member's stage when the plan was made
+      script TEXT,
+      contact_group TEXT NOT NULL CHECK (contact_group IN ('contact', 'holdout')),
+      -- NULL = not done; clear lifts an earlier do_not_disturb
+      outcome TEXT CHECK (outcome IN ('sent', 'replied', 'declined', 'do_not_disturb', 'unreachable', 'clear')),
+      note TEXT NOT NULL DEFAULT '',
+      recorded_at TEXT NOT NULL,
+      source_file TEXT,
+      source_line INTEGER
+    );
+    CREATE UNIQUE INDEX contact_log_task ON contact_log (task_id, member_id) WHERE task_id IS NOT NULL;
+    CREATE INDEX contact_log_member ON contact_log (member_id, task_date);
+    ALTER TABLE order_lines ADD COLUMN discount_fen INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE deletions ADD COLUMN contact_log INTEGER NOT NULL DEFAULT 0;
   `,
 };
 

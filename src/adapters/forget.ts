@@ -56,6 +56,14 @@ export function memberRows(db: Db, ids: readonly string[]): MemberRows {
   return { lines, contacts };
 }
 
+/** Rows of the contact log of these members (tuan log): deleted with them. */
+export function contactLogRows(db: Db, ids: readonly string[]): number {
+  return db
+    .prepare('SELECT count(*) FROM contact_log WHERE member_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .get(JSON.stringify(ids)) as number;
+}
+
 /** Every rejected row's id, reason and raw text (to find those that mention a member). */
 export function rejectTexts(db: Db): { reject_id: number; reason: string; raw: string }[] {
   return db.prepare('SELECT reject_id, reason, raw FROM rejects ORDER BY reject_id').all() as {
@@ -80,9 +88,13 @@ export interface ForgetCounts {
   members: number;
   order_lines: number;
   rejects: number;
+  contact_log: number;
 }
 
-/** In one transaction: pseudonymise the members' order lines, blank names and phones, blank the rejects, record it. */
+/**
+ * In one transaction: pseudonymise the members' order lines, blank names and phones, blank the rejects, delete their
+ * contact log rows (notes may hold personal data; the log is not needed once the member is gone), record it.
+ */
 export function applyForget(db: Db, c: ForgetChanges): ForgetCounts {
   try {
     db.pragma('secure_delete = ON'); // freed and rewritten cells are overwritten with zeros
@@ -116,10 +128,11 @@ function forgetTransaction(db: Db, c: ForgetChanges): ForgetCounts {
       const blank = db.prepare(`UPDATE rejects SET raw = '', reason = ? WHERE reject_id = ?`);
       let rejects = 0;
       for (const r of c.rejects) rejects += blank.run(r.reason, r.reject_id).changes;
-      const counts = { members: c.pseudonyms.size, order_lines: lines, rejects };
+      const log = db.prepare('DELETE FROM contact_log WHERE member_id IN (SELECT old FROM temp.forget_map)').run().changes;
+      const counts = { members: c.pseudonyms.size, order_lines: lines, rejects, contact_log: log };
       const id = db
-        .prepare(`INSERT INTO deletions (deleted_at, criterion, members, order_lines, rejects) VALUES (?, ?, ?, ?, ?)`)
-        .run(c.at, c.criterion, counts.members, counts.order_lines, counts.rejects).lastInsertRowid;
+        .prepare(`INSERT INTO deletions (deleted_at, criterion, members, order_lines, rejects, contact_log) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(c.at, c.criterion, counts.members, counts.order_lines, counts.rejects, counts.contact_log).lastInsertRowid;
       return { deletion_id: Number(id), ...counts };
     } finally {
       db.exec('DROP TABLE temp.forget_map');

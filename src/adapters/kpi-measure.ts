@@ -5,7 +5,10 @@
 import type { Config } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { computeKpi, indexKpiData, type KpiData, type KpiIndex, type KpiResult } from '../core/kpi/index.js';
-import type { OrderKpi } from '../core/kpi/index.js';
+import type { LogKpi, OrderKpi } from '../core/kpi/index.js';
+import { executionRatio, upliftRatio, type Review } from '../core/review/index.js';
+import { readReview } from './contact-log.js';
+import type { Db } from './db.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/index.js';
 import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/index.js';
 import type { Ratio } from '../core/shared/index.js';
@@ -41,10 +44,36 @@ export class KpiMeasurer {
   }
 }
 
+/**
+ * The KPIs of the contact log (execution_rate, uplift.<action>) per scope and period, from the review of the tasks
+ * dated in the period (core/review); each scope and period is reviewed once.
+ */
+export class LogMeasurer {
+  private readonly reviews = new Map<string, Review>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly asOf: string,
+    private readonly windowDays: number,
+  ) {}
+
+  measure(kpi: LogKpi, scope: KpiScope, period: EffectivePeriod): Ratio | null {
+    const key = `${scope.label}\u0000${period.start}\u0000${period.effectiveEnd}`;
+    let r = this.reviews.get(key);
+    if (!r) {
+      const leaders = scope.leaderIds === null ? null : [...scope.leaderIds];
+      r = readReview(this.db, { from: period.start, to: period.effectiveEnd, asOf: this.asOf, leaders, windowDays: this.windowDays });
+      this.reviews.set(key, r);
+    }
+    return kpi === 'execution_rate' ? executionRatio(r) : upliftRatio(r, kpi.slice('uplift.'.length));
+  }
+}
+
 export type { CheckRow };
 
 export interface CheckSources {
   measurer: KpiMeasurer;
+  log: LogMeasurer;
   leaders: readonly LeaderInfo[];
   period: EffectivePeriod;
   asOf: string;
@@ -54,6 +83,7 @@ export interface CheckSources {
 
 function checkValue(c: ResolvedCheck, scope: KpiScope, period: EffectivePeriod, s: CheckSources, where: string): Ratio | null {
   if (c.source === 'orders') return s.measurer.measure(c.kpi as OrderKpi, scope, period).value;
+  if (c.source === 'log') return s.log.measure(c.kpi as LogKpi, scope, period);
   if (c.source === 'sql') {
     return s.sql.value(
       c.sql!,

@@ -15,7 +15,7 @@ import { readRecordBatches, recordText, type Sniffed } from './csv.js';
  * per run of lines that share them (`orders`), and each line refers to its run (`lines`).
  */
 export const ORDER_WIDTH = 7; // orderId, orderedAt, memberId, leaderId, status, memberName, phone
-export const LINE_WIDTH = 8; // orderRef, lineKey, product, category, quantity, amountFen, refundFen, sourceLine
+export const LINE_WIDTH = 9; // orderRef, lineKey, product, category, quantity, amountFen, refundFen, sourceLine, discountFen
 
 export interface RejectRow {
   line: number;
@@ -93,7 +93,7 @@ export async function* produceBatches(input: ProduceInput): AsyncGenerator<Order
           o.push(l.orderId, l.orderedAt, l.memberId, l.leaderId, l.status, l.memberName, l.phone);
           ref++;
         }
-        batch.lines.push(ref, l.lineKey, l.product, l.category, l.quantity, l.amountFen, l.refundFen, rec.line);
+        batch.lines.push(ref, l.lineKey, l.product, l.category, l.quantity, l.amountFen, l.refundFen, rec.line, l.discountFen);
       }
     }
     yield batch;

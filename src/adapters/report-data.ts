@@ -1,6 +1,7 @@
 /** Reads for `tuan report`: everything core/report/report.ts assembles, from one open database. */
 import type { Config } from '../config.js';
-import { lastMonth } from '../core/shared/index.js';
+import { addDays, lastMonth } from '../core/shared/index.js';
+import { hasTaskRows, readReview } from './contact-log.js';
 import type { ReportInput } from '../core/report/index.js';
 import { rfmWindowStart, segmentScope } from '../core/members/index.js';
 import { loadCommissionData } from './commission-data.js';
@@ -18,6 +19,9 @@ export interface ReportRequest {
   within?: { label: string; leaderIds: ReadonlySet<string> } | undefined;
   unmask: boolean;
 }
+
+/** The report's "what worked" reviews the tasks of the last four weeks up to the as-of date. */
+const REVIEW_DAYS = 28;
 
 /** Steps of loadReportInput, for a progress bar (the build that follows is one more). */
 export const READ_STEPS = 5;
@@ -54,6 +58,15 @@ export function loadReportInput(
     kpiData: kpi.data,
     commission: commission.input,
     contacts,
+    review: hasTaskRows(db)
+      ? readReview(db, {
+          from: addDays(r.asOf, -(REVIEW_DAYS - 1)),
+          to: r.asOf,
+          asOf: r.asOf,
+          leaders: scope.leaderIds ? [...scope.leaderIds] : null,
+          windowDays: config.review.window_days,
+        })
+      : null,
     settings: {
       stages: config.stages,
       minCategories: config.kpi.min_categories,

@@ -7,7 +7,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/db.js';
-import { allMemberIds, applyForget, knownMemberIds, memberRows, membersInactiveBefore, rejectTexts, vacuum } from '../adapters/forget.js';
+import {
+  allMemberIds,
+  applyForget,
+  contactLogRows,
+  knownMemberIds,
+  memberRows,
+  membersInactiveBefore,
+  rejectTexts,
+  vacuum,
+} from '../adapters/forget.js';
 import { cutoffDate, mentions, parseAge, personalTerms, pseudonym, scrub, termsRegExp } from '../core/members/index.js';
 import { businessDate, businessDateTime } from '../core/shared/index.js';
 import { maskPhonesInText } from '../core/shared/index.js';
@@ -34,6 +43,8 @@ export interface ForgetPlan {
   members: number;
   order_lines: number;
   rejects: number;
+  /** rows of the contact log (tuan log) of these members: deleted */
+  contact_log: number;
 }
 
 export interface ForgetResult extends ForgetPlan {
@@ -95,7 +106,14 @@ function plan(db: Db, o: ForgetOptions): Work {
   const rejectChanges = rejectTexts(db)
     .filter((r) => mentions(r.raw, re) || mentions(r.reason, re))
     .map((r) => ({ reject_id: r.reject_id, reason: scrub(r.reason, re) }));
-  return { ...t, members: t.ids.length, order_lines: rows.lines, rejects: rejectChanges.length, rejectChanges };
+  return {
+    ...t,
+    members: t.ids.length,
+    order_lines: rows.lines,
+    rejects: rejectChanges.length,
+    contact_log: contactLogRows(db, t.ids),
+    rejectChanges,
+  };
 }
 
 const counts = (w: Work): ForgetPlan => ({
@@ -104,6 +122,7 @@ const counts = (w: Work): ForgetPlan => ({
   members: w.members,
   order_lines: w.order_lines,
   rejects: w.rejects,
+  contact_log: w.contact_log,
 });
 
 /** What `forget` would change, without changing anything (unknown ids and bad options throw as `forget` does). */
@@ -134,6 +153,7 @@ export function forget(db: DbInput, o: ForgetOptions): ForgetResult {
       members: done.members,
       order_lines: done.order_lines,
       rejects: done.rejects,
+      contact_log: done.contact_log,
       deletion_id: done.deletion_id,
       deleted_at: at,
     };

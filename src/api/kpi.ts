@@ -2,13 +2,14 @@
 import { UsageError } from '../errors.js';
 import type { Config } from '../config.js';
 import { checksFailed, summarize, type Summary } from '../core/kpi/index.js';
-import { kpiDef, ORDER_KPIS, type OrderKpi, type Unit } from '../core/kpi/index.js';
+import { isLogKpi, kpiDef, LOG_KPIS, ORDER_KPIS, type LogKpi, type OrderKpi, type Unit } from '../core/kpi/index.js';
 import { kpiLine } from '../core/kpi/index.js';
 import type { CheckRow, KpiRow, KpiScope } from '../core/kpi/index.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/index.js';
 import type { Ratio } from '../core/shared/index.js';
 import { expandScope, readKpiData } from '../adapters/kpi-data.js';
-import { KpiMeasurer, runChecks } from '../adapters/kpi-measure.js';
+import { KpiMeasurer, LogMeasurer, runChecks } from '../adapters/kpi-measure.js';
+import { hasTaskRows } from '../adapters/contact-log.js';
 import { lookupMetric, type Metrics } from '../adapters/metrics-file.js';
 import { SqlRunner } from '../adapters/sql-check.js';
 import { resolveScope } from '../adapters/scope.js';
@@ -43,8 +44,11 @@ export interface KpiOptions extends BaseOptions, MaskOptions, ScopeOptions {
   period?: string | EffectivePeriod | undefined;
   /** one scope per leader (of the region, if given) */
   perLeader?: boolean | undefined;
-  /** only these KPIs; default all order KPIs */
-  kpis?: readonly OrderKpi[] | undefined;
+  /**
+   * only these KPIs; default all order KPIs, and the contact log's (execution_rate, uplift.<action>) when the log
+   * holds a checklist (tuan log import)
+   */
+  kpis?: readonly (OrderKpi | LogKpi)[] | undefined;
   /** metrics that orders cannot show (readMetricsFile) */
   metrics?: Metrics | null | undefined;
 }
@@ -101,17 +105,26 @@ function metricRows(config: Config, metrics: Metrics | null, period: EffectivePe
 export function kpi(db: DbInput, o: KpiOptions): KpiTable {
   const config = configOf(o);
   const period = resolvePeriod(o.period, o.asOf);
-  const loaded = withDb(db, (h) => readKpiData(h, o.asOf));
-  const { scopes, label } = scopesOf(o, loaded.leaders);
-  const measurer = new KpiMeasurer(loaded.data, o.asOf, config);
-  const rows = scopes.flatMap((s) => [
-    ...(o.kpis ?? ORDER_KPIS).map((k) => {
-      const r = measurer.measure(k, s, period);
-      return row(config, period, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
-    }),
-    ...metricRows(config, o.metrics ?? null, period, s),
-  ]);
-  return maskOutput({ period, asOf: o.asOf, scope: label, scopes: scopes.map((s) => s.label), rows }, o.unmask);
+  const rows = withDb(db, (h) => {
+    const loaded = readKpiData(h, o.asOf);
+    const { scopes, label } = scopesOf(o, loaded.leaders);
+    const measurer = new KpiMeasurer(loaded.data, o.asOf, config);
+    const log = new LogMeasurer(h, o.asOf, config.review.window_days);
+    const kpis = o.kpis ?? [...ORDER_KPIS, ...(hasTaskRows(h) ? LOG_KPIS : [])];
+    const rows = scopes.flatMap((s) => [
+      ...kpis.map((k) => {
+        if (isLogKpi(k)) {
+          const v = log.measure(k, s, period);
+          return row(config, period, s.label, k, 'rate', v, k === 'execution_rate' && v ? [v.num, v.den] : null); // contacted/planned
+        }
+        const r = measurer.measure(k, s, period);
+        return row(config, period, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
+      }),
+      ...metricRows(config, o.metrics ?? null, period, s),
+    ]);
+    return { rows, scopes, label };
+  });
+  return maskOutput({ period, asOf: o.asOf, scope: rows.label, scopes: rows.scopes.map((s) => s.label), rows: rows.rows }, o.unmask);
 }
 
 export interface KpiChecksOptions extends BaseOptions, MaskOptions {
@@ -139,15 +152,17 @@ export function kpiChecks(db: DbInput, o: KpiChecksOptions): KpiChecksResult {
   const config = configOf(o);
   const strict = o.strict === true;
   const period = resolvePeriod(o.period, o.asOf);
-  const loaded = withDb(db, (h) => readKpiData(h, o.asOf));
-  const sql = new SqlRunner(typeof db === 'string' ? db : db.name);
-  let rows: CheckRow[];
-  try {
-    const measurer = new KpiMeasurer(loaded.data, o.asOf, config);
-    rows = runChecks(config, { period, metrics: o.metrics ?? null, measurer, leaders: loaded.leaders, asOf: o.asOf, sql });
-  } finally {
-    sql.close();
-  }
+  const rows = withDb(db, (h): CheckRow[] => {
+    const loaded = readKpiData(h, o.asOf);
+    const sql = new SqlRunner(typeof db === 'string' ? db : db.name);
+    try {
+      const measurer = new KpiMeasurer(loaded.data, o.asOf, config);
+      const log = new LogMeasurer(h, o.asOf, config.review.window_days);
+      return runChecks(config, { period, metrics: o.metrics ?? null, measurer, log, leaders: loaded.leaders, asOf: o.asOf, sql });
+    } finally {
+      sql.close();
+    }
+  });
   const summary = summarize(rows.map((r) => r.outcome));
   return maskOutput({ period, asOf: o.asOf, strict, rows, summary, failed: checksFailed(summary, strict) }, o.unmask);
 }

@@ -1,12 +1,13 @@
 /** `tuan plan` as a function: one leader's weekly plan, as data and as the template context. */
 import { UsageError } from '../errors.js';
 import { readLeaders } from '../adapters/queries.js';
+import { readLogFacts } from '../adapters/contact-log.js';
 import { checkLeader } from '../adapters/scope.js';
 import type { Db } from '../adapters/db.js';
 import type { Config } from '../config.js';
 import { addDays } from '../core/shared/index.js';
 import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/index.js';
-import { planContext, planJson } from '../core/activities/index.js';
+import { checklistRows, planContext, planJson, type ChecklistRow } from '../core/activities/index.js';
 import type { MemberProfile } from '../core/members/index.js';
 import { parseWeek, type IsoWeek } from '../core/shared/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
@@ -29,6 +30,8 @@ export interface PlanResult {
   json: ReturnType<typeof planJson>;
   /** the context of templates/<lang>/plan.hbs (members masked unless unmask) */
   context: PlanContext;
+  /** `--format checklist`: one row per task and member, holdout rows included (names masked unless unmask) */
+  checklist: ChecklistRow[];
 }
 
 /** The leader of a plan: the one asked for (checked), or the only one. */
@@ -63,7 +66,10 @@ function build(db: Db, config: Config, o: PlanOptions, leaderId: string) {
   const lastKnown = week.end < o.asOf ? week.end : o.asOf;
   const newcomers = atAsOf.profiles.filter((p) => p.firstOrderDate >= week.start && p.firstOrderDate <= lastKnown);
   const windowStart = addDays(snapshot, -(NEW_MEMBER_WINDOW_DAYS - 1));
+  const ids = [...new Set([...atSnapshot.profiles, ...newcomers].map((p) => p.memberId))];
   const plan = buildPlan({
+    leaderId,
+    log: readLogFacts(db, ids, week.end),
     week,
     asOf: o.asOf,
     snapshot,
@@ -85,7 +91,14 @@ export function plan(db: DbInput, o: PlanOptions): PlanResult {
   return withDb(db, (h) => {
     const leaderId = pickLeader(h, o.leader);
     const { plan, profiles, loaded } = build(h, config, o, leaderId);
-    const context = planContext({ ...commonInput(config, o, loaded.leader), plan, profiles, contacts: loaded.contacts });
-    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context }, o.unmask, config);
+    const context = planContext({
+      ...commonInput(config, o, loaded.leader),
+      plan,
+      profiles,
+      contacts: loaded.contacts,
+      holdoutShare: config.activities.holdout_share,
+    });
+    const checklist = checklistRows(plan, leaderId, (id) => loaded.contacts.get(id)?.name ?? '');
+    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context, checklist }, o.unmask, config);
   });
 }

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import type { Config } from '../config.js';
 import type { Db } from '../adapters/db.js';
 import { expandScope, readKpiData } from '../adapters/kpi-data.js';
-import { KpiMeasurer, runChecks } from '../adapters/kpi-measure.js';
+import { KpiMeasurer, LogMeasurer, runChecks } from '../adapters/kpi-measure.js';
 import { loadCommissionData, type CommissionData } from '../adapters/commission-data.js';
 import { checkLeader, resolveScope } from '../adapters/scope.js';
 import { SqlRunner } from '../adapters/sql-check.js';
@@ -159,6 +159,7 @@ export class TrainerData {
     try {
       const rows = runChecks(this.config, {
         measurer: this.measurer,
+        log: new LogMeasurer(this.db, asOf, this.config.review.window_days),
         leaders: this.leaders,
         period: resolvePeriod(month, this.asOf),
         asOf,

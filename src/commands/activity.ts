@@ -3,6 +3,8 @@ import type { CommandSpec } from './types.js';
 import { kitCommand } from './kit.js';
 import { scriptCommand } from './script.js';
 import { planCommand } from './plan.js';
+import { logCommand } from './log.js';
+import { reviewCommand } from './review.js';
 import { lintCommand } from './lint.js';
 
-export const activityCommands: CommandSpec[] = [kitCommand, scriptCommand, planCommand, lintCommand];
+export const activityCommands: CommandSpec[] = [kitCommand, scriptCommand, planCommand, logCommand, reviewCommand, lintCommand];

@@ -24,6 +24,7 @@ const m = defineMessages({
     '已删除 {members} 位会员的个人信息:{lines} 行订单行改用化名并清空姓名和电话,{rejects} 行拒收行清空原文;已记录本次删除(第 {id} 次),数据库文件已压缩(VACUUM)。',
     'Forgot {members} member(s): {lines} order lines now carry a pseudonym and no name or phone, {rejects} rejected rows lost their raw text; the deletion is recorded (#{id}) and the database file vacuumed.',
   ],
+  'forget.log': ['另删除了 {n} 行联系记录(tuan log)。', 'Their {n} contact log row(s) (tuan log) were deleted as well.'],
   'forget.note': [
     '注意:再次导入含有这些会员的旧导出文件会重新写入他们的信息;请一并删除旧的导出文件。',
     'Note: importing an old export that holds these members again writes their data back; delete the old export files too.',
@@ -63,13 +64,14 @@ export const forgetCommand: CommandSpec = {
   description: {
     zh:
       '用于要求删除个人信息的会员(个人信息保护法),或用于一段时间内没有任何订单行的全部会员(--older-than 3y、18m、400d,按 --as-of 往前算)。' +
-      '会员ID 换成化名(forgotten- 加上加盐哈希的 10 位十六进制;盐不保存),每一行订单的姓名和电话清空,提到该会员(ID、姓名或电话)的拒收行清空原文。' +
+      '会员ID 换成化名(forgotten- 加上加盐哈希的 10 位十六进制;盐不保存),每一行订单的姓名和电话清空,提到该会员(ID、姓名或电话)的拒收行清空原文,该会员的联系记录(tuan log)删除。' +
       '日期、金额、状态和团长保留,所以合计、阶段和佣金都不变。本次删除会被记录(时间、条件、各表改动的行数;从不记录是谁),数据库文件会压缩(VACUUM),旧的字节不再留存。' +
       '在终端里会先确认;没有终端时必须加 --yes(否则退出码 2)。未知的会员ID:退出码 2,不做任何改动。',
     en:
       'For a member who asks to be deleted (个人信息保护法), or for every member without an order line in a period (--older-than 3y, 18m, 400d, ' +
       'before --as-of). The member id becomes a pseudonym (forgotten- and 10 hex digits of a salted hash; the salt is not kept), names and phones ' +
-      'are blanked in every order line, and every rejected row that mentions the member (id, name or phone) loses its raw text. ' +
+      'are blanked in every order line, every rejected row that mentions the member (id, name or phone) loses its raw text, and the ' +
+      "member's contact log rows (tuan log) are deleted. " +
       'Dates, amounts, statuses and leaders stay, so totals, stages and commissions do not change. The deletion is recorded ' +
       '(when, criterion, rows per table; never who) and the file is vacuumed so that the old bytes are gone. ' +
       'On a terminal it asks first; without one it needs --yes (otherwise exit 2). Unknown member ids: exit 2, nothing changed.',
@@ -117,6 +119,7 @@ export const forgetCommand: CommandSpec = {
           ctx,
           m(ctx.lang, 'forget.done', { members: r.members, lines: r.order_lines, rejects: r.rejects, id: r.deletion_id }) +
             '\n' +
+            (r.contact_log > 0 ? m(ctx.lang, 'forget.log', { n: r.contact_log }) + '\n' : '') +
             m(ctx.lang, 'forget.note') +
             '\n',
         );

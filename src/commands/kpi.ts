@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { isOrderKpi, ORDER_KPIS, type OrderKpi } from '../core/kpi/index.js';
+import { isLogKpi, isOrderKpi, LOG_KPIS, ORDER_KPIS, type LogKpi, type OrderKpi } from '../core/kpi/index.js';
 import { kpi, resolvePeriod } from '../api/kpi.js';
 import { kpiCsv, kpiJson, kpiSideBySide, kpiTable } from '../render/kpi.js';
 import { renderJson } from '../render/table.js';
@@ -9,19 +9,19 @@ import { kpiCheckCommand } from './kpi-check.js';
 import { metricsOption, periodOption, readMetrics } from './kpi-common.js';
 import type { CommandSpec } from './types.js';
 
-function kpiList(raw: unknown): OrderKpi[] {
-  if (typeof raw !== 'string') return [...ORDER_KPIS];
+function kpiList(raw: unknown): (OrderKpi | LogKpi)[] | undefined {
+  if (typeof raw !== 'string') return undefined;
   const codes = raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const bad = codes.filter((c) => !isOrderKpi(c));
+  const bad = codes.filter((c) => !isOrderKpi(c) && !isLogKpi(c));
   if (bad.length || codes.length === 0)
     throw new UsageError(
       { zh: `--kpi:没有这个 KPI:${bad.join(', ') || '(一个也没给)'}`, en: `--kpi: unknown KPI ${bad.join(', ') || '(none given)'}` },
-      { zh: `可用的 KPI:${ORDER_KPIS.join(', ')}`, en: `KPIs: ${ORDER_KPIS.join(', ')}` },
+      { zh: `可用的 KPI:${[...ORDER_KPIS, ...LOG_KPIS].join(', ')}`, en: `KPIs: ${[...ORDER_KPIS, ...LOG_KPIS].join(', ')}` },
     );
-  return codes as OrderKpi[];
+  return codes as (OrderKpi | LogKpi)[];
 }
 
 export const kpiCommand: CommandSpec = {
@@ -35,11 +35,17 @@ export const kpiCommand: CommandSpec = {
     zh:
       '用截至 --as-of 的计入订单,算出一个统计周期(默认 last-month)里 SPEC §6 的全部 KPI:全部订单、某个团长、某个区域,' +
       '或每个团长并排(--per-leader)。分母为空的 KPI 显示 n/a。每个范围只看自己的订单:换到别的团长那里的会员,在那边算新会员。' +
-      '标记是和配置里的目标(kpi.targets)比较的结果。',
+      '标记是和配置里的目标(kpi.targets)比较的结果。' +
+      '导入过执行清单(tuan log import)后,表里还有联系记录的 KPI:execution_rate(活动执行率 = 已联系 / 计划联系的行,目标 90%)' +
+      '和 uplift.<任务>(已联系会员的下单率 − 对照组的下单率,同 tuan review;对照组少于 30 人时为 n/a),按日期落在统计周期里的任务计算;' +
+      'tuan kpi check 也可以检查它们。',
     en:
       'Computes every KPI of SPEC §6 for one period (default: last-month) from the counted orders up to --as-of, for all orders, ' +
       'a leader, a region, or each leader side by side (--per-leader). A KPI whose denominator is empty is n/a. Each scope sees only ' +
-      'its own orders: a member who moved to another leader is new there. Marks compare with the targets in the configuration (kpi.targets).',
+      'its own orders: a member who moved to another leader is new there. Marks compare with the targets in the configuration (kpi.targets). ' +
+      'Once a checklist is recorded (tuan log import), the table also shows the KPIs of the contact log: execution_rate (活动执行率, ' +
+      'contacted / planned contact rows, target 90%) and uplift.<action> (order rate of the contacted − order rate of the holdout, ' +
+      'as in tuan review; n/a below 30 holdout members), for the tasks dated in the period; tuan kpi check can gate them.',
   },
   examples: [
     'tuan kpi --period 2026-10 --as-of 2026-10-31',

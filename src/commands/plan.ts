@@ -2,7 +2,8 @@ import { Option } from 'commander';
 import { EXIT } from '../errors.js';
 import { daysBetween } from '../core/shared/index.js';
 import { plan, weekOf } from '../api/plan.js';
-import { renderJson } from '../render/table.js';
+import { renderJson, renderSheetCsv } from '../render/table.js';
+import { CHECKLIST_COLUMNS } from '../core/activities/index.js';
 import { defineMessages } from '../i18n.js';
 import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import { asFormat, loadTemplates, templatesOption } from './activity-common.js';
@@ -28,7 +29,10 @@ export const planCommand: CommandSpec = {
       '有流失风险会员的推荐、成长期 新品试用(默认周三晚上)、每月 1 号的成熟期 会员权益更新、每位沉默会员一条关怀消息' +
       '(几周轮一次,每周有上限)、给过去消费最高的流失会员打电话,以及每天三次社群互动(§5.1)。对象按本周前一个周日' +
       '(或更早的 --as-of)的阶段确定,所以一周内计划不变。红线在代码里保证:沉默会员一周最多一条消息,流失会员只打电话。' +
-      '最后列出各对象的 KPI 目标(kpi.targets)和建议用券的成本(数值在 activities.*)。--format json 只给任务和会员ID。',
+      '最后列出各对象的 KPI 目标(kpi.targets)和建议用券的成本(数值在 activities.*)。--format json 只给任务和会员ID。' +
+      '每份名单都留出一部分会员(activities.holdout_share,默认 10%)作对照组,本周不联系;按团长、周和会员的哈希抽取,同一周结果不变。' +
+      '联系记录里标为"不再打扰"的会员不再出现在任务里(直到 clear),"拒绝"的会员休息 activities.rest_weeks_after_decline 周。' +
+      '--format checklist 输出一份 CSV 执行清单(UTF-8 带 BOM,CRLF),每个任务每位会员一行,填好 outcome 和 note 后用 tuan log import 导回。',
     en:
       'Builds the plan of one ISO week (Monday first) for one leader following the 黄金触达时间表 (§4.3): new members welcomed within ' +
       'hours of their first order (daily lists), at-risk recommendations, 成长期 新品试用 (Wednesday evening by default), 成熟期 会员权益更新 ' +
@@ -36,12 +40,18 @@ export const planCommand: CommandSpec = {
       'with the highest past spend, and three community interactions a day (§5.1). Audiences are the stages as of the Sunday before the ' +
       'week (or --as-of if earlier), so the plan does not change during the week. Red lines are enforced in code: a silent member gets at ' +
       'most one message a week, churned members only get calls. Ends with the KPI targets of the audiences (kpi.targets) and the cost of the coupons ' +
-      'it proposes (values in activities.*). --format json gives the tasks with member IDs only.',
+      'it proposes (values in activities.*). --format json gives the tasks with member IDs only. ' +
+      'A share of every member list (activities.holdout_share, 10% by default) is set aside as a control group that is not contacted ' +
+      'that week (对照组), drawn by a seeded hash of leader, week and member, so the same week gives the same holdout; members the ' +
+      'contact log marks 不再打扰 are left out until cleared, and a member who declined rests activities.rest_weeks_after_decline weeks. ' +
+      '--format checklist writes a CSV to fill in (outcome, note) and bring back with tuan log import: one row per task and member, ' +
+      'columns task_id,date,time,leader_id,member_id,member,stage,action,script,group,outcome,note (UTF-8 with BOM, CRLF).',
   },
   examples: [
     'tuan plan --leader L001 --week next',
     'tuan plan --leader L002 --week 2026-W44 --as-of 2026-10-31 --format html --out plan.html',
     'tuan plan --leader L003 --week this --format json',
+    'tuan plan --leader L001 --week next --format checklist --out checklist.csv',
   ],
   configure(cmd, say) {
     cmd
@@ -52,12 +62,12 @@ export const planCommand: CommandSpec = {
           say('ISO 周 YYYY-Www,或相对 --as-of 的 this(本周)/ next(下周)', 'ISO week YYYY-Www, or this / next relative to --as-of'),
         ).default('next'),
       )
-      .addOption(formatOption(say, ['md', 'html', 'json']))
+      .addOption(formatOption(say, ['md', 'html', 'json', 'checklist']))
       .addOption(outOption(say))
       .addOption(templatesOption(say));
   },
   async run(_args, opts, ctx) {
-    const templates = opts.format === 'json' ? null : loadTemplates(ctx, opts.templates);
+    const templates = opts.format === 'json' || opts.format === 'checklist' ? null : loadTemplates(ctx, opts.templates);
     const week = weekOf(String(opts.week), ctx.asOf);
     const r = withRead(ctx, (db) =>
       plan(db, {
@@ -74,7 +84,12 @@ export const planCommand: CommandSpec = {
     }
     const text = templates
       ? asFormat(templates.render('plan', r.context), String(opts.format), `${week.code} · ${r.leaderId}`, ctx)
-      : renderJson(r.json);
+      : opts.format === 'checklist'
+        ? renderSheetCsv(
+            [...CHECKLIST_COLUMNS],
+            r.checklist.map((row) => CHECKLIST_COLUMNS.map((c) => row[c])),
+          )
+        : renderJson(r.json);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

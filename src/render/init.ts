@@ -90,6 +90,7 @@ const FIELD_MEANING: Record<Field, [string, string]> = {
   sku: ['商品编码', 'SKU'],
   status: ['订单状态', 'order status'],
   refund_amount: ['退款金额', 'refunded amount'],
+  discount_amount: ['优惠金额/券抵扣', 'discount or coupon'],
   member_name: ['会员姓名/收货人', 'member name'],
   phone: ['手机号', 'phone'],
 };

@@ -3,7 +3,8 @@
  * percentages are written here in the output language; money stays in fen for the `yuan` helper;
  * every text is HTML-escaped (the template engine prints values as they are). Pure.
  */
-import { STAGES, type StageThresholds } from '../core/members/index.js';
+import { STAGES, type Stage, type StageThresholds } from '../core/members/index.js';
+import type { Review } from '../core/review/index.js';
 import { scaled } from '../core/shared/index.js';
 import { formatYuan } from '../core/shared/index.js';
 import type { ActionKind, ActionList, ActionMember } from '../core/report/index.js';
@@ -27,6 +28,7 @@ const m = defineMessages({
   'rp.scope.trainer': ['培训师 {id} 带教的团长', 'the leaders trainer {id} mentors'],
   'rp.baseline.mean': ['平均值', 'the mean'],
   'rp.baseline.median': ['中位数', 'the median'],
+  'rp.worked.na': ['还不能衡量(对照组 {n} 人,至少 {min} 人)', 'not yet measurable ({n} in the holdout, at least {min})'],
 });
 
 export interface MemberView {
@@ -86,6 +88,63 @@ export interface ReportContext {
   actions: Record<ActionKind, { total: string; shown: number; more: boolean; members: MemberView[] }>;
   /** the trainer's section (--region or --trainer), else null */
   trainer: TrainerView | null;
+  worked: WorkedView | null;
+}
+
+interface WorkedView {
+  from: string;
+  to: string;
+  window_days: number;
+  execution_rate: string;
+  execution_target: string;
+  execution_met: boolean;
+  method: string;
+  rows: {
+    action: string;
+    stage: string;
+    planned: string;
+    contacted: string;
+    holdout: string;
+    contacted_rate: string;
+    holdout_rate: string;
+    uplift: string;
+    measurable: boolean;
+    spend_fen: number;
+    discount_fen: number;
+  }[];
+}
+
+const pct = (r: number | null) => (r === null ? 'n/a' : `${(r * 100).toFixed(1)}%`);
+const signedPct = (r: number) => `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%`;
+
+/** 哪些做法有效: the review of the last four weeks, per action and stage. */
+function workedView(r: Review | null, lang: Lang): WorkedView | null {
+  if (r === null) return null;
+  return {
+    from: r.from,
+    to: r.to,
+    window_days: r.window_days,
+    execution_rate: pct(r.execution_rate),
+    execution_target: pct(r.execution.target),
+    execution_met: r.execution_rate !== null && r.execution_rate >= r.execution.target,
+    method: r.uplift_method,
+    rows: r.groups.map((g) => ({
+      action: g.action,
+      stage: g.stage === null ? '' : stageName(g.stage as Stage, lang),
+      planned: fmtInt(g.planned),
+      contacted: fmtInt(g.contacted),
+      holdout: fmtInt(g.holdout),
+      contacted_rate: pct(g.contacted_rate),
+      holdout_rate: pct(g.holdout_rate),
+      uplift:
+        g.uplift === null || g.uplift_ci === null
+          ? m(lang, 'rp.worked.na', { n: g.holdout, min: r.min_holdout })
+          : `${signedPct(g.uplift)} [${signedPct(g.uplift_ci[0])}, ${signedPct(g.uplift_ci[1])}]`,
+      measurable: g.uplift !== null,
+      spend_fen: g.contacted_spend_fen,
+      discount_fen: g.contacted_discount_fen,
+    })),
+  };
 }
 
 interface ShareView {
@@ -314,6 +373,7 @@ export function reportView(
     actions: actionsView(d.actions, lang),
     trainer: trainer ? trainerView(trainer, scope.label, lang) : null,
     products: productsView(products, lang),
+    worked: workedView(d.worked, lang),
   };
 }
 

@@ -96,6 +96,14 @@ export function renderCsv(head: string[], rows: Cell[][]): string {
   return [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
 
+/**
+ * CSV for a file a leader opens, fills in and brings back in Excel or WPS: a UTF-8 BOM (without it Excel on a
+ * Chinese Windows reads the text as GBK) and CRLF line ends; cells as renderCsv.
+ */
+export function renderSheetCsv(head: string[], rows: Cell[][]): string {
+  return '\uFEFF' + [head, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
 export function renderJson(value: unknown): string {
   return escapeJsonText(JSON.stringify(value, null, 2)) + '\n';
 }

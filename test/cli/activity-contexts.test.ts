@@ -50,6 +50,7 @@ describe('the contexts tuan builds are exactly the documented ones (core/templat
       }
       const week = parseWeek('2026-W44', asOf)!;
       const plan = buildPlan({
+        leaderId: 'L1',
         week,
         asOf,
         snapshot: '2026-10-25',
@@ -60,7 +61,13 @@ describe('the contexts tuan builds are exactly the documented ones (core/templat
         targets: DEFAULT_CONFIG.kpi.targets,
         stages: DEFAULT_CONFIG.stages,
       });
-      const ctx = planContext({ ...base, plan, profiles: new Map(loaded.profiles.map((p) => [p.memberId, p])), contacts: loaded.contacts });
+      const ctx = planContext({
+        ...base,
+        plan,
+        profiles: new Map(loaded.profiles.map((p) => [p.memberId, p])),
+        contacts: loaded.contacts,
+        holdoutShare: 0.1,
+      });
       expect(conformance(PLAN_CONTEXT, ctx)).toEqual([]);
       expect(conformance(PLAN_CONTEXT, { ...ctx, extra: 1 })).toEqual(['(root).extra: not documented']); // the check can fail
     } finally {

@@ -99,7 +99,7 @@ describe('tuan forget MEMBER_ID', () => {
     // the record: when, the criterion and the counts, never who
     const rec = query(cwd + '/tuan.db', 'SELECT * FROM deletions');
     expect(rec).toEqual([
-      { deletion_id: 1, deleted_at: '2026-11-01T10:00:00+08:00', criterion: 'ids', members: 2, order_lines: 6, rejects: 1 },
+      { deletion_id: 1, deleted_at: '2026-11-01T10:00:00+08:00', criterion: 'ids', members: 2, order_lines: 6, rejects: 1, contact_log: 0 },
     ]);
   });
 
@@ -151,7 +151,14 @@ describe('tuan forget MEMBER_ID', () => {
   it('the library: forget(path) and forgetPlan; a database that cannot be written is a DbError (exit 4), nothing changed', async () => {
     const cwd = await commissionFixture();
     const file = join(cwd, 'tuan.db');
-    expect(forgetPlan(file, { ids: ['S1'] })).toEqual({ criterion: 'ids', cutoff: null, members: 1, order_lines: 3, rejects: 1 });
+    expect(forgetPlan(file, { ids: ['S1'] })).toEqual({
+      criterion: 'ids',
+      cutoff: null,
+      members: 1,
+      order_lines: 3,
+      rejects: 1,
+      contact_log: 0,
+    });
     const ro = openDb(file, { readonly: true });
     try {
       expect(() => forget(ro, { ids: ['S1'] })).toThrow(DbError);

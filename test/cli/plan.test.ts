@@ -50,8 +50,11 @@ describe('tuan plan', () => {
       '2026-10-29 19:30 silent silent_care script-silent M07+M09', // M08 is not due: 85 days quiet
       '2026-10-30 +2h intro welcome script-welcome M13',
       '2026-10-31 10:00 churned churned_call script-churned M10', // M11 is not due this week
-      '2026-11-01 10:00 mature mature_update script-mature M05+M06', // the 1st of the month
+      '2026-11-01 10:00 mature mature_update script-mature M05', // the 1st of the month; M06 is in the holdout
     ]);
+    // activities.holdout_share 0.1: the seeded draw of (L1, 2026-W44, member) sets M06 aside, shown apart, in no task
+    expect(j.holdout).toEqual({ count: 1, member_ids: ['M06'] });
+    expect(j.days[6].tasks.find((t: { action: string }) => t.action === 'mature_update').holdout_ids).toEqual(['M06']);
     expect(j.targets[0]).toEqual({ stage: 'intro', kpi: 'first_order_conversion', target: 70, challenge: 85, audience: 2, implied: null });
     expect(
       j.budget_items.map((b: { coupon: string; count: number; total_fen: number }) => `${b.coupon} ${b.count} ${b.total_fen}`),

@@ -1,6 +1,6 @@
 /** The one KPI catalogue (core/kpi/kpi-defs.ts) and the one targets table every output reads. */
 import { describe, expect, it } from 'vitest';
-import { KPI_DEFS, METRICS, ORDER_KPIS, seedTargets, STAGE_KPIS } from '../../src/core/kpi/kpi-defs.js';
+import { KPI_DEFS, LOG_KPIS, METRICS, ORDER_KPIS, seedTargets, STAGE_KPIS } from '../../src/core/kpi/kpi-defs.js';
 import { kpiLine, stageTargets } from '../../src/core/kpi/targets.js';
 import { audienceTargets, impliedTarget } from '../../src/core/activities/activity-context.js';
 import { STAGES } from '../../src/core/members/lifecycle.js';
@@ -10,7 +10,7 @@ import { basisText, kpiName, MARKS } from '../../src/render/kpi.js';
 
 describe('the KPI catalogue', () => {
   it('covers every order KPI and metric, with a name in both languages and a direction', () => {
-    expect(Object.keys(KPI_DEFS).sort()).toEqual([...ORDER_KPIS, ...METRICS].sort());
+    expect(Object.keys(KPI_DEFS).sort()).toEqual([...ORDER_KPIS, ...METRICS, ...LOG_KPIS].sort());
     for (const [code, d] of Object.entries(KPI_DEFS)) {
       expect(d.zh, code).not.toBe('');
       expect(d.en, code).not.toBe('');

@@ -61,7 +61,8 @@ const oneOf =
  * What each core folder may import (besides itself): the allowed order
  * shared < ingest, members; members < kpi, commission, templating, products; shared < cohorts; templating < activities;
  * everything < report;
- * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts).
+ * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts);
+ * activities < review: the review reads the contact log's codes (core/activities/contact-log.ts).
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
   shared: [],
@@ -74,7 +75,8 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   products: ['shared', 'members'],
   cohorts: ['shared'],
   trainer: ['shared', 'members', 'kpi'],
-  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities', 'products', 'cohorts'],
+  review: ['shared', 'activities'],
+  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities', 'products', 'cohorts', 'review'],
 };
 
 /**

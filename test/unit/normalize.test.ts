@@ -112,6 +112,7 @@ describe('normalizeRecord: the platform layout', () => {
         quantity: 1,
         amountFen: 2680,
         refundFen: 0,
+        discountFen: 0,
         status: 'completed',
         isReturn: false,
         netFen: 2680,
@@ -298,8 +299,17 @@ describe('normalizeRecord: the 快团团 layout', () => {
       phone: '186****9846', // the member is 下单人; 收货人 is who picks it up
     };
     expect(ls).toEqual([
-      { ...common, lineKey: '手工水饺(1kg)', product: '手工水饺(1kg)', quantity: 2, amountFen: 8360, refundFen: 1000, netFen: 7360 },
-      { ...common, lineKey: '香蕉(5斤)', product: '香蕉(5斤)', quantity: 2, amountFen: 0, refundFen: 0, netFen: 0 },
+      {
+        ...common,
+        lineKey: '手工水饺(1kg)',
+        product: '手工水饺(1kg)',
+        quantity: 2,
+        amountFen: 8360,
+        refundFen: 1000,
+        discountFen: 0,
+        netFen: 7360,
+      },
+      { ...common, lineKey: '香蕉(5斤)', product: '香蕉(5斤)', quantity: 2, amountFen: 0, refundFen: 0, discountFen: 0, netFen: 0 },
     ]);
     expect(ls[0]!.orderId).toMatch(/^KTT-3-20261031164334-[0-9a-f]{6}$/);
   });

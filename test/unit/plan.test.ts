@@ -24,14 +24,17 @@ const m = (id: string, stage: Stage, spendFen: number, daysQuiet: number, atRisk
   spendFen,
   lastOrderDate: addDays(SUNDAY_BEFORE, -daysQuiet),
 });
+/** No holdout unless a test turns it on (activities.holdout_share): these tests are about the lists themselves. */
+const NO_HOLDOUT = { ...DEFAULT_CONFIG.activities, holdout_share: 0 };
 const input = (members: PlanMember[], over: Partial<PlanInput> = {}): PlanInput => ({
+  leaderId: 'L1',
   week: W44,
   asOf: '2026-10-31',
   snapshot: SUNDAY_BEFORE,
   members,
   newMembers: [],
   recentNew: 0,
-  activities: DEFAULT_CONFIG.activities,
+  activities: NO_HOLDOUT,
   targets: DEFAULT_CONFIG.kpi.targets,
   stages: DEFAULT_CONFIG.stages,
   ...over,
@@ -183,6 +186,8 @@ describe('red lines (§4.3), enforced in code', () => {
     kit: null,
     channel,
     memberIds,
+    holdoutIds: [],
+    id: '',
     estimated: null,
   });
 

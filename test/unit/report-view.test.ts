@@ -74,6 +74,7 @@ function data(): ReportData {
   );
   return buildReport({
     asOf: AS_OF,
+    review: null,
     from: '2026-08-02',
     scope: 'all',
     leaderIds: null,

@@ -264,6 +264,7 @@ describe('buildReport', () => {
   ];
   const input: ReportInput = {
     asOf: AS_OF,
+    review: null,
     from: '2026-08-01',
     scope: 'all',
     leaderIds: null,

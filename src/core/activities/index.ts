@@ -6,3 +6,7 @@ export { NEW_MEMBER_WINDOW_DAYS, buildPlan, planSnapshot } from './plan.js';
 export type { Plan } from './plan.js';
 export { planContext, planJson } from './plan-context.js';
 export { parseScene, scriptContext } from './scripts.js';
+export { CHECKLIST_COLUMNS, checklistHeader, checklistRows, parseChecklistRecord } from './checklist.js';
+export type { ChecklistRow, LoggedRow } from './checklist.js';
+export { CONTACTED, parseOutcome } from './contact-log.js';
+export type { LogFact, Outcome } from './contact-log.js';

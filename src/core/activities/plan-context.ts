@@ -19,6 +19,8 @@ export interface PlanContextInput extends CommonInput {
   /** every member the plan may name (the leader's members as of the snapshot and the week's new members) */
   profiles: ReadonlyMap<string, MemberProfile>;
   contacts: ReadonlyMap<string, Contact>;
+  /** activities.holdout_share */
+  holdoutShare: number;
 }
 
 export function planContext(c: PlanContextInput) {
@@ -114,7 +116,18 @@ export function planContext(c: PlanContextInput) {
     },
     deferred: { ...p.deferred },
     red_lines: { silent_max_per_week: SILENT_MAX_PER_WEEK, blocked: p.blocked },
+    holdout: {
+      share_pct: Math.round(c.holdoutShare * 10000) / 100,
+      count: p.holdout,
+      members: holdoutIds(p).map(member),
+    },
+    excluded: { do_not_disturb: p.excluded.doNotDisturb, resting: p.excluded.resting },
   };
+}
+
+/** The distinct members of the week's holdout, by id. */
+function holdoutIds(p: Plan): string[] {
+  return [...new Set(p.days.flatMap((d) => d.tasks.flatMap((t) => t.holdoutIds)))].sort();
 }
 
 /** The JSON contract of `tuan plan --format json` (stable English codes, money in fen). */
@@ -137,8 +150,10 @@ export function planJson(p: Plan, leaderId: string) {
         script: t.script,
         kit: t.kit,
         channel: t.channel,
+        task_id: t.id,
         member_ids: t.memberIds,
         count: t.memberIds.length,
+        holdout_ids: t.holdoutIds,
         estimated_count: t.estimated,
       })),
     })),
@@ -161,5 +176,7 @@ export function planJson(p: Plan, leaderId: string) {
     })),
     deferred: p.deferred,
     red_lines: { silent_max_per_week: SILENT_MAX_PER_WEEK, blocked: p.blocked },
+    holdout: { count: p.holdout, member_ids: holdoutIds(p) },
+    excluded: { do_not_disturb: p.excluded.doNotDisturb, resting: p.excluded.resting },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ActivitiesConfig } from '../../activities-config.js';
 import { addDays, daysBetween, isoWeekday } from '../shared/index.js';
+import { CONTACTED, dueFromLog, inHoldout, logStates, taskId, type LogFact, type MemberLogState } from './contact-log.js';
 import type { Stage } from '../members/index.js';
 import { offersFrom } from './activities.js';
 import { audienceTargets } from './activity-context.js';
@@ -40,6 +41,10 @@ export interface PlanTask {
   kit: string | null;
   channel: Channel;
   memberIds: string[];
+  /** the task's members set aside as the week's control group (对照组): not contacted */
+  holdoutIds: string[];
+  /** the stable id of the task (contact-log.ts taskId) */
+  id: string;
   /** expected new members on a day after the data date */
   estimated: number | null;
 }
@@ -61,6 +66,8 @@ export interface PlanMember {
 }
 
 export interface PlanInput {
+  /** the leader the plan is for (the holdout draw and the task ids depend on it) */
+  leaderId: string;
   week: IsoWeek;
   asOf: string;
   snapshot: string;
@@ -74,6 +81,8 @@ export interface PlanInput {
   /** kpi.targets */
   targets: KpiTargets;
   stages: { silent_after_days: number; churned_after_days: number };
+  /** the contact log of the leader's members up to the week's end (empty: no log yet) */
+  log?: readonly LogFact[];
 }
 
 export interface BudgetItem {
@@ -105,6 +114,10 @@ export interface Plan {
   deferred: { silent: number; churned: number };
   /** messages the red lines removed */
   blocked: number;
+  /** members the contact log keeps out of every task: 不再打扰, and resting after a decline */
+  excluded: { doNotDisturb: number; resting: number };
+  /** the week's control group: distinct members set aside in some task (activities.holdout_share) */
+  holdout: number;
   /** nobody to contact this week */
   empty: boolean;
 }
@@ -135,7 +148,13 @@ function bySpend(a: PlanMember, b: PlanMember): number {
 export class RedLines {
   private readonly silentMessages = new Map<string, number>();
   blocked = 0;
-  constructor(private readonly stageOf: ReadonlyMap<string, Stage>) {}
+  constructor(
+    private readonly stageOf: ReadonlyMap<string, Stage>,
+    /** messages each member already had this week outside the plan (the contact log) */
+    before: ReadonlyMap<string, number> = new Map(),
+  ) {
+    for (const [id, n] of before) if (stageOf.get(id) === 'silent') this.silentMessages.set(id, n);
+  }
 
   admit(task: PlanTask): PlanTask {
     if (task.channel === 'group' || task.channel === 'self') return task;
@@ -158,12 +177,26 @@ export class RedLines {
   }
 }
 
-/** Red-line breaches in a finished plan (empty when it holds); a non-empty result is a bug. */
-export function redLineViolations(days: readonly PlanDay[], stageOf: ReadonlyMap<string, Stage>): string[] {
-  const seen = new Map<string, number>();
+/**
+ * Red-line breaches in a finished plan (empty when it holds); a non-empty result is a bug. Besides the two red
+ * lines: no holdout member and no member the log keeps out (`excluded`) is inside a task; `before` counts the
+ * messages of the week the contact log already holds.
+ */
+export function redLineViolations(
+  days: readonly PlanDay[],
+  stageOf: ReadonlyMap<string, Stage>,
+  before: ReadonlyMap<string, number> = new Map(),
+  excluded: ReadonlySet<string> = new Set(),
+): string[] {
+  const seen = new Map<string, number>([...before].filter(([id]) => stageOf.get(id) === 'silent'));
   const out: string[] = [];
+  const holdout = new Set(days.flatMap((d) => d.tasks.flatMap((t) => t.holdoutIds)));
   for (const d of days) {
     for (const t of d.tasks) {
+      for (const id of t.memberIds) {
+        if (holdout.has(id)) out.push(`${d.date} ${t.action}: holdout member ${id} is inside a task`);
+        if (excluded.has(id)) out.push(`${d.date} ${t.action}: member ${id} is kept out by the contact log`);
+      }
       if (t.channel === 'group' || t.channel === 'self') continue;
       for (const id of t.memberIds) {
         const s = stageOf.get(id);
@@ -183,6 +216,8 @@ const task = (t: Partial<PlanTask> & Pick<PlanTask, 'time' | 'action' | 'channel
   script: null,
   kit: null,
   memberIds: [],
+  holdoutIds: [],
+  id: '',
   estimated: null,
   ...t,
 });
@@ -194,10 +229,24 @@ interface Audiences {
   silent: string[];
   churned: string[];
   deferred: { silent: number; churned: number };
+  /** members the log keeps out of every task */
+  excluded: { doNotDisturb: string[]; resting: string[] };
 }
 
-function audiences(inp: PlanInput): Audiences {
-  const sorted = [...inp.members].sort(bySpend);
+/** Whether a quiet member is due this week: from the last logged contact when there is one, else the calendar. */
+function due(m: PlanMember, st: MemberLogState | undefined, weekStart: string, afterDays: number, everyWeeks: number): boolean {
+  return (
+    dueFromLog(st?.lastContact ?? null, m.lastOrderDate, weekStart, everyWeeks) ?? isDue(m.lastOrderDate, weekStart, afterDays, everyWeeks)
+  );
+}
+
+function audiences(inp: PlanInput, states: ReadonlyMap<string, MemberLogState>): Audiences {
+  const dnd = inp.members.filter((m) => states.get(m.memberId)?.doNotDisturb).map((m) => m.memberId);
+  const resting = inp.members
+    .filter((m) => !states.get(m.memberId)?.doNotDisturb && states.get(m.memberId)?.resting)
+    .map((m) => m.memberId);
+  const out = new Set([...dnd, ...resting]);
+  const sorted = inp.members.filter((m) => !out.has(m.memberId)).sort(bySpend);
   const a = inp.activities;
   const atRisk = new Map<Stage, string[]>();
   for (const s of ['intro', 'growth', 'mature'] as const)
@@ -207,10 +256,11 @@ function audiences(inp: PlanInput): Audiences {
     );
   const contacted = new Set([...atRisk.values()].flat());
   const silentDue = sorted.filter(
-    (m) => m.stage === 'silent' && isDue(m.lastOrderDate, inp.week.start, inp.stages.silent_after_days, a.silent.care_every_weeks),
+    (m) => m.stage === 'silent' && due(m, states.get(m.memberId), inp.week.start, inp.stages.silent_after_days, a.silent.care_every_weeks),
   );
   const churnedDue = sorted.filter(
-    (m) => m.stage === 'churned' && isDue(m.lastOrderDate, inp.week.start, inp.stages.churned_after_days, a.churned.call_every_weeks),
+    (m) =>
+      m.stage === 'churned' && due(m, states.get(m.memberId), inp.week.start, inp.stages.churned_after_days, a.churned.call_every_weeks),
   );
   return {
     atRisk,
@@ -222,6 +272,7 @@ function audiences(inp: PlanInput): Audiences {
       silent: Math.max(0, silentDue.length - a.silent.care_per_week),
       churned: Math.max(0, churnedDue.length - a.churned.calls_per_week),
     },
+    excluded: { doNotDisturb: dnd, resting },
   };
 }
 
@@ -235,7 +286,8 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
   const sch = inp.activities.schedule;
   const wd = isoWeekday(date);
   const out: PlanTask[] = sch.interactions.map((time, i) => task({ time, action: 'interaction', slot: i + 1, channel: 'group' }));
-  const welcomes = inp.newMembers.filter((n) => n.date === date).map((n) => n.memberId);
+  const kept = (id: string) => !aud.excluded.doNotDisturb.includes(id) && !aud.excluded.resting.includes(id);
+  const welcomes = inp.newMembers.filter((n) => n.date === date && kept(n.memberId)).map((n) => n.memberId);
   out.push(
     task({
       time: `+${sch.welcome_within_hours}h`,
@@ -319,21 +371,47 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
   return out.sort((x, y) => Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot));
 }
 
+/** A task with its id and its members split into those to contact and the holdout (the week's control group). */
+function drawHoldout(inp: PlanInput, date: string, t: PlanTask): PlanTask {
+  const id = taskId(inp.leaderId, date, t.time, t.action, t.stage);
+  if (t.channel === 'group' || t.channel === 'self') return { ...t, id };
+  const share = inp.activities.holdout_share;
+  const held = (m: string) => inHoldout(inp.leaderId, inp.week.code, m, share);
+  return { ...t, id, memberIds: t.memberIds.filter((m) => !held(m)), holdoutIds: t.memberIds.filter(held) };
+}
+
+/** Messages of the week the contact log holds from outside this plan (contacts logged by hand, other tasks). */
+function loggedThisWeek(inp: PlanInput, planTaskIds: ReadonlySet<string>): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const f of inp.log ?? []) {
+    if (f.date < inp.week.start || f.date > inp.week.end || f.outcome === null || !CONTACTED.includes(f.outcome)) continue;
+    if (f.group !== 'contact' || (f.taskId !== null && planTaskIds.has(f.taskId))) continue;
+    n.set(f.memberId, (n.get(f.memberId) ?? 0) + 1);
+  }
+  return n;
+}
+
 export function buildPlan(inp: PlanInput): Plan {
   const stageOf = new Map(inp.members.map((m) => [m.memberId, m.stage] as const));
-  const aud = audiences(inp);
+  const aud = audiences(inp, logStates(inp.log ?? [], inp.week.start, inp.activities.rest_weeks_after_decline));
   const dates = weekDates(inp.week);
   const future = dates.filter((d) => d > inp.asOf);
   const estimates = newMemberEstimates(inp.recentNew, future.length);
-  const guard = new RedLines(stageOf);
-  const days: PlanDay[] = dates.map((date) => ({
+  const drafted = dates.map((date) => ({
+    date,
+    tasks: dayTasks(inp, date, aud, estimates[future.indexOf(date)] ?? null).map((t) => drawHoldout(inp, date, t)),
+  }));
+  const before = loggedThisWeek(inp, new Set(drafted.flatMap((d) => d.tasks.map((t) => t.id))));
+  const guard = new RedLines(stageOf, before);
+  const days: PlanDay[] = drafted.map(({ date, tasks }) => ({
     date,
     weekday: isoWeekday(date),
     afterAsOf: date > inp.asOf,
     monthStart: Number(date.slice(8, 10)) === inp.activities.schedule.mature_update.day_of_month,
-    tasks: dayTasks(inp, date, aud, estimates[future.indexOf(date)] ?? null).map((t) => guard.admit(t)),
+    tasks: tasks.map((t) => guard.admit(t)),
   }));
-  const violations = redLineViolations(days, stageOf);
+  const excluded = new Set([...aud.excluded.doNotDisturb, ...aud.excluded.resting]);
+  const violations = redLineViolations(days, stageOf, before, excluded);
   if (violations.length) throw new Error(`plan breaks a red line: ${violations.join('; ')}`);
   return summarise(
     inp,
@@ -384,6 +462,8 @@ function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: num
     budget: { items, totalFen: items.reduce((s, i) => s + i.totalFen, 0) },
     deferred: aud.deferred,
     blocked,
+    excluded: { doNotDisturb: aud.excluded.doNotDisturb.length, resting: aud.excluded.resting.length },
+    holdout: new Set(days.flatMap((d) => d.tasks.flatMap((t) => t.holdoutIds))).size,
     empty: !anyone,
   };
 }

@@ -18,6 +18,7 @@ export const FIELDS = [
   'sku',
   'status',
   'refund_amount',
+  'discount_amount',
   'member_name',
   'phone',
 ] as const;
@@ -50,6 +51,18 @@ export const HEADER_ALIASES: Readonly<Record<Field, readonly string[]>> = {
   sku: ['商品编码', '商品ID', 'SKU', 'StockCode', 'sku_id'],
   status: ['订单状态', '状态', '交易状态', 'status'],
   refund_amount: ['退款金额', '订单退款', '已退款金额', 'refund_amount', 'refund'],
+  /** a coupon or discount on the line (核销 cost for tuan review); not part of GMV: the amount is what was paid */
+  discount_amount: [
+    '优惠金额',
+    '优惠券',
+    '券抵扣',
+    '优惠券金额',
+    '券抵扣金额',
+    'discount',
+    'discount_amount',
+    'coupon_amount',
+    'coupon_discount',
+  ],
   member_name: ['会员昵称', '收货人', '昵称', '会员姓名', '客户姓名', 'customer_name', 'member_name', 'name'],
   phone: ['手机号', '联系电话', '手机', '电话', '手机号码', 'phone', 'mobile'],
 };

@@ -29,6 +29,8 @@ export interface OrderLine {
   quantity: number | null;
   amountFen: number;
   refundFen: number;
+  /** discount or coupon of the line (优惠金额, 券抵扣), fen ≥ 0; not part of the amount or of GMV */
+  discountFen: number;
   status: Status;
   /** a negative quantity or amount: reduces spend on its date, never an order */
   isReturn: boolean;
@@ -127,7 +129,7 @@ function overLimit(field: string, fen: number, raw: string, limits: LineLimits):
   return {
     ok: false,
     field,
-    reason: `${field === 'refund_amount' ? 'refund' : 'amount'} "${raw.trim()}" is beyond the limit of ${limits.maxAmountFen / 100} yuan per line (import.max_line_amount_yuan)`,
+    reason: `${field === 'refund_amount' ? 'refund' : field === 'discount_amount' ? 'discount' : 'amount'} "${raw.trim()}" is beyond the limit of ${limits.maxAmountFen / 100} yuan per line (import.max_line_amount_yuan)`,
   };
 }
 
@@ -196,6 +198,12 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   if (amount.value >= 0 && refund.value > amount.value) {
     return bad('refund_amount', `refund ${refundRaw.trim()} is more than the amount`);
   }
+  const discountRaw = cell(cells, o.mapping, 'discount_amount') ?? '';
+  const discount = discountRaw.trim() === '' ? { ok: true as const, value: 0 } : parseFen(discountRaw);
+  if (!discount.ok) return bad('discount_amount', discount.reason);
+  const discountOver = overLimit('discount_amount', discount.value, discountRaw, limits);
+  if (discountOver) return bad(discountOver.field, discountOver.reason);
+  const discountFen = Math.abs(discount.value); // some exports write a discount as a negative amount (-5.00)
   const leaderCell = (cell(cells, o.mapping, 'leader_id') ?? '').trim();
   const leaderId = o.leaderOverride ?? (leaderCell || o.leaderDefault || DEFAULT_LEADER);
   const isReturn = amount.value < 0 || (qty.value !== null && qty.value < 0);
@@ -217,6 +225,7 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
     quantity,
     amountFen: first ? amount.value : 0,
     refundFen: first ? refund.value : 0,
+    discountFen: first ? discountFen : 0,
     status,
     isReturn,
     netFen: first ? netFen : 0,

@@ -5,7 +5,7 @@
  */
 import { compareRatio, type Ratio } from '../shared/index.js';
 import { parsePeriod } from '../shared/index.js';
-import { isOrderKpi, kpiDef, readValue, type Unit, type WrittenValue } from './kpi-defs.js';
+import { isLogKpi, isOrderKpi, kpiDef, readValue, type Unit, type WrittenValue } from './kpi-defs.js';
 
 export const THRESHOLD_KINDS = ['fail_below', 'warn_below', 'fail_above', 'warn_above'] as const;
 export type ThresholdKind = (typeof THRESHOLD_KINDS)[number];
@@ -27,7 +27,7 @@ export interface CheckSpec {
   description?: string | undefined;
 }
 
-export type CheckSource = 'orders' | 'metrics' | 'sql';
+export type CheckSource = 'orders' | 'metrics' | 'sql' | 'log';
 
 export interface ResolvedCheck {
   name: string;
@@ -74,7 +74,7 @@ function unitOf(c: CheckSpec): { unit: Unit; source: CheckSource } | Problem {
   if (def) {
     if (c.unit !== undefined && c.unit !== def.unit)
       return { path: ['unit'], message: `${c.kpi} is a ${def.unit}, not a ${c.unit}`, zh: `${c.kpi} 的单位是 ${def.unit},不是 ${c.unit}` };
-    return { unit: def.unit, source: isOrderKpi(c.kpi) ? 'orders' : 'metrics' };
+    return { unit: def.unit, source: isOrderKpi(c.kpi) ? 'orders' : isLogKpi(c.kpi) ? 'log' : 'metrics' };
   }
   if (c.unit !== undefined) return { unit: c.unit, source: 'metrics' };
   return {

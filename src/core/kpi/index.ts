@@ -4,8 +4,8 @@ export { checksFailed, evaluateCheck, resolveCheck, summarize } from './checks.j
 export type { ResolvedCheck, Summary, TargetMark, ThresholdKind } from './checks.js';
 export { computeKpi, computeKpis, indexKpiData } from './kpi.js';
 export type { KpiData, KpiIndex, KpiOrder, KpiResult } from './kpi.js';
-export { ORDER_KPIS, STAGE_KPIS, isOrderKpi, kpiDef, readValue } from './kpi-defs.js';
-export type { KpiCode, OrderKpi, Unit } from './kpi-defs.js';
+export { LOGGED_ACTIONS, LOG_KPIS, ORDER_KPIS, STAGE_KPIS, isLogKpi, isOrderKpi, kpiDef, readValue } from './kpi-defs.js';
+export type { KpiCode, LogKpi, OrderKpi, Unit } from './kpi-defs.js';
 export type { CheckRow, KpiRow, KpiScope } from './kpi-rows.js';
 export { kpiLine, stageTargets } from './targets.js';
 export type { KpiLine, KpiTargets } from './targets.js';

@@ -41,6 +41,15 @@ export const METRICS = [
 ] as const;
 export type KnownMetric = (typeof METRICS)[number];
 
+/** The actions of the weekly plan whose contacts `tuan review` measures against the holdout (issue #13). */
+export const LOGGED_ACTIONS = ['welcome', 'at_risk', 'growth_trial', 'mature_update', 'silent_care', 'churned_call'] as const;
+/**
+ * KPIs of the contact log (`tuan log`, `tuan review`): the execution rate, and per action the uplift (order rate of the
+ * contacted − order rate of the holdout, within review.window_days; n/a below 30 holdout members).
+ */
+export const LOG_KPIS = ['execution_rate', ...LOGGED_ACTIONS.map((a) => `uplift.${a}` as const)] as const;
+export type LogKpi = (typeof LOG_KPIS)[number];
+
 /** Which way is better: higher (every KPI with a target), lower, or neither (a distribution: the stage shares). */
 export type Direction = 'higher' | 'lower' | null;
 
@@ -76,7 +85,23 @@ const stageShare = Object.fromEntries(
   ]),
 ) as Record<`stage_share.${Stage}`, KpiDef>;
 
-export type KpiCode = OrderKpi | KnownMetric;
+export type KpiCode = OrderKpi | KnownMetric | LogKpi;
+
+const ACTION_NAMES: Record<(typeof LOGGED_ACTIONS)[number], [string, string]> = {
+  welcome: ['新会员欢迎', 'welcome'],
+  at_risk: ['风险会员推荐', 'at-risk recommendation'],
+  growth_trial: ['新品试用', 'trial offer'],
+  mature_update: ['会员权益更新', 'member benefits update'],
+  silent_care: ['沉默期关怀', 'silent care'],
+  churned_call: ['流失期回访', 'win-back call'],
+};
+
+const uplift = Object.fromEntries(
+  LOGGED_ACTIONS.map((a) => [
+    `uplift.${a}`,
+    { unit: 'rate', zh: `提升·${ACTION_NAMES[a][0]}`, en: `uplift: ${ACTION_NAMES[a][1]}`, direction: 'higher' },
+  ]),
+) as Record<`uplift.${(typeof LOGGED_ACTIONS)[number]}`, KpiDef>;
 
 /** The one KPI catalogue: every place that names a KPI or shows its seed target reads it. */
 export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
@@ -182,6 +207,14 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
     perMonth: true,
     seed: { challenge: 5000, source: 'seed 002' },
   },
+  execution_rate: {
+    unit: 'rate',
+    zh: '活动执行率',
+    en: 'execution rate',
+    direction: 'higher',
+    seed: { baseline: 90, source: 'seed 000' },
+  },
+  ...uplift,
 };
 
 /** The KPIs whose targets a stage's kit and the weekly plan show (SPEC §7), in the order they are shown. */
@@ -206,6 +239,7 @@ export function seedTargets(): Record<string, { baseline?: number; challenge?: n
 
 export const isOrderKpi = (code: string): code is OrderKpi => (ORDER_KPIS as readonly string[]).includes(code);
 export const isKnownMetric = (code: string): code is KnownMetric => (METRICS as readonly string[]).includes(code);
+export const isLogKpi = (code: string): code is LogKpi => (LOG_KPIS as readonly string[]).includes(code);
 
 export function kpiDef(code: string): KpiDef | undefined {
   return Object.hasOwn(KPI_DEFS, code) ? (KPI_DEFS as Record<string, KpiDef>)[code] : undefined;

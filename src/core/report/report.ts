@@ -16,6 +16,7 @@ import { RULES, type RuleCode } from '../commission/index.js';
 import { CN8_ORDER, type RfmEdges } from '../members/index.js';
 import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from '../members/index.js';
 import { actionLists, type ActionList, type Contact } from './report-actions.js';
+import type { Review } from '../review/index.js';
 
 export interface ReportLeader {
   leaderId: string;
@@ -56,6 +57,8 @@ export interface ReportInput {
   commission: CommissionInput;
   contacts: ReadonlyMap<string, Contact>;
   settings: ReportSettings;
+  /** the review of the last four weeks' tasks (tuan review), or null when no checklist was recorded */
+  review: Review | null;
 }
 
 export interface LeaderStages {
@@ -111,6 +114,8 @@ export interface ReportData {
   kpis: KpiLine[];
   commission: CommissionRow[];
   actions: ActionList[];
+  /** 哪些做法有效: the review of the last four weeks, or null without a contact log */
+  worked: Review | null;
 }
 
 /** The KPIs of the report: every order KPI except the stage shares, which the stage chart shows. */
@@ -216,5 +221,6 @@ export function buildReport(input: ReportInput): ReportData {
     kpis: kpiLines(scopedKpiData(input.kpiData, input.leaderIds), month, asOf, settings),
     commission: commissionRows(input.commission, month, input.leaderIds),
     actions: actionLists(members, input.contacts, settings.listSize),
+    worked: input.review,
   };
 }

@@ -4,6 +4,7 @@ export {
   clipPeriod,
   lastMonth,
   lastWeek,
+  mondayOf,
   monthEnd,
   monthOf,
   monthRange,

@@ -274,4 +274,34 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
     at_risk: actionList('active members at risk by spend: a recommendation'),
     welcome: actionList('引入期 members, newest first: a welcome'),
   }),
+  worked: nullable(
+    obj(
+      '哪些做法有效: the review (tuan review) of the tasks of the last four weeks; null until a checklist is recorded (tuan log import)',
+      {
+        from: date('first task date reviewed (as-of − 27 days)'),
+        to: date('last task date reviewed (the as-of date)'),
+        window_days: num('review.window_days: an order counts on the task date or the N−1 days after', 14),
+        execution_rate: str('活动执行率: contacted / planned contact rows, formatted', '92.0%'),
+        execution_target: str("the seed's target", '90.0%'),
+        execution_met: bool('the execution rate reaches the target', true),
+        method: str('the interval of the uplift', "Newcombe's hybrid score interval (Newcombe 1998, method 10), 95%"),
+        rows: list(
+          'per action and stage',
+          obj('a group', {
+            action: str('plan action code', 'silent_care'),
+            stage: str('stage name in the output language', 'silent'),
+            planned: str('planned contact rows', '45'),
+            contacted: str('contacted (sent, replied, declined, do_not_disturb)', '40'),
+            holdout: str('holdout members', '30'),
+            contacted_rate: str('share of the contacted who ordered within the window', '50.0%'),
+            holdout_rate: str('share of the holdout who ordered within the window', '20.0%'),
+            uplift: str('contacted rate − holdout rate [95% interval], or why not yet measurable', '+30.0% [+7.2%, +48.1%]'),
+            measurable: bool('at least 30 holdout members and someone contacted', true),
+            spend_fen: fen('spend of the contacted members in their windows'),
+            discount_fen: fen('discount of those orders (核销 cost)'),
+          }),
+        ),
+      },
+    ),
+  ),
 });

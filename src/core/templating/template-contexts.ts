@@ -280,6 +280,15 @@ export const PLAN_CONTEXT: ObjectField = obj('weekly plan', {
     silent_max_per_week: num('messages per silent member per week', 1),
     blocked: num('messages the red lines removed'),
   }),
+  holdout: obj("the week's control group (对照组, activities.holdout_share): members of the tasks set aside, not contacted", {
+    share_pct: num('the share drawn, percent (0 = no holdout)', 10),
+    count: num('distinct members set aside this week'),
+    members: list('the members, by ID', MEMBER),
+  }),
+  excluded: obj('members the contact log keeps out of every task (tuan log)', {
+    do_not_disturb: num('不再打扰 recorded and not cleared'),
+    resting: num('declined in the last activities.rest_weeks_after_decline weeks'),
+  }),
 });
 
 /** The documented context of a template by name; partials (`_x`) have none of their own. */
