@@ -6,7 +6,7 @@ import type { Db } from '../adapters/db.js';
 import type { Config } from '../config.js';
 import { addDays } from '../core/shared/index.js';
 import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/index.js';
-import { planContext, planJson } from '../core/activities/index.js';
+import { planContext, planJson, planMessages, popularFavourites, type DayMessages } from '../core/activities/index.js';
 import type { MemberProfile } from '../core/members/index.js';
 import { parseWeek, type IsoWeek } from '../core/shared/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
@@ -29,10 +29,12 @@ export interface PlanResult {
   json: ReturnType<typeof planJson>;
   /** the context of templates/<lang>/plan.hbs (members masked unless unmask) */
   context: PlanContext;
+  /** per day, the contexts of templates/<lang>/post.hbs and message.hbs (`--format text`) */
+  messages: DayMessages[];
 }
 
 /** The leader of a plan: the one asked for (checked), or the only one. */
-function pickLeader(db: Db, leader: string | undefined): string {
+export function pickLeader(db: Db, leader: string | undefined): string {
   const leaders = readLeaders(db);
   if (leader !== undefined) return checkLeader(leader, leaders)!;
   if (leaders.length === 1) return leaders[0]!.leader_id;
@@ -55,7 +57,8 @@ export function weekOf(raw: string | IsoWeek | undefined, asOf: string): IsoWeek
   return week;
 }
 
-function build(db: Db, config: Config, o: PlanOptions, leaderId: string) {
+/** The week's plan for one leader (`tuan plan`, and `tuan today` for the day's part of it). */
+export function buildWeekPlan(db: Db, config: Config, o: PlanOptions, leaderId: string) {
   const week = weekOf(o.week, o.asOf);
   const snapshot = planSnapshot(week, o.asOf);
   const atSnapshot = loadMasked(db, config, snapshot, leaderId, o.unmask);
@@ -84,8 +87,13 @@ export function plan(db: DbInput, o: PlanOptions): PlanResult {
   const config = configOf(o);
   return withDb(db, (h) => {
     const leaderId = pickLeader(h, o.leader);
-    const { plan, profiles, loaded } = build(h, config, o, leaderId);
-    const context = planContext({ ...commonInput(config, o, loaded.leader), plan, profiles, contacts: loaded.contacts });
-    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context }, o.unmask, config);
+    const { plan, profiles, loaded } = buildWeekPlan(h, config, o, leaderId);
+    const common = commonInput(config, o, loaded.leader);
+    const context = planContext({ ...common, plan, profiles, contacts: loaded.contacts });
+    const messages = planMessages(
+      { ...common, profiles, contacts: loaded.contacts, popular: popularFavourites(loaded.profiles) },
+      plan.days,
+    );
+    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context, messages }, o.unmask, config);
   });
 }

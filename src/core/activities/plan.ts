@@ -102,7 +102,8 @@ export interface Plan {
   overview: { stage: Stage; members: number; contacts: number }[];
   targets: PlanTarget[];
   budget: { items: BudgetItem[]; totalFen: number };
-  deferred: { silent: number; churned: number };
+  /** due this week but over a cap: silent care and churned calls (weekly caps), one-to-one messages (daily cap) */
+  deferred: { silent: number; churned: number; private: number };
   /** messages the red lines removed */
   blocked: number;
   /** nobody to contact this week */
@@ -194,6 +195,46 @@ interface Audiences {
   silent: string[];
   churned: string[];
   deferred: { silent: number; churned: number };
+}
+
+/**
+ * One-to-one messages a day may hold beyond welcomes (activities.max_private_per_day), by priority: at-risk
+ * members first (intro, growth, mature), then the mature benefits update, silent care, growth trials. Welcomes
+ * are not moved (they cannot wait) but use up the day's room.
+ */
+const PRIVATE_PRIORITY: Partial<Record<Action, number>> = { at_risk: 1, mature_update: 2, silent_care: 3, growth_trial: 4 };
+
+/**
+ * The daily cap on one-to-one messages: members a day cannot hold move to the same task on the next days of
+ * the week (same time), highest priority first; what does not fit by Sunday is deferred (counted). A task
+ * that gave all its members to later days is dropped. Moving never adds a message, so red lines still hold.
+ */
+export function capPrivate(days: readonly PlanDay[], cap: number): { days: PlanDay[]; deferred: number } {
+  let carry: { task: PlanTask; ids: string[] }[] = [];
+  const out = days.map((d) => {
+    const welcomes = d.tasks.filter((t) => t.channel === 'private' && PRIVATE_PRIORITY[t.action] === undefined);
+    let room = Math.max(0, cap - welcomes.reduce((s, t) => s + t.memberIds.length, 0));
+    const own = d.tasks.filter((t) => t.channel === 'private' && PRIVATE_PRIORITY[t.action] !== undefined);
+    const queue = [...carry.map((c) => ({ ...c, carried: true })), ...own.map((t) => ({ task: t, ids: t.memberIds, carried: false }))];
+    queue.sort((a, b) => PRIVATE_PRIORITY[a.task.action]! - PRIVATE_PRIORITY[b.task.action]! || Number(b.carried) - Number(a.carried));
+    carry = [];
+    const kept = new Map<PlanTask, string[]>();
+    const moved: PlanTask[] = [];
+    for (const q of queue) {
+      const take = q.ids.slice(0, room);
+      room -= take.length;
+      if (take.length < q.ids.length) carry.push({ task: q.task, ids: q.ids.slice(take.length) });
+      if (!q.carried) kept.set(q.task, take);
+      else if (take.length > 0) moved.push({ ...q.task, memberIds: take });
+    }
+    const tasks = d.tasks.flatMap((t) => {
+      const ids = kept.get(t);
+      if (ids === undefined) return [t];
+      return ids.length === 0 && t.memberIds.length > 0 ? [] : [{ ...t, memberIds: ids }];
+    });
+    return { ...d, tasks: [...tasks, ...moved].sort(byTime) };
+  });
+  return { days: out, deferred: carry.reduce((s, c) => s + c.ids.length, 0) };
 }
 
 function audiences(inp: PlanInput): Audiences {
@@ -315,7 +356,11 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
       }),
     );
   }
-  return out.sort((x, y) => Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot));
+  return out.sort(byTime);
+}
+
+function byTime(x: PlanTask, y: PlanTask): number {
+  return Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot);
 }
 
 export function buildPlan(inp: PlanInput): Plan {
@@ -325,19 +370,20 @@ export function buildPlan(inp: PlanInput): Plan {
   const future = dates.filter((d) => d > inp.asOf);
   const estimates = newMemberEstimates(inp.recentNew, future.length);
   const guard = new RedLines(stageOf);
-  const days: PlanDay[] = dates.map((date) => ({
+  const admitted: PlanDay[] = dates.map((date) => ({
     date,
     weekday: isoWeekday(date),
     afterAsOf: date > inp.asOf,
     monthStart: Number(date.slice(8, 10)) === inp.activities.schedule.mature_update.day_of_month,
     tasks: dayTasks(inp, date, aud, estimates[future.indexOf(date)] ?? null).map((t) => guard.admit(t)),
   }));
+  const { days, deferred } = capPrivate(admitted, inp.activities.max_private_per_day);
   const violations = redLineViolations(days, stageOf);
   if (violations.length) throw new Error(`plan breaks a red line: ${violations.join('; ')}`);
   return summarise(
     inp,
     days,
-    aud,
+    { ...aud.deferred, private: deferred },
     guard.blocked,
     estimates.reduce((s, n) => s + n, 0),
   );
@@ -347,7 +393,7 @@ function contactsOf(days: readonly PlanDay[], stage: Stage): number {
   return new Set(days.flatMap((d) => d.tasks.filter((t) => t.stage === stage).flatMap((t) => t.memberIds))).size;
 }
 
-function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: number, expectedNew: number): Plan {
+function summarise(inp: PlanInput, days: PlanDay[], deferred: Plan['deferred'], blocked: number, expectedNew: number): Plan {
   const o = offersFrom(inp.activities, 'zh-CN');
   const known = inp.newMembers.length;
   const contacts = Object.fromEntries(STAGE_ORDER.map((s) => [s, contactsOf(days, s)])) as Record<Stage, number>;
@@ -381,7 +427,7 @@ function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: num
     overview: STAGE_ORDER.map((s) => ({ stage: s, members: count(s) + (s === 'intro' ? known : 0), contacts: contacts[s] })),
     targets,
     budget: { items, totalFen: items.reduce((s, i) => s + i.totalFen, 0) },
-    deferred: aud.deferred,
+    deferred,
     blocked,
     empty: !anyone,
   };
