@@ -38,7 +38,7 @@ const m = defineMessages({
   'msg.why.churned_call': ['流失期电话回访(只打电话,不发消息)', 'churned-member call (a call only, no message)'],
   'msg.why.usual_day': [
     '平时常在{weekday}下单,已经 {days} 天没下单(通常隔 {gap} 天)',
-    'usually orders on {weekday}; no order for {days} days (usually every {gap})',
+    'usually orders on {weekday}; no order for {days} days (usually every {gap} days)',
   ],
   'msg.why.follow_up': ['{date} 回复过,之后没有下单', 'replied on {date}, no order since'],
   'msg.why.rest_end': ['{date} 拒绝过,休息期今天结束', 'declined on {date}; the rest ends today'],
@@ -59,8 +59,10 @@ const m = defineMessages({
   'msg.channel.call': ['电话', 'call'],
   'msg.channel.group': ['群发', 'group'],
   'msg.task.count': ['{n} 位', '{n}'],
+  'msg.task.welcome': ['{channel} · {act}(首单后 {h} 小时内)', '{channel} · {act} (within {h} hours of the first order)'],
+  'msg.task.head': ['{time} {channel} · {act}', '{time} {channel} · {act}'],
   'msg.act.welcome': ['新会员欢迎', 'new-member welcome'],
-  'msg.act.at_risk': ['风险会员推荐', 'at-risk recommendations'],
+  'msg.act.at_risk': ['{stage}风险会员推荐', 'at-risk {stage} members: recommendations'],
   'msg.act.growth_trial': ['成长期新品试用', 'growth-stage product trial'],
   'msg.act.mature_update': ['成熟期会员权益更新', 'mature member benefits update'],
   'msg.act.silent_care': ['沉默期关怀(本周只发这一条)', 'silent-member care (the only message this week)'],
@@ -150,7 +152,7 @@ function todayParts(v: TodayView, render: RenderTemplate, lang: Lang) {
     })),
     people: t.lines.map((l, i) => {
       const msg = v.messages[i]!;
-      const time = l.time === '' ? '' : `${l.time} `;
+      const time = l.time === '' || l.time.startsWith('+') ? '' : `${l.time} `; // a welcome's time is in its reason
       return {
         head: `${i + 1}. ${whom(msg.name, l.memberId)} · ${time}${m(lang, `msg.channel.${l.channel}`)} · ${why(l, msg.context, lang)}`,
         text: tidy(render('message', msg.context)),
@@ -165,12 +167,12 @@ function todayParts(v: TodayView, render: RenderTemplate, lang: Lang) {
 export function todayText(v: TodayView, render: RenderTemplate, lang: Lang): string {
   const p = todayParts(v, render, lang);
   const out = [p.title, p.summary, ''];
-  out.push(`【${m(lang, 'msg.today.posts')}】`, '');
-  for (const x of p.posts) out.push(x.head, block(x.text), '');
   out.push(`【${m(lang, 'msg.today.people')}】`, '');
   if (p.people.length === 0) out.push(m(lang, 'msg.today.nobody'), '');
   for (const x of p.people) out.push(x.head, block(x.text), '');
   if (p.deferred) out.push(p.deferred, '');
+  out.push(`【${m(lang, 'msg.today.posts')}】`, '');
+  for (const x of p.posts) out.push(x.head, block(x.text), '');
   if (p.self.length) out.push(`【${m(lang, 'msg.today.self')}】`, ...p.self, '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -209,17 +211,24 @@ export function planText(week: string, leaderId: string, days: readonly DayMessa
       });
     for (const t of d.tasks) {
       if (t.messages.length === 0 && t.estimated === null) continue;
-      const head = `${t.time} ${m(lang, `msg.channel.${t.channel}` as 'msg.channel.private')} · ${m(lang, `msg.act.${t.action}` as 'msg.act.welcome')}`;
+      const parts = {
+        time: t.time,
+        h: t.time.replace(/\D/g, ''),
+        channel: m(lang, `msg.channel.${t.channel}` as 'msg.channel.private'),
+        act: m(lang, `msg.act.${t.action}` as 'msg.act.welcome', { stage: t.stageName }),
+      };
+      const head = m(lang, t.time.startsWith('+') ? 'msg.task.welcome' : 'msg.task.head', parts);
       if (t.messages.length === 0) {
         const est = t.estimated ? m(lang, 'msg.task.estimate', { n: t.estimated }) : '';
-        items.push({ time: t.time, lines: [`${head}: ${m(lang, 'msg.task.estimated', { est })}`, ''] });
+        items.push({ time: t.time, lines: [`${head}${lang === 'en' ? ': ' : ':'}${m(lang, 'msg.task.estimated', { est })}`, ''] });
         continue;
       }
       const lines = [`${head} · ${m(lang, 'msg.task.count', { n: t.messages.length })}`];
       t.messages.forEach((x, i) => lines.push(`${i + 1}. ${whom(x.name, x.memberId)}`, block(render('message', x.context))));
       items.push({ time: t.time, lines: [...lines, ''] });
     }
-    items.sort((a, b) => (a.time.startsWith('+') ? -1 : b.time.startsWith('+') ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+    const key = (t: string) => (t.startsWith('+') ? '' : t); // welcomes (+2h) run all day: first
+    items.sort((a, b) => (key(a.time) < key(b.time) ? -1 : key(a.time) > key(b.time) ? 1 : 0));
     for (const i of items) out.push(...i.lines);
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -150,6 +150,8 @@ export interface DayMessages {
     time: string;
     action: Action;
     channel: string;
+    /** the audience's stage in the output language, '' for none */
+    stageName: string;
     /** expected new members (welcomes on days after the data date) */
     estimated: number | null;
     messages: { memberId: string; name: string; context: MessageContext }[];
@@ -184,6 +186,7 @@ export function planMessages(c: MessagesInput, days: readonly PlanDay[]): DayMes
           time: t.time,
           action: t.action,
           channel: t.channel,
+          stageName: t.stage ? c.names.stage(t.stage) : '',
           estimated: t.estimated,
           messages: t.memberIds.map((id) => {
             const p = c.profiles.get(id);
