@@ -9,7 +9,7 @@ import { DbError } from '../errors.js';
 
 export type Db = Database.Database;
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -90,6 +90,10 @@ const MIGRATIONS: Record<number, string> = {
       order_lines INTEGER NOT NULL,
       rejects INTEGER NOT NULL
     );
+  `,
+  // issue #16: a member's birthday where the export carries one (personal data: tuan forget blanks it)
+  3: `
+    ALTER TABLE order_lines ADD COLUMN birthday TEXT NOT NULL DEFAULT '';
   `,
 };
 

@@ -32,3 +32,14 @@ export function readPreviousDataDate(db: Db, asOf: string): string | null {
     .get({ asOf }) as { d: string | null };
   return row.d;
 }
+
+/** Each member's birthday from their latest order line that carries one (`YYYY-MM-DD` or `MM-DD`). */
+export function readBirthdays(db: Db, memberIds: readonly string[]): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT member_id, birthday FROM order_lines
+      WHERE birthday <> '' AND member_id IN (SELECT value FROM json_each(@ids))
+      ORDER BY member_id, ordered_at`)
+    .raw()
+    .all({ ids: JSON.stringify(memberIds) }) as [string, string][];
+  return new Map(rows);
+}

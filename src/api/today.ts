@@ -1,11 +1,12 @@
 /** `tuan today` as a function: one leader's day — whom to message, why, and what to send — from the week's plan. */
 import type { Db } from '../adapters/db.js';
-import { readOrderDates, readPreviousDataDate } from '../adapters/today-queries.js';
+import { readBirthdays, readOrderDates, readPreviousDataDate } from '../adapters/today-queries.js';
 import {
   buildToday,
   messageContext,
   popularFavourites,
   postContext,
+  postTimes,
   type LoggedContact,
   type MessageContext,
   type PostContext,
@@ -25,8 +26,6 @@ export interface TodayOptions extends ActivityOptions {
   leader?: string | undefined;
   /** the contact log (issue #13): follow-ups come from it; empty until the log exists */
   contactLog?: readonly LoggedContact[] | undefined;
-  /** member -> birthday (YYYY-MM-DD or MM-DD), where an export or a members file carries one */
-  birthdays?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface TodayResult {
@@ -89,7 +88,7 @@ export function today(db: DbInput, o: TodayOptions): TodayResult {
       date: o.asOf,
       day,
       welcomeWithinHours: config.activities.schedule.welcome_within_hours,
-      benefitsTime: config.activities.schedule.mature_update.time,
+      postTimes: postTimes(config.activities),
       cap: config.activities.max_private_per_day,
       members,
       orderDates: readOrderDates(
@@ -98,7 +97,10 @@ export function today(db: DbInput, o: TodayOptions): TodayResult {
         o.asOf,
       ),
       newSince: newSince(h, o.asOf),
-      birthdays: o.birthdays ?? new Map(),
+      birthdays: readBirthdays(
+        h,
+        members.map((m) => m.memberId),
+      ),
       contactLog: o.contactLog ?? [],
       holdout: new Set(),
       restWeeks: REST_WEEKS_AFTER_DECLINE,

@@ -19,6 +19,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   kit: async () => (await import('./kit.js')).kitCommand,
   script: async () => (await import('./script.js')).scriptCommand,
   plan: async () => (await import('./plan.js')).planCommand,
+  today: async () => (await import('./today.js')).todayCommand,
   lint: async () => (await import('./lint.js')).lintCommand,
   kpi: async () => (await import('./kpi.js')).kpiCommand,
   config: async () => (await import('./config.js')).configCommand,

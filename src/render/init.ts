@@ -92,6 +92,7 @@ const FIELD_MEANING: Record<Field, [string, string]> = {
   refund_amount: ['退款金额', 'refunded amount'],
   member_name: ['会员姓名/收货人', 'member name'],
   phone: ['手机号', 'phone'],
+  birthday: ['生日', 'birthday'],
 };
 
 export const fieldMeaning = (f: Field, lang: Lang) => FIELD_MEANING[f][lang === 'en' ? 1 : 0];

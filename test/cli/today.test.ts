@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_MAX_CHARS, messageProblems, SEPARATOR } from '../../src/render/messages.js';
+import { join } from 'node:path';
+import { rows } from '../helpers/db.js';
 import { runTuan, workdir } from '../helpers/run-tuan.js';
 import { activityDir, AS_OF } from './activity-helpers.js';
 
@@ -32,9 +34,10 @@ describe('tuan today', () => {
     expect(j.people.map((p: { member_id: string; reason: string }) => `${p.member_id} ${p.reason}`)).toEqual([
       'D1 welcome',
       'C1 welcome',
+      'E1 birthday',
       'A1 usual_day',
     ]);
-    expect(j.people[2]).toMatchObject({ usual_weekday: 3, usual_gap_days: 7 });
+    expect(j.people[3]).toMatchObject({ usual_weekday: 3, usual_gap_days: 7 });
     expect(j.posts.map((p: { time: string; kind: string }) => `${p.time} ${p.kind}`)).toEqual([
       '08:00 morning',
       '12:00 trial_preview',
@@ -56,6 +59,19 @@ describe('tuan today', () => {
       await expect(zh.stdout).toMatchFileSnapshot(`../golden/today/L1-2026-11-04.${ext}`);
       await expect(en.stdout).toMatchFileSnapshot(`../golden/today/L1-2026-11-04-en.${ext}`);
     }
+  });
+
+  it('birthdays come from the export (生日), are read leniently, and tuan forget blanks them', async () => {
+    const cwd = await todayDir();
+    const db = join(cwd, 'tuan.db');
+    expect(rows(db, "SELECT member_id, birthday FROM order_lines WHERE birthday <> '' GROUP BY 1, 2 ORDER BY 1")).toEqual([
+      ['B1', '03-15'],
+      ['E1', '1975-11-04'],
+    ]);
+    expect((await runTuan(['forget', 'E1', 'B1', '--yes'], { cwd })).code).toBe(0);
+    expect(rows(db, "SELECT count(*) FROM order_lines WHERE birthday <> ''")).toEqual([[0]]);
+    const j = JSON.parse((await runTuan(['today', '--leader', 'L1', '--format', 'json', ...DAY], { cwd })).stdout);
+    expect(j.people.map((p: { reason: string }) => p.reason)).not.toContain('birthday');
   });
 
   it('names only with --unmask; masked, the greeting is the placeholder the leader replaces', async () => {

@@ -117,6 +117,7 @@ describe('normalizeRecord: the platform layout', () => {
         netFen: 2680,
         memberName: '张三',
         phone: '13812345678',
+        birthday: '',
       },
     ]);
   });
@@ -296,6 +297,7 @@ describe('normalizeRecord: the 快团团 layout', () => {
       isReturn: false,
       memberName: '开心',
       phone: '186****9846', // the member is 下单人; 收货人 is who picks it up
+      birthday: '',
     };
     expect(ls).toEqual([
       { ...common, lineKey: '手工水饺(1kg)', product: '手工水饺(1kg)', quantity: 2, amountFen: 8360, refundFen: 1000, netFen: 7360 },

@@ -84,11 +84,15 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
     const silent = Array.from({ length: 35 }, (_, i) => m(`S${String(i).padStart(2, '0')}`, 'silent', 1000 + i, 31));
     const churned = Array.from({ length: 12 }, (_, i) => m(`C${String(i).padStart(2, '0')}`, 'churned', 500 + i, 185));
     const p = buildPlan(input([...silent, ...churned]));
-    const care = tasks(p, 'silent_care')[0]!;
-    expect(care.memberIds).toHaveLength(30);
-    expect(care.memberIds[0]).toBe('S34');
+    // 30 care messages: 20 on Thursday (activities.max_private_per_day), the next 10 moved to Friday
+    const care = tasks(p, 'silent_care');
+    expect(care.map((t) => [t.date, t.memberIds.length])).toEqual([
+      ['2026-10-29', 20],
+      ['2026-10-30', 10],
+    ]);
+    expect(care[0]!.memberIds[0]).toBe('S34');
     expect(tasks(p, 'churned_call')[0]!.memberIds).toHaveLength(10);
-    expect(p.deferred).toEqual({ silent: 5, churned: 2 });
+    expect(p.deferred).toEqual({ silent: 5, churned: 2, private: 0 });
   });
 
   it('at-risk members get one recommendation on Tuesday, and no second one in the growth push', () => {

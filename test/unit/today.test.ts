@@ -7,6 +7,7 @@ import { capPrivate, type PlanDay, type PlanTask } from '../../src/core/activiti
 import { buildToday, usualDay, type LoggedContact, type TodayInput } from '../../src/core/activities/today.js';
 import { groupPosts } from '../../src/core/activities/posts.js';
 import type { MemberProfile, Stage } from '../../src/core/members/index.js';
+import { parseBirthday } from '../../src/core/ingest/normalize.js';
 
 const task = (action: PlanTask['action'], ids: string[], time = '19:30', channel: PlanTask['channel'] = 'private'): PlanTask => ({
   time,
@@ -111,7 +112,7 @@ function input(over: Partial<TodayInput> = {}): TodayInput {
     date: '2026-11-04',
     day: wednesday,
     welcomeWithinHours: 2,
-    benefitsTime: '10:00',
+    postTimes: { growthTrial: { weekday: 3, time: '20:00' }, benefits: '10:00' },
     cap: 20,
     members: [
       profile('G1', 'growth', '2026-09-01', '2026-10-20'),
@@ -183,19 +184,34 @@ describe('buildToday', () => {
   });
 });
 
+describe('parseBirthday: a birthday cell, read leniently; never a reason to reject an order', () => {
+  it('dates with or without a year; anything else is left out', () => {
+    expect(
+      ['1975-11-04', '1975/11/4', '1975.11.04', '1975年11月4日', '11-04', '11月4日', '１９７５－１１－０４'].map(parseBirthday),
+    ).toEqual(['1975-11-04', '1975-11-04', '1975-11-04', '1975-11-04', '11-04', '11-04', '1975-11-04']);
+    expect(['', '不详', '1960/2/30', '1961-02-29', '13-01', '2000-02-29', '02-29'].map(parseBirthday)).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+      '2000-02-29',
+      '02-29',
+    ]);
+  });
+});
+
 describe('groupPosts', () => {
-  it('one post per interaction, slot 2 by weekday; the task card with the growth trial; the benefits day on the 1st', () => {
+  it("one post per interaction, slot 2 by weekday; the task card at the growth trial's time; the benefits day on the 1st", () => {
     const interactions = ['08:00', '12:00', '20:00'].map((time, i) => ({ ...task('interaction', [], time, 'group'), slot: i + 1 }));
     const kinds = (weekday: number, extra: PlanTask[] = [], monthStart = false) =>
-      groupPosts(day('2026-11-01', weekday, [...interactions, ...extra], monthStart), '10:00').map((p) => `${p.time} ${p.kind}`);
+      groupPosts(day('2026-11-01', weekday, [...interactions, ...extra], monthStart), {
+        growthTrial: { weekday: 3, time: '20:00' },
+        benefits: '10:00',
+      }).map((p) => `${p.time} ${p.kind}`);
     expect(kinds(1)).toEqual(['08:00 morning', '12:00 share', '20:00 evening_solitaire']);
     expect(kinds(5)[1]).toBe('12:00 menu_solitaire');
     expect(kinds(7, [], true)).toEqual(['08:00 morning', '10:00 benefits_day', '12:00 vote', '20:00 evening_solitaire']);
-    expect(kinds(3, [task('growth_trial', [], '20:00')])).toEqual([
-      '08:00 morning',
-      '12:00 trial_preview',
-      '20:00 task_card',
-      '20:00 evening_solitaire',
-    ]);
+    expect(kinds(3)).toEqual(['08:00 morning', '12:00 trial_preview', '20:00 task_card', '20:00 evening_solitaire']);
   });
 });

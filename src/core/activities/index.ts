@@ -6,7 +6,7 @@ export { NEW_MEMBER_WINDOW_DAYS, buildPlan, planSnapshot } from './plan.js';
 export type { Plan } from './plan.js';
 export { planContext, planJson } from './plan-context.js';
 export { parseScene, scriptContext } from './scripts.js';
-export { messageContext, planMessages, popularFavourites, postContext } from './posts.js';
+export { messageContext, planMessages, popularFavourites, postContext, postTimes } from './posts.js';
 export type { DayMessages, MessageContext, PostContext } from './posts.js';
 export { buildToday } from './today.js';
 export type { LoggedContact, Today, TodayLine } from './today.js';

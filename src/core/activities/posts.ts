@@ -3,6 +3,7 @@
  * 权益日, 成长任务卡 rules …) and one-to-one messages, as the contexts of templates/<lang>/post.hbs and message.hbs
  * (core/templating/template-contexts.ts POST_CONTEXT, MESSAGE_CONTEXT). Pure.
  */
+import type { ActivitiesConfig } from '../../activities-config.js';
 import type { MemberProfile } from '../members/index.js';
 import { commonContext, memberContext, type CommonInput, type Contact } from './activity-context.js';
 import type { Action, PlanDay } from './plan.js';
@@ -51,20 +52,33 @@ export interface GroupPost {
   slot: number;
 }
 
+/** When the posts that come with a task go out (activities.schedule). */
+export interface PostTimes {
+  /** the growth trial's slot: the 成长任务卡 rules go out with it, even when the daily cap moved its messages */
+  growthTrial: { weekday: number; time: string };
+  /** mature_update.time: the 权益日 post */
+  benefits: string;
+}
+
+export const postTimes = (a: ActivitiesConfig): PostTimes => ({
+  growthTrial: a.schedule.growth_trial,
+  benefits: a.schedule.mature_update.time,
+});
+
 /**
- * The group posts of a plan day: one per community interaction, plus the 成长任务卡 rules at the time of the
- * growth trial and the 权益日 post on the mature benefits day.
+ * The group posts of a plan day: one per community interaction, plus the 成长任务卡 rules on the growth trial's
+ * weekday and time, and the 权益日 post on the mature benefits day.
  */
-export function groupPosts(day: PlanDay, benefitsTime: string): GroupPost[] {
+export function groupPosts(day: PlanDay, times: PostTimes): GroupPost[] {
   const out: GroupPost[] = [];
   for (const t of day.tasks) {
     if (t.action === 'interaction') {
       const kind = t.slot === 1 ? 'morning' : t.slot === 2 ? SLOT_2[day.weekday - 1]! : t.slot === 3 ? 'evening_solitaire' : 'open_qa';
       out.push({ kind, time: t.time, slot: t.slot });
     }
-    if (t.action === 'growth_trial') out.push({ kind: 'task_card', time: t.time, slot: 0 });
   }
-  if (day.monthStart) out.push({ kind: 'benefits_day', time: benefitsTime, slot: 0 });
+  if (day.weekday === times.growthTrial.weekday) out.push({ kind: 'task_card', time: times.growthTrial.time, slot: 0 });
+  if (day.monthStart) out.push({ kind: 'benefits_day', time: times.benefits, slot: 0 });
   return out.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.slot - b.slot));
 }
 
@@ -173,7 +187,7 @@ export function planMessages(c: MessagesInput, days: readonly PlanDay[]): DayMes
     weekdayName: c.names.weekday(d.weekday),
     monthStart: d.monthStart,
     afterAsOf: d.afterAsOf,
-    posts: groupPosts(d, c.activities.schedule.mature_update.time).map((p) => ({
+    posts: groupPosts(d, postTimes(c.activities)).map((p) => ({
       kind: p.kind,
       time: p.time,
       context: postContext(c, d, p, c.popular),

@@ -7,7 +7,7 @@
 import { addDays, daysBetween, isoWeekday } from '../shared/index.js';
 import type { MemberProfile, Stage } from '../members/index.js';
 import type { PlanDay } from './plan.js';
-import { groupPosts, messageKindOf, type GroupPost, type MessageKind } from './posts.js';
+import { groupPosts, messageKindOf, type GroupPost, type MessageKind, type PostTimes } from './posts.js';
 
 /** A `replied` member with no order this many days after the reply is followed up. */
 export const FOLLOW_UP_AFTER_DAYS = 3;
@@ -50,8 +50,8 @@ export interface TodayInput {
   day: PlanDay;
   /** activities.schedule.welcome_within_hours */
   welcomeWithinHours: number;
-  /** activities.schedule.mature_update.time: when the 权益日 post goes out */
-  benefitsTime: string;
+  /** when the 成长任务卡 and 权益日 posts go out (activities.schedule) */
+  postTimes: PostTimes;
   /** activities.max_private_per_day */
   cap: number;
   /** the leader's members as of `date` */
@@ -233,7 +233,7 @@ export function buildToday(inp: TodayInput): Today {
     date,
     weekday: day.weekday,
     monthStart: day.monthStart,
-    posts: groupPosts(day, inp.benefitsTime),
+    posts: groupPosts(day, inp.postTimes),
     lines,
     self: day.tasks.filter((t) => t.channel === 'self').map((t) => ({ time: t.time, action: t.action })),
     deferred,

@@ -20,6 +20,7 @@ export const FIELDS = [
   'refund_amount',
   'member_name',
   'phone',
+  'birthday',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -52,6 +53,7 @@ export const HEADER_ALIASES: Readonly<Record<Field, readonly string[]>> = {
   refund_amount: ['退款金额', '订单退款', '已退款金额', 'refund_amount', 'refund'],
   member_name: ['会员昵称', '收货人', '昵称', '会员姓名', '客户姓名', 'customer_name', 'member_name', 'name'],
   phone: ['手机号', '联系电话', '手机', '电话', '手机号码', 'phone', 'mobile'],
+  birthday: ['生日', '出生日期', 'birthday'],
 };
 
 /** Fields that only show who a member is: two candidate columns are not an error, the first alias wins. */

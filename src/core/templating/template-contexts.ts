@@ -286,7 +286,7 @@ export const POST_CONTEXT: ObjectField = obj('a group post ready to paste into W
       'morning (早安问候), share (晒单有礼), tip (时令小知识), trial_preview (新品试用预告), qa (邻里问答), menu_solitaire (周末菜单接龙), ' +
         'weekend (周末活动), vote (下周选品投票), evening_solitaire (晚间接龙 + 取货提醒), open_qa (群内答疑), task_card (成长任务卡 rules, ' +
         'with the growth trial), benefits_day (会员权益日, on the mature benefits day)',
-      'morning',
+      'trial_preview',
     ),
     date: date('the day'),
     weekday: num('ISO weekday, 1 = Monday … 7 = Sunday', 1),
@@ -310,7 +310,7 @@ export const MESSAGE_CONTEXT: ObjectField = obj('a one-to-one message ready to p
       'welcome',
     ),
     date: date('the day the message is for'),
-    salutation: str("the member's name with --unmask, otherwise a placeholder (【称呼】 / [name]) the leader replaces", '【称呼】'),
+    salutation: str("the member's name with --unmask, otherwise a placeholder (【称呼】 / [name]) the leader replaces", '[name]'),
     usual_weekday_name: nullable(str('usual_day: the weekday the member usually orders on', '周三')),
     contacted_on: nullable(date('follow_up, rest_end: the logged contact')),
   }),
