@@ -87,6 +87,9 @@ export function today(db: DbInput, o: TodayOptions): TodayResult {
     const t = buildToday({
       date: o.asOf,
       day,
+      plannedThisWeek: new Set(
+        plan.days.flatMap((d) => d.tasks.filter((x) => x.channel !== 'group' && x.channel !== 'self').flatMap((x) => x.memberIds)),
+      ),
       welcomeWithinHours: config.activities.schedule.welcome_within_hours,
       postTimes: postTimes(config.activities),
       cap: config.activities.max_private_per_day,

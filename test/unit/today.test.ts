@@ -111,6 +111,7 @@ function input(over: Partial<TodayInput> = {}): TodayInput {
   return {
     date: '2026-11-04',
     day: wednesday,
+    plannedThisWeek: new Set(['G1']),
     welcomeWithinHours: 2,
     postTimes: { growthTrial: { weekday: 3, time: '20:00' }, benefits: '10:00' },
     cap: 20,
@@ -174,6 +175,8 @@ describe('buildToday', () => {
     expect(lines(input({ birthdays: new Map([['P2', '11-04']]), contactLog: dnd }))).not.toContain('P2 birthday');
     expect(lines(input({ birthdays: new Map([['P2', '11-04']]), holdout: new Set(['P2']) }))).not.toContain('P2 birthday');
     expect(lines(input({ holdout: new Set(['U1']) }))).not.toContain('U1 usual_day');
+    // the plan messages U1 on another day of the week: no reminder on top
+    expect(lines(input({ plannedThisWeek: new Set(['G1', 'U1']) }))).not.toContain('U1 usual_day');
   });
 
   it('the daily cap: welcomes always go; extras beyond the cap are counted, not listed', () => {

@@ -48,6 +48,8 @@ export interface TodayInput {
   date: string;
   /** the plan's day for `date` (the week's plan built as of `date`) */
   day: PlanDay;
+  /** members the week's plan contacts one-to-one on any day: no usual-day reminder for them (the plan's message is enough) */
+  plannedThisWeek: ReadonlySet<string>;
   /** activities.schedule.welcome_within_hours */
   welcomeWithinHours: number;
   /** when the 成长任务卡 and 权益日 posts go out (activities.schedule) */
@@ -204,8 +206,8 @@ export function buildToday(inp: TodayInput): Today {
   for (const m of inp.members) {
     if (m.stage !== 'intro' && m.stage !== 'growth' && m.stage !== 'mature') continue;
     const u = usualDay(inp.orderDates.get(m.memberId) ?? []);
-    if (!u || u.weekday !== wd || m.lastOrderDate >= date || daysBetween(m.lastOrderDate, date) <= u.gapDays || leftAlone(m.memberId))
-      continue;
+    if (!u || u.weekday !== wd || m.lastOrderDate >= date || daysBetween(m.lastOrderDate, date) <= u.gapDays) continue;
+    if (leftAlone(m.memberId) || inp.plannedThisWeek.has(m.memberId)) continue;
     extras.push({
       memberId: m.memberId,
       reason: 'usual_day',
