@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { daysBetween } from '../core/shared/index.js';
 import { plan, weekOf } from '../api/plan.js';
 import { renderJson } from '../render/table.js';
-import { planText } from '../render/messages.js';
+import { planText, unfitWarning } from '../render/messages.js';
 import { defineMessages } from '../i18n.js';
 import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import { asFormat, loadTemplates, messageRenderer, templatesOption } from './activity-common.js';
@@ -80,8 +80,10 @@ export const planCommand: CommandSpec = {
     }
     let text: string;
     if (!templates) text = renderJson(r.json);
-    else if (opts.format === 'text') text = planText(week.code, r.leaderId, r.messages, messageRenderer(templates), ctx.lang);
-    else text = asFormat(templates.render('plan', r.context), String(opts.format), `${week.code} · ${r.leaderId}`, ctx);
+    else if (opts.format === 'text') {
+      text = planText(week.code, r.leaderId, r.messages, messageRenderer(templates), ctx.lang);
+      ctx.io.stderr.write(unfitWarning(text, ctx.lang));
+    } else text = asFormat(templates.render('plan', r.context), String(opts.format), `${week.code} · ${r.leaderId}`, ctx);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

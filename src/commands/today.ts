@@ -1,7 +1,7 @@
 import { EXIT } from '../errors.js';
 import { today } from '../api/today.js';
 import { renderJson } from '../render/table.js';
-import { todayMarkdown, todayText } from '../render/messages.js';
+import { todayMarkdown, todayText, unfitWarning } from '../render/messages.js';
 import { emit, formatOption, leaderOption, outOption, withRead } from './common.js';
 import { loadTemplates, messageRenderer, templatesOption } from './activity-common.js';
 import type { CommandSpec } from './types.js';
@@ -56,8 +56,10 @@ export const todayCommand: CommandSpec = {
     );
     let text: string;
     if (!templates) text = renderJson(r.json);
-    else if (opts.format === 'text') text = todayText(r, messageRenderer(templates), ctx.lang);
-    else text = todayMarkdown(r, messageRenderer(templates), ctx.lang);
+    else if (opts.format === 'text') {
+      text = todayText(r, messageRenderer(templates), ctx.lang);
+      ctx.io.stderr.write(unfitWarning(text, ctx.lang));
+    } else text = todayMarkdown(r, messageRenderer(templates), ctx.lang);
     emit(ctx, text, opts.out);
     return EXIT.ok;
   },

@@ -75,6 +75,10 @@ const m = defineMessages({
   'msg.plan.title': ['团长周计划(可复制的消息)· {week}{leader}', 'Weekly plan (messages to paste) · {week}{leader}'],
   'msg.plan.day': ['【{weekday} {date}】', '[{weekday} {date}]'],
   'msg.plan.benefits': [' 会员权益日', ' member benefits day'],
+  'msg.unfit': [
+    '注意:{n} 条消息超过 {max} 字或含有 Markdown 符号,粘贴到微信前请改短(模板 post.hbs / message.hbs)',
+    'note: {n} message(s) longer than {max} characters or holding Markdown; shorten them before pasting into WeChat (templates post.hbs / message.hbs)',
+  ],
 });
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -93,6 +97,21 @@ export function messageProblems(text: string): string[] {
   if (n > MESSAGE_MAX_CHARS) out.push(`${n} characters (at most ${MESSAGE_MAX_CHARS})`);
   for (const re of MARKDOWN) if (re.test(text)) out.push(`Markdown syntax ${re}`);
   return out;
+}
+
+/** The messages of a text-format output (what stands between a pair of separator lines) that do not fit WeChat. */
+export function unfitMessages(text: string): { message: string; problems: string[] }[] {
+  return text
+    .split(`\n${SEPARATOR}\n`)
+    .filter((_, i) => i % 2 === 1)
+    .map((message) => ({ message, problems: messageProblems(message) }))
+    .filter((x) => x.problems.length > 0);
+}
+
+/** A warning for stderr when a (user) template made messages that do not fit WeChat; '' when all fit. */
+export function unfitWarning(text: string, lang: Lang): string {
+  const n = unfitMessages(text).length;
+  return n === 0 ? '' : `${m(lang, 'msg.unfit', { n, max: MESSAGE_MAX_CHARS })}\n`;
 }
 
 /** A rendered message with blank runs collapsed and trailing spaces removed. */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_MAX_CHARS, messageProblems, SEPARATOR } from '../../src/render/messages.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rows } from '../helpers/db.js';
 import { runTuan, workdir } from '../helpers/run-tuan.js';
@@ -157,6 +158,16 @@ describe('--format text pastes cleanly into WeChat', () => {
     for (const md of ['# 标题', '**重点**', '| a | b |', '- 一项', '> 引用', '```\ncode\n```', '用 `tuan`'])
       expect(messageProblems(md), md).not.toEqual([]);
     expect(messageProblems('1. 【商品和价格】\n2.')).toEqual([]);
+  });
+
+  it('a user template that makes a message too long is warned about on stderr (the output is still written)', async () => {
+    const cwd = await todayDir();
+    mkdirSync(join(cwd, 'tpl'));
+    writeFileSync(join(cwd, 'tpl', 'post.hbs'), `{{#if (eq post.kind "morning")}}${'早上好'.repeat(200)}{{/if}}\n`);
+    const r = await runTuan(['today', '--leader', 'L1', '--format', 'text', '--templates', 'tpl', ...DAY], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('注意:1 条消息超过 500 字或含有 Markdown 符号,粘贴到微信前请改短(模板 post.hbs / message.hbs)\n');
+    expect(r.stdout).toContain('早上好早上好');
   });
 
   it('tuan plan --format text: golden files in both languages', async () => {
