@@ -95,6 +95,25 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
     expect(p.deferred).toEqual({ silent: 5, churned: 2, private: 0 });
   });
 
+  it('the daily cap (activities.max_private_per_day) spreads one-to-one messages and reports the rest; budget and red lines follow', () => {
+    // 12 silent members due (Thursday), 6 growth members (Wednesday), a cap of 4 a day
+    const silent = Array.from({ length: 12 }, (_, i) => m(`S${String(i).padStart(2, '0')}`, 'silent', 1000 + i, 31));
+    const growth = Array.from({ length: 6 }, (_, i) => m(`G${i}`, 'growth', 500 + i, 2));
+    const p = buildPlan(input([...silent, ...growth], { activities: { ...DEFAULT_CONFIG.activities, max_private_per_day: 4 } }));
+    const per = (action: string) => tasks(p, action).map((t) => `${t.date.slice(8)}:${t.memberIds.length}`);
+    // Wednesday: 4 of the 6 trials (highest spend first); Thursday to Saturday: silent care (priority 3) fills each
+    // day before the 2 carried trials (priority 4), which fit on Sunday
+    expect(per('growth_trial')).toEqual(['28:4', '01:2']);
+    expect(tasks(p, 'growth_trial')[0]!.memberIds).toEqual(['G5', 'G4', 'G3', 'G2']);
+    expect(per('silent_care')).toEqual(['29:4', '30:4', '31:4']);
+    expect(p.deferred.private).toBe(0);
+    // a cap of 3: 3 trials on Wednesday, silent care 3 a day Thursday to Sunday, the other 3 trials do not fit
+    const q = buildPlan(input([...silent, ...growth], { activities: { ...DEFAULT_CONFIG.activities, max_private_per_day: 3 } }));
+    expect(q.deferred).toEqual({ silent: 0, churned: 0, private: 3 });
+    expect(q.budget.items.find((i) => i.coupon === 'trial_coupon')!.count).toBe(3); // the budget counts what is scheduled
+    expect(q.budget.items.find((i) => i.coupon === 'return_coupon')!.count).toBe(12);
+  });
+
   it('at-risk members get one recommendation on Tuesday, and no second one in the growth push', () => {
     const p = buildPlan(input([m('G1', 'growth', 100, 20, true), m('G2', 'growth', 90, 2), m('I1', 'intro', 50, 16, true)]));
     expect(tasks(p, 'at_risk').map((t) => [t.date, t.stage, t.memberIds])).toEqual([
