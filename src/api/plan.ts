@@ -1,5 +1,6 @@
 /** `tuan plan` as a function: one leader's weekly plan, as data and as the template context. */
 import { UsageError } from '../errors.js';
+import type { Text } from '../i18n.js';
 import { readLeaders } from '../adapters/queries.js';
 import { checkLeader } from '../adapters/scope.js';
 import type { Db } from '../adapters/db.js';
@@ -34,15 +35,16 @@ export interface PlanResult {
 }
 
 /** The leader of a plan: the one asked for (checked), or the only one. */
-export function pickLeader(db: Db, leader: string | undefined): string {
+export function pickLeader(
+  db: Db,
+  leader: string | undefined,
+  forOne: Text = { zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' },
+): string {
   const leaders = readLeaders(db);
   if (leader !== undefined) return checkLeader(leader, leaders)!;
   if (leaders.length === 1) return leaders[0]!.leader_id;
   const known = leaders.map((l) => l.leader_id).join(', ');
-  throw new UsageError(
-    { zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' },
-    { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` },
-  );
+  throw new UsageError(forOne, { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
 }
 
 /** An ISO week as written, checked. */

@@ -79,7 +79,10 @@ function newSince(db: Db, asOf: string): string {
 export function today(db: DbInput, o: TodayOptions): TodayResult {
   const config = configOf(o);
   return withDb(db, (h) => {
-    const leaderId = pickLeader(h, o.leader);
+    const leaderId = pickLeader(h, o.leader, {
+      zh: '今天的清单是给一个团长的:请加 --leader 团长ID',
+      en: "a day's list is for one leader: give --leader ID",
+    });
     const { plan, profiles, loaded } = buildWeekPlan(h, config, { ...o, week: 'this' }, leaderId);
     const day = plan.days.find((d) => d.date === o.asOf);
     if (!day) throw new Error(`the plan of the week of ${o.asOf} has no day ${o.asOf}`);

@@ -75,6 +75,12 @@ describe('tuan today', () => {
     expect(j.people.map((p: { reason: string }) => p.reason)).not.toContain('birthday');
   });
 
+  it('several leaders and no --leader: a usage error naming them (exit 2)', async () => {
+    const cwd = await activityDir();
+    const r = await runTuan(['--lang', 'en', 'today', ...AS_OF], { cwd });
+    expect([r.code, r.stderr]).toEqual([2, "tuan: a day's list is for one leader: give --leader ID\nhint: known leaders: L1, L2\n"]);
+  });
+
   it('names only with --unmask; masked, the greeting is the placeholder the leader replaces', async () => {
     const cwd = await todayDir();
     const masked = await runTuan(['today', '--leader', 'L1', '--format', 'text', ...DAY], { cwd });
