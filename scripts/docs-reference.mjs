@@ -32,6 +32,7 @@ const GUIDE_OF = {
   'log import': 'activities',
   'log list': 'activities',
   review: 'activities',
+  today: 'activities',
   lint: 'activities',
   kpi: 'kpi',
   'kpi check': 'kpi',
@@ -391,6 +392,7 @@ async function templatesPage(run) {
     if (n.startsWith('kit-')) return `\`tuan kit ${n.slice(4)}\``;
     if (n.startsWith('script-')) return `\`tuan script ${n.slice(7)}\``;
     if (n === 'plan' || n === 'report') return `\`tuan ${n}\``;
+    if (n === 'post' || n === 'message') return '`tuan today`, `tuan plan --format text`';
     return `partial \`{{> ${n.slice(1)}}}\``;
   };
   const contexts = await Promise.all(TEMPLATE_NAMES.map(async (name) => [name, await run(['lint', '--context', name, '--lang', 'en'])]));

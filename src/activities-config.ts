@@ -156,6 +156,8 @@ export const ActivitiesSchema = z.strictObject({
     /** apology voucher, yuan. @default 5 */
     apology_coupon_yuan: yuan,
   }),
+  /** one-to-one messages a day at most (welcomes included); the rest move to the next days of the week by priority, then are deferred. @default 20 */
+  max_private_per_day: positive,
   /** 黄金触达时间表 (§4.3) and the daily community rhythm (§5.1) */
   schedule: z.strictObject({
     /** new members are welcomed within this many hours of their first order. @default 2 */
@@ -235,6 +237,7 @@ export const DEFAULT_ACTIVITIES: ActivitiesConfig = {
     call_every_weeks: 4,
   },
   complaint: { respond_within_hours: 2, resolve_within_hours: 48, apology_coupon_yuan: 5 },
+  max_private_per_day: 20,
   schedule: {
     welcome_within_hours: 2,
     interactions: ['08:00', '12:00', '20:00'],

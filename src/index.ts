@@ -82,6 +82,20 @@ export { kitContext } from './core/activities/kit.js';
 export { scriptContext, parseScene } from './core/activities/scripts.js';
 export { offersFrom, type Offers } from './core/activities/activities.js';
 export { KIT_CONTEXT, SCRIPT_CONTEXT, PLAN_CONTEXT, TEMPLATE_NAMES, SCENES, contextOf } from './core/templating/template-contexts.js';
+// a leader's day and messages ready to paste (issue #16)
+export { capPrivate } from './core/activities/plan.js';
+export { buildToday, usualDay, type LoggedContact, type Today, type TodayInput, type TodayLine } from './core/activities/today.js';
+export {
+  groupPosts,
+  postContext,
+  messageContext,
+  POST_KINDS,
+  MESSAGE_KINDS,
+  type PostKind,
+  type MessageKind,
+} from './core/activities/posts.js';
+export { POST_CONTEXT, MESSAGE_CONTEXT } from './core/templating/template-contexts.js';
+export { todayText, todayMarkdown, planText, messageProblems, MESSAGE_MAX_CHARS } from './render/messages.js';
 export { loadProfiles } from './adapters/activity-load.js';
 export { Templates, templateFiles } from './adapters/templates.js';
 export { lintTemplates, type LintIssue } from './adapters/template-lint.js';
@@ -185,6 +199,7 @@ export { inHoldout, taskId, parseOutcome, OUTCOMES, type Outcome as ContactOutco
 export { checklistRows, CHECKLIST_COLUMNS, type ChecklistRow } from './core/activities/checklist.js';
 export { newcombeInterval, wilson } from './core/review/interval.js';
 export { buildReview, type ReviewGroup, type ReviewOrder } from './core/review/review.js';
+export { today, type TodayOptions, type TodayResult } from './api/today.js';
 export {
   kpi,
   kpiChecks,

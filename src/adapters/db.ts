@@ -9,7 +9,7 @@ import { DbError } from '../errors.js';
 
 export type Db = Database.Database;
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -116,6 +116,10 @@ const MIGRATIONS: Record<number, string> = {
     CREATE INDEX contact_log_member ON contact_log (member_id, task_date);
     ALTER TABLE order_lines ADD COLUMN discount_fen INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE deletions ADD COLUMN contact_log INTEGER NOT NULL DEFAULT 0;
+  `,
+  // issue #16: a member's birthday where the export carries one (personal data: tuan forget blanks it)
+  4: `
+    ALTER TABLE order_lines ADD COLUMN birthday TEXT NOT NULL DEFAULT '';
   `,
 };
 

@@ -122,7 +122,7 @@ function forgetTransaction(db: Db, c: ForgetChanges): ForgetCounts {
       const add = db.prepare('INSERT INTO temp.forget_map (old, new) VALUES (?, ?)');
       for (const [old, pseudo] of c.pseudonyms) add.run(old, pseudo);
       const lines = db
-        .prepare(`UPDATE order_lines SET member_id = m.new, member_name = '', phone = ''
+        .prepare(`UPDATE order_lines SET member_id = m.new, member_name = '', phone = '', birthday = ''
           FROM temp.forget_map m WHERE order_lines.member_id = m.old`)
         .run().changes;
       const blank = db.prepare(`UPDATE rejects SET raw = '', reason = ? WHERE reject_id = ?`);

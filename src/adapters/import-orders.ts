@@ -210,7 +210,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
 
 /** Lines per multi-row upsert: one statement per 32 lines costs far fewer calls into SQLite. */
 const CHUNK = 32;
-const COLUMNS = 17;
+const COLUMNS = 18;
 
 /**
  * Writes a batch's lines: chunks of CHUNK lines in one multi-row upsert, single rows for the rest.
@@ -239,6 +239,7 @@ function lineWriter(st: ReturnType<typeof prepare>, importId: number, layout: La
     p[base + 14] = importId;
     p[base + 15] = v[i + 7]!; // source_line
     p[base + 16] = v[i + 8]!; // discount_fen
+    p[base + 17] = o[at + 7]!; // birthday
   };
   const single = (p: (string | number | null)[]) => {
     const [orderId, lineKey] = [p[0] as string, p[1] as string];
@@ -301,19 +302,19 @@ function upsertSql(rows: number): string {
   const tuple = `(${Array(COLUMNS).fill('?').join(', ')})`;
   return `INSERT INTO order_lines (order_id, line_key, ordered_at, member_id, leader_id,
         product, category, quantity, amount_fen, refund_fen, status, member_name, phone,
-        first_import_id, last_import_id, source_line, discount_fen)
+        first_import_id, last_import_id, source_line, discount_fen, birthday)
       VALUES ${Array(rows).fill(tuple).join(', ')}
       ON CONFLICT (order_id, line_key) DO UPDATE SET
         changed_import_id = CASE WHEN (ordered_at, member_id, leader_id, product, category, quantity, amount_fen,
-            refund_fen, status, member_name, phone, discount_fen)
+            refund_fen, status, member_name, phone, discount_fen, birthday)
           IS NOT (excluded.ordered_at, excluded.member_id, excluded.leader_id, excluded.product, excluded.category,
             excluded.quantity, excluded.amount_fen, excluded.refund_fen, excluded.status, excluded.member_name,
-            excluded.phone, excluded.discount_fen)
+            excluded.phone, excluded.discount_fen, excluded.birthday)
           THEN excluded.last_import_id ELSE changed_import_id END,
         ordered_at = excluded.ordered_at, member_id = excluded.member_id,
         leader_id = excluded.leader_id, product = excluded.product, category = excluded.category,
         quantity = excluded.quantity, amount_fen = excluded.amount_fen, refund_fen = excluded.refund_fen,
-        status = excluded.status, member_name = excluded.member_name, phone = excluded.phone,
+        status = excluded.status, member_name = excluded.member_name, phone = excluded.phone, birthday = excluded.birthday,
         discount_fen = excluded.discount_fen, last_import_id = excluded.last_import_id, source_line = excluded.source_line
       WHERE last_import_id <> excluded.last_import_id`;
 }

@@ -14,7 +14,7 @@ import { readRecordBatches, recordText, type Sniffed } from './csv.js';
  * Batches cross a thread boundary, where every value costs a copy: order-level values are sent once
  * per run of lines that share them (`orders`), and each line refers to its run (`lines`).
  */
-export const ORDER_WIDTH = 7; // orderId, orderedAt, memberId, leaderId, status, memberName, phone
+export const ORDER_WIDTH = 8; // orderId, orderedAt, memberId, leaderId, status, memberName, phone, birthday
 export const LINE_WIDTH = 9; // orderRef, lineKey, product, category, quantity, amountFen, refundFen, sourceLine, discountFen
 
 export interface RejectRow {
@@ -88,9 +88,10 @@ export async function* produceBatches(input: ProduceInput): AsyncGenerator<Order
           o[at + 3] !== l.leaderId ||
           o[at + 4] !== l.status ||
           o[at + 5] !== l.memberName ||
-          o[at + 6] !== l.phone
+          o[at + 6] !== l.phone ||
+          o[at + 7] !== l.birthday
         ) {
-          o.push(l.orderId, l.orderedAt, l.memberId, l.leaderId, l.status, l.memberName, l.phone);
+          o.push(l.orderId, l.orderedAt, l.memberId, l.leaderId, l.status, l.memberName, l.phone, l.birthday);
           ref++;
         }
         batch.lines.push(ref, l.lineKey, l.product, l.category, l.quantity, l.amountFen, l.refundFen, rec.line, l.discountFen);

@@ -1,5 +1,6 @@
 /** `tuan plan` as a function: one leader's weekly plan, as data and as the template context. */
 import { UsageError } from '../errors.js';
+import type { Text } from '../i18n.js';
 import { readLeaders } from '../adapters/queries.js';
 import { readLogFacts } from '../adapters/contact-log.js';
 import { checkLeader } from '../adapters/scope.js';
@@ -7,7 +8,15 @@ import type { Db } from '../adapters/db.js';
 import type { Config } from '../config.js';
 import { addDays } from '../core/shared/index.js';
 import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/index.js';
-import { checklistRows, planContext, planJson, type ChecklistRow } from '../core/activities/index.js';
+import {
+  checklistRows,
+  planContext,
+  planJson,
+  planMessages,
+  popularFavourites,
+  type ChecklistRow,
+  type DayMessages,
+} from '../core/activities/index.js';
 import type { MemberProfile } from '../core/members/index.js';
 import { parseWeek, type IsoWeek } from '../core/shared/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
@@ -32,18 +41,21 @@ export interface PlanResult {
   context: PlanContext;
   /** `--format checklist`: one row per task and member, holdout rows included (names masked unless unmask) */
   checklist: ChecklistRow[];
+  /** per day, the contexts of templates/<lang>/post.hbs and message.hbs (`--format text`) */
+  messages: DayMessages[];
 }
 
 /** The leader of a plan: the one asked for (checked), or the only one. */
-function pickLeader(db: Db, leader: string | undefined): string {
+export function pickLeader(
+  db: Db,
+  leader: string | undefined,
+  forOne: Text = { zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' },
+): string {
   const leaders = readLeaders(db);
   if (leader !== undefined) return checkLeader(leader, leaders)!;
   if (leaders.length === 1) return leaders[0]!.leader_id;
   const known = leaders.map((l) => l.leader_id).join(', ');
-  throw new UsageError(
-    { zh: '周计划是给一个团长的:请加 --leader 团长ID', en: 'a weekly plan is for one leader: give --leader ID' },
-    { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` },
-  );
+  throw new UsageError(forOne, { zh: `已有的团长:${known || '无'}`, en: `known leaders: ${known || 'none'}` });
 }
 
 /** An ISO week as written, checked. */
@@ -58,7 +70,8 @@ export function weekOf(raw: string | IsoWeek | undefined, asOf: string): IsoWeek
   return week;
 }
 
-function build(db: Db, config: Config, o: PlanOptions, leaderId: string) {
+/** The week's plan for one leader (`tuan plan`, and `tuan today` for the day's part of it). */
+export function buildWeekPlan(db: Db, config: Config, o: PlanOptions, leaderId: string) {
   const week = weekOf(o.week, o.asOf);
   const snapshot = planSnapshot(week, o.asOf);
   const atSnapshot = loadMasked(db, config, snapshot, leaderId, o.unmask);
@@ -90,15 +103,14 @@ export function plan(db: DbInput, o: PlanOptions): PlanResult {
   const config = configOf(o);
   return withDb(db, (h) => {
     const leaderId = pickLeader(h, o.leader);
-    const { plan, profiles, loaded } = build(h, config, o, leaderId);
-    const context = planContext({
-      ...commonInput(config, o, loaded.leader),
-      plan,
-      profiles,
-      contacts: loaded.contacts,
-      holdoutShare: config.activities.holdout_share,
-    });
+    const { plan, profiles, loaded } = buildWeekPlan(h, config, o, leaderId);
+    const common = commonInput(config, o, loaded.leader);
+    const context = planContext({ ...common, plan, profiles, contacts: loaded.contacts, holdoutShare: config.activities.holdout_share });
+    const messages = planMessages(
+      { ...common, profiles, contacts: loaded.contacts, popular: popularFavourites(loaded.profiles) },
+      plan.days,
+    );
     const checklist = checklistRows(plan, leaderId, (id) => loaded.contacts.get(id)?.name ?? '');
-    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context, checklist }, o.unmask, config);
+    return maskOutput({ leaderId, plan, json: planJson(plan, leaderId), context, messages, checklist }, o.unmask, config);
   });
 }

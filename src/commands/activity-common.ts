@@ -2,6 +2,7 @@
 import { Option } from 'commander';
 import { templateFiles, Templates, userTemplateDir } from '../adapters/templates.js';
 import { markdownToHtml, markdownToText } from '../render/markdown.js';
+import type { RenderTemplate } from '../render/messages.js';
 import type { Say } from '../i18n.js';
 import type { Ctx } from './types.js';
 
@@ -29,3 +30,9 @@ export function asFormat(md: string, format: string, title: string, ctx: Ctx): s
   if (format === 'txt') return markdownToText(md);
   return md.endsWith('\n') ? md : `${md}\n`;
 }
+
+/** The post and message templates in force, as the render layer calls them (`tuan today`, `tuan plan --format text`). */
+export const messageRenderer =
+  (templates: Templates): RenderTemplate =>
+  (name, context) =>
+    templates.render(name, context);

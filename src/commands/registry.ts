@@ -21,6 +21,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   kit: async () => (await import('./kit.js')).kitCommand,
   script: async () => (await import('./script.js')).scriptCommand,
   plan: async () => (await import('./plan.js')).planCommand,
+  today: async () => (await import('./today.js')).todayCommand,
   log: async () => (await import('./log.js')).logCommand,
   review: async () => (await import('./review.js')).reviewCommand,
   lint: async () => (await import('./lint.js')).lintCommand,

@@ -93,6 +93,7 @@ const FIELD_MEANING: Record<Field, [string, string]> = {
   discount_amount: ['优惠金额/券抵扣', 'discount or coupon'],
   member_name: ['会员姓名/收货人', 'member name'],
   phone: ['手机号', 'phone'],
+  birthday: ['生日', 'birthday'],
 };
 
 export const fieldMeaning = (f: Field, lang: Lang) => FIELD_MEANING[f][lang === 'en' ? 1 : 0];

@@ -833,7 +833,7 @@ describe('mapping errors: exit 3 with the headers found and the --map to use', (
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'tuan: --map "total=金额" must be field=header with field one of: order_id, group_no, ordered_at, member_id, ' +
-        'buyer, leader_id, amount, unit_price, quantity, category, product, sku, status, refund_amount, discount_amount, member_name, phone\n',
+        'buyer, leader_id, amount, unit_price, quantity, category, product, sku, status, refund_amount, discount_amount, member_name, phone, birthday\n',
     );
   });
 });

@@ -256,15 +256,15 @@ describe('tuan review (test/fixtures/review/README.md)', () => {
 });
 
 describe('the database', () => {
-  it('a v2 database migrates to v3: contact log, discount column, deletions.contact_log', async () => {
+  it('a v2 database migrates to the current schema: contact log, discount column, deletions.contact_log, birthday', async () => {
     const cwd = await reviewDir();
     const file = join(cwd, 'tuan.db');
     const db = new Database(file);
-    db.exec(`DROP TABLE contact_log; ALTER TABLE order_lines DROP COLUMN discount_fen; ALTER TABLE deletions DROP COLUMN contact_log;`);
+    db.exec(`DROP TABLE contact_log; ALTER TABLE order_lines DROP COLUMN discount_fen; ALTER TABLE deletions DROP COLUMN contact_log; ALTER TABLE order_lines DROP COLUMN birthday;`);
     db.pragma('user_version = 2');
     db.close();
     await ok(cwd, ['log', 'import', 'checklist.csv']);
-    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 3 }]);
+    expect(query(file, 'PRAGMA user_version')).toEqual([{ user_version: 4 }]);
     expect(query(file, 'SELECT count(*) AS n, sum(discount_fen) AS d FROM order_lines')).toEqual([{ n: 113, d: 0 }]); // old lines: no discount
     // re-importing the file fills the discount in: the lines that have one are updated, the rest unchanged
     expect(await ok(cwd, ['import', 'orders.csv', '--as-of', '2026-11-30'])).toContain('更新 11,未变 102');

@@ -70,7 +70,12 @@ describe('the holdout (activities.holdout_share)', () => {
   it('a plan sets the holdout apart in every list and never inside a task; the checker finds one that is', () => {
     const members = Array.from({ length: 300 }, (_, i) => m(`S${String(i).padStart(3, '0')}`, 'silent', '2026-09-28', 1000 + i));
     const p = planOf('2026-W45', members, [], {
-      activities: { ...DEFAULT_CONFIG.activities, holdout_share: 0.1, silent: { ...DEFAULT_CONFIG.activities.silent, care_per_week: 300 } },
+      activities: {
+        ...DEFAULT_CONFIG.activities,
+        holdout_share: 0.1,
+        max_private_per_day: 1000,
+        silent: { ...DEFAULT_CONFIG.activities.silent, care_per_week: 300 },
+      },
     });
     const care = p.days.flatMap((d) => d.tasks).find((t) => t.action === 'silent_care')!;
     expect(care.holdoutIds.length).toBeGreaterThan(10);
@@ -147,7 +152,9 @@ describe('the checklist', () => {
   it('task ids are stable, and one row per task and member with the holdout rows', () => {
     expect(taskId('L1', '2026-11-05', '19:30', 'silent_care', 'silent')).toBe('td91c7142b4'); // test/fixtures/review/README.md
     const members = Array.from({ length: 30 }, (_, i) => m(`S${String(i).padStart(2, '0')}`, 'silent', '2026-09-28'));
-    const p = planOf('2026-W45', members, [], { activities: { ...DEFAULT_CONFIG.activities, holdout_share: 0.2 } });
+    const p = planOf('2026-W45', members, [], {
+      activities: { ...DEFAULT_CONFIG.activities, holdout_share: 0.2, max_private_per_day: 1000 },
+    });
     const rows = checklistRows(p, 'L1', (id) => `name of ${id}`);
     expect(rows).toHaveLength(30); // activities.silent.care_per_week
     expect(new Set(rows.map((r) => r.task_id))).toEqual(new Set([taskId('L1', '2026-11-05', '19:30', 'silent_care', 'silent')]));

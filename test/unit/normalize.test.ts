@@ -118,6 +118,7 @@ describe('normalizeRecord: the platform layout', () => {
         netFen: 2680,
         memberName: '张三',
         phone: '13812345678',
+        birthday: '',
       },
     ]);
   });
@@ -297,6 +298,7 @@ describe('normalizeRecord: the 快团团 layout', () => {
       isReturn: false,
       memberName: '开心',
       phone: '186****9846', // the member is 下单人; 收货人 is who picks it up
+      birthday: '',
     };
     expect(ls).toEqual([
       {

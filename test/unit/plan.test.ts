@@ -87,11 +87,38 @@ describe('the weekly plan (core/activities/plan.ts)', () => {
     const silent = Array.from({ length: 35 }, (_, i) => m(`S${String(i).padStart(2, '0')}`, 'silent', 1000 + i, 31));
     const churned = Array.from({ length: 12 }, (_, i) => m(`C${String(i).padStart(2, '0')}`, 'churned', 500 + i, 185));
     const p = buildPlan(input([...silent, ...churned]));
-    const care = tasks(p, 'silent_care')[0]!;
-    expect(care.memberIds).toHaveLength(30);
-    expect(care.memberIds[0]).toBe('S34');
+    // 30 care messages: 20 on Thursday (activities.max_private_per_day), the next 10 moved to Friday
+    const care = tasks(p, 'silent_care');
+    expect(care.map((t) => [t.date, t.memberIds.length])).toEqual([
+      ['2026-10-29', 20],
+      ['2026-10-30', 10],
+    ]);
+    expect(care[0]!.memberIds[0]).toBe('S34');
     expect(tasks(p, 'churned_call')[0]!.memberIds).toHaveLength(10);
-    expect(p.deferred).toEqual({ silent: 5, churned: 2 });
+    expect(p.deferred).toEqual({ silent: 5, churned: 2, private: 0 });
+  });
+
+  it('the daily cap (activities.max_private_per_day) spreads one-to-one messages and reports the rest; budget and red lines follow', () => {
+    // 12 silent members due (Thursday), 6 growth members (Wednesday), a cap of 4 a day
+    const silent = Array.from({ length: 12 }, (_, i) => m(`S${String(i).padStart(2, '0')}`, 'silent', 1000 + i, 31));
+    const growth = Array.from({ length: 6 }, (_, i) => m(`G${i}`, 'growth', 500 + i, 2));
+    const p = buildPlan(
+      input([...silent, ...growth], { activities: { ...DEFAULT_CONFIG.activities, max_private_per_day: 4, holdout_share: 0 } }),
+    );
+    const per = (action: string) => tasks(p, action).map((t) => `${t.date.slice(8)}:${t.memberIds.length}`);
+    // Wednesday: 4 of the 6 trials (highest spend first); Thursday to Saturday: silent care (priority 3) fills each
+    // day before the 2 carried trials (priority 4), which fit on Sunday
+    expect(per('growth_trial')).toEqual(['28:4', '01:2']);
+    expect(tasks(p, 'growth_trial')[0]!.memberIds).toEqual(['G5', 'G4', 'G3', 'G2']);
+    expect(per('silent_care')).toEqual(['29:4', '30:4', '31:4']);
+    expect(p.deferred.private).toBe(0);
+    // a cap of 3: 3 trials on Wednesday, silent care 3 a day Thursday to Sunday, the other 3 trials do not fit
+    const q = buildPlan(
+      input([...silent, ...growth], { activities: { ...DEFAULT_CONFIG.activities, max_private_per_day: 3, holdout_share: 0 } }),
+    );
+    expect(q.deferred).toEqual({ silent: 0, churned: 0, private: 3 });
+    expect(q.budget.items.find((i) => i.coupon === 'trial_coupon')!.count).toBe(3); // the budget counts what is scheduled
+    expect(q.budget.items.find((i) => i.coupon === 'return_coupon')!.count).toBe(12);
   });
 
   it('at-risk members get one recommendation on Tuesday, and no second one in the growth push', () => {

@@ -10,3 +10,7 @@ export { CHECKLIST_COLUMNS, checklistHeader, checklistRows, parseChecklistRecord
 export type { ChecklistRow, LoggedRow } from './checklist.js';
 export { CONTACTED, parseOutcome } from './contact-log.js';
 export type { LogFact, Outcome } from './contact-log.js';
+export { messageContext, planMessages, popularFavourites, postContext, postTimes } from './posts.js';
+export type { DayMessages, MessageContext, PostContext } from './posts.js';
+export { buildToday } from './today.js';
+export type { LoggedContact, Today, TodayLine } from './today.js';

@@ -111,7 +111,8 @@ export interface Plan {
   overview: { stage: Stage; members: number; contacts: number }[];
   targets: PlanTarget[];
   budget: { items: BudgetItem[]; totalFen: number };
-  deferred: { silent: number; churned: number };
+  /** due this week but over a cap: silent care and churned calls (weekly caps), one-to-one messages (daily cap) */
+  deferred: { silent: number; churned: number; private: number };
   /** messages the red lines removed */
   blocked: number;
   /** members the contact log keeps out of every task: 不再打扰, and resting after a decline */
@@ -231,6 +232,51 @@ interface Audiences {
   deferred: { silent: number; churned: number };
   /** members the log keeps out of every task */
   excluded: { doNotDisturb: string[]; resting: string[] };
+}
+
+/**
+ * One-to-one messages a day may hold beyond welcomes (activities.max_private_per_day), by priority: at-risk
+ * members first (intro, growth, mature), then the mature benefits update, silent care, growth trials. Welcomes
+ * are not moved (they cannot wait) but use up the day's room.
+ */
+const PRIVATE_PRIORITY: Partial<Record<Action, number>> = { at_risk: 1, mature_update: 2, silent_care: 3, growth_trial: 4 };
+
+/**
+ * The daily cap on one-to-one messages: members a day cannot hold move to the same task on the next days of
+ * the week (same time), highest priority first; what does not fit by Sunday is deferred (counted). A task
+ * that gave all its members to later days is dropped. Moving never adds a message, so red lines still hold.
+ */
+export function capPrivate(
+  days: readonly PlanDay[],
+  cap: number,
+  idOn: (t: PlanTask, date: string) => string = (t) => t.id,
+): { days: PlanDay[]; deferred: number } {
+  let carry: { task: PlanTask; ids: string[] }[] = [];
+  const out = days.map((d) => {
+    const welcomes = d.tasks.filter((t) => t.channel === 'private' && PRIVATE_PRIORITY[t.action] === undefined);
+    let room = Math.max(0, cap - welcomes.reduce((s, t) => s + t.memberIds.length, 0));
+    const own = d.tasks.filter((t) => t.channel === 'private' && PRIVATE_PRIORITY[t.action] !== undefined);
+    const queue = [...carry.map((c) => ({ ...c, carried: true })), ...own.map((t) => ({ task: t, ids: t.memberIds, carried: false }))];
+    queue.sort((a, b) => PRIVATE_PRIORITY[a.task.action]! - PRIVATE_PRIORITY[b.task.action]! || Number(b.carried) - Number(a.carried));
+    carry = [];
+    const kept = new Map<PlanTask, string[]>();
+    const moved: PlanTask[] = [];
+    for (const q of queue) {
+      const take = q.ids.slice(0, room);
+      room -= take.length;
+      if (take.length < q.ids.length) carry.push({ task: q.task, ids: q.ids.slice(take.length) });
+      if (!q.carried) kept.set(q.task, take);
+      // a moved share is a task of its own day (its own task_id); the holdout stays with the task it was drawn for
+      else if (take.length > 0) moved.push({ ...q.task, memberIds: take, holdoutIds: [], id: idOn(q.task, d.date) });
+    }
+    const tasks = d.tasks.flatMap((t) => {
+      const ids = kept.get(t);
+      if (ids === undefined) return [t];
+      return ids.length === 0 && t.memberIds.length > 0 && t.holdoutIds.length === 0 ? [] : [{ ...t, memberIds: ids }];
+    });
+    return { ...d, tasks: [...tasks, ...moved].sort(byTime) };
+  });
+  return { days: out, deferred: carry.reduce((s, c) => s + c.ids.length, 0) };
 }
 
 /** Whether a quiet member is due this week: from the last logged contact when there is one, else the calendar. */
@@ -368,7 +414,11 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
       }),
     );
   }
-  return out.sort((x, y) => Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot));
+  return out.sort(byTime);
+}
+
+function byTime(x: PlanTask, y: PlanTask): number {
+  return Number(y.allDay) - Number(x.allDay) || (x.time < y.time ? -1 : x.time > y.time ? 1 : x.slot - y.slot);
 }
 
 /** A task with its id and its members split into those to contact and the holdout (the week's control group). */
@@ -403,7 +453,7 @@ export function buildPlan(inp: PlanInput): Plan {
   }));
   const before = loggedThisWeek(inp, new Set(drafted.flatMap((d) => d.tasks.map((t) => t.id))));
   const guard = new RedLines(stageOf, before);
-  const days: PlanDay[] = drafted.map(({ date, tasks }) => ({
+  const admitted: PlanDay[] = drafted.map(({ date, tasks }) => ({
     date,
     weekday: isoWeekday(date),
     afterAsOf: date > inp.asOf,
@@ -411,12 +461,16 @@ export function buildPlan(inp: PlanInput): Plan {
     tasks: tasks.map((t) => guard.admit(t)),
   }));
   const excluded = new Set([...aud.excluded.doNotDisturb, ...aud.excluded.resting]);
+  const { days, deferred } = capPrivate(admitted, inp.activities.max_private_per_day, (t, date) =>
+    taskId(inp.leaderId, date, t.time, t.action, t.stage),
+  );
   const violations = redLineViolations(days, stageOf, before, excluded);
   if (violations.length) throw new Error(`plan breaks a red line: ${violations.join('; ')}`);
   return summarise(
     inp,
     days,
-    aud,
+    { ...aud.deferred, private: deferred },
+    aud.excluded,
     guard.blocked,
     estimates.reduce((s, n) => s + n, 0),
   );
@@ -426,7 +480,14 @@ function contactsOf(days: readonly PlanDay[], stage: Stage): number {
   return new Set(days.flatMap((d) => d.tasks.filter((t) => t.stage === stage).flatMap((t) => t.memberIds))).size;
 }
 
-function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: number, expectedNew: number): Plan {
+function summarise(
+  inp: PlanInput,
+  days: PlanDay[],
+  deferred: Plan['deferred'],
+  excluded: Audiences['excluded'],
+  blocked: number,
+  expectedNew: number,
+): Plan {
   const o = offersFrom(inp.activities, 'zh-CN');
   const known = inp.newMembers.length;
   const contacts = Object.fromEntries(STAGE_ORDER.map((s) => [s, contactsOf(days, s)])) as Record<Stage, number>;
@@ -460,9 +521,9 @@ function summarise(inp: PlanInput, days: PlanDay[], aud: Audiences, blocked: num
     overview: STAGE_ORDER.map((s) => ({ stage: s, members: count(s) + (s === 'intro' ? known : 0), contacts: contacts[s] })),
     targets,
     budget: { items, totalFen: items.reduce((s, i) => s + i.totalFen, 0) },
-    deferred: aud.deferred,
+    deferred,
     blocked,
-    excluded: { doNotDisturb: aud.excluded.doNotDisturb.length, resting: aud.excluded.resting.length },
+    excluded: { doNotDisturb: excluded.doNotDisturb.length, resting: excluded.resting.length },
     holdout: new Set(days.flatMap((d) => d.tasks.flatMap((t) => t.holdoutIds))).size,
     empty: !anyone,
   };

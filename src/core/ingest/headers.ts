@@ -21,6 +21,7 @@ export const FIELDS = [
   'discount_amount',
   'member_name',
   'phone',
+  'birthday',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -65,6 +66,7 @@ export const HEADER_ALIASES: Readonly<Record<Field, readonly string[]>> = {
   ],
   member_name: ['会员昵称', '收货人', '昵称', '会员姓名', '客户姓名', 'customer_name', 'member_name', 'name'],
   phone: ['手机号', '联系电话', '手机', '电话', '手机号码', 'phone', 'mobile'],
+  birthday: ['生日', '出生日期', 'birthday'],
 };
 
 /** Fields that only show who a member is: two candidate columns are not an error, the first alias wins. */

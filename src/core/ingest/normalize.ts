@@ -38,6 +38,8 @@ export interface OrderLine {
   netFen: number;
   memberName: string;
   phone: string;
+  /** the member's birthday where the export carries one: `YYYY-MM-DD`, or `MM-DD` without a year; '' when none or unreadable */
+  birthday: string;
 }
 
 export interface Reject {
@@ -102,6 +104,24 @@ export function memberIdFromBuyer(nickname: string, phone: string): string {
 
 type Ok<T> = { ok: true; value: T };
 type Bad = { ok: false; field: string; reason: string };
+
+/**
+ * A birthday cell as `YYYY-MM-DD` or `MM-DD` (2026-05-06, 2026/5/6, 2026年5月6日, 05-06, 5月6日); '' when empty or
+ * not a calendar date. An unreadable birthday never rejects an order: it is only left out.
+ */
+export function parseBirthday(raw: string | undefined): string {
+  const s = (raw ?? '').trim().normalize('NFKC');
+  const m = /^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (!m) return '';
+  const [mm, dd] = [Number(m[2]), Number(m[3])];
+  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm - 1];
+  if (days === undefined || dd < 1 || dd > days) return '';
+  const md = `${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+  if (m[1] === undefined) return md;
+  const year = Number(m[1]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return md === '02-29' && !leap ? '' : `${m[1]}-${md}`;
+}
 
 function cell(cells: readonly string[], mapping: HeaderMapping, f: Field): string | undefined {
   const i = mapping.columns[f];
@@ -213,6 +233,7 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
   const product = (cell(cells, o.mapping, 'product') ?? '').trim();
   const sku = (cell(cells, o.mapping, 'sku') ?? '').trim();
   const netFen = status === 'completed' ? amount.value - refund.value : 0;
+  const birthday = parseBirthday(cell(cells, o.mapping, 'birthday'));
   const line = (orderId: string, lineKey: string, product: string, quantity: number | null, first: boolean): OrderLine => ({
     orderId,
     lineKey,
@@ -231,6 +252,7 @@ export function normalizeRecord(cells: readonly string[], lineNo: number, o: Nor
     netFen: first ? netFen : 0,
     memberName: member.value.name,
     phone: member.value.phone,
+    birthday,
   });
 
   if (o.layout === 'ktt') {

@@ -149,7 +149,7 @@ export interface PersonalColumns {
   width?: number;
 }
 
-const NAME_LIKE = /姓名|昵称|收货人|下单人|买家|购买人|地址|房号|楼号|备注|name|address|note/i;
+const NAME_LIKE = /姓名|昵称|收货人|下单人|买家|购买人|地址|房号|楼号|备注|生日|出生|name|address|note|birth/i;
 const PHONE_LIKE = /电话|手机|phone|mobile|tel/i;
 
 /**
@@ -160,7 +160,7 @@ export function personalColumns(headers: readonly string[], mapped: Partial<Reco
   const phones = new Set<number>();
   const names = new Set<number>();
   if (mapped.phone !== undefined) phones.add(mapped.phone);
-  for (const f of ['member_name', 'buyer']) if (mapped[f] !== undefined) names.add(mapped[f]!);
+  for (const f of ['member_name', 'buyer', 'birthday']) if (mapped[f] !== undefined) names.add(mapped[f]!);
   const used = new Set(Object.values(mapped));
   headers.forEach((h, i) => {
     if (used.has(i)) return;

@@ -12,8 +12,8 @@ export type Scene = (typeof SCENES)[number];
 
 export const KIT_TEMPLATES = STAGES.map((s) => `kit-${s}` as const);
 export const SCRIPT_TEMPLATES = SCENES.map((s) => `script-${s}` as const);
-/** The templates of kits, scripts and the plan (issue #5). */
-export const ACTIVITY_TEMPLATES: readonly string[] = [...KIT_TEMPLATES, ...SCRIPT_TEMPLATES, 'plan'];
+/** The templates of kits, scripts and the plan (issue #5), and the messages ready to paste (issue #16). */
+export const ACTIVITY_TEMPLATES: readonly string[] = [...KIT_TEMPLATES, ...SCRIPT_TEMPLATES, 'plan', 'post', 'message'];
 /** Every template tuan renders: the activity templates and the HTML report (`tuan report`, core/templating/report-context.ts). */
 export const TEMPLATE_NAMES: readonly string[] = [...ACTIVITY_TEMPLATES, 'report'];
 
@@ -272,9 +272,10 @@ export const PLAN_CONTEXT: ObjectField = obj('weekly plan', {
       }),
     ),
   }),
-  deferred: obj('members due this week but over the weekly caps', {
+  deferred: obj('members due this week but over the caps', {
     silent: num('silent members (activities.silent.care_per_week)'),
     churned: num('churned members (activities.churned.calls_per_week)'),
+    private: num('one-to-one messages that no day of the week had room for (activities.max_private_per_day)'),
   }),
   red_lines: obj('red lines (§4.3), enforced in code', {
     silent_max_per_week: num('messages per silent member per week', 1),
@@ -291,11 +292,51 @@ export const PLAN_CONTEXT: ObjectField = obj('weekly plan', {
   }),
 });
 
+export const POST_CONTEXT: ObjectField = obj('a group post ready to paste into WeChat (tuan today, tuan plan --format text)', {
+  ...COMMON,
+  post: obj('the post', {
+    kind: str(
+      'morning (早安问候), share (晒单有礼), tip (时令小知识), trial_preview (新品试用预告), qa (邻里问答), menu_solitaire (周末菜单接龙), ' +
+        'weekend (周末活动), vote (下周选品投票), evening_solitaire (晚间接龙 + 取货提醒), open_qa (群内答疑), task_card (成长任务卡 rules, ' +
+        'with the growth trial), benefits_day (会员权益日, on the mature benefits day)',
+      'trial_preview',
+    ),
+    date: date('the day'),
+    weekday: num('ISO weekday, 1 = Monday … 7 = Sunday', 1),
+    weekday_name: str('周一 / Mon'),
+    time: str('HH:MM', '08:00'),
+    slot: num('1-based number of the daily interaction, 0 for a post that comes with another task', 1),
+    options: list('1 … activities.mature.vote_candidates: the numbers of the vote options (vote, benefits_day)', num('option number', 1)),
+  }),
+  popular: obj("what the leader's members buy most (the favourites of most members)", {
+    kind: str('category, or product when the export has no categories', 'category'),
+    names: list('at most 3, most members first; empty without purchases', str('a category or product', 'eggs')),
+  }),
+});
+
+export const MESSAGE_CONTEXT: ObjectField = obj('a one-to-one message ready to paste into WeChat (tuan today, tuan plan --format text)', {
+  ...COMMON,
+  message: obj('the message', {
+    kind: str(
+      'welcome, at_risk, growth_trial, mature_update, silent_care, churned_call (notes for the call), usual_day (usual ordering day, overdue), ' +
+        'follow_up (replied, no order since), rest_end (declined, the rest is over), birthday',
+      'welcome',
+    ),
+    date: date('the day the message is for'),
+    salutation: str("the member's name with --unmask, otherwise a placeholder (【称呼】 / [name]) the leader replaces", '[name]'),
+    usual_weekday_name: nullable(str('usual_day: the weekday the member usually orders on', '周三')),
+    contacted_on: nullable(date('follow_up, rest_end: the logged contact')),
+  }),
+  member: MEMBER,
+});
+
 /** The documented context of a template by name; partials (`_x`) have none of their own. */
 export function contextOf(name: string): ObjectField | null {
   if (name.startsWith('kit-') && (KIT_TEMPLATES as readonly string[]).includes(name)) return KIT_CONTEXT;
   if (name.startsWith('script-') && (SCRIPT_TEMPLATES as readonly string[]).includes(name)) return SCRIPT_CONTEXT;
   if (name === 'report') return REPORT_CONTEXT;
+  if (name === 'post') return POST_CONTEXT;
+  if (name === 'message') return MESSAGE_CONTEXT;
   return name === 'plan' ? PLAN_CONTEXT : null;
 }
 
