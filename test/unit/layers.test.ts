@@ -60,7 +60,8 @@ const oneOf =
 /**
  * What each core folder may import (besides itself): the allowed order
  * shared < ingest, members; members < kpi, commission, templating; templating < activities; everything < report;
- * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts).
+ * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts);
+ * predict (buy-till-you-die models) reads members' histories.
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
   shared: [],
@@ -70,6 +71,7 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   commission: ['shared', 'members'],
   templating: ['shared', 'members'],
   activities: ['shared', 'members', 'templating', 'kpi'],
+  predict: ['shared', 'members'],
   report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
 };
 
