@@ -13,6 +13,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   segment: async () => (await import('./segment.js')).segmentCommand,
   stages: async () => (await import('./stages.js')).stagesCommand,
   members: async () => (await import('./members.js')).membersCommand,
+  predict: async () => (await import('./predict.js')).predictCommand,
   report: async () => (await import('./report.js')).reportCommand,
   leaders: async () => (await import('./leaders.js')).leadersCommand,
   commission: async () => (await import('./commission.js')).commissionCommand,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { hyp2f1 } from '../../src/core/predict/special.js';
 import { nelderMead } from '../../src/core/predict/nelder-mead.js';
+import { bfgs } from '../../src/core/predict/bfgs.js';
 
 const close = (got: number, want: number, rel = 1e-12) => expect(Math.abs(got - want)).toBeLessThanOrEqual(rel * Math.abs(want));
 
@@ -77,5 +78,23 @@ describe('Nelder–Mead', () => {
   it('says it did not converge when the iterations run out', () => {
     const r = nelderMead(([x, y]) => 100 * (y! - x! * x!) ** 2 + (1 - x!) ** 2, [-1.2, 1], { maxIterations: 10 });
     expect(r.converged).toBe(false);
+  });
+});
+
+describe('BFGS', () => {
+  const rosen = ([x, y]: number[]) => ({
+    f: 100 * (y! - x! * x!) ** 2 + (1 - x!) ** 2,
+    g: [-400 * x! * (y! - x! * x!) - 2 * (1 - x!), 200 * (y! - x! * x!)],
+  });
+
+  it('finds the minimum of Rosenbrock’s function with its gradient', () => {
+    const r = bfgs(rosen, [-1.2, 1]);
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 5);
+    expect(r.x[1]).toBeCloseTo(1, 5);
+  });
+
+  it('says it did not converge when the iterations run out', () => {
+    expect(bfgs(rosen, [-1.2, 1], { maxIterations: 3 }).converged).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildHistories, type OrderFact } from '../../src/core/members/index.js';
 import {
+  bgNbdLogLikelihood,
   conditionalExpected,
   expectedAverageValue,
   fitBgNbd,
@@ -97,6 +98,28 @@ describe.skipIf(!SAMPLE)('the CDNOW sample reproduces the papers', () => {
 
 describe('the models on hand-made members', () => {
   const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+  it('the likelihood behind the fit is the paper’s: its maximum on hand-made rows is where the fit lands', () => {
+    const rows = [
+      { x: 0, tx: 0, T: 30 },
+      { x: 0, tx: 0, T: 20 },
+      { x: 1, tx: 5, T: 30 },
+      { x: 2, tx: 25, T: 28 },
+      { x: 4, tx: 10, T: 35 },
+      { x: 7, tx: 33, T: 34 },
+      { x: 0, tx: 0, T: 12 },
+      { x: 3, tx: 20, T: 22 },
+    ];
+    const f = fitBgNbd(rows);
+    expect(f.converged).toBe(true);
+    expect(bgNbdLogLikelihood(f.params, rows)).toBeCloseTo(f.logLikelihood, 9);
+    // no step of 1 % in any parameter does better
+    for (const k of ['r', 'alpha', 'a', 'b'] as const)
+      for (const s of [0.99, 1.01]) expect(bgNbdLogLikelihood({ ...f.params, [k]: f.params[k] * s }, rows)).toBeLessThan(f.logLikelihood);
+    // one member, x = 0: L = (α/(α+T))^r, by hand
+    const p1 = { r: 0.5, alpha: 2, a: 1, b: 1 };
+    expect(bgNbdLogLikelihood(p1, [{ x: 0, tx: 0, T: 6 }])).toBeCloseTo(0.5 * Math.log(2 / 8), 12);
+  });
 
   it('P(alive) is 1 for a member with one purchase day (x = 0), whatever T', () => {
     for (const T of [0, 10, 100]) expect(pAlive(p, { x: 0, tx: 0, T })).toBe(1);

@@ -5,7 +5,8 @@
  * since the first) and T (time since the first purchase day), all in one time unit. The optimiser works on
  * the logarithms of the parameters (so they stay positive), as `lifetimes` does.
  */
-import { betaln, gammaln, hyp2f1 } from './special.js';
+import { betaln, digamma, gammaln, hyp2f1 } from './special.js';
+import { bfgs } from './bfgs.js';
 import { nelderMead } from './nelder-mead.js';
 
 export interface BgNbdParams {
@@ -30,7 +31,10 @@ export interface BgNbdFit {
   iterations: number;
 }
 
-/** Distinct (x, t_x, T) with their counts: the likelihood is a weighted sum over them. */
+/**
+ * Distinct (x, t_x, T) with their counts: the likelihood is a weighted sum over them. Each row also points at
+ * its distinct x, t_x and T, so that the terms that depend on one of them only are computed once per value.
+ */
 function compress(rows: readonly Rft[]) {
   const counts = new Map<string, { row: Rft; w: number }>();
   for (const row of rows) {
@@ -41,38 +45,88 @@ function compress(rows: readonly Rft[]) {
   }
   // sorted: the sum (and so the fit) does not depend on the order of the rows
   const keys = [...counts.values()].sort((p, q) => p.row.x - q.row.x || p.row.tx - q.row.tx || p.row.T - q.row.T);
-  const xs = [...new Set(keys.map((k) => k.row.x))];
-  const xIndex = new Map(xs.map((x, i) => [x, i]));
+  const distinct = (f: (r: Rft) => number) => {
+    const values = [...new Set(keys.map((k) => f(k.row)))].sort((p, q) => p - q);
+    const index = new Map(values.map((v, i) => [v, i]));
+    return { values: Float64Array.from(values), at: Int32Array.from(keys, (k) => index.get(f(k.row))!) };
+  };
   return {
-    xs,
-    xi: Int32Array.from(keys, (k) => xIndex.get(k.row.x)!),
-    x: Float64Array.from(keys, (k) => k.row.x),
-    tx: Float64Array.from(keys, (k) => k.row.tx),
-    T: Float64Array.from(keys, (k) => k.row.T),
+    x: distinct((r) => r.x),
+    tx: distinct((r) => r.tx),
+    T: distinct((r) => r.T),
     w: Float64Array.from(keys, (k) => k.w),
   };
 }
 
 type Compressed = ReturnType<typeof compress>;
 
-function logLikelihood(p: BgNbdParams, d: Compressed): number {
+/** The log-likelihood and its gradient in (r, α, a, b). */
+function logLikelihood(p: BgNbdParams, d: Compressed): { ll: number; grad: [number, number, number, number] } {
   const { r, alpha, a, b } = p;
   const base = gammaln(r) - r * Math.log(alpha) + betaln(a, b);
-  const perX = d.xs.map((x) => gammaln(r + x) + betaln(a, b + x) - base);
   const la = Math.log(a);
-  let ll = 0;
-  for (let i = 0; i < d.w.length; i++) {
-    const x = d.x[i]!;
-    const a3 = -(r + x) * Math.log(alpha + d.T[i]!);
-    let term = a3;
-    if (x > 0) {
-      const a4 = la - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[i]!);
-      const m = Math.max(a3, a4);
-      term = m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
-    }
-    ll += d.w[i]! * (perX[d.xi[i]!]! + term);
+  const psiR = digamma(r);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+  const xs = d.x.values;
+  // per distinct x: the gamma and beta terms and their derivatives, r + x, and ln(a / (b + x − 1))
+  const nx = xs.length;
+  const perX = new Float64Array(nx);
+  const dxr = new Float64Array(nx);
+  const dxa = new Float64Array(nx);
+  const dxb = new Float64Array(nx);
+  const rx = new Float64Array(nx);
+  const lOdds = new Float64Array(nx);
+  const inv = new Float64Array(nx);
+  for (let i = 0; i < nx; i++) {
+    const x = xs[i]!;
+    const psiABx = digamma(a + b + x);
+    perX[i] = gammaln(r + x) + betaln(a, b + x) - base;
+    dxr[i] = digamma(r + x) - psiR + Math.log(alpha);
+    dxa[i] = psiAB - psiABx;
+    dxb[i] = digamma(b + x) - psiABx - psiB + psiAB;
+    rx[i] = r + x;
+    lOdds[i] = x > 0 ? la - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
+    inv[i] = x > 0 ? 1 / (b + x - 1) : 0;
   }
-  return ll;
+  const lT = d.T.values.map((T) => Math.log(alpha + T));
+  const iT = d.T.values.map((T) => 1 / (alpha + T));
+  const lTx = d.tx.values.map((tx) => Math.log(alpha + tx));
+  const iTx = d.tx.values.map((tx) => 1 / (alpha + tx));
+  let ll = 0;
+  let gr = 0;
+  let gal = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < d.w.length; i++) {
+    const w = d.w[i]!;
+    const xi = d.x.at[i]!;
+    const ti = d.T.at[i]!;
+    const a3 = -rx[xi]! * lT[ti]!;
+    let term = a3;
+    let w4 = 0;
+    if (xs[xi]! > 0) {
+      const a4 = lOdds[xi]! - rx[xi]! * lTx[d.tx.at[i]!]!;
+      // ln(e^a3 + e^a4), adding the smaller to the larger; w4 = e^a4 / (e^a3 + e^a4)
+      if (a4 > a3) {
+        const e = Math.exp(a3 - a4);
+        term = a4 + Math.log1p(e);
+        w4 = 1 / (1 + e);
+      } else {
+        const e = Math.exp(a4 - a3);
+        term = a3 + Math.log1p(e);
+        w4 = e / (1 + e);
+      }
+    }
+    const w3 = 1 - w4;
+    ll += w * (perX[xi]! + term);
+    const txi = d.tx.at[i]!;
+    gr += w * (dxr[xi]! - w3 * lT[ti]! - (w4 > 0 ? w4 * lTx[txi]! : 0));
+    gal += w * (r / alpha - rx[xi]! * (w3 * iT[ti]! + (w4 > 0 ? w4 * iTx[txi]! : 0)));
+    ga += w * (dxa[xi]! + w4 / a);
+    gb += w * (dxb[xi]! - w4 * inv[xi]!);
+  }
+  return { ll, grad: [gr, gal, ga, gb] };
 }
 
 const fromLog = (v: readonly number[]): BgNbdParams => ({
@@ -84,23 +138,37 @@ const fromLog = (v: readonly number[]): BgNbdParams => ({
 
 /** Log-likelihood of the rows under the parameters (the paper's LL, a sum over members). */
 export function bgNbdLogLikelihood(p: BgNbdParams, rows: readonly Rft[]): number {
-  return logLikelihood(p, compress(rows));
+  return logLikelihood(p, compress(rows)).ll;
 }
 
 /**
- * Maximum-likelihood fit. Nelder–Mead on log-parameters from r = α = a = b = 1 (α at the mean T, which
- * fixes the scale of the time unit), then restarted once from its result: converged when both runs met the
- * tolerance and the restart did not move the log-likelihood by more than 1e-6.
+ * Maximum-likelihood fit: BFGS with the analytic gradient on the log-parameters (the mean log-likelihood per
+ * member, so that the tolerances do not depend on the number of members), from r = a = b = 1 and α at the
+ * mean T (which fixes the scale of the time unit); then Nelder–Mead (derivative-free, as lifetimes) from
+ * BFGS's point, as a check. Converged when both met their tolerances and the check did not move the
+ * log-likelihood by more than 1e-6 per member.
  */
 export function fitBgNbd(rows: readonly Rft[]): BgNbdFit {
   const d = compress(rows);
-  const nll = (v: number[]) => -logLikelihood(fromLog(v), d);
-  const meanT = rows.reduce((s, r) => s + r.T, 0) / Math.max(rows.length, 1) || 1;
-  const first = nelderMead(nll, [0, Math.log(meanT), 0, 0], { maxIterations: 4000 });
-  const second = nelderMead(nll, first.x, { maxIterations: 4000 });
-  const best = second.fx <= first.fx ? second : first;
-  const converged = first.converged && second.converged && Math.abs(first.fx - second.fx) <= 1e-6 && Number.isFinite(best.fx);
-  return { params: fromLog(best.x), logLikelihood: -best.fx, n: rows.length, converged, iterations: first.iterations + second.iterations };
+  const n = Math.max(rows.length, 1);
+  const fg = (v: number[]) => {
+    const p = fromLog(v);
+    const { ll, grad } = logLikelihood(p, d);
+    const theta = [p.r, p.alpha, p.a, p.b];
+    return { f: -ll / n, g: grad.map((gi, i) => (-gi * theta[i]!) / n) };
+  };
+  const meanT = rows.reduce((s, r) => s + r.T, 0) / n || 1;
+  const first = bfgs(fg, [0, Math.log(meanT), 0, 0], { maxIterations: 500, gTolerance: 1e-8 });
+  const check = nelderMead((v) => fg(v).f, first.x, { maxIterations: 2000, step: 0.01, xTolerance: 1e-7, fTolerance: 1e-12 });
+  const best = check.fx < first.fx ? check : first;
+  const converged = first.converged && check.converged && Math.abs(first.fx - check.fx) <= 1e-6 && Number.isFinite(best.fx);
+  return {
+    params: fromLog(best.x),
+    logLikelihood: -best.fx * n,
+    n: rows.length,
+    converged,
+    iterations: first.iterations + check.iterations,
+  };
 }
 
 /** P(alive | x, t_x, T): 1 for a member with no repeat purchase (x = 0). */

@@ -8,7 +8,6 @@ import type { OrderFact } from '../members/index.js';
 import type { Rft } from './bgnbd.js';
 
 export type TimeUnit = 'days' | 'weeks';
-export const TIME_UNITS: readonly TimeUnit[] = ['days', 'weeks'];
 
 /** Days in one time unit. */
 export const unitDays = (u: TimeUnit) => (u === 'weeks' ? 7 : 1);
