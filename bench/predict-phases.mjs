@@ -18,11 +18,10 @@ const rows = summaries(buildHistories(readCountedOrders(db, asOf), []).values(),
 const t1 = performance.now();
 const fit = fitScope('all', rows);
 const t2 = performance.now();
-if (!fit.ok) throw new Error(`no fit: ${JSON.stringify(fit)}`);
-const members = predictMembers(fit, { timeUnit: 'weeks', horizon: parseHorizon('12m', 'weeks'), monthlyDiscount: 0.01 });
+const members = fit.ok ? predictMembers(fit, { timeUnit: 'weeks', horizon: parseHorizon('12m', 'weeks'), monthlyDiscount: 0.01 }) : [];
 const t3 = performance.now();
 db.close();
 const ms = (x) => Math.round(x);
 process.stdout.write(
-  `${JSON.stringify({ members: members.length, readMs: ms(t1 - t0), fitMs: ms(t2 - t1), predictMs: ms(t3 - t2), totalMs: ms(t3 - t0) })}\n`,
+  `${JSON.stringify({ fitted: fit.ok, members: members.length, readMs: ms(t1 - t0), fitMs: ms(t2 - t1), predictMs: ms(t3 - t2), totalMs: ms(t3 - t0) })}\n`,
 );

@@ -401,8 +401,10 @@ function tuanSegment(db, asOf) {
 function tuanPredict(db, asOf) {
   return async () => {
     const r = await runChild(process.execPath, [TUAN(), 'predict', '--db', db, '--as-of', asOf, '--format', 'json'], { env: childEnv() });
-    if (r.code !== 0) throw new Error(`tuan predict exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
-    const j = JSON.parse(r.stdout);
+    // exit 3 = no fit (too few repeat buyers, or a likelihood without a finite maximum: the generated
+    // exports of bench/gen-export.mjs have no drop-out to speak of, a → 0 and b → 0); the time is still the whole process
+    if (r.code !== 0 && r.code !== 3) throw new Error(`tuan predict exited ${r.code}: ${r.stderr.trim().slice(0, 2000)}`);
+    const j = r.code === 0 ? JSON.parse(r.stdout) : { members: [], fits: [], refused: r.stderr.trim().slice(0, 300) };
     const dist = join(dirname(dirname(TUAN())), 'dist');
     const p = await runChild(process.execPath, [PHASES, dist, db, asOf], { env: childEnv() });
     if (p.code !== 0) throw new Error(`predict-phases exited ${p.code}: ${p.stderr.trim().slice(0, 2000)}`);
@@ -417,7 +419,8 @@ function tuanPredict(db, asOf) {
         rowsRead: j.members.length,
         rejected: 0,
         members: j.members.length,
-        converged: j.fits.every((f) => f.bgnbd.converged && f.gamma_gamma.converged),
+        converged: r.code === 0 && j.fits.every((f) => f.bgnbd.converged && f.gamma_gamma.converged),
+        ...(j.refused ? { refused: j.refused } : {}),
         ...phases,
         fitShareOfProcess: phases.fitMs / r.wallMs,
       },

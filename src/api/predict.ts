@@ -14,8 +14,8 @@ import {
   MIN_REPEAT_BUYERS,
   fitScope,
   holdoutWeeks,
-  parseHorizon,
   predictMembers,
+  settingsFrom,
   summaries,
   type FitOutcome,
   type HoldoutResult,
@@ -25,6 +25,7 @@ import {
 } from '../core/predict/index.js';
 import { addDays, daysBetween } from '../core/shared/index.js';
 import { UsageError } from '../errors.js';
+import type { Db } from '../adapters/db.js';
 import { configOf, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import type { ScopeOptions } from './segment.js';
 
@@ -61,15 +62,14 @@ export interface PredictResult {
 
 /** The predict settings in force: options over configuration; a bad horizon is a UsageError. */
 export function predictSettings(config: Config, o: { horizon?: string | undefined; timeUnit?: TimeUnit | undefined }) {
-  const timeUnit = o.timeUnit ?? config.predict.time_unit;
   const raw = o.horizon ?? config.predict.horizon;
-  const horizon = parseHorizon(raw, timeUnit);
-  if (!horizon)
+  const s = settingsFrom({ ...config.predict, time_unit: o.timeUnit ?? config.predict.time_unit, horizon: raw });
+  if (!s)
     throw new UsageError({
       zh: `--horizon "${raw}" 应是月数或天数,例如 12m、90d、273d`,
       en: `--horizon "${raw}" must be months or days, like 12m, 90d or 273d`,
     });
-  return { timeUnit, horizon, horizonText: raw.trim(), monthlyDiscount: config.predict.monthly_discount };
+  return { ...s, horizonText: raw.trim() };
 }
 
 /** The error for a scope that cannot be fitted. */
@@ -102,8 +102,8 @@ export function fitFailure(f: Exclude<FitOutcome, { ok: true }>): InputError {
   );
 }
 
-/** Histories of the members in scope, grouped per fit (one group, or one per leader), as of `end`. */
-function groups(db: Parameters<typeof readCountedOrders>[0], end: string, o: PredictOptions) {
+/** Histories of the members in scope, grouped per fit (one group, or one per leader), read up to `end`. */
+function groups(db: Db, end: string, o: ScopeOptions & { perLeader?: boolean | undefined }) {
   const orders = readCountedOrders(db, end);
   const histories = buildHistories(orders, []);
   const leaders = readLeaders(
@@ -165,4 +165,33 @@ export function predict(db: DbInput, o: PredictOptions): PredictResult {
     };
     return maskOutput(result, o.unmask);
   });
+}
+
+/** Each member's prediction where the scope could be fitted (segment, plan, report and kpi show them beside their own numbers). */
+export interface MemberPredictions {
+  /** by member id; a member of a scope too small to fit, or whose fit did not converge, is absent */
+  byMember: Map<string, MemberPrediction>;
+  /** the scopes that could not be fitted, and why */
+  failed: Exclude<FitOutcome, { ok: true }>[];
+}
+
+/**
+ * The predictions of `predict` (same scope, settings from the configuration) on an open database, for the
+ * other analyses: a scope that cannot be fitted gives no numbers rather than an error. Not masked: ids only.
+ */
+export function memberPredictions(
+  db: Db,
+  config: Config,
+  asOf: string,
+  scope: ScopeOptions & { perLeader?: boolean | undefined },
+): MemberPredictions {
+  const s = predictSettings(config, {});
+  const byMember = new Map<string, MemberPrediction>();
+  const failed: MemberPredictions['failed'] = [];
+  for (const [label, hs] of groups(db, asOf, scope).groups) {
+    const f = fitScope(label, summaries(hs, asOf, s.timeUnit));
+    if (!f.ok) failed.push(f);
+    else for (const m of predictMembers(f, s)) byMember.set(m.memberId, m);
+  }
+  return { byMember, failed };
 }

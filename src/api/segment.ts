@@ -3,6 +3,7 @@ import { loadSegments } from '../adapters/load.js';
 import type { ScopeResult } from '../core/members/index.js';
 import type { LeaderInfo } from '../core/shared/index.js';
 import type { Contact } from '../core/shared/index.js';
+import { memberPredictions } from './predict.js';
 import { configOf, maskContacts, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 
 export interface ScopeOptions {
@@ -17,6 +18,14 @@ export interface SegmentOptions extends BaseOptions, MaskOptions, ScopeOptions {
   asOf: string;
   /** score RFM within each leader's members instead of across the scope */
   perLeader?: boolean | undefined;
+  /** also each member's P(alive) and CLV (api/predict.ts: the same fit as `tuan predict` on the scope) */
+  predict?: boolean | undefined;
+}
+
+/** What segment shows of a member's prediction. */
+export interface SegmentPrediction {
+  pAlive: number;
+  clvFen: number;
 }
 
 export interface SegmentResult {
@@ -28,6 +37,8 @@ export interface SegmentResult {
   leaders: LeaderInfo[];
   /** member ID -> name and phone, masked unless unmask */
   contacts: Map<string, Contact>;
+  /** with `predict`: member ID -> P(alive) and CLV (absent for members of a scope too small to fit); null without */
+  predictions: Map<string, SegmentPrediction> | null;
 }
 
 /** Every member with a counted order on or before asOf: stage, at-risk flag, R/F/M scores, segment and 8-class. */
@@ -41,6 +52,11 @@ export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
       { leader: o.leader, region: o.region, perLeader: o.perLeader },
       raw,
     );
-    return maskOutput({ asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: maskContacts(raw, o.unmask) }, o.unmask);
+    let predictions: Map<string, SegmentPrediction> | null = null;
+    if (o.predict) {
+      const p = memberPredictions(h, configOf(o), o.asOf, { leader: o.leader, region: o.region, perLeader: o.perLeader });
+      predictions = new Map([...p.byMember].map(([id, m]) => [id, { pAlive: m.pAlive, clvFen: m.clvFen }]));
+    }
+    return maskOutput({ asOf: o.asOf, scope: scopeLabel, scopes, leaders, contacts: maskContacts(raw, o.unmask), predictions }, o.unmask);
   });
 }

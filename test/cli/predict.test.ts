@@ -81,6 +81,25 @@ describe.skipIf(!SAMPLE)('tuan predict on the CDNOW sample', () => {
     expect(h.mean_absolute_error).toBeGreaterThan(0);
   });
 
+  it('segment --format csv ends with p_alive and clv_fen: the same numbers as predict', async () => {
+    await imported;
+    const seg = await runTuan(['segment', '--as-of', '1997-09-30', '--format', 'csv'], { cwd });
+    const pr = await runTuan(['predict', '--as-of', '1997-09-30', '--format', 'csv'], { cwd });
+    expect([seg.code, pr.code]).toEqual([0, 0]);
+    const segRows = seg.stdout.trim().split('\n').map((l) => l.split(','));
+    expect(segRows[0]!.slice(-4)).toEqual(['member_name', 'phone', 'p_alive', 'clv_fen']);
+    const want = new Map(
+      pr.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((c) => [c[0], `${c[5]},${c[8]}`]),
+    );
+    expect(segRows.length - 1).toBe(want.size);
+    for (const r of segRows.slice(1)) expect(`${r.at(-2)},${r.at(-1)}`).toBe(want.get(r[0]));
+  });
+
   it('--leader of an unknown leader is a usage error', async () => {
     await imported;
     const bad = await runTuan(['predict', '--as-of', '1997-09-30', '--leader', 'L9', '--lang', 'en'], { cwd });
@@ -101,6 +120,17 @@ describe('tuan predict refuses what it cannot fit', () => {
     expect(en.code).toBe(3);
     expect(en.stderr).toContain('scope all has 5 members, 2 of them repeat buyers');
     expect(en.stderr).toContain('at least 100 members and 20 repeat buyers');
+  });
+
+  it('a fit with no finite maximum (synthetic data without heterogeneity) is exit 3, and segment leaves the columns empty', async () => {
+    const cwd = workdir(['rfm/rfm_data_orders.csv']);
+    await runTuan(['import', 'rfm_data_orders.csv'], { cwd });
+    const r = await runTuan(['predict', '--as-of', '2006-12-31', '--lang', 'en'], { cwd });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('the BG/NBD fit did not converge, so there is no prediction: scope all has 995 members');
+    const seg = await runTuan(['segment', '--as-of', '2006-12-31', '--format', 'csv'], { cwd });
+    expect(seg.code).toBe(0);
+    expect(seg.stdout.split('\n')[1]!.endsWith(',,')).toBe(true);
   });
 
   it('a bad horizon or holdout date is a usage error', async () => {

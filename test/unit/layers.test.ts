@@ -61,18 +61,18 @@ const oneOf =
  * What each core folder may import (besides itself): the allowed order
  * shared < ingest, members; members < kpi, commission, templating; templating < activities; everything < report;
  * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts);
- * predict (buy-till-you-die models) reads members' histories.
+ * predict (buy-till-you-die models) reads members' histories; kpi (ltv) and report use it.
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
   shared: [],
   ingest: ['shared'],
   members: ['shared'],
-  kpi: ['shared', 'members'],
+  predict: ['shared', 'members'],
+  kpi: ['shared', 'members', 'predict'],
   commission: ['shared', 'members'],
   templating: ['shared', 'members'],
   activities: ['shared', 'members', 'templating', 'kpi'],
-  predict: ['shared', 'members'],
-  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities'],
+  report: ['shared', 'ingest', 'members', 'predict', 'kpi', 'commission', 'templating', 'activities'],
 };
 
 /**

@@ -1,7 +1,8 @@
 /**
  * BFGS with a backtracking (Armijo) line search: minimises a smooth f given its gradient. Converged when the
  * largest gradient component is below `gTolerance`, or when a step no longer changes f by more than
- * `fTolerance` relative to |f| and the gradient is small relative to the problem.
+ * `fTolerance` relative to |f| and the gradient is small relative to the problem. Stops early, not converged,
+ * when a coordinate leaves [−bound, bound].
  */
 export interface GradientResult {
   x: number[];
@@ -9,10 +10,14 @@ export interface GradientResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
+  /** a coordinate left [−bound, bound]: the optimum is at infinity (e.g. no heterogeneity left to fit) */
+  diverged: boolean;
 }
 
 export interface BfgsOptions {
   maxIterations?: number;
+  /** stop (not converged) once a coordinate leaves [−bound, bound]; default ∞ */
+  bound?: number;
   gTolerance?: number;
   fTolerance?: number;
 }
@@ -24,6 +29,8 @@ export function bfgs(fg: (x: number[]) => { f: number; g: number[] }, x0: readon
   const maxIterations = o.maxIterations ?? 200;
   const gTol = o.gTolerance ?? 1e-6;
   const fTol = o.fTolerance ?? 1e-13;
+  const bound = o.bound ?? Number.POSITIVE_INFINITY;
+  let diverged = false;
   let x = [...x0];
   let { f, g } = fg(x);
   let evaluations = 1;
@@ -67,6 +74,10 @@ export function bfgs(fg: (x: number[]) => { f: number; g: number[] }, x0: readon
     x = xn;
     f = next.f;
     g = next.g;
+    if (x.some((v) => Math.abs(v) > bound)) {
+      diverged = true;
+      break;
+    }
     if (sy > 1e-300) {
       // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
       const rho = 1 / sy;
@@ -80,5 +91,5 @@ export function bfgs(fg: (x: number[]) => { f: number; g: number[] }, x0: readon
       break;
     }
   }
-  return { x, fx: f, iterations, evaluations, converged };
+  return { x, fx: f, iterations, evaluations, converged, diverged };
 }

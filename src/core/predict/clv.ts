@@ -27,16 +27,37 @@ export function parseHorizon(raw: string, unit: TimeUnit): Horizon | null {
   return { length: unit === 'weeks' ? days / 7 : days };
 }
 
-/** Discounted value of the purchases expected over the horizon, each worth `value`; monthlyRate e.g. 0.01. */
-export function lifetimeValue(p: BgNbdParams, m: Rft, value: number, horizon: Horizon, unit: TimeUnit, monthlyRate: number): number {
+/**
+ * The month steps of the horizon: each step's end (in the time unit) and its discount factor. The expected
+ * purchases at those ends depend on the member's (x, t_x, T) only, so callers can share them (discountedOrders).
+ */
+export function monthSteps(horizon: Horizon, unit: TimeUnit, monthlyRate: number): { end: number; discount: number }[] {
   const month = monthIn(unit);
-  let total = 0;
-  let prev = 0;
+  const steps: { end: number; discount: number }[] = [];
   for (let i = 1; (i - 1) * month < horizon.length - 1e-9; i++) {
     const end = Math.min(i * month, horizon.length);
-    const cum = conditionalExpected(p, m, end);
-    total += (value * (cum - prev)) / (1 + monthlyRate) ** (end / month);
+    steps.push({ end, discount: 1 / (1 + monthlyRate) ** (end / month) });
+  }
+  return steps;
+}
+
+/** Σ over the steps of the purchases expected in the step × its discount; and the purchases over the whole horizon. */
+export function discountedOrders(
+  p: BgNbdParams,
+  m: Rft,
+  steps: readonly { end: number; discount: number }[],
+): { discounted: number; total: number } {
+  let discounted = 0;
+  let prev = 0;
+  for (const s of steps) {
+    const cum = conditionalExpected(p, m, s.end);
+    discounted += (cum - prev) * s.discount;
     prev = cum;
   }
-  return total;
+  return { discounted, total: prev };
+}
+
+/** Discounted value of the purchases expected over the horizon, each worth `value`; monthlyRate e.g. 0.01. */
+export function lifetimeValue(p: BgNbdParams, m: Rft, value: number, horizon: Horizon, unit: TimeUnit, monthlyRate: number): number {
+  return value * discountedOrders(p, m, monthSteps(horizon, unit, monthlyRate)).discounted;
 }

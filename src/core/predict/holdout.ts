@@ -37,13 +37,23 @@ export function holdoutWeeks(p: BgNbdParams, members: readonly HoldoutMember[], 
   const actual = new Array<number>(n).fill(0);
   const predicted = new Array<number>(n).fill(0);
   const week = 7 / unitDays(unit);
+  // members with the same (x, t_x, T) expect the same: one curve each
+  const curves = new Map<string, number>();
   for (const m of members) {
+    const key = `${m.summary.x}|${m.summary.tx}|${m.summary.T}`;
+    curves.set(key, (curves.get(key) ?? 0) + 1);
+  }
+  const byKey = new Map(members.map((m) => [`${m.summary.x}|${m.summary.tx}|${m.summary.T}`, m.summary]));
+  for (const [key, count] of curves) {
+    const s = byKey.get(key)!;
     let prev = 0;
     for (let k = 1; k <= n; k++) {
-      const cum = conditionalExpected(p, m.summary, k * week);
-      predicted[k - 1]! += cum - prev;
+      const cum = conditionalExpected(p, s, k * week);
+      predicted[k - 1]! += count * (cum - prev);
       prev = cum;
     }
+  }
+  for (const m of members) {
     for (const d of purchaseDays(m.orders, end)) {
       const off = daysBetween(from, d.date);
       if (off >= 0 && off < 7 * n) actual[Math.floor(off / 7)]!++;

@@ -8,5 +8,5 @@ export { holdoutWeeks } from './holdout.js';
 export type { HoldoutResult, HoldoutWeek } from './holdout.js';
 export { summarize } from './summary.js';
 export type { MemberSummary, TimeUnit } from './summary.js';
-export { MIN_MEMBERS, MIN_REPEAT_BUYERS, fitScope, predictMembers, summaries } from './predict.js';
-export type { FitOutcome, MemberPrediction, ScopeFit } from './predict.js';
+export { MIN_MEMBERS, MIN_REPEAT_BUYERS, fitScope, predictMembers, settingsFrom, summaries } from './predict.js';
+export type { FitOutcome, MemberPrediction, PredictSettings, ScopeFit } from './predict.js';

@@ -4,8 +4,8 @@
  * A scope too small for a stable fit, or a fit that does not converge, gives no numbers (a reason instead).
  */
 import type { MemberHistory, OrderFact } from '../members/index.js';
-import { conditionalExpected, fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.js';
-import { lifetimeValue, type Horizon } from './clv.js';
+import { fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.js';
+import { discountedOrders, monthSteps, parseHorizon, type Horizon } from './clv.js';
 import { expectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
 import { summarize, type MemberSummary, type TimeUnit } from './summary.js';
 
@@ -41,6 +41,12 @@ export type FitOutcome =
   | { ok: false; scope: string; reason: 'too_few'; members: number; repeatBuyers: number }
   | { ok: false; scope: string; reason: 'not_converged'; model: 'bgnbd' | 'gamma_gamma'; members: number; repeatBuyers: number };
 
+/** Settings as the configuration writes them (`predict:`); null when the horizon is not like 12m / 90d / 8w. */
+export function settingsFrom(c: { time_unit: TimeUnit; horizon: string; monthly_discount: number }): PredictSettings | null {
+  const horizon = parseHorizon(c.horizon, c.time_unit);
+  return horizon && { timeUnit: c.time_unit, horizon, monthlyDiscount: c.monthly_discount };
+}
+
 /** Each member's summary at the end of `end` (members without a purchase day by then are left out), by member id. */
 export function summaries(histories: Iterable<MemberHistory<OrderFact>>, end: string, unit: TimeUnit): MemberSummary[] {
   const out: MemberSummary[] = [];
@@ -63,17 +69,22 @@ export function fitScope(scope: string, rows: MemberSummary[]): FitOutcome {
   return { ok: true, scope, bgnbd, gammaGamma, summaries: rows };
 }
 
-/** The per-member predictions of a fitted scope. */
+/** The per-member predictions of a fitted scope (members with the same x, t_x and T share one curve). */
 export function predictMembers(fit: ScopeFit, s: PredictSettings): MemberPrediction[] {
   const { params } = fit.bgnbd;
+  const steps = monthSteps(s.horizon, s.timeUnit, s.monthlyDiscount);
+  const curves = new Map<string, { discounted: number; total: number }>();
   return fit.summaries.map((m) => {
     const value = expectedAverageValue(fit.gammaGamma.params, m.x, m.meanRepeatFen);
+    const key = `${m.x}|${m.tx}|${m.T}`;
+    let c = curves.get(key);
+    if (!c) curves.set(key, (c = discountedOrders(params, m, steps)));
     return {
       ...m,
       pAlive: pAlive(params, m),
-      expectedOrders: conditionalExpected(params, m, s.horizon.length),
+      expectedOrders: c.total,
       expectedOrderValueFen: Math.round(value),
-      clvFen: Math.round(lifetimeValue(params, m, value, s.horizon, s.timeUnit, s.monthlyDiscount)),
+      clvFen: Math.round(value * c.discounted),
     };
   });
 }
