@@ -1,6 +1,9 @@
 /** `tuan segment` as a function: lifecycle stages and RFM segments per member. */
 import { loadSegments } from '../adapters/load.js';
-import type { ScopeResult } from '../core/members/index.js';
+import { atRiskReading, rhythmOf, type Rhythm, type ScopeResult } from '../core/members/index.js';
+import type { Db } from '../adapters/db.js';
+import { readCountedOrders, type CountedOrder } from '../adapters/queries.js';
+import type { Config } from '../config.js';
 import type { LeaderInfo } from '../core/shared/index.js';
 import type { Contact } from '../core/shared/index.js';
 import { memberPredictions } from './predict.js';
@@ -41,6 +44,24 @@ export interface SegmentResult {
   predictions: Map<string, SegmentPrediction> | null;
 }
 
+/** Members' rhythms (median gap, usual weekday and hour) from their counted orders up to asOf, by member id. */
+export function memberRhythms(db: Db, asOf: string): Map<string, Rhythm> {
+  const byMember = new Map<string, CountedOrder[]>();
+  for (const x of readCountedOrders(db, asOf)) {
+    let list = byMember.get(x.memberId);
+    if (!list) byMember.set(x.memberId, (list = []));
+    list.push(x);
+  }
+  return new Map([...byMember].map(([id, orders]) => [id, rhythmOf(orders)]));
+}
+
+/** stages.at_risk_mode personal: each member's at-risk flag read against their own rhythm (core/members/rhythm.ts). */
+function personalAtRisk(db: Db, config: Config, asOf: string, scopes: ScopeResult[]): void {
+  const rhythms = memberRhythms(db, asOf);
+  for (const s of scopes)
+    for (const m of s.members) m.atRisk = atRiskReading(m.stage, m.recencyDays, rhythms.get(m.memberId), config.stages);
+}
+
 /** Every member with a counted order on or before asOf: stage, at-risk flag, R/F/M scores, segment and 8-class. */
 export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
   return withDb(db, (h) => {
@@ -52,6 +73,7 @@ export function segment(db: DbInput, o: SegmentOptions): SegmentResult {
       { leader: o.leader, region: o.region, perLeader: o.perLeader },
       raw,
     );
+    if (configOf(o).stages.at_risk_mode === 'personal') personalAtRisk(h, configOf(o), o.asOf, scopes);
     let predictions: Map<string, SegmentPrediction> | null = null;
     if (o.predict) {
       const p = memberPredictions(h, configOf(o), o.asOf, { leader: o.leader, region: o.region, perLeader: o.perLeader });
