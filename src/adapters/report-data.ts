@@ -8,6 +8,7 @@ import type { Db } from './db.js';
 import { readKpiData } from './kpi-data.js';
 import { readMemberContacts, readMemberFacts } from './queries.js';
 import { resolveScope } from './scope.js';
+import { settingsFrom } from '../core/predict/index.js';
 
 export interface ReportRequest {
   asOf: string;
@@ -55,6 +56,7 @@ export function loadReportInput(
     settings: {
       stages: config.stages,
       minCategories: config.kpi.min_categories,
+      predict: settingsFrom(config.predict) ?? undefined,
       targets: config.kpi.targets,
       listSize: config.report.members_per_list,
       unmask: r.unmask,

@@ -15,7 +15,17 @@ import type { LevelRule } from '../core/commission/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, signedYuan } from './commission-text.js';
 import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';
-import { cn8Bars, migrationHeat, rfmHeat, share, stageBars, stageName, type BarChartView, type HeatChartView } from './report-charts.js';
+import {
+  cn8Bars,
+  migrationHeat,
+  modelCheckBars,
+  rfmHeat,
+  share,
+  stageBars,
+  stageName,
+  type BarChartView,
+  type HeatChartView,
+} from './report-charts.js';
 import { fmtInt } from './table.js';
 
 const m = defineMessages({
@@ -79,6 +89,10 @@ export interface ReportContext {
   kpis: { code: string; name: string; value: string; basis: string; baseline: string; challenge: string; mark: string; symbol: string }[];
   commission: { empty: boolean; rows: CommissionView[]; total: CommissionView | null };
   actions: Record<ActionKind, { total: string; shown: number; more: boolean; members: MemberView[] }>;
+  /** 谁最可能回来 (null: the scope cannot be fitted) */
+  come_back: { total: string; shown: number; more: boolean; members: (MemberView & { p_alive: string; clv_fen: number })[] } | null;
+  /** predicted vs actual purchase days, the last 12 weeks (null: no fit) */
+  model_check: { from: string; mae: string; predicted: string; actual: string; chart: BarChartView } | null;
 }
 
 interface ShareView {
@@ -296,6 +310,19 @@ export function reportView(d: ReportData, rules: ReportRules, lang: Lang): Repor
     kpis: d.kpis.map((k) => kpiView(k, lang)),
     commission: commissionSection(d.commission, rules.levels, lang),
     actions: actionsView(d.actions, lang),
+    come_back: d.comeBack && {
+      total: fmtInt(d.comeBack.total),
+      shown: d.comeBack.members.length,
+      more: d.comeBack.total > d.comeBack.members.length,
+      members: d.comeBack.members.map((x) => ({ ...memberView(x, lang), p_alive: `${Math.round(x.pAlive * 100)}%`, clv_fen: x.clvFen })),
+    },
+    model_check: d.modelCheck && {
+      from: d.modelCheck.from,
+      mae: d.modelCheck.meanAbsoluteError.toFixed(1),
+      predicted: fmtInt(Math.round(d.modelCheck.weeks.at(-1)?.predictedCumulative ?? 0)),
+      actual: fmtInt(d.modelCheck.weeks.at(-1)?.actualCumulative ?? 0),
+      chart: modelCheckBars(d.modelCheck.weeks, lang),
+    },
   };
 }
 
