@@ -165,8 +165,7 @@ function fitPairs(f: PredictView['fits'][number], timeUnit: string, L: Lang): st
   const yn = (v: boolean) => m(L, v ? 'pr.yes' : 'pr.no');
   const b = f.bgnbd;
   const g = f.gammaGamma;
-  return renderPairs([
-    [m(L, 'pr.fit', { scope: f.scope }), ''],
+  return `${m(L, 'pr.fit', { scope: f.scope })}\n${renderPairs([
     [
       m(L, 'pr.bgnbd'),
       `r ${b.params.r.toFixed(3)} · α ${b.params.alpha.toFixed(3)} · a ${b.params.a.toFixed(3)} · b ${b.params.b.toFixed(3)}`,
@@ -178,7 +177,7 @@ function fitPairs(f: PredictView['fits'][number], timeUnit: string, L: Lang): st
     [m(L, 'pr.gg'), `p ${g.params.p.toFixed(2)} · q ${g.params.q.toFixed(2)} · γ ${formatYuan(Math.round(g.params.gamma))}`],
     [`  ${m(L, 'pr.repeat')}`, g.n],
     [`  ${m(L, 'pr.converged')}`, yn(g.converged)],
-  ]);
+  ])}`;
 }
 
 function holdoutTable(h: HoldoutResult, style: Style, L: Lang): string {
