@@ -86,7 +86,10 @@ describe.skipIf(!SAMPLE)('tuan predict on the CDNOW sample', () => {
     const seg = await runTuan(['segment', '--as-of', '1997-09-30', '--format', 'csv'], { cwd });
     const pr = await runTuan(['predict', '--as-of', '1997-09-30', '--format', 'csv'], { cwd });
     expect([seg.code, pr.code]).toEqual([0, 0]);
-    const segRows = seg.stdout.trim().split('\n').map((l) => l.split(','));
+    const segRows = seg.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     expect(segRows[0]!.slice(-4)).toEqual(['member_name', 'phone', 'p_alive', 'clv_fen']);
     const want = new Map(
       pr.stdout
