@@ -67,7 +67,7 @@ const heat = obj('a grid of cells coloured by count; geometry in viewBox units (
   ),
 });
 
-const member = obj('a member to act on', {
+const memberFields = {
   id: str('member ID', 'M00155'),
   name: str('name, masked unless --unmask; — when unknown', 'X*'),
   phone: str('phone, masked unless --unmask; — when unknown', '183****2689'),
@@ -78,7 +78,9 @@ const member = obj('a member to act on', {
   recency_days: num('days since the last order', 37),
   orders: num('counted orders', 12),
   spend_fen: fen('counted spend up to the data date'),
-});
+};
+
+const member = obj('a member to act on', memberFields);
 
 const actionList = (doc: string) =>
   obj(doc, {
@@ -214,16 +216,7 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
       members: list(
         'the members shown',
         obj('a member who may come back', {
-          id: str('member ID', 'M00155'),
-          name: str('name, masked unless --unmask; — when unknown', 'X*'),
-          phone: str('phone, masked unless --unmask; — when unknown', '183****2689'),
-          leader_id: str('leader of the latest order', 'L001'),
-          stage: str('stage name in the output language', 'Silent'),
-          first_order_date: date('first counted order'),
-          last_order_date: date('last counted order'),
-          recency_days: num('days since the last order', 37),
-          orders: num('counted orders', 12),
-          spend_fen: fen('counted spend up to the data date'),
+          ...memberFields,
           p_alive: str('P(alive), in percent', '62%'),
           clv_fen: fen('predicted value over predict.horizon (CLV, discounted)'),
         }),
