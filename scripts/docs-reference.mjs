@@ -21,6 +21,7 @@ const GUIDE_OF = {
   segment: 'members',
   stages: 'members',
   members: 'members',
+  predict: 'predict',
   forget: 'members',
   leaders: 'trainer',
   alerts: 'trainer',

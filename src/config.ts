@@ -182,8 +182,15 @@ export const ConfigSchema = z.strictObject({
       silent_after_days: days,
       /** 流失期 when recency > this. @default 180 */
       churned_after_days: days,
-      /** at_risk flag for an active member when recency > this. @default 14 */
+      /** at_risk flag for an active member when recency > this (the fixed reading, and the personal one's fallback). @default 14 */
       at_risk_days: days,
+      /**
+       * `fixed`: at risk after at_risk_days for everyone; `personal`: after at_risk_rhythm_factor × the member's own
+       * median gap between order days (members with fewer than 3 order days: at_risk_days). @default fixed
+       */
+      at_risk_mode: z.enum(['fixed', 'personal']),
+      /** the personal reading's factor on the median gap. @default 2 */
+      at_risk_rhythm_factor: z.number().min(1).max(100),
     })
     .refine((s) => s.intro_days < s.growth_days, {
       message: 'intro_days must be < growth_days',
@@ -243,6 +250,15 @@ export const ConfigSchema = z.strictObject({
     /** an order counts for a task when placed on the task's date or within the next N−1 days. @default 14 */
     window_days: z.number().int().min(1).max(365),
   }),
+  /** `tuan predict` and the p_alive / clv_fen of segment, plan, report and kpi (BG/NBD + Gamma-Gamma). */
+  predict: z.strictObject({
+    /** time unit of the fit: `weeks` (as the papers) or `days`. @default weeks */
+    time_unit: z.enum(['days', 'weeks']),
+    /** horizon of expected orders and CLV: `12m`, `90d`, `273d`, `8w`. @default 12m */
+    horizon: z.string().regex(/^\s*[1-9]\d{0,3}\s*[mdwMDW]\s*$/, 'horizon must be like 12m, 90d or 8w'),
+    /** discount rate per month of the CLV (0.01 = 1 %). @default 0.01 */
+    monthly_discount: z.number().min(0).max(1),
+  }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -256,7 +272,15 @@ export const DEFAULT_CONFIG: Config = {
     max_line_amount_yuan: DEFAULT_LINE_LIMITS.maxAmountFen / 100,
     max_line_quantity: DEFAULT_LINE_LIMITS.maxQuantity,
   },
-  stages: { intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 },
+  stages: {
+    intro_days: 30,
+    growth_days: 90,
+    silent_after_days: 30,
+    churned_after_days: 180,
+    at_risk_days: 14,
+    at_risk_mode: 'fixed',
+    at_risk_rhythm_factor: 2,
+  },
   rfm: { window_days: 365, method: 'quintile', edges: {}, baseline: 'mean', segments: DEFAULT_SEGMENTS },
   activities: DEFAULT_ACTIVITIES,
   lint: DEFAULT_LINT,
@@ -267,6 +291,7 @@ export const DEFAULT_CONFIG: Config = {
   trainer: DEFAULT_TRAINER,
   products: DEFAULT_PRODUCTS,
   review: { window_days: 14 },
+  predict: { time_unit: 'weeks', horizon: '12m', monthly_discount: 0.01 },
 };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -166,6 +166,28 @@ export {
 export { status, type DbStatus } from './api/status.js';
 export { segment, type SegmentOptions, type SegmentResult, type ScopeOptions } from './api/segment.js';
 export { stages, type StagesOptions, type StagesResult } from './api/stages.js';
+export { predict, type PredictOptions, type PredictResult, type PredictFit } from './api/predict.js';
+export {
+  conditionalExpected,
+  expectedAverageValue,
+  expectedNew,
+  fitBgNbd,
+  fitGammaGamma,
+  holdoutWeeks,
+  lifetimeValue,
+  pAlive,
+  summarize as summarizeMember,
+  type BgNbdFit,
+  type BgNbdParams,
+  type GammaGammaFit,
+  type GammaGammaParams,
+  type HoldoutResult,
+  type HoldoutWeek,
+  type MemberPrediction,
+  type MemberSummary,
+  type Rft,
+  type TimeUnit,
+} from './core/predict/index.js';
 export { members, MEMBER_SORTS, type MembersOptions, type MembersResult, type ListedMember, type MemberSort } from './api/members.js';
 export { commission, chooseMonth, type CommissionOptions, type CommissionResult, type MonthChoice } from './api/commission.js';
 export { leaders, type LeadersOptions, type LeadersResult } from './api/leaders.js';

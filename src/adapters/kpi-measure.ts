@@ -12,6 +12,7 @@ import type { Db } from './db.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/index.js';
 import { evaluateCheck, resolveCheck, type ResolvedCheck } from '../core/kpi/index.js';
 import type { Ratio } from '../core/shared/index.js';
+import { settingsFrom } from '../core/predict/index.js';
 import type { CheckRow } from '../core/kpi/index.js';
 import type { LeaderInfo } from './queries.js';
 import { expandScope, groupByLeader, scopeData, type GroupedKpiData, type KpiScope } from './kpi-data.js';
@@ -40,6 +41,7 @@ export class KpiMeasurer {
       asOf: this.asOf,
       stages: this.config.stages,
       minCategories: this.config.kpi.min_categories,
+      predict: settingsFrom(this.config.predict) ?? undefined,
     });
   }
 }

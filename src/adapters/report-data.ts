@@ -9,6 +9,7 @@ import type { Db } from './db.js';
 import { readKpiData } from './kpi-data.js';
 import { readMemberContacts, readMemberFacts } from './queries.js';
 import { resolveScope } from './scope.js';
+import { settingsFrom } from '../core/predict/index.js';
 
 export interface ReportRequest {
   asOf: string;
@@ -71,6 +72,7 @@ export function loadReportInput(
       stages: config.stages,
       minCategories: config.kpi.min_categories,
       minDenominator: config.kpi.min_denominator,
+      predict: settingsFrom(config.predict) ?? undefined,
       targets: config.kpi.targets,
       listSize: config.report.members_per_list,
       unmask: r.unmask,

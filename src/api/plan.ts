@@ -7,7 +7,7 @@ import { checkLeader } from '../adapters/scope.js';
 import type { Db } from '../adapters/db.js';
 import type { Config } from '../config.js';
 import { addDays } from '../core/shared/index.js';
-import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan } from '../core/activities/index.js';
+import { buildPlan, NEW_MEMBER_WINDOW_DAYS, planSnapshot, type Plan, type PlanMember } from '../core/activities/index.js';
 import {
   checklistRows,
   planContext,
@@ -17,6 +17,8 @@ import {
   type ChecklistRow,
   type DayMessages,
 } from '../core/activities/index.js';
+import { memberPredictions } from './predict.js';
+import { memberRhythms } from './segment.js';
 import type { MemberProfile } from '../core/members/index.js';
 import { parseWeek, type IsoWeek } from '../core/shared/index.js';
 import { commonInput, loadMasked, type ActivityOptions } from './activity.js';
@@ -70,6 +72,27 @@ export function weekOf(raw: string | IsoWeek | undefined, asOf: string): IsoWeek
   return week;
 }
 
+/**
+ * Members with what the predictions add (issue #14): the value each can still bring back (the CLV of the fit
+ * on every member, api/predict.ts; none when it cannot be fitted) and the hour they usually order at. Ids are
+ * masked like the profiles' so that the lookups meet.
+ */
+function withPredictions(
+  db: Db,
+  config: Config,
+  date: string,
+  profiles: readonly MemberProfile[],
+  unmask: boolean | undefined,
+): PlanMember[] {
+  const values = maskOutput(memberPredictions(db, config, date, {}).byMember, unmask);
+  const rhythms = maskOutput(memberRhythms(db, date), unmask);
+  return profiles.map((p) => ({
+    ...p,
+    valueFen: values.get(p.memberId)?.clvFen ?? null,
+    usualHour: rhythms.get(p.memberId)?.usualHour ?? null,
+  }));
+}
+
 /** The week's plan for one leader (`tuan plan`, and `tuan today` for the day's part of it). */
 export function buildWeekPlan(db: Db, config: Config, o: PlanOptions, leaderId: string) {
   const week = weekOf(o.week, o.asOf);
@@ -86,7 +109,7 @@ export function buildWeekPlan(db: Db, config: Config, o: PlanOptions, leaderId: 
     week,
     asOf: o.asOf,
     snapshot,
-    members: atSnapshot.profiles,
+    members: withPredictions(db, config, snapshot, atSnapshot.profiles, o.unmask),
     newMembers: newcomers.map((p) => ({ memberId: p.memberId, date: p.firstOrderDate })),
     recentNew: atSnapshot.profiles.filter((p) => p.firstOrderDate >= windowStart).length,
     activities: config.activities,

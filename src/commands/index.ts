@@ -8,6 +8,7 @@ import { rejectsCommand } from './rejects.js';
 import { forgetCommand } from './forget.js';
 import { configCommand } from './config.js';
 import { segmentCommand } from './segment.js';
+import { predictCommand } from './predict.js';
 import { stagesCommand } from './stages.js';
 import { membersCommand } from './members.js';
 import { kpiCommand } from './kpi.js';
@@ -29,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   membersCommand,
   productsCommand,
   cohortsCommand,
+  predictCommand,
   reportCommand,
   leadersCommand,
   commissionCommand,

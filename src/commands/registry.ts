@@ -15,6 +15,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>
   members: async () => (await import('./members.js')).membersCommand,
   products: async () => (await import('./products.js')).productsCommand,
   cohorts: async () => (await import('./cohorts.js')).cohortsCommand,
+  predict: async () => (await import('./predict.js')).predictCommand,
   report: async () => (await import('./report.js')).reportCommand,
   leaders: async () => (await import('./leaders.js')).leadersCommand,
   commission: async () => (await import('./commission.js')).commissionCommand,

@@ -69,13 +69,14 @@ export const segmentCommand: CommandSpec = {
         region: flags.region,
         perLeader: flags.perLeader,
         unmask: ctx.unmask,
+        predict: flags.format !== 'table',
       }),
     );
     const text =
       flags.format === 'csv'
-        ? segmentCsv(r.scopes, r.contacts)
+        ? segmentCsv(r.scopes, r.contacts, r.predictions)
         : flags.format === 'json'
-          ? renderJson(segmentJson(r.scopes, r.asOf, r.scope, ctx.config, r.contacts))
+          ? renderJson(segmentJson(r.scopes, r.asOf, r.scope, ctx.config, r.contacts, r.predictions))
           : segmentTable(r.scopes, r.leaders, r.asOf, r.scope, ctx.config, ctx.lang, ctx.style);
     emit(ctx, text, flags.out);
     return EXIT.ok;

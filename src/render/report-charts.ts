@@ -16,6 +16,8 @@ const m = defineMessages({
   'rp.c.avg': ['均¥{v}', 'avg ¥{v}'],
   'rp.c.segTitle': ['{row}:{series} {n} 人', '{row}: {series} {n}'],
   'rp.c.barTitle': ['{row}:{n} 人', '{row}: {n}'],
+  'rp.c.weekPred': ['第{n}周 预测', 'week {n} predicted'],
+  'rp.c.weekActual': ['第{n}周 实际', 'week {n} actual'],
   'rp.c.migTitle': ['{from} → {to}:{n} 人({share})', '{from} → {to}: {n} ({share})'],
   'rp.c.rfmTitle': ['R{r} F{f}:{n} 人,平均 M {avg}', 'R{r} F{f}: {n} members, average M {avg}'],
 });
@@ -119,6 +121,27 @@ export function stageBars(leaders: readonly LeaderStages[], lang: Lang): BarChar
     chart,
     (s) => `st-${STAGES[s]}`,
     (row, s, n) => m(lang, 'rp.c.segTitle', { row: labels[row]!, series: stageName(STAGES[s]!, lang), n: fmtInt(n) }),
+  );
+}
+
+/**
+ * The model check as bars: per week two rows, the purchase days predicted (rounded) and those made, in the two
+ * colours of the 8-class chart (predicted light, actual dark).
+ */
+export function modelCheckBars(weeks: readonly { week: number; predicted: number; actual: number }[], lang: Lang): BarChartView {
+  const labels = weeks.flatMap((w) => [m(lang, 'rp.c.weekPred', { n: String(w.week) }), m(lang, 'rp.c.weekActual', { n: String(w.week) })]);
+  const chart = stackedBars(
+    weeks.flatMap((w, i) => [
+      { label: labels[2 * i]!, values: [0, Math.round(w.predicted)] },
+      { label: labels[2 * i + 1]!, values: [w.actual, 0] },
+    ]),
+    { labelWidth: labelWidthFor(labels, 400, 12), barHeight: 12, gap: 3 },
+  );
+  return barView(
+    chart,
+    (s) => (s === 0 ? 'cn-important' : 'cn-general'),
+    (row, _s, n) => m(lang, 'rp.c.barTitle', { row: labels[row]!, n: fmtInt(n) }),
+    false,
   );
 }
 

@@ -16,7 +16,17 @@ import type { LevelRule } from '../core/commission/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
 import { formatBp, levelName, signedYuan } from './commission-text.js';
 import { basisText, formatValue, kpiName, MARKS, targetText } from './kpi.js';
-import { cn8Bars, migrationHeat, rfmHeat, share, stageBars, stageName, type BarChartView, type HeatChartView } from './report-charts.js';
+import {
+  cn8Bars,
+  migrationHeat,
+  modelCheckBars,
+  rfmHeat,
+  share,
+  stageBars,
+  stageName,
+  type BarChartView,
+  type HeatChartView,
+} from './report-charts.js';
 import { fmtInt } from './table.js';
 import { trainerView, type TrainerSection, type TrainerView } from './report-trainer.js';
 import { productsView, type ProductsSection, type ProductsView } from './report-products.js';
@@ -89,6 +99,10 @@ export interface ReportContext {
   /** the trainer's section (--region or --trainer), else null */
   trainer: TrainerView | null;
   worked: WorkedView | null;
+  /** 谁最可能回来 (null: the scope cannot be fitted) */
+  come_back: { total: string; shown: number; more: boolean; members: (MemberView & { p_alive: string; clv_fen: number })[] } | null;
+  /** predicted vs actual purchase days, the last 12 weeks (null: no fit) */
+  model_check: { from: string; mae: string; predicted: string; actual: string; chart: BarChartView } | null;
 }
 
 interface WorkedView {
@@ -374,6 +388,19 @@ export function reportView(
     trainer: trainer ? trainerView(trainer, scope.label, lang) : null,
     products: productsView(products, lang),
     worked: workedView(d.worked, lang),
+    come_back: d.comeBack && {
+      total: fmtInt(d.comeBack.total),
+      shown: d.comeBack.members.length,
+      more: d.comeBack.total > d.comeBack.members.length,
+      members: d.comeBack.members.map((x) => ({ ...memberView(x, lang), p_alive: `${Math.round(x.pAlive * 100)}%`, clv_fen: x.clvFen })),
+    },
+    model_check: d.modelCheck && {
+      from: d.modelCheck.from,
+      mae: d.modelCheck.meanAbsoluteError.toFixed(1),
+      predicted: fmtInt(Math.round(d.modelCheck.weeks.at(-1)?.predictedCumulative ?? 0)),
+      actual: fmtInt(d.modelCheck.weeks.at(-1)?.actualCumulative ?? 0),
+      chart: modelCheckBars(d.modelCheck.weeks, lang),
+    },
   };
 }
 

@@ -115,12 +115,23 @@ export function edgesJson(e: RfmEdges | null) {
   return e && { recency_days: e.recency_days, orders: e.orders, spend_fen: e.spend_fen };
 }
 
+/** The prediction columns segment adds after all the others (p_alive rounded to 4 decimals; empty when not fitted). */
+export const PREDICTION_COLUMNS = ['p_alive', 'clv_fen'] as const;
+
+type Predictions = ReadonlyMap<string, { pAlive: number; clvFen: number }> | null | undefined;
+
+function predictionCells(predictions: Predictions, memberId: string): { p_alive: number | null; clv_fen: number | null } {
+  const p = predictions?.get(memberId);
+  return { p_alive: p ? Math.round(p.pAlive * 1e4) / 1e4 : null, clv_fen: p ? p.clvFen : null };
+}
+
 export function segmentJson(
   scopes: ScopeResult[],
   asOf: string,
   scope: string,
   config: Config,
   contacts?: Map<string, { name: string; phone: string }>,
+  predictions?: Predictions,
 ) {
   return {
     as_of: asOf,
@@ -131,14 +142,21 @@ export function segmentJson(
     },
     rfm_edges: scopes.length === 1 ? edgesJson(scopes[0]!.edges) : Object.fromEntries(scopes.map((s) => [s.scope, edgesJson(s.edges)])),
     rfm_empty_bins: scopes.length === 1 ? scopes[0]!.emptyBins : Object.fromEntries(scopes.map((s) => [s.scope, s.emptyBins])),
-    members: allMembers(scopes).map((mm) => memberRow(mm, contacts?.get(mm.memberId))),
+    members: allMembers(scopes).map((mm) => ({
+      ...memberRow(mm, contacts?.get(mm.memberId)),
+      ...(predictions ? predictionCells(predictions, mm.memberId) : {}),
+    })),
   };
 }
 
-export function segmentCsv(scopes: ScopeResult[], contacts?: Map<string, { name: string; phone: string }>): string {
-  const head: string[] = [...MEMBER_COLUMNS, ...(contacts ? ['member_name', 'phone'] : [])];
+export function segmentCsv(
+  scopes: ScopeResult[],
+  contacts?: Map<string, { name: string; phone: string }>,
+  predictions?: Predictions,
+): string {
+  const head: string[] = [...MEMBER_COLUMNS, ...(contacts ? ['member_name', 'phone'] : []), ...(predictions ? PREDICTION_COLUMNS : [])];
   const rows = allMembers(scopes).map((mm) => {
-    const r = memberRow(mm, contacts?.get(mm.memberId));
+    const r = { ...memberRow(mm, contacts?.get(mm.memberId)), ...(predictions ? predictionCells(predictions, mm.memberId) : {}) };
     return head.map((k) => {
       const v = r[k as keyof MemberRow];
       return typeof v === 'boolean' ? String(v) : (v as Cell);

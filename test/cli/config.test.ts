@@ -9,7 +9,16 @@ describe('tuan config: layers and validation', () => {
     const r = await runTuan(['config', '--format', 'json'], { cwd });
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c.stages).toEqual({ intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 });
+    expect(c.stages).toEqual({
+      intro_days: 30,
+      growth_days: 90,
+      silent_after_days: 30,
+      churned_after_days: 180,
+      at_risk_days: 14,
+      at_risk_mode: 'fixed',
+      at_risk_rhythm_factor: 2,
+    });
+    expect(c.predict).toEqual({ time_unit: 'weeks', horizon: '12m', monthly_discount: 0.01 });
     expect(c.rfm.window_days).toBe(365);
   });
 

@@ -204,6 +204,7 @@ describe('tuan init end to end on the real prompts', () => {
     expect(config.columns).toEqual({ ordered_at: '成交时间' });
     expect(config.status_words).toEqual({ 已核销: 'completed' });
     expect(config.import.leader).toBe('L7');
-    expect(config.stages).toEqual(STAGES);
+    // the personal at-risk keys (issue #14) are not asked: their defaults
+    expect(config.stages).toEqual({ ...STAGES, at_risk_mode: 'fixed', at_risk_rhythm_factor: 2 });
   });
 });

@@ -31,7 +31,15 @@ describe('tuan init --yes (no questions)', () => {
     expect(source).toBe(join(cwd, 'tuan.config.yaml'));
     expect(config.import.leader).toBe('L9');
     expect(config.columns).toEqual({});
-    expect(config.stages).toEqual({ intro_days: 30, growth_days: 90, silent_after_days: 30, churned_after_days: 180, at_risk_days: 14 });
+    expect(config.stages).toEqual({
+      intro_days: 30,
+      growth_days: 90,
+      silent_after_days: 30,
+      churned_after_days: 180,
+      at_risk_days: 14,
+      at_risk_mode: 'fixed',
+      at_risk_rhythm_factor: 2,
+    });
     // the database holds the sample, under the leader of the config
     const seg = await runTuan(['segment', '--as-of', '2026-10-31', '--format', 'csv'], { cwd });
     expect(seg.code).toBe(0);
@@ -245,7 +253,15 @@ describe('tuan init on a terminal (scripted answers)', () => {
     expect(config.columns).toEqual({ ordered_at: '成交时间' });
     expect(config.status_words).toEqual({ 已核销: 'completed' });
     expect(config.import.leader).toBe('L7');
-    expect(config.stages).toEqual({ intro_days: 20, growth_days: 60, silent_after_days: 21, churned_after_days: 120, at_risk_days: 10 });
+    expect(config.stages).toEqual({
+      intro_days: 20,
+      growth_days: 60,
+      silent_after_days: 21,
+      churned_after_days: 120,
+      at_risk_days: 10,
+      at_risk_mode: 'fixed',
+      at_risk_rhythm_factor: 2,
+    });
 
     // importing the file again (tuan segment FILE) changes nothing
     const seg = await runTuan(['segment', 'custom-time.csv', '--as-of', '2026-10-31', '--format', 'csv'], { cwd });

@@ -17,7 +17,7 @@ describe('tuan segment on a hand-computed fixture (test/fixtures/segment/README.
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     expect(rows[0]!.join(',')).toBe(
-      'member_id,leader_id,stage,stage_name,at_risk,first_order_date,last_order_date,tenure_days,recency_days,orders,spend_fen,rfm_recency_days,rfm_orders,rfm_spend_fen,r_score,f_score,m_score,rfm_score,segment,segment_name,cn8_class,member_name,phone',
+      'member_id,leader_id,stage,stage_name,at_risk,first_order_date,last_order_date,tenure_days,recency_days,orders,spend_fen,rfm_recency_days,rfm_orders,rfm_spend_fen,r_score,f_score,m_score,rfm_score,segment,segment_name,cn8_class,member_name,phone,p_alive,clv_fen',
     );
     // names and phones are there, masked (the same as tuan members)
     expect(rows.slice(1).every((x) => /^.\*{1,3}$|^$/.test(x[21]!) && !/\d{5}/.test(x[22]!))).toBe(true);

@@ -150,7 +150,7 @@ describe('renderInitConfig', () => {
     const config = validateConfig(mergeConfig(DEFAULT_CONFIG, parse(text)));
     expect(parse(text)).toEqual(cfg);
     expect(config.columns).toEqual(cfg.columns);
-    expect(config.stages).toEqual(cfg.stages);
+    expect(config.stages).toEqual({ ...cfg.stages, at_risk_mode: 'fixed', at_risk_rhythm_factor: 2 });
     expect(config.import.leader).toBe('L004');
     expect(config.rfm.segments).toEqual(DEFAULT_CONFIG.rfm.segments);
     expect(text.endsWith('\n')).toBe(true);

@@ -254,3 +254,32 @@ describe('period edges', () => {
     expect(() => computeKpi('gmv', indexKpiData(ALL), { ...OCT, asOf: '2026-10-30' })).toThrow(RangeError);
   });
 });
+
+describe('lifetime KPIs (core/kpi/lifetime.ts)', () => {
+  // P: 01-01 and 02-10, churned by 10-31 (263 days without an order): lifetime over, 40 days.
+  // Q: 09-01 and 10-20, active (growth): still running, 09-01 → 10-31 = 60 days.
+  // R: 08-01 only, silent (91 days): lifetime over, 0 days.   Σ = 100 days over 3 members = 100/90 months.
+  const data: KpiData = {
+    orders: [
+      o('P', '2026-01-01', 10),
+      o('P', '2026-02-10', 10),
+      o('Q', '2026-09-01', 10),
+      o('Q', '2026-10-20', 10),
+      o('R', '2026-08-01', 10),
+    ],
+    returns: [],
+  };
+  const p: KpiParams = { start: '2026-10-01', end: '2026-10-31', asOf: '2026-10-31', stages: STAGES, minCategories: 2 };
+
+  it('avg_lifetime_months: first to last order for members who left, first order to the end of P for the active', () => {
+    const r = computeKpi('avg_lifetime_months', indexKpiData(data), p);
+    expect(r.basis).toEqual([100, 90]);
+    expect(dec(r.value, 4)).toBe('1.1111');
+  });
+
+  it('ltv is n/a without predict settings, and n/a for a scope too small to fit (3 members)', () => {
+    expect(computeKpi('ltv', indexKpiData(data), p).value).toBeNull();
+    const settings = { timeUnit: 'weeks' as const, horizon: { length: 12 * 4.345 }, monthlyDiscount: 0.01 };
+    expect(computeKpi('ltv', indexKpiData(data), { ...p, predict: settings }).value).toBeNull();
+  });
+});

@@ -62,13 +62,15 @@ const oneOf =
  * shared < ingest, members; members < kpi, commission, templating, products; shared < cohorts; templating < activities;
  * everything < report;
  * and kpi < activities: kits and plans show the stage's KPI targets from the one KPI catalogue (core/kpi/targets.ts);
- * activities < review: the review reads the contact log's codes (core/activities/contact-log.ts).
+ * activities < review: the review reads the contact log's codes (core/activities/contact-log.ts);
+ * predict (buy-till-you-die models) reads members' histories; kpi (ltv) and report use it.
  */
 const CORE_ALLOWED: Record<string, readonly string[]> = {
   shared: [],
   ingest: ['shared'],
   members: ['shared'],
-  kpi: ['shared', 'members'],
+  predict: ['shared', 'members'],
+  kpi: ['shared', 'members', 'predict'],
   commission: ['shared', 'members'],
   templating: ['shared', 'members'],
   activities: ['shared', 'members', 'templating', 'kpi'],
@@ -76,7 +78,7 @@ const CORE_ALLOWED: Record<string, readonly string[]> = {
   cohorts: ['shared'],
   trainer: ['shared', 'members', 'kpi'],
   review: ['shared', 'activities'],
-  report: ['shared', 'ingest', 'members', 'kpi', 'commission', 'templating', 'activities', 'products', 'cohorts', 'review'],
+  report: ['shared', 'ingest', 'members', 'predict', 'kpi', 'commission', 'templating', 'activities', 'products', 'cohorts', 'review'],
 };
 
 /**

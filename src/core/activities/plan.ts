@@ -12,6 +12,7 @@ import { offersFrom } from './activities.js';
 import { audienceTargets } from './activity-context.js';
 import type { KpiTargets } from '../kpi/index.js';
 import { weekDates, type IsoWeek } from '../shared/index.js';
+import { atUsualHours, byRecoverableValue } from './plan-value.js';
 
 export const SILENT_MAX_PER_WEEK = 1;
 /** Days of first orders that estimate how many new members a future day brings. */
@@ -63,6 +64,10 @@ export interface PlanMember {
   atRisk: boolean;
   spendFen: number;
   lastOrderDate: string;
+  /** the value the member can still bring back (CLV, core/predict), if predicted: orders the silent and churned lists */
+  valueFen?: number | null;
+  /** the hour the member usually orders at (core/members/rhythm.ts), if any: one-to-one messages go then */
+  usualHour?: number | null;
 }
 
 export interface PlanInput {
@@ -301,10 +306,11 @@ function audiences(inp: PlanInput, states: ReadonlyMap<string, MemberLogState>):
       sorted.filter((m) => m.stage === s && m.atRisk).map((m) => m.memberId),
     );
   const contacted = new Set([...atRisk.values()].flat());
-  const silentDue = sorted.filter(
+  const byValue = [...sorted].sort(byRecoverableValue);
+  const silentDue = byValue.filter(
     (m) => m.stage === 'silent' && due(m, states.get(m.memberId), inp.week.start, inp.stages.silent_after_days, a.silent.care_every_weeks),
   );
-  const churnedDue = sorted.filter(
+  const churnedDue = byValue.filter(
     (m) =>
       m.stage === 'churned' && due(m, states.get(m.memberId), inp.week.start, inp.stages.churned_after_days, a.churned.call_every_weeks),
   );
@@ -378,28 +384,35 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
       memberIds: aud.growth,
     }),
   ]);
-  at(sch.silent_care, (time) => [
-    task({
-      time,
-      action: 'silent_care',
-      stage: 'silent',
-      script: 'script-silent',
-      kit: 'kit-silent',
-      channel: 'private',
-      memberIds: aud.silent,
-    }),
-  ]);
-  at(sch.churned_calls, (time) => [
-    task({
-      time,
-      action: 'churned_call',
-      stage: 'churned',
-      script: 'script-churned',
-      kit: 'kit-churned',
-      channel: 'call',
-      memberIds: aud.churned,
-    }),
-  ]);
+  const hours = new Map(inp.members.map((m) => [m.memberId, m.usualHour]));
+  at(sch.silent_care, (time) =>
+    atUsualHours(
+      task({
+        time,
+        action: 'silent_care',
+        stage: 'silent',
+        script: 'script-silent',
+        kit: 'kit-silent',
+        channel: 'private',
+        memberIds: aud.silent,
+      }),
+      (id) => hours.get(id),
+    ),
+  );
+  at(sch.churned_calls, (time) =>
+    atUsualHours(
+      task({
+        time,
+        action: 'churned_call',
+        stage: 'churned',
+        script: 'script-churned',
+        kit: 'kit-churned',
+        channel: 'call',
+        memberIds: aud.churned,
+      }),
+      (id) => hours.get(id),
+    ),
+  );
   at(sch.review, (time) => [task({ time, action: 'review', channel: 'self' })]);
   if (Number(date.slice(8, 10)) === sch.mature_update.day_of_month) {
     out.push(

@@ -28,6 +28,8 @@ export const ORDER_KPIS = [
   'wakeup_rate',
   'winback_rate',
   ...STAGES.map((s) => `stage_share.${s}` as const),
+  'ltv',
+  'avg_lifetime_months',
 ] as const;
 export type OrderKpi = (typeof ORDER_KPIS)[number];
 
@@ -170,6 +172,8 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
     seed: { baseline: 15, challenge: 20, source: 'seed 000' },
   },
   ...stageShare,
+  ltv: { unit: 'money', zh: '会员价值LTV', en: 'LTV (predicted CLV)', direction: 'higher' },
+  avg_lifetime_months: { unit: 'number', zh: '平均生命周期(月)', en: 'average lifetime (months)', direction: 'higher' },
   order_conversion: {
     unit: 'rate',
     zh: '订单转化率',

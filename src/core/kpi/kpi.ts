@@ -11,6 +11,8 @@ import { returnedShare } from '../members/index.js';
 import { ORDER_KPIS, type OrderKpi } from './kpi-defs.js';
 import { ratio, whole, type Ratio } from '../shared/index.js';
 import { divRoundHalfUp } from '../shared/index.js';
+import type { PredictSettings } from '../predict/index.js';
+import { avgLifetimeMonths, ltv } from './lifetime.js';
 
 /** A counted order with its time and categories. */
 export interface KpiOrder extends OrderFact {
@@ -51,6 +53,8 @@ export interface KpiParams {
   stages: StageThresholds;
   /** category_penetration: categories a growth member must have bought in. @default 2 */
   minCategories: number;
+  /** ltv: the horizon, time unit and discount of the CLV (config predict); without it, ltv is n/a */
+  predict?: PredictSettings | undefined;
 }
 
 export interface KpiResult {
@@ -61,7 +65,8 @@ export interface KpiResult {
   basis: [number, number] | null;
 }
 
-type KpiFn = (ix: KpiIndex, p: KpiParams) => Omit<KpiResult, 'kpi'>;
+export type KpiResultValue = Omit<KpiResult, 'kpi'>;
+type KpiFn = (ix: KpiIndex, p: KpiParams) => KpiResultValue;
 
 const share = (hit: number, base: number) => ({ value: ratio(hit, base), basis: [hit, base] as [number, number] });
 const plain = (n: number) => ({ value: whole(n), basis: null });
@@ -172,6 +177,8 @@ const FNS: Record<OrderKpi, KpiFn> = {
   'stage_share.mature': stageShare('mature'),
   'stage_share.silent': stageShare('silent'),
   'stage_share.churned': stageShare('churned'),
+  ltv,
+  avg_lifetime_months: avgLifetimeMonths,
 };
 
 /** One KPI over an indexed scope. */

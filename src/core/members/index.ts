@@ -6,6 +6,8 @@ export type { LeaderMonthStats } from './leader-month.js';
 export { buildLedger, ledgerLeaders, statsOf } from './ledger.js';
 export type { Ledger } from './ledger.js';
 export { STAGES, STAGE_NAMES, countStages, parseStage } from './lifecycle.js';
+export { atRiskReading, rhythmOf } from './rhythm.js';
+export type { Rhythm } from './rhythm.js';
 export type { Stage, StageThresholds } from './lifecycle.js';
 export { FROM_STAGES, migrate, returnedShare, stageCounts } from './migration.js';
 export type { Migration, Share } from './migration.js';

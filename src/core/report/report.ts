@@ -17,6 +17,8 @@ import { CN8_ORDER, type RfmEdges } from '../members/index.js';
 import { countByLeader, type MemberFacts, type MemberSegment, type ScopeResult } from '../members/index.js';
 import { actionLists, type ActionList, type Contact } from './report-actions.js';
 import type { Review } from '../review/index.js';
+import type { PredictSettings } from '../predict/index.js';
+import { comeBack, modelCheck, type ComeBack, type ModelCheck } from './report-predict.js';
 
 export interface ReportLeader {
   leaderId: string;
@@ -35,6 +37,8 @@ export interface ReportSettings {
   /** members shown per action list */
   listSize: number;
   unmask: boolean;
+  /** predict.*: the ltv KPI, 谁最可能回来 and the model check; without it they are n/a / null */
+  predict?: PredictSettings | undefined;
 }
 
 export interface ReportInput {
@@ -116,6 +120,10 @@ export interface ReportData {
   actions: ActionList[];
   /** 哪些做法有效: the review of the last four weeks, or null without a contact log */
   worked: Review | null;
+  /** 谁最可能回来; null when the scope cannot be fitted */
+  comeBack: ComeBack | null;
+  /** predicted vs actual purchase days, the last 12 weeks; null when that fit fails */
+  modelCheck: ModelCheck | null;
 }
 
 /** The KPIs of the report: every order KPI except the stage shares, which the stage chart shows. */
@@ -157,7 +165,7 @@ export function cn8Counts(members: readonly MemberSegment[]): ReportData['cn8'] 
 
 /** The KPI table for one month: each KPI of the scope's orders with its targets and mark. */
 export function kpiLines(data: KpiData, month: string, asOf: string, s: ReportSettings): KpiLine[] {
-  const p = { start: monthStart(month), end: monthEnd(month), asOf, stages: s.stages, minCategories: s.minCategories };
+  const p = { start: monthStart(month), end: monthEnd(month), asOf, stages: s.stages, minCategories: s.minCategories, predict: s.predict };
   return computeKpis(data, p, REPORT_KPIS).map((r) =>
     kpiLine(s.targets, r.kpi, kpiDef(r.kpi)!.unit, r.value, r.basis, {
       minDenominator: s.minDenominator,
@@ -196,6 +204,7 @@ export function buildReport(input: ReportInput): ReportData {
   const inScope = new Set(members.map((m) => m.memberId));
   const last = lastMonth(asOf);
   const month = last.label;
+  const scoped = scopedKpiData(input.kpiData, input.leaderIds);
   return {
     asOf,
     from,
@@ -218,9 +227,11 @@ export function buildReport(input: ReportInput): ReportData {
     rfm: rfmGrid(members),
     rfmEdges: input.segments.edges,
     cn8: cn8Counts(members),
-    kpis: kpiLines(scopedKpiData(input.kpiData, input.leaderIds), month, asOf, settings),
+    kpis: kpiLines(scoped, month, asOf, settings),
     commission: commissionRows(input.commission, month, input.leaderIds),
     actions: actionLists(members, input.contacts, settings.listSize),
     worked: input.review,
+    comeBack: settings.predict ? comeBack(scoped, members, input.contacts, asOf, settings.predict, settings.listSize) : null,
+    modelCheck: settings.predict ? modelCheck(scoped, asOf, settings.predict) : null,
   };
 }

@@ -67,7 +67,7 @@ const heat = obj('a grid of cells coloured by count; geometry in viewBox units (
   ),
 });
 
-const member = obj('a member to act on', {
+const memberFields = {
   id: str('member ID', 'M00155'),
   name: str('name, masked unless --unmask; — when unknown', 'X*'),
   phone: str('phone, masked unless --unmask; — when unknown', '183****2689'),
@@ -78,7 +78,9 @@ const member = obj('a member to act on', {
   recency_days: num('days since the last order', 37),
   orders: num('counted orders', 12),
   spend_fen: fen('counted spend up to the data date'),
-});
+};
+
+const member = obj('a member to act on', memberFields);
 
 const actionList = (doc: string) =>
   obj(doc, {
@@ -303,5 +305,29 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
         ),
       },
     ),
+  ),
+  come_back: nullable(
+    obj('谁最可能回来: silent and churned members by predicted value (null when the scope cannot be fitted)', {
+      total: str('silent and churned members with a prediction, formatted', '412'),
+      shown: num('members shown', 10),
+      more: bool('the list was cut to report.members_per_list', true),
+      members: list(
+        'the members shown',
+        obj('a member who may come back', {
+          ...memberFields,
+          p_alive: str('P(alive), in percent', '62%'),
+          clv_fen: fen('predicted value over predict.horizon (CLV, discounted)'),
+        }),
+      ),
+    }),
+  ),
+  model_check: nullable(
+    obj('predicted vs actual purchase days of the last 12 weeks (null when the fit before them fails)', {
+      from: date('first day of the 12 weeks'),
+      mae: str('mean absolute weekly difference', '8.4'),
+      predicted: str('purchase days predicted over the 12 weeks, formatted', '1,204'),
+      actual: str('purchase days made, formatted', '1,311'),
+      chart: bars,
+    }),
   ),
 });
