@@ -274,7 +274,7 @@ function openXlsx(file: string, buf: Uint8Array): Book {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       else if (name === 'sheet') {
         const rel = rels.get(attrEnding(a, 'id') ?? '');
-        const part = rel && rel.type.endsWith('/worksheet') ? resolvePart(wbPath, rel.target) : '';
+        const part = rel?.type.endsWith('/worksheet') ? resolvePart(wbPath, rel.target) : '';
         sheets.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', part });
       }
     });

@@ -73,7 +73,6 @@ const row = (id: string, at: Cell, amount: Cell, extra: Partial<Record<number, C
   return r;
 };
 
-const LINES = 'SELECT order_id, ordered_at, member_id, phone, amount_fen, refund_fen, quantity FROM order_lines ORDER BY order_id';
 
 async function importJson(dir: string, ...args: string[]): Promise<ImportSummary> {
   const r = await tuan(dir, 'import', ...args, '--format', 'json');
