@@ -10,7 +10,9 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, posix } from 'node:path';
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import { Unzip, unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError, type Text } from '../errors.js';
 import type { Sniffed, WorkbookSheet } from '../core/ingest/index.js';
@@ -31,8 +33,6 @@ export type Container = 'zip' | 'ole2';
 
 /** Rows searched for the header row (title rows above it), as for CSV. */
 const MAX_TITLE_ROWS = 30;
-/** Compressed bytes pushed into the inflater at a time (the sheet XML comes out a few hundred KiB at a time). */
-const CHUNK = 64 * 1024;
 
 /** The container format of a file from its first bytes: a zip, an OLE2 compound file, or neither (text). */
 export function containerOf(path: string): Container | null {
@@ -290,6 +290,15 @@ function openXlsx(file: string, buf: Uint8Array): Book {
   }
 }
 
+/** A deflated zip entry passed through as it is stored (zlib inflates it): an fflate decoder. */
+class RawEntry {
+  static readonly compression = 8;
+  ondata: (err: Error | null, data: Uint8Array, final: boolean) => void = () => {};
+  push(data: Uint8Array, final: boolean): void {
+    this.ondata(null, data, final);
+  }
+}
+
 const fail = (e: InputError): never => {
   throw e;
 };
@@ -326,42 +335,52 @@ function xlsxBook(
       const real = names.get(sheet.part.toLowerCase()) ?? sheet.part;
       const rows = new SheetXml({ ...ctx, date1904, money });
       const parser = rows.parser;
-      const dec = new TextDecoder('utf-8');
-      let failure: unknown = null;
-      let found = false;
-      let ended = false;
+      // fflate finds the sheet's bytes in the zip (still deflated: RawEntry passes them through);
+      // Node's zlib inflates them as a stream, off the JavaScript thread, into saxes.
+      const raw: Uint8Array[] = [];
+      let method = -1;
       const unzip = new Unzip((f) => {
         if (f.name !== real) return;
-        found = true;
-        f.ondata = (err, data, final) => {
-          if (failure || rows.done) return;
-          try {
-            if (err) throw err;
-            parser.write(dec.decode(data, { stream: !final }));
-            if (final) {
-              parser.close();
-              ended = true;
-            }
-          } catch (e) {
-            failure = e;
-          }
+        method = f.compression;
+        f.ondata = (err, data) => {
+          if (!err && data.length) raw.push(data);
         };
         f.start();
       });
-      unzip.register(UnzipInflate);
-      for (let at = 0; at < buf.length && !rows.done; at += CHUNK) {
-        const end = Math.min(buf.length, at + CHUNK);
-        try {
-          unzip.push(buf.subarray(at, end), end === buf.length);
-        } catch (e) {
-          failure ??= e;
-        }
-        if (failure) throw corrupt(file, (failure as Error).message ?? String(failure));
-        onBytes?.(end - at);
-        if (rows.out.length) yield rows.take();
+      unzip.register(RawEntry);
+      try {
+        unzip.push(buf, true);
+      } catch (e) {
+        throw corrupt(file, (e as Error).message ?? String(e));
       }
-      if (!found) throw corrupt(file, `${sheet.part} is missing`);
-      if (!rows.done && !ended) throw corrupt(file, `the sheet ${sheet.name} ends early`);
+      if (method < 0) throw corrupt(file, `${sheet.part} is missing`);
+      if (method !== 0 && method !== 8) throw corrupt(file, `${sheet.part} uses compression method ${method}`);
+      const source = Readable.from(raw, { objectMode: false });
+      const inflater = method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
+      const stream = inflater ? source.pipe(inflater) : source;
+      source.on('error', (e) => stream.destroy(e));
+      const dec = new TextDecoder('utf-8');
+      let seen = 0;
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          parser.write(dec.decode(chunk, { stream: true }));
+          const read = inflater ? inflater.bytesWritten : seen + chunk.length;
+          onBytes?.(read - seen);
+          seen = read;
+          if (rows.out.length) yield rows.take();
+          if (rows.done) break;
+        }
+        if (!rows.done) {
+          parser.write(dec.decode()).close();
+          if (!rows.done) throw new Error(`the sheet ${sheet.name} ends early`);
+        }
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        throw corrupt(file, (e as Error).message ?? String(e));
+      } finally {
+        stream.destroy();
+        source.destroy();
+      }
       if (rows.out.length) yield rows.take();
     },
   };
@@ -402,7 +421,7 @@ class SheetXml {
   }
 
   private open(t: SaxesTagPlain): void {
-    const name = localName(t.name);
+    const name = t.name.includes(':') ? localName(t.name) : t.name; // most sheets use no prefix
     const a = t.attributes as Record<string, string>;
     switch (name) {
       case 'row':
@@ -434,7 +453,7 @@ class SheetXml {
   }
 
   private close(t: SaxesTagPlain): void {
-    switch (localName(t.name)) {
+    switch (t.name.includes(':') ? localName(t.name) : t.name) {
       case 'v':
         this.inV = false;
         break;

@@ -73,9 +73,11 @@ export function isoCellToText(iso: string): string {
 /** A number as the decimal Excel shows at most: 15 significant digits, no exponent, no trailing zeros. */
 export function numberToText(n: number, format?: string): string {
   if (!Number.isFinite(n)) return String(n);
-  let s: string;
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) s = String(n);
-  else {
+  // The shortest text that reads back as n is right for whole numbers (every digit kept) and for
+  // decimals of at most 15 digits (16 characters with the point); others are rounded to 15 digits.
+  let s = String(n);
+  const shown = (Number.isInteger(n) && Math.abs(n) < 1e21) || (s.length <= 16 && !s.includes('e'));
+  if (!shown) {
     const rounded = Number(n.toPrecision(15));
     s = String(rounded);
     if (s.includes('e')) s = plainDecimal(rounded);
