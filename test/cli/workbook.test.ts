@@ -11,6 +11,8 @@ import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { ImportSummary } from '../../src/adapters/import-orders.js';
+import { findExports } from '../../src/adapters/init-sample.js';
+import { fileQuestion } from '../../src/commands/init-prompts.js';
 import { query, rows } from '../helpers/db.js';
 import { FIXTURES, ROOT, runTuan, workdir } from '../helpers/run-tuan.js';
 
@@ -72,7 +74,6 @@ const row = (id: string, at: Cell, amount: Cell, extra: Partial<Record<number, C
   for (const [i, v] of Object.entries(extra)) r[Number(i)] = v;
   return r;
 };
-
 
 async function importJson(dir: string, ...args: string[]): Promise<ImportSummary> {
   const r = await tuan(dir, 'import', ...args, '--format', 'json');
@@ -378,6 +379,34 @@ describe('the same orders as the CSV export', () => {
     expect(x.code, x.stderr).toBe(0);
     expect(x.stdout).toBe(c.stdout);
     expect(x.stdout.split('\n').length - 2).toBe(249); // members with spend by the as-of date
+  });
+});
+
+describe('init and leaders', () => {
+  it('tuan init --yes --file reads a workbook, shows its sheet and imports it', async () => {
+    const dir = workdir(['../../data/ktt-export.xlsx']);
+    const r = await tuan(dir, 'init', '--yes', '--file', 'ktt-export.xlsx', '--leader', 'L004');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Excel workbook  .xlsx\nsheet           跟团记录 (other sheets not read: 商品汇总)\n');
+    expect(rows(db(dir), 'SELECT count(*), count(DISTINCT leader_id) FROM order_lines')).toEqual([[3590, 1]]);
+  });
+
+  it("tuan init's question offers the CSVs and workbooks of the folder", () => {
+    const dir = workdir(['../../data/ktt-export.xlsx', '../../data/ktt-export.csv', '../../data/README.md']);
+    writeFileSync(join(dir, '~$ktt-export.xlsx'), 'an Excel lock file');
+    expect(findExports(dir)).toEqual(['ktt-export.csv', 'ktt-export.xlsx']);
+    expect(fileQuestion('en', dir, findExports(dir)).message).toBe(
+      'path of a sample export (CSV or Excel workbook; empty to skip). Found here: ktt-export.csv, ktt-export.xlsx',
+    );
+  });
+
+  it('--leaders reads a leaders workbook', async () => {
+    const dir = workdir();
+    const text = readFileSync(join(ROOT, 'data/leaders.csv'), 'utf8').replace(/^\uFEFF/, '');
+    writeBook(dir, 'leaders.xlsx', [{ name: '团长', rows: Papa.parse<string[]>(text.trim()).data }]);
+    const r = await tuan(dir, 'import', '--leaders', 'leaders.xlsx');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('leaders.xlsx: 4 leaders → inserted 4, updated 0, unchanged 0\n');
   });
 });
 
