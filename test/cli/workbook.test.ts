@@ -71,7 +71,7 @@ const HEADER = [
 ];
 const row = (id: string, at: Cell, amount: Cell, extra: Partial<Record<number, Cell>> = {}): Cell[] => {
   const r: Cell[] = [id, at, 'M001', '周阳', '13812345678', 'L001', '苹果', '水果', 1, amount, amount, 0, '已完成'];
-  for (const [i, v] of Object.entries(extra)) r[Number(i)] = v;
+  for (const [i, v] of Object.entries(extra)) r[Number(i)] = v as Cell;
   return r;
 };
 
@@ -149,7 +149,7 @@ describe('cells read exactly (workbooks written by SheetJS in the test)', () => 
           row('M5', num(1234.5, '"￥"#,##0.00'), num(1234.5, '"￥"#,##0.00')), // 123450
           row('M6', '￥1,234.50', '￥1,234.50'), // text: 123450
           row('M7', '1.005', '1.005'), // text with 3 decimals: rejected, as in a CSV
-        ].map((r, i) => (i === 0 ? r : [r[0], num(OCT31, 'yyyy-mm-dd'), ...r.slice(2)])),
+        ].map((r, i) => (i === 0 ? r : [r[0] as Cell, num(OCT31, 'yyyy-mm-dd'), ...r.slice(2)])),
       },
     ]);
     const r = await tuan(dir, 'import', f, '--max-reject-rate', '0.5');
