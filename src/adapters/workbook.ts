@@ -191,33 +191,47 @@ function numberKind(id: number, code: string | undefined): string {
   return code && /^0+$/.test(code) ? code : '';
 }
 
-/** The text of every `<si>`: its `<t>` runs, without phonetic runs (`<rPh>`), `_xHHHH_` escapes decoded. */
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  const p = newParser();
-  let text = '';
-  let inT = false;
-  let inPhonetic = false;
-  p.on('opentag', (t: SaxesTagPlain) => {
-    const name = localName(t.name);
-    if (name === 'si') text = '';
-    else if (name === 't') inT = !t.isSelfClosing;
-    else if (name === 'rPh') inPhonetic = !t.isSelfClosing;
-  });
-  p.on('closetag', (t: SaxesTagPlain) => {
-    const name = localName(t.name);
-    if (name === 't') inT = false;
-    else if (name === 'rPh') inPhonetic = false;
-    else if (name === 'si') out.push(unescapeXstring(text));
-  });
-  const onText = (s: string) => {
-    if (inT && !inPhonetic) text += s;
-  };
-  p.on('text', onText);
-  p.on('cdata', onText);
-  p.write(xml).close();
-  return out;
+/**
+ * The shared strings: the text of every `<si>` (its `<t>` runs, without phonetic runs `<rPh>`, with
+ * `_xHHHH_` escapes decoded), parsed only as far as a cell asks: finding the header row reads the first few.
+ */
+class SharedStrings {
+  private readonly out: string[] = [];
+  private readonly parser = newParser();
+  private at = 0;
+  private text = '';
+  private inT = false;
+  private inPhonetic = false;
+
+  constructor(private readonly xml: string) {
+    const p = this.parser;
+    p.on('opentag', (t: SaxesTagPlain) => {
+      const name = localName(t.name);
+      if (name === 'si') this.text = '';
+      else if (name === 't') this.inT = !t.isSelfClosing;
+      else if (name === 'rPh') this.inPhonetic = !t.isSelfClosing;
+    });
+    p.on('closetag', (t: SaxesTagPlain) => {
+      const name = localName(t.name);
+      if (name === 't') this.inT = false;
+      else if (name === 'rPh') this.inPhonetic = false;
+      else if (name === 'si') this.out.push(unescapeXstring(this.text));
+    });
+    const onText = (text: string) => {
+      if (this.inT && !this.inPhonetic) this.text += text;
+    };
+    p.on('text', onText);
+    p.on('cdata', onText);
+  }
+
+  get(i: number): string {
+    while (this.out.length <= i && this.at < this.xml.length) {
+      this.parser.write(this.xml.slice(this.at, this.at + 65_536));
+      this.at += 65_536;
+      if (this.at >= this.xml.length) this.parser.close();
+    }
+    return this.out[i] ?? '';
+  }
 }
 
 /** The names of the zip's entries (central directory), by lower case. */
@@ -312,11 +326,11 @@ function xlsxBook(
   sstPath: string,
   stylesPath: string,
 ): Book {
-  let cache: { sst: string[]; kinds: string[] } | null = null;
+  let cache: { sst: SharedStrings; kinds: string[] } | null = null;
   const support = () => {
     if (!cache) {
       const parts = readParts(buf, names, [sstPath, stylesPath].filter(Boolean));
-      cache = { sst: sharedStrings(parts.get(sstPath)), kinds: styleKinds(parts.get(stylesPath)) };
+      cache = { sst: new SharedStrings(parts.get(sstPath) ?? ''), kinds: styleKinds(parts.get(stylesPath)) };
     }
     return cache;
   };
@@ -402,7 +416,7 @@ class SheetXml {
   private inT = false;
   private inPhonetic = false;
 
-  constructor(private readonly ctx: { sst: string[]; kinds: string[]; date1904: boolean; money: ReadonlySet<number> }) {
+  constructor(private readonly ctx: { sst: SharedStrings; kinds: string[]; date1904: boolean; money: ReadonlySet<number> }) {
     const p = this.parser;
     p.on('opentag', (t: SaxesTagPlain) => this.open(t));
     p.on('closetag', (t: SaxesTagPlain) => this.close(t));
@@ -483,7 +497,7 @@ class SheetXml {
     let text: string;
     switch (this.type) {
       case 's':
-        text = this.ctx.sst[Number(v)] ?? '';
+        text = this.ctx.sst.get(Number(v));
         break;
       case 'inlineStr':
         text = unescapeXstring(this.inline);

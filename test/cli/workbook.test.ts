@@ -54,21 +54,11 @@ const num = (v: number, z: string): XLSX.CellObject => ({ t: 'n', v, z });
 /** 2026-10-31 is serial 46326 in the 1900 system (days after 1899-12-30); 20:15 is 0.84375 of a day. */
 const OCT31 = 46326;
 
-const HEADER = [
-  '订单号',
-  '下单时间',
-  '会员ID',
-  '会员昵称',
-  '手机号',
-  '团长ID',
-  '商品名称',
-  '商品分类',
-  '数量',
-  '单价',
-  '实付金额',
-  '退款金额',
-  '订单状态',
-];
+/** The platform export's header (data/sample-orders.csv): 订单号,下单时间,会员ID,会员昵称,手机号,团长ID,商品名称,… */
+const HEADER = readFileSync(join(ROOT, 'data/sample-orders.csv'), 'utf8')
+  .replace(/^\uFEFF/, '')
+  .split('\r\n')[0]!
+  .split(',');
 const row = (id: string, at: Cell, amount: Cell, extra: Partial<Record<number, Cell>> = {}): Cell[] => {
   const r: Cell[] = [id, at, 'M001', '周阳', '13812345678', 'L001', '苹果', '水果', 1, amount, amount, 0, '已完成'];
   for (const [i, v] of Object.entries(extra)) r[Number(i)] = v as Cell;
@@ -216,7 +206,7 @@ describe('cells read exactly (workbooks written by SheetJS in the test)', () => 
     expect(rej.stdout).toContain('formulas.xlsx!Sheet1');
   });
 
-  it('merged title rows above the header, shared and inline strings read the same', async () => {
+  it('merged title rows above the header; shared strings and formula-string cells (t="str", SheetJS without an SST) read the same', async () => {
     const dir = workdir();
     const sheets = (name: string): SheetSpec[] => [
       {
@@ -528,7 +518,7 @@ const REAL =
     .find((f) => existsSync(f)) ?? '';
 
 describe.skipIf(REAL === '')('a real third-party workbook (../shared/data/real/online_retail_40k.xlsx)', () => {
-  it('imports with the counts another reader (SheetJS) finds', async () => {
+  it('imports with the counts another reader (SheetJS) finds (its strings are inline, t="inlineStr"; dates are date cells)', async () => {
     // Expected values from SheetJS reading the same file: rows, rows without CustomerID, distinct customers.
     const wb = XLSX.read(readFileSync(REAL));
     const data = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[wb.SheetNames[0]!]!, { defval: '' });
