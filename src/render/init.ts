@@ -14,6 +14,7 @@ export const m = defineMessages({
   'init.workbook': ['Excel 工作簿', 'Excel workbook'],
   'init.sheet': ['工作表', 'sheet'],
   'init.sheetsSkipped': ['(其他工作表未读取:{sheets})', '(other sheets not read: {sheets})'],
+  'init.headerRowValue': ['第 {line} 行(跳过上方 {skip} 行标题)', 'row {line} ({skip} title rows above skipped)'],
   'init.delimiter': ['分隔符', 'delimiter'],
   'init.headerLine': ['表头', 'header row'],
   'init.headerLineValue': ['第 {line} 行(跳过上方 {skip} 行标题)', 'line {line} ({skip} title lines above skipped)'],
@@ -121,7 +122,7 @@ export function renderDetection(file: string, s: Sniffed, layout: Layout, lang: 
       [m(L, 'init.file'), file],
       [m(L, 'init.workbook'), `.${wb.format}`],
       [m(L, 'init.sheet'), wb.sheet + (wb.skipped.length ? ` ${m(L, 'init.sheetsSkipped', { sheets: wb.skipped.join(', ') })}` : '')],
-      [m(L, 'init.headerLine'), m(L, 'init.headerLineValue', { line: s.headerLine, skip: s.headerLine - 1 })],
+      [m(L, 'init.headerLine'), m(L, 'init.headerRowValue', { line: s.headerLine, skip: s.headerLine - 1 })],
       [m(L, 'init.layout'), m(L, `init.layout.${layout}`)],
     ]);
   return renderPairs([

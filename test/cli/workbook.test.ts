@@ -377,7 +377,9 @@ describe('init and leaders', () => {
     const dir = workdir(['../../data/ktt-export.xlsx']);
     const r = await tuan(dir, 'init', '--yes', '--file', 'ktt-export.xlsx', '--leader', 'L004');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Excel workbook  .xlsx\nsheet           跟团记录 (other sheets not read: 商品汇总)\n');
+    expect(r.stdout).toContain(
+      'Excel workbook  .xlsx\nsheet           跟团记录 (other sheets not read: 商品汇总)\nheader row      row 3 (2 title rows above skipped)\n',
+    );
     expect(rows(db(dir), 'SELECT count(*), count(DISTINCT leader_id) FROM order_lines')).toEqual([[3590, 1]]);
   });
 
