@@ -63,6 +63,8 @@ export const LegacyTargetsSchema = z.strictObject({
 export const ActivitiesSchema = z.strictObject({
   /** Members listed by name in a kit (top by spend). @default 10 */
   top_members: positive,
+  /** Categories that depend on the household (母婴: a baby at home): suggested only to members who already bought them, never as a new category to try. @default ["母婴"] */
+  personal_categories: z.array(z.string().trim().min(1)),
   /** 引入期 信任破冰三件套 (§4.2) */
   intro: z.strictObject({
     /** 首单立减: yuan off a newcomer's first order. @default 10 */
@@ -182,6 +184,7 @@ export type LintConfig = z.infer<typeof LintSchema>;
 
 export const DEFAULT_ACTIVITIES: ActivitiesConfig = {
   top_members: 10,
+  personal_categories: ['母婴'],
   intro: {
     first_order_off_yuan: 10,
     first_order_threshold_yuan: 30,

@@ -54,6 +54,7 @@ export function loadProfiles(db: Db, config: Config, asOf: string, leader: strin
     lastAfterSale: readLastAfterSale(db, ids, asOf),
     lastOrders: readLastOrders(db, ids, asOf),
     afterSaleWindowDays: AFTER_SALE_WINDOW_DAYS,
+    personalCategories: new Set(config.activities.personal_categories),
   });
   return { leader: leaderRef(leaders, leader), scope: leader ? `leader:${leader}` : 'all', profiles, contacts: readMemberContacts(db) };
 }

@@ -11,6 +11,7 @@ import { personalColumns } from '../core/shared/index.js';
 import { chooseLayout, repeatIdentity, requiredFields, type Layout, type LineLimits } from '../core/ingest/index.js';
 import type { Status } from '../core/ingest/index.js';
 import type { ImportSummary } from '../core/ingest/index.js';
+import { rejectSummaryText } from '../core/ingest/index.js';
 import { beginWrite, diskFullError, type Db } from './db.js';
 import { readFailure, sniffFile, type DelimiterChoice } from './csv.js';
 import { LINE_WIDTH, ORDER_WIDTH, produceBatches, type OrderBatch, workerAvailable, workerBatches } from './order-batches.js';
@@ -288,15 +289,15 @@ function checkRejectRate(s: ImportSummary, max: number): void {
   }
   const rate = s.rejected / s.rowsRead;
   if (rate <= max) return;
-  const top = s.topReasons.map((r) => `  ${r.count} × ${r.reason}`).join('\n');
+  const top = (lang: 'zh' | 'en') => s.topReasons.map((r) => `  ${r.count} × ${rejectSummaryText(r.reason)[lang]}`).join('\n');
   throw new InputError(
     {
       zh:
         `${s.file}:${s.rowsRead} 行中拒收 ${s.rejected} 行(${(rate * 100).toFixed(1)}%),超过 --max-reject-rate ${max};` +
-        `本文件没有导入任何数据。主要原因:\n${top}`,
+        `本文件没有导入任何数据。主要原因:\n${top('zh')}`,
       en:
         `${s.file}: ${s.rejected} of ${s.rowsRead} rows rejected (${(rate * 100).toFixed(1)}%), more than ` +
-        `--max-reject-rate ${max}; nothing was imported. Top reasons:\n${top}`,
+        `--max-reject-rate ${max}; nothing was imported. Top reasons:\n${top('en')}`,
     },
     {
       zh: '改正这些行、用 --map 对应列,或调高 --max-reject-rate 导入其余的行',

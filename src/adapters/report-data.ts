@@ -55,6 +55,7 @@ export function loadReportInput(
     settings: {
       stages: config.stages,
       minCategories: config.kpi.min_categories,
+      minDenominator: config.kpi.min_denominator,
       targets: config.kpi.targets,
       listSize: config.report.members_per_list,
       unmask: r.unmask,

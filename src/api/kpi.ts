@@ -73,8 +73,16 @@ function scopesOf(o: KpiOptions, leaders: readonly LeaderInfo[]): { scopes: KpiS
   return { scopes: expandScope(written, leaders), label: written };
 }
 
-function row(config: Config, scope: string, kpi: string, unit: Unit, value: Ratio | null, basis: [number, number] | null): KpiRow {
-  return { scope, ...kpiLine(config.kpi.targets, kpi, unit, value, basis) };
+function row(
+  config: Config,
+  period: EffectivePeriod,
+  scope: string,
+  kpi: string,
+  unit: Unit,
+  value: Ratio | null,
+  basis: [number, number] | null,
+): KpiRow {
+  return { scope, ...kpiLine(config.kpi.targets, kpi, unit, value, basis, { minDenominator: config.kpi.min_denominator, period }) };
 }
 
 /** Metric rows for the metrics that the file has for this period, in file order. */
@@ -85,7 +93,7 @@ function metricRows(config: Config, metrics: Metrics | null, period: EffectivePe
     const raw = metrics.rows.find((r) => r.metric === code);
     const unit: Unit = kpiDef(code)?.unit ?? (raw?.value.endsWith('%') ? 'rate' : 'number');
     const value = lookupMetric(metrics, code, period, scope.label, unit);
-    return value === null ? [] : [row(config, scope.label, code, unit, value, null)];
+    return value === null ? [] : [row(config, period, scope.label, code, unit, value, null)];
   });
 }
 
@@ -99,7 +107,7 @@ export function kpi(db: DbInput, o: KpiOptions): KpiTable {
   const rows = scopes.flatMap((s) => [
     ...(o.kpis ?? ORDER_KPIS).map((k) => {
       const r = measurer.measure(k, s, period);
-      return row(config, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
+      return row(config, period, s.label, k, kpiDef(k)!.unit, r.value, r.basis);
     }),
     ...metricRows(config, o.metrics ?? null, period, s),
   ]);

@@ -55,8 +55,9 @@ function checkOptions(opts: Record<string, unknown>): void {
 
 function verdict(s: Summary, strict: boolean): Text {
   const parts = [s.fail && `${s.fail} FAIL`, strict && s.warn && `${s.warn} WARN`, strict && s.na && `${s.na} N/A`].filter(Boolean);
+  const zh = [s.fail && `${s.fail} 项失败`, strict && s.warn && `${s.warn} 项警告`, strict && s.na && `${s.na} 项无法计算`].filter(Boolean);
   return {
-    zh: `KPI 检查未通过:${parts.join(', ')}${strict ? '(--strict)' : ''}`,
+    zh: `KPI 检查未通过:${zh.join(',')}${strict ? '(--strict)' : ''}`,
     en: `KPI checks failed: ${parts.join(', ')}${strict ? ' (--strict)' : ''}`,
   };
 }

@@ -86,7 +86,7 @@ export const kpiCommand: CommandSpec = {
       }),
     );
     const { rows } = t;
-    const meta = { period: t.period, asOf: t.asOf, scope: t.scope };
+    const meta = { period: t.period, asOf: t.asOf, scope: t.scope, minDenominator: ctx.config.kpi.min_denominator };
     const text =
       opts.format === 'json'
         ? renderJson(kpiJson(rows, meta))

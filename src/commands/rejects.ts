@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
-import { defineMessages } from '../i18n.js';
+import { defineMessages, pick } from '../i18n.js';
+import { rejectFieldText, rejectReasonText } from '../core/ingest/index.js';
 import { renderCsv, renderJson, renderTable } from '../render/table.js';
 import { rejects } from '../api/rejects.js';
 import { emit, formatOption, outOption, withRead } from './common.js';
@@ -58,7 +59,14 @@ export const rejectsCommand: CommandSpec = {
         ctx,
         renderTable(
           ['import', 'file', 'line', 'field', 'reason', 'raw'].map((k) => m(L, `rejects.h.${k}` as 'rejects.h.raw')),
-          rows.map((r) => [r.import_id, r.file_name, r.line, r.field, r.reason, short(r.raw)]),
+          rows.map((r) => [
+            r.import_id,
+            r.file_name,
+            r.line,
+            pick(L, rejectFieldText(r.field)),
+            pick(L, rejectReasonText(r.reason)),
+            short(r.raw),
+          ]),
           ctx.style,
           ['right', 'left', 'right', 'left', 'left', 'left'],
         ),

@@ -20,12 +20,12 @@ const m = defineMessages({
   'stages.new': ['新会员', 'new'],
   'stages.total': ['合计', 'total'],
   'stages.wakeup': [
-    '唤醒率:{from} 时沉默期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
-    'wake-up rate: of {base} members silent on {from}, {ordered} ordered again by {to} = {rate}',
+    '唤醒率({from} 至 {to}):{from} 时沉默期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
+    'wake-up rate ({from} to {to}): of {base} members silent on {from}, {ordered} ordered again by {to} = {rate}',
   ],
   'stages.winback': [
-    '挽回率:{from} 时流失期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
-    'win-back rate: of {base} members churned on {from}, {ordered} ordered again by {to} = {rate}',
+    '挽回成功率({from} 至 {to}):{from} 时流失期的 {base} 人中,{ordered} 人在 {to} 前再次下单 = {rate}',
+    'win-back rate ({from} to {to}): of {base} members churned on {from}, {ordered} ordered again by {to} = {rate}',
   ],
 });
 
@@ -38,7 +38,7 @@ export const stagesCommand: CommandSpec = {
   group: 'analyze',
   summary: { zh: '各阶段人数,以及两个日期之间的阶段迁移矩阵', en: 'members per stage, and the stage migration matrix between two dates' },
   description: {
-    zh: '截至 --to 各生命周期阶段的会员数;加 --from 时给出 5×5 的阶段迁移矩阵(另有一行"新会员":第一笔计入订单在 --from 之后的会员)以及唤醒率和挽回率:--from 那天沉默(流失)的会员里,到 --to 为止又下单的有多少。',
+    zh: '截至 --to 各生命周期阶段的会员数;加 --from 时给出 5×5 的阶段迁移矩阵(另有一行"新会员":第一笔计入订单在 --from 之后的会员)以及这段时间的唤醒率和挽回成功率:--from 那天沉默(流失)的会员里,到 --to 为止又下单的有多少。',
     en: 'Counts of members per lifecycle stage as of --to; with --from, the 5×5 migration matrix (plus a "new" row for members whose first counted order is after --from) and the wake-up and win-back shares: of the members silent (churned) on --from, how many ordered again by --to.',
   },
   examples: ['tuan stages --to 2026-10-31', 'tuan stages --from 2026-07-31 --to 2026-10-31 --leader L003'],
@@ -82,10 +82,13 @@ export const stagesCommand: CommandSpec = {
         opts.out,
       );
     } else if (opts.format === 'csv') {
+      // CSV names are Chinese whatever --lang says, like every CSV's *_name column
+      const zh = (s: string) => (s === 'new' ? m('zh-CN', 'stages.new') : STAGE_NAMES[s as 'intro'].zh);
       const rows: Cell[][] = mig
-        ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, s1, mig.matrix[s0][s1]]))
-        : STAGES.map((s) => [s, counts[s]]);
-      emit(ctx, renderCsv(mig ? ['from_stage', 'to_stage', 'members'] : ['stage', 'members'], rows), opts.out);
+        ? FROM_STAGES.flatMap((s0) => STAGES.map((s1) => [s0, zh(s0), s1, zh(s1), mig.matrix[s0][s1]]))
+        : STAGES.map((s) => [s, zh(s), counts[s]]);
+      const head = mig ? ['from_stage', 'from_stage_name', 'to_stage', 'to_stage_name', 'members'] : ['stage', 'stage_name', 'members'];
+      emit(ctx, renderCsv(head, rows), opts.out);
     } else {
       const total = r.total;
       let out = ctx.style.bold(m(L, 'stages.title', { to, scope: r.scope })) + '\n';

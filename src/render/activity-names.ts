@@ -6,8 +6,9 @@ import { kpiName } from './kpi.js';
 
 const m = defineMessages({
   'act.scene.welcome': ['新人欢迎', 'new-member welcome'],
-  'act.scene.growth': ['成长期推荐', 'growth recommendation'],
+  'act.scene.growth': ['品类推荐', 'category recommendation'],
   'act.scene.mature': ['成熟期会员权益', 'mature member benefits'],
+  'act.scene.mature-care': ['成熟期关怀回访', 'mature-member check-in'],
   'act.scene.silent': ['沉默期关怀', 'silent-member care'],
   'act.scene.churned': ['流失期道歉与补偿', 'churned-member apology and compensation'],
   'act.scene.complaint': ['投诉处理', 'complaint handling'],
@@ -27,6 +28,27 @@ const WEEKDAYS = {
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };
 
+/** Common category names of Chinese group-buying exports in English; any other category is shown as the export writes it. */
+const CATEGORIES_EN: Readonly<Record<string, string>> = {
+  生鲜: 'fresh food',
+  蔬菜: 'vegetables',
+  水果: 'fruit',
+  肉禽: 'meat and poultry',
+  肉类: 'meat',
+  水产: 'seafood',
+  海鲜: 'seafood',
+  冻品: 'frozen food',
+  粮油: 'rice, flour and oil',
+  乳品: 'dairy',
+  日用: 'household goods',
+  零食: 'snacks',
+  饮料: 'drinks',
+  酒水: 'drinks',
+  母婴: 'baby products',
+  月饼: 'mooncakes',
+  烘焙: 'bakery',
+};
+
 export function namesFor(lang: Lang): Names {
   return {
     stage: (s: Stage) => pick(lang, STAGE_NAMES[s]),
@@ -35,5 +57,7 @@ export function namesFor(lang: Lang): Names {
     weekday: (n) => WEEKDAYS[lang][n - 1] ?? String(n),
     kpi: (k) => kpiName(k, lang),
     coupon: (c) => m(lang, `act.coupon.${c}` as 'act.coupon.none'),
+    phoneTail: (digits) => (lang === 'en' ? `tel. …${digits}` : `尾号${digits}`),
+    category: (name) => (lang === 'en' && Object.hasOwn(CATEGORIES_EN, name) ? CATEGORIES_EN[name]! : name),
   };
 }

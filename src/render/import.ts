@@ -1,7 +1,7 @@
 import type { ImportSummary, LeadersSummary } from '../core/ingest/index.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 import { fmtInt } from './table.js';
-import { LEADER_FIELD_LABELS, LEADER_FIELD_NAMES } from '../core/ingest/index.js';
+import { LEADER_FIELD_LABELS, LEADER_FIELD_NAMES, rejectSummaryText } from '../core/ingest/index.js';
 import { cleanForPeople } from '../core/shared/index.js';
 
 const m = defineMessages({
@@ -112,7 +112,7 @@ export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSumm
     if (s.repeated) out.push(m(L, 'import.repeated', { n: fmtInt(s.repeated) }));
     if (s.rejected) {
       out.push(m(L, 'import.reasons'));
-      for (const t of s.topReasons) out.push(`    ${fmtInt(t.count)} × ${cleanForPeople(t.reason)}`);
+      for (const t of s.topReasons) out.push(`    ${fmtInt(t.count)} × ${cleanForPeople(pick(L, rejectSummaryText(t.reason)))}`);
       out.push(m(L, 'import.see', { id: s.importId }));
     }
     if (s.unusedHeaders.length) out.push(m(L, 'import.unused', { cols: s.unusedHeaders.join(', ') }));

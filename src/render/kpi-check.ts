@@ -60,6 +60,13 @@ export function resultMessage(r: CheckRow, lang: Lang): string {
   });
 }
 
+/** Every level a check sets, warning before failure (the table shows them all, not only the one that decided). */
+const LEVELS: readonly ThresholdKind[] = ['warn_below', 'fail_below', 'warn_above', 'fail_above'];
+const levelsText = (r: CheckRow, lang: Lang) =>
+  LEVELS.filter((k) => r.check.thresholds[k])
+    .map((k) => ruleText(k, r, lang))
+    .join(' · ');
+
 function challengeText(r: CheckRow, lang: Lang): string {
   if (r.check.challenge === null) return '';
   const v = formatValue(r.check.challenge, r.check.unit, true);
@@ -88,7 +95,7 @@ export function checkTable(
     kpiName(r.check.kpi, lang),
     r.scope.label,
     formatValue(r.value, r.check.unit),
-    r.outcome.threshold ? ruleText(r.outcome.threshold.kind, r, lang) : '',
+    levelsText(r, lang),
     challengeText(r, lang),
   ]);
   const title = `${m(lang, 'check.title')} ${periodText(meta, lang)}`;

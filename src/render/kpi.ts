@@ -26,6 +26,18 @@ const m = defineMessages({
     '✓ 达到基准值 ★ 达到挑战值 ✗ 未达基准值;n/a = 分母为空(没有可统计的会员或订单)',
     '✓ baseline met  ★ challenge reached  ✗ below baseline; n/a = empty denominator (no member or order to count)',
   ],
+  'kpi.tooFew': [
+    '– 不评判:人数(或单数)少于 {n}(kpi.min_denominator),太少,看不出好坏',
+    '– not judged: fewer than {n} members (or orders), too few to tell (kpi.min_denominator)',
+  ],
+  'kpi.otherPeriod': [
+    '– 不评判:{kpis}的目标按自然月定,{period} 不是一个完整的自然月',
+    '– not judged: the targets of {kpis} are for a calendar month, and {period} is not a whole one',
+  ],
+  'kpi.otherScope': [
+    '阶段按这个范围自己的订单算:换过团长的会员在新团长处从第一单重新算起,所以阶段人数可能和 tuan segment(按最近一次下单归属团长)不同',
+    "stages here come from this scope's own orders: a member who changed leader starts again at the new leader, so stage counts can differ from tuan segment (which files a member under the leader of their latest order)",
+  ],
 });
 
 export type { KpiRow };
@@ -34,6 +46,8 @@ export interface KpiMeta {
   period: EffectivePeriod;
   asOf: string;
   scope: string;
+  /** kpi.min_denominator, named in the legend when a row is too small to judge */
+  minDenominator?: number;
 }
 
 const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
@@ -46,7 +60,7 @@ export function formatValue(r: Ratio | null, unit: Unit, exact = false): string 
     const pct = ratio(r.num * 100, r.den)!;
     return `${exact ? trimZeros(fixed(pct, 4)) : fixed(pct, 1)}%`;
   }
-  if (unit === 'count' && r.den === 1) return fmtInt(r.num);
+  if (unit === 'count' && r.num % r.den === 0) return fmtInt(r.num / r.den);
   return exact ? trimZeros(fixed(r, 4)) : fixed(r, 2);
 }
 
@@ -72,7 +86,7 @@ export function basisText(row: Pick<KpiLine, 'kpi' | 'basis'>, lang: Lang): stri
 }
 
 /** The symbol of a mark; n/a, where the value column already says n/a, only where `na` asks for it (the report). */
-export const MARKS: Record<TargetMark, string> = { challenge: '★', met: '✓', below: '✗', na: 'n/a' };
+export const MARKS: Record<TargetMark, string> = { challenge: '★', met: '✓', below: '✗', na: 'n/a', too_few: '–', other_period: '–' };
 const markSymbol = (mark: TargetMark | null) => (mark && mark !== 'na' ? MARKS[mark] : '');
 /** A target for people: `≥ 40%`. */
 export const targetText = (r: Ratio | null, unit: Unit) => (r === null ? '' : `≥ ${formatValue(r, unit, true)}`);
@@ -88,6 +102,20 @@ export function kpiTitle(meta: KpiMeta, lang: Lang): string {
   return m(lang, 'kpi.title', { period: periodText(meta, lang), scope: meta.scope });
 }
 
+/** KPIs that do not depend on members' stages (the rest are read from the scope's own orders, see kpi.otherScope). */
+const NOT_STAGED = new Set(['gmv', 'orders', 'active_members', 'new_members', 'aov', 'repurchase_rate', 'intro_retention_30d']);
+
+/** The legend under a KPI table: the marks, and why a row is not judged when one is not. */
+export function kpiLegend(rows: readonly KpiRow[], meta: KpiMeta, lang: Lang): string {
+  const lines = [m(lang, 'kpi.legend')];
+  if (rows.some((r) => r.mark === 'too_few')) lines.push(m(lang, 'kpi.tooFew', { n: meta.minDenominator ?? '' }));
+  const monthly = [...new Set(rows.filter((r) => r.mark === 'other_period').map((r) => kpiName(r.kpi, lang)))];
+  if (monthly.length)
+    lines.push(m(lang, 'kpi.otherPeriod', { kpis: monthly.join(lang === 'en' ? ', ' : '、'), period: meta.period.label }));
+  if (rows.some((r) => r.scope.startsWith('leader:') && !NOT_STAGED.has(r.kpi))) lines.push(m(lang, 'kpi.otherScope'));
+  return lines.join('\n') + '\n';
+}
+
 /** One scope: a row per KPI with its value, what it is made of, the seed's targets and a mark. */
 export function kpiTable(rows: readonly KpiRow[], meta: KpiMeta, lang: Lang, style: Style): string {
   const head = ['kpi', 'value', 'basis', 'baseline', 'challenge', 'mark'].map((k) => m(lang, `kpi.h.${k}` as 'kpi.h.kpi'));
@@ -99,7 +127,7 @@ export function kpiTable(rows: readonly KpiRow[], meta: KpiMeta, lang: Lang, sty
     targetText(r.challenge, r.unit),
     markSymbol(r.mark),
   ]);
-  return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, ['left', 'right', 'right', 'right', 'right', 'left'])}${m(lang, 'kpi.legend')}\n`;
+  return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, ['left', 'right', 'right', 'right', 'right', 'left'])}${kpiLegend(rows, meta, lang)}`;
 }
 
 /** Leaders side by side: a row per KPI, a column per scope (value and mark), then the targets. */
@@ -126,7 +154,7 @@ export function kpiSideBySide(rows: readonly KpiRow[], scopes: readonly string[]
     m(lang, 'kpi.h.challenge'),
   ];
   const align = ['left' as const, ...scopes.map(() => 'right' as const), 'right' as const, 'right' as const];
-  return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, align)}${m(lang, 'kpi.legend')}\n`;
+  return `${style.bold(kpiTitle(meta, lang))}\n${renderTable(head, body, style, align)}${kpiLegend(rows, meta, lang)}`;
 }
 
 export const KPI_CSV_COLUMNS = [

@@ -23,14 +23,18 @@ const m = defineMessages({
     '阈值:引入期 首单后≤{intro}天 · 成长期 ≤{growth}天 · 沉默期 >{silent}天未下单 · 流失期 >{churned}天 · 风险 活跃会员>{risk}天未下单',
     'Thresholds: intro ≤{intro} days since first order · growth ≤{growth} · silent >{silent} days without an order · churned >{churned} · at risk: active and >{risk} days',
   ],
+  'seg.owner': [
+    '会员算在最近一次下单的团长名下;tuan kpi --leader 只看这个团长自己的订单(换过团长的会员从在这里的第一单算起),所以两边的阶段人数可能不同',
+    "a member counts for the leader of their latest order; tuan kpi --leader reads only that leader's orders (a member who changed leader starts again at their first order there), so stage counts can differ",
+  ],
   'seg.rfmLegend': [
-    'RFM:{window},{method};边界 R {r} 天 · F {f} 单 · M {mm};边界上的值归入较低档',
-    'RFM: {window}, {method}; edges R {r} days · F {f} orders · M {mm}; a value on an edge falls in the lower bin',
+    'RFM 打分:看{window}的订单,R = 多久没下单,F = 下了几单,M = 花了多少,{method},各打 1–5 分;分档线 R {r} 天 · F {f} 单 · M {mm},正好在线上的算低一档',
+    'RFM scores: from the orders of the {window}, R = days since the last order, F = orders, M = spend, {method}, 1–5 points each; bin edges R {r} days · F {f} orders · M {mm}; a value right on an edge goes to the lower bin',
   ],
   'seg.window': ['近 {n} 天', 'last {n} days'],
   'seg.whole': ['全部历史', 'whole history'],
-  'seg.quintile': ['五分位(R type 7 分位数)', 'quintiles (type-7 quantiles)'],
-  'seg.rrfm': ['r-rfm(与 R 包 rfm 0.3.0 一致)', 'r-rfm (as R package rfm 0.3.0)'],
+  'seg.quintile': ['每项按人数分成大致相等的 5 档', 'each split into 5 groups of about the same size'],
+  'seg.rrfm': ['按 R 包 rfm 0.3.0 的方法分成 5 档', 'each split into 5 groups as the R package rfm 0.3.0 does'],
   'seg.empty': [
     '空档:{bins}(很多会员数值相同,不会为填满档位而挪动会员)',
     'empty bins: {bins} (many members share a value; nobody is moved to fill a bin)',
@@ -206,6 +210,8 @@ export function segmentTable(
       churned: config.stages.churned_after_days,
       risk: config.stages.at_risk_days,
     }) +
+    '\n' +
+    m(lang, 'seg.owner') +
     '\n';
   const window = config.rfm.window_days === 0 ? m(lang, 'seg.whole') : m(lang, 'seg.window', { n: config.rfm.window_days });
   for (const s of scopes) {

@@ -872,11 +872,12 @@ describe('--max-reject-rate: all or nothing', () => {
       'bad-amount.csv:UTF-8,分隔符 逗号,格式 orders,表头在第 1 行\n' +
         '  读取 7 行 → 订单行 新增 2,更新 0,未变 0;拒收 5 行 (71.43%)\n' +
         '  拒收原因:\n' +
-        '    1 × amount: empty amount\n' +
-        '    1 × amount: more than 2 decimals: "…"\n' +
-        '    1 × amount: not a number: "…"\n' +
-        '    1 × refund_amount: more than 2 decimals: "…"\n' +
-        '    1 × refund_amount: refund 6.00 is more than the amount\n' +
+        // the stored reasons are English; the summary shows them in the user's language (#16)
+        '    1 × 实付金额:金额为空\n' +
+        '    1 × 实付金额:小数超过 2 位:"…"\n' +
+        '    1 × 实付金额:不是数字:"…"\n' +
+        '    1 × 退款金额:小数超过 2 位:"…"\n' +
+        '    1 × 退款金额:退款 6.00 超过了金额\n' +
         '  查看拒收行:tuan rejects --import 1\n',
     );
   });

@@ -100,7 +100,7 @@ describe('tuan init --yes (no questions)', () => {
     // and the config written before it stays
     const again = await runTuan([...args, '--force'], { cwd });
     expect(again.code).toBe(3);
-    expect(again.stderr).toContain('unknown status');
+    expect(again.stderr).toContain('不认识的订单状态');
     expect(loadConfig(cwd).config.columns).toEqual({ ordered_at: '成交时间' });
   });
 });

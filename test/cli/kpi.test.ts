@@ -64,11 +64,12 @@ describe('tuan kpi', () => {
     expect(got).toEqual([
       'leader:L1 gmv 61500 null/null null',
       'leader:L1 aov 6150 61500/10 below',
-      'leader:L1 repurchase_rate 0.25 2/8 below',
-      'leader:L1 wakeup_rate 0.5 1/2 challenge',
+      // 8, 2 and 1 members, 1 order: fewer than kpi.min_denominator (10), too few to judge
+      'leader:L1 repurchase_rate 0.25 2/8 too_few',
+      'leader:L1 wakeup_rate 0.5 1/2 too_few',
       'leader:L2 gmv 9900 null/null null',
-      'leader:L2 aov 9900 9900/1 below',
-      'leader:L2 repurchase_rate 0 0/1 below',
+      'leader:L2 aov 9900 9900/1 too_few',
+      'leader:L2 repurchase_rate 0 0/1 too_few',
       'leader:L2 wakeup_rate null 0/0 na',
     ]);
     expect(j.results[2]).toMatchObject({ unit: 'rate', baseline: 0.4, challenge: 0.45, name: '复购率' });
@@ -174,17 +175,17 @@ describe('tuan kpi check: exit status', () => {
     const yaml = 'checks:\n  - kpi: repurchase_rate\n    scope: leader:L1\n    fail_below: 20%\n    warn_below: 40%\n';
     const r = await check(cwd, yaml);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ WARN │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 40% 警告 +│/);
+    expect(r.stdout).toMatch(/│ WARN │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 40% 警告 · 低于 20% 失败 +│/);
     const strict = await check(cwd, yaml, ['--strict']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('tuan: KPI 检查未通过:1 WARN(--strict)\n');
+    expect(strict.stderr).toBe('tuan: KPI 检查未通过:1 项警告(--strict)\n');
   });
 
   it('fail: exit 1, the measured value next to the threshold', async () => {
     const r = await check(cwd, 'checks:\n  - kpi: repurchase_rate\n    scope: leader:L1\n    fail_below: 30%\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/│ FAIL │ repurchase_rate │ 复购率 │ leader:L1 │ +25\.0% │ 低于 30% 失败 +│/);
-    expect(r.stderr).toBe('tuan: KPI 检查未通过:1 FAIL\n');
+    expect(r.stderr).toBe('tuan: KPI 检查未通过:1 项失败\n');
   });
 
   it('n/a is a warning (exit 0), and fails with require: true (exit 1)', async () => {
@@ -195,7 +196,7 @@ describe('tuan kpi check: exit status', () => {
     const req = await check(cwd, yaml + '    require: true\n');
     expect(req.code).toBe(1);
     expect(req.stdout).toMatch(/│ FAIL │ wakeup_rate │ 唤醒率 │ leader:L2 │ +n\/a │/);
-    expect(req.stderr).toBe('tuan: KPI 检查未通过:1 FAIL\n');
+    expect(req.stderr).toBe('tuan: KPI 检查未通过:1 项失败\n');
   });
 
   it('a broken checks file is exit 2 naming the bad key', async () => {
@@ -318,7 +319,7 @@ describe('tuan kpi check: outputs', () => {
   it('--junit writes JUnit XML that validates against the schema: a suite per check, a case per scope', async () => {
     const r = await check(cwd, YAML, ['--junit', 'out/kpi.xml']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('已写入 out/kpi.xml\ntuan: KPI 检查未通过:1 FAIL\n');
+    expect(r.stderr).toBe('已写入 out/kpi.xml\ntuan: KPI 检查未通过:1 项失败\n');
     const xml = readFileSync(join(cwd, 'out/kpi.xml'), 'utf8');
     expect(await junitErrors(xml)).toEqual([]);
     await expect(xml).toMatchFileSnapshot('../golden/kpi/check-junit.xml');

@@ -204,6 +204,9 @@ describe('cells read exactly (workbooks written by SheetJS in the test)', () => 
     const rej = await tuan(dir, 'rejects', '--format', 'json');
     expect(rej.code).toBe(0);
     expect(rej.stdout).toContain('formulas.xlsx!Sheet1');
+    const zh = await runTuan(['rejects'], { cwd: dir });
+    expect(zh.stdout).toContain('单元格 Sheet1!K3 是错误值 #N/A');
+    expect(zh.stdout).toContain('单元格 Sheet1!J5 是错误值 #VALUE!,单元格 Sheet1!L5 是错误值 #REF!');
   });
 
   it('merged title rows above the header; shared strings and formula-string cells (t="str", SheetJS without an SST) read the same', async () => {

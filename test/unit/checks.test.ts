@@ -115,6 +115,13 @@ describe('evaluateCheck', () => {
     expect(markTarget(r(39, 100), r(40, 100), null)).toBe('below');
     expect(markTarget(null, r(40, 100), null)).toBe('na');
     expect(markTarget(r(1), null, null)).toBeNull();
+    // only a challenge value: ★ when reached, no mark otherwise (there is no baseline to be below)
+    expect(markTarget(r(5620), null, r(5000))).toBe('challenge');
+    expect(markTarget(r(3410), null, r(5000))).toBeNull();
+    // not judged: too few in the denominator, or a monthly target on another period; n/a stays n/a
+    expect(markTarget(r(1, 3), r(50, 100), null, 'too_few')).toBe('too_few');
+    expect(markTarget(r(1, 6), r(40, 100), null, 'other_period')).toBe('other_period');
+    expect(markTarget(null, r(40, 100), null, 'too_few')).toBe('na');
   });
 });
 

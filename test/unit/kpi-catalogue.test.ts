@@ -69,6 +69,6 @@ describe('the one targets table', () => {
     expect(basisText({ kpi: 'aov', basis: [15_000, 2] }, 'zh-CN')).toBe('¥150.00 / 2 单');
     expect(basisText({ kpi: 'growth_weekly_orders', basis: [6, 3] }, 'en')).toBe('6 orders / 3 members');
     expect(basisText({ kpi: 'repurchase_rate', basis: [400, 744] }, 'en')).toBe('400/744');
-    expect(MARKS).toEqual({ challenge: '★', met: '✓', below: '✗', na: 'n/a' });
+    expect(MARKS).toEqual({ challenge: '★', met: '✓', below: '✗', na: 'n/a', too_few: '–', other_period: '–' });
   });
 });

@@ -74,6 +74,21 @@ describe('member profiles (core/members/profile.ts)', () => {
     });
   });
 
+  it('a personal category (母婴) is never suggested to a member who has not bought it, but stays their favourite if they did', () => {
+    const over = { popularCategories: ['母婴', '生鲜'], personalCategories: new Set(['母婴']) };
+    const [p] = buildProfiles([member('M1')], inputs([row('M1', '水果', '西瓜', 1, 3000)], over));
+    expect(p!.suggestion).toEqual({ kind: 'category', name: '生鲜' });
+    const [q] = buildProfiles([member('M2')], inputs([row('M2', '母婴', '纸尿裤', 3, 30_000)], over));
+    expect(q).toMatchObject({ favourite: { kind: 'category', name: '母婴' }, suggestion: { kind: 'category', name: '生鲜' } });
+    // without the setting 母婴 is suggested like any other category (the old behaviour)
+    expect(
+      buildProfiles([member('M1')], inputs([row('M1', '水果', '西瓜', 1, 3000)], { popularCategories: ['母婴'] }))[0]!.suggestion,
+    ).toEqual({
+      kind: 'category',
+      name: '母婴',
+    });
+  });
+
   it('no suggestion when the member bought everything popular; nothing at all without purchases', () => {
     const all = ['生鲜', '水果', '乳品'].map((c) => row('M1', c, c, 1, 100));
     expect(buildProfiles([member('M1')], inputs(all))[0]!.suggestion).toBeNull();

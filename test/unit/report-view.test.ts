@@ -87,7 +87,7 @@ function data(): ReportData {
     kpiData: { orders: [], returns: [] },
     commission,
     contacts: new Map([['M2', { name: '<img src=x onerror=alert(1)>', phone: '13812345678' }]]),
-    settings: { stages, minCategories: 2, targets: DEFAULT_CONFIG.kpi.targets, listSize: 10, unmask: true },
+    settings: { stages, minCategories: 2, minDenominator: 10, targets: DEFAULT_CONFIG.kpi.targets, listSize: 10, unmask: true },
   });
 }
 

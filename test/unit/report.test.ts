@@ -167,6 +167,8 @@ describe('actionLists', () => {
 const settings: ReportSettings = {
   stages,
   minCategories: 2,
+  // the hand-worked KPIs below are over 3 members: judge them anyway (the default, 10, would leave them unmarked)
+  minDenominator: 1,
   listSize: 10,
   unmask: false,
   targets: { repurchase_rate: { baseline: 40, challenge: 45 }, aov: { baseline: 150 }, wakeup_rate: { baseline: '25%' } },
@@ -201,6 +203,11 @@ describe('kpiLines', () => {
   it("the scope is the caller's: only L1's orders give a 50 % repurchase rate, challenge reached", () => {
     const lines = kpiLines({ orders: KPI_ORDERS.filter((o) => o.leaderId === 'L1'), returns: [] }, '2026-10', AS_OF, settings);
     expect(lines.find((l) => l.kpi === 'repurchase_rate')!.mark).toBe('challenge');
+  });
+
+  it('a KPI over fewer members than minDenominator is not judged', () => {
+    const lines = kpiLines({ orders: KPI_ORDERS, returns: [] }, '2026-10', AS_OF, { ...settings, minDenominator: 10 });
+    expect(lines.find((l) => l.kpi === 'repurchase_rate')!.mark).toBe('too_few');
   });
 });
 

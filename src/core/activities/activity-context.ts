@@ -7,6 +7,7 @@ import { offersFrom, type Offers, type TextLang } from './activities.js';
 import type { Unit } from '../kpi/index.js';
 import { stageTargets, type KpiTargets } from '../kpi/index.js';
 import { ratio, toDecimal, type Ratio } from '../shared/index.js';
+import { isMadeUpMemberId, phoneTail } from '../shared/index.js';
 import type { Stage, StageThresholds } from '../members/index.js';
 import { AFTER_SALE_WINDOW_DAYS, type MemberProfile, type Reason } from '../members/index.js';
 import type { Scene } from '../templating/index.js';
@@ -19,6 +20,10 @@ export interface Names {
   weekday(isoWeekday: number): string;
   kpi(code: string): string;
   coupon(code: Coupon | 'none'): string;
+  /** a category as the export writes it (Chinese), in the output language where it is a common one */
+  category(name: string): string;
+  /** the last four digits of a phone as a member's reference: 尾号5678 */
+  phoneTail(digits: string): string;
 }
 
 export type Coupon = 'first_order_off' | 'welcome_gift' | 'trial_coupon' | 'return_coupon' | 'cashback';
@@ -79,6 +84,7 @@ export type MemberContext = ReturnType<typeof memberContext>;
 export function memberContext(p: MemberProfile, contact: Contact | undefined, names: Names) {
   return {
     id: p.memberId,
+    ref: memberRef(p.memberId, contact?.phone ?? '', names),
     name: contact?.name ?? '',
     phone: contact?.phone ?? '',
     stage: codeName(p.stage, names),
@@ -89,14 +95,26 @@ export function memberContext(p: MemberProfile, contact: Contact | undefined, na
     recency_days: p.recencyDays,
     orders: p.orders,
     spend_fen: p.spendFen,
-    favourite: p.favourite && { ...p.favourite },
-    suggestion: p.suggestion && { ...p.suggestion },
+    favourite: p.favourite && pickName(p.favourite, names),
+    suggestion: p.suggestion && pickName(p.suggestion, names),
     categories_recorded: p.categoriesRecorded,
     categories_bought: p.categoriesBought,
     reason: { code: p.reason, name: names.reason(p.reason) },
     last_order: p.lastOrder && { date: p.lastOrder.date, amount_fen: p.lastOrder.amountFen, products: [...p.lastOrder.products] },
   };
 }
+
+/** The member ID, or the phone's last four digits where the ID is one tuan made up (快团团 exports have none). */
+function memberRef(id: string, phone: string, names: Names): string {
+  const tail = phoneTail(phone);
+  return isMadeUpMemberId(id) && tail !== '' ? names.phoneTail(tail) : id;
+}
+
+/** A category in the output language (product names stay as the export writes them). */
+const pickName = (p: { kind: 'category' | 'product'; name: string }, names: Names) => ({
+  kind: p.kind,
+  name: p.kind === 'category' ? names.category(p.name) : p.name,
+});
 
 const KPI_UNITS: Record<string, 'pct' | 'orders_per_week' | 'orders_per_month'> = {
   growth_weekly_orders: 'orders_per_week',

@@ -261,7 +261,8 @@ function dayTasks(inp: PlanInput, date: string, aud: Audiences, estimate: number
           time,
           action: 'at_risk',
           stage: s,
-          script: 'script-growth',
+          // a mature member is asked how they are and reminded of their benefits, not offered a trial voucher
+          script: s === 'mature' ? 'script-mature-care' : 'script-growth',
           kit: `kit-${s}`,
           channel: 'private',
           memberIds: aud.atRisk.get(s)!,

@@ -19,5 +19,6 @@ export { LEADER_FIELDS, LEADER_FIELD_LABELS, LEADER_FIELD_NAMES, judgeLeadersHea
 export type { LeaderRecord, LeaderRow } from './leaders.js';
 export { DEFAULT_LINE_LIMITS, chooseLayout, normalizeRecord, repeatIdentity, requiredFields } from './normalize.js';
 export type { Layout, LineLimits, NormalizeOptions } from './normalize.js';
+export { rejectFieldText, rejectReasonText, rejectSummaryText } from './reject-text.js';
 export { DEFAULT_STATUS_WORDS, STATUSES } from './status.js';
 export type { Status } from './status.js';

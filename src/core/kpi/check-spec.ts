@@ -46,6 +46,8 @@ export const ChecksSchema = z.array(CheckSchema).superRefine((checks, ctx) => {
 export const KpiSectionSchema = z.strictObject({
   /** category_penetration counts a 成长期 member who bought in at least this many categories. @default 2 */
   min_categories: z.number().int().min(1),
+  /** A KPI taken over fewer members (or orders) than this is shown but not marked: too few to judge (tuan kpi, report). @default 10 */
+  min_denominator: z.number().int().min(1),
   /** The one targets table: baseline / challenge per KPI code, read by kpi, report, kit and plan (rates in percent, money in yuan). */
   targets: z
     .record(z.string(), z.strictObject({ baseline: written.optional(), challenge: written.optional() }))
@@ -68,5 +70,6 @@ export const KpiSectionSchema = z.strictObject({
 /** The seed's targets (SPEC §6 column 4, the catalogue's `seed`): baseline / challenge. */
 export const DEFAULT_KPI_SECTION: z.infer<typeof KpiSectionSchema> = {
   min_categories: 2,
+  min_denominator: 10,
   targets: seedTargets(),
 };

@@ -213,13 +213,24 @@ export function checksFailed(s: Summary, strict: boolean): boolean {
   return s.fail > 0 || (strict && (s.warn > 0 || s.na > 0));
 }
 
-/** How a KPI value stands against the seed's baseline and challenge (`tuan kpi`); null when it has no target. */
-export type TargetMark = 'challenge' | 'met' | 'below' | 'na';
+/**
+ * How a KPI value stands against the seed's baseline and challenge (`tuan kpi`); null when it has no target.
+ * too_few: the denominator is below kpi.min_denominator, too small to judge; other_period: the target is
+ * for a calendar month and the period is not one (a week, a range, a month still running).
+ */
+export type TargetMark = 'challenge' | 'met' | 'below' | 'na' | 'too_few' | 'other_period';
 
-export function markTarget(value: Ratio | null, baseline: Ratio | null, challenge: Ratio | null): TargetMark | null {
+export function markTarget(
+  value: Ratio | null,
+  baseline: Ratio | null,
+  challenge: Ratio | null,
+  unjudged: 'too_few' | 'other_period' | null = null,
+): TargetMark | null {
   if (baseline === null && challenge === null) return null;
   if (value === null) return 'na';
+  if (unjudged) return unjudged;
   if (challenge !== null && compareRatio(value, challenge) >= 0) return 'challenge';
   if (baseline !== null && compareRatio(value, baseline) >= 0) return 'met';
-  return 'below';
+  // with only a challenge value there is no baseline to be below
+  return baseline === null ? null : 'below';
 }

@@ -60,6 +60,8 @@ export interface KpiDef {
   direction: Direction;
   /** the seed's target: the default of `kpi.targets` (config), read by kpi, kpi check, kit, plan and report */
   seed?: SeedTarget;
+  /** the value grows with the period's length (a share of members who ordered in it, a count), so the target holds for a calendar month only */
+  perMonth?: true;
 }
 
 const stageShare = Object.fromEntries(
@@ -88,6 +90,7 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
     zh: '复购率',
     en: 'repurchase rate',
     direction: 'higher',
+    perMonth: true,
     seed: { baseline: 40, challenge: 45, source: 'seed 002; challenge seed 004' },
   },
   intro_retention_30d: {
@@ -130,6 +133,7 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
     zh: '唤醒率',
     en: 'wake-up rate',
     direction: 'higher',
+    perMonth: true,
     seed: { baseline: 25, challenge: 30, source: 'seed 000' },
   },
   winback_rate: {
@@ -137,6 +141,7 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
     zh: '挽回成功率',
     en: 'win-back rate',
     direction: 'higher',
+    perMonth: true,
     seed: { baseline: 15, challenge: 20, source: 'seed 000' },
   },
   ...stageShare,
@@ -174,6 +179,7 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
     zh: '社群消息量',
     en: 'community messages',
     direction: 'higher',
+    perMonth: true,
     seed: { challenge: 5000, source: 'seed 002' },
   },
 };

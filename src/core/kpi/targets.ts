@@ -37,10 +37,38 @@ export function targetOf(targets: KpiTargets, code: string, unit: Unit): { basel
   return { baseline: read(t?.baseline, unit), challenge: read(t?.challenge, unit) };
 }
 
+/** What a KPI line is judged against beyond its targets. */
+export interface Judging {
+  /** kpi.min_denominator: fewer members (or orders) than this in the denominator are too few to judge */
+  minDenominator: number;
+  /** the period: a target the catalogue sets per month is judged only on a whole calendar month */
+  period: { kind: string; partial: boolean };
+}
+
+/** The members (or orders) a KPI's value is taken over, from its basis; null when the basis holds no count (成熟期客单价增幅 compares two AOVs). */
+export function denominatorOf(kpi: string, basis: [number, number] | null): number | null {
+  return basis === null || kpi === 'mature_aov_uplift' ? null : basis[1];
+}
+
 /** A KPI's value with its targets and mark. */
-export function kpiLine(targets: KpiTargets, kpi: string, unit: Unit, value: Ratio | null, basis: [number, number] | null): KpiLine {
+export function kpiLine(
+  targets: KpiTargets,
+  kpi: string,
+  unit: Unit,
+  value: Ratio | null,
+  basis: [number, number] | null,
+  judging?: Judging,
+): KpiLine {
   const { baseline, challenge } = targetOf(targets, kpi, unit);
-  return { kpi, unit, value, basis, baseline, challenge, mark: markTarget(value, baseline, challenge) };
+  const den = denominatorOf(kpi, basis);
+  const unjudged = !judging
+    ? null
+    : den !== null && den < judging.minDenominator
+      ? 'too_few'
+      : kpiDef(kpi)?.perMonth && (judging.period.kind !== 'month' || judging.period.partial)
+        ? 'other_period'
+        : null;
+  return { kpi, unit, value, basis, baseline, challenge, mark: markTarget(value, baseline, challenge, unjudged) };
 }
 
 export interface StageTarget {

@@ -54,6 +54,8 @@ export interface ProfileInputs {
   lastOrders: ReadonlyMap<string, LastOrder>;
   /** an after-sale event this many days before the last order (or later) points to the reason */
   afterSaleWindowDays: number;
+  /** categories never suggested to a member who has not bought them (母婴: whether there is a baby at home is unknown) */
+  personalCategories?: ReadonlySet<string>;
 }
 
 interface Tally {
@@ -105,7 +107,7 @@ export function buildProfiles(members: readonly MemberSegment[], inp: ProfileInp
     const fav = favouriteOf(own);
     const bought = new Set(own.map((t) => t.name));
     const pool = useCats ? inp.popularCategories : inp.popularProducts;
-    const sug = pool.find((p) => p !== '' && !bought.has(p)) ?? null;
+    const sug = pool.find((p) => p !== '' && !bought.has(p) && !(useCats && inp.personalCategories?.has(p))) ?? null;
     return {
       ...m,
       categoriesRecorded: useCats,

@@ -27,6 +27,8 @@ export interface ReportSettings {
   stages: StageThresholds;
   /** kpi.min_categories */
   minCategories: number;
+  /** kpi.min_denominator */
+  minDenominator: number;
   /** kpi.targets: baseline and challenge as people write them (40 = 40 %, money in yuan) */
   targets: KpiTargets;
   /** members shown per action list */
@@ -151,7 +153,12 @@ export function cn8Counts(members: readonly MemberSegment[]): ReportData['cn8'] 
 /** The KPI table for one month: each KPI of the scope's orders with its targets and mark. */
 export function kpiLines(data: KpiData, month: string, asOf: string, s: ReportSettings): KpiLine[] {
   const p = { start: monthStart(month), end: monthEnd(month), asOf, stages: s.stages, minCategories: s.minCategories };
-  return computeKpis(data, p, REPORT_KPIS).map((r) => kpiLine(s.targets, r.kpi, kpiDef(r.kpi)!.unit, r.value, r.basis));
+  return computeKpis(data, p, REPORT_KPIS).map((r) =>
+    kpiLine(s.targets, r.kpi, kpiDef(r.kpi)!.unit, r.value, r.basis, {
+      minDenominator: s.minDenominator,
+      period: { kind: 'month', partial: false },
+    }),
+  );
 }
 
 /** The month's statements of the scope's leaders, as summary rows. */

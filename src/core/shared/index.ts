@@ -18,6 +18,7 @@ export { addDays, businessDate, businessDateTime, daysBetween, isoWeekday, parse
 export { uniqueFileNames } from './filenames.js';
 export type { LeaderInfo } from './leader-info.js';
 export {
+  isMadeUpMemberId,
   maskContact,
   maskName,
   maskPhone,
@@ -27,6 +28,7 @@ export {
   maskRecordCells,
   maskWords,
   personalColumns,
+  phoneTail,
   stringsIn,
 } from './mask.js';
 export type { Contact, PersonalColumns } from './mask.js';

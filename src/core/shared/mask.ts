@@ -23,6 +23,15 @@
  */
 
 /** `13812345678` -> `138****5678`; already-masked or short values keep only their last 4 digits visible. */
+/** An ID tuan made up from a buyer's nickname and phone because the export has none (快团团, core/ingest memberIdFromBuyer). */
+export const isMadeUpMemberId = (id: string): boolean => /^u[0-9a-f]{10}$/.test(id);
+
+/** The last four digits of a phone, masked or not ('' when fewer than four). */
+export function phoneTail(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 4 ? digits.slice(-4) : '';
+}
+
 export function maskPhone(phone: string): string {
   const s = phone.trim();
   if (s === '') return '';

@@ -163,7 +163,7 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
     empty: bool('nobody to compare', false),
     chart: heat,
     wakeup: share('唤醒率: members silent on `from` who ordered again'),
-    winback: share('挽回率: members churned on `from` who ordered again'),
+    winback: share('挽回成功率: members churned on `from` who ordered again'),
   }),
   rfm: obj('the R × F grid', {
     empty: bool('no order in the RFM window', false),
@@ -192,7 +192,7 @@ export const REPORT_CONTEXT: ObjectField = obj('the HTML report', {
       basis: str('what it is made of; may be empty', '400/744'),
       baseline: str('≥ baseline, or empty', '≥ 40%'),
       challenge: str('≥ challenge, or empty', '≥ 45%'),
-      mark: str('challenge, met, below, na, or empty without a target', 'challenge'),
+      mark: str('challenge, met, below, na, too_few (too few to judge), or empty without a target', 'challenge'),
       symbol: str('★ ✓ ✗ n/a, or empty', '★'),
     }),
   ),

@@ -7,7 +7,7 @@ import { bool, bp, compactOf, date, fen, list, nullable, num, obj, str, type Obj
 import { STAGES } from '../members/index.js';
 import { REPORT_CONTEXT } from './report-context.js';
 
-export const SCENES = ['welcome', 'growth', 'mature', 'silent', 'churned', 'complaint'] as const;
+export const SCENES = ['welcome', 'growth', 'mature', 'mature-care', 'silent', 'churned', 'complaint'] as const;
 export type Scene = (typeof SCENES)[number];
 
 export const KIT_TEMPLATES = STAGES.map((s) => `kit-${s}` as const);
@@ -35,6 +35,10 @@ const pick = (doc: string) =>
 
 export const MEMBER = obj('a member', {
   id: str('member ID', 'M00001'),
+  ref: str(
+    'what tells the member apart in a list: the member ID, or, for an ID tuan made up because the export has none (快团团), the last four digits of the phone as 快团团 shows them (尾号5678 / tel. …5678)',
+    'M00001',
+  ),
   name: str('nickname, masked (张*) unless --unmask', 'Z*'),
   phone: str('phone, masked (138****5678) unless --unmask; may be empty', '138****5678'),
   stage: codeName('lifecycle stage as of the data date', 'silent'),
