@@ -14,7 +14,7 @@ import type { ImportSummary } from '../../src/adapters/import-orders.js';
 import { findExports } from '../../src/adapters/init-sample.js';
 import { fileQuestion } from '../../src/commands/init-prompts.js';
 import { query, rows } from '../helpers/db.js';
-import { FIXTURES, ROOT, runTuan, workdir } from '../helpers/run-tuan.js';
+import { FIXTURES, ROOT, runBin, runTuan, workdir } from '../helpers/run-tuan.js';
 
 const tuan = (dir: string, ...args: string[]) => runTuan(['--lang', 'en', ...args], { cwd: dir });
 const db = (dir: string) => join(dir, 'tuan.db');
@@ -351,6 +351,23 @@ describe('the same orders as the CSV export', () => {
     const all =
       'SELECT order_id, line_key, ordered_at, member_id, phone, product, quantity, amount_fen, refund_fen, status FROM order_lines ORDER BY 1, 2';
     expect(rows(join(dir, 'x.db'), all)).toEqual(rows(join(dir, 'c.db'), all));
+  });
+
+  it('the worker thread of a large import reads a workbook the same (the built binary, threshold lowered); .xlsm too', async () => {
+    const dir = workdir(['../../data/ktt-export.xlsx']);
+    const wb = XLSX.read(readFileSync(join(dir, 'ktt-export.xlsx')), { cellNF: true }); // keep the date formats
+    writeFileSync(join(dir, 'ktt-export.xlsm'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsm', bookSST: true }));
+    const env = { TUAN_TEST_WORKER_MIN_BYTES: '1024', TUAN_LANG: 'en' };
+    const worker = runBin(['import', 'ktt-export.xlsx', '--leader', 'L004', '--db', 'w.db', '--format', 'json'], { cwd: dir, env });
+    expect(worker.code, worker.stderr).toBe(0);
+    const macro = runBin(['import', 'ktt-export.xlsm', '--leader', 'L004', '--db', 'm.db', '--format', 'json'], { cwd: dir, env });
+    expect(macro.code, macro.stderr).toBe(0);
+    expect((await tuan(dir, 'import', 'ktt-export.xlsx', '--leader', 'L004', '--db', 'p.db')).code).toBe(0);
+    const all =
+      'SELECT order_id, line_key, ordered_at, member_id, product, quantity, amount_fen, refund_fen, status, source_line FROM order_lines ORDER BY 1, 2';
+    expect(rows(join(dir, 'w.db'), all)).toEqual(rows(join(dir, 'p.db'), all));
+    expect(rows(join(dir, 'm.db'), all)).toEqual(rows(join(dir, 'p.db'), all));
+    expect(rows(join(dir, 'w.db'), all)).toHaveLength(3590);
   });
 
   it('a CSV named .xls is read as CSV (by content, not by name)', async () => {

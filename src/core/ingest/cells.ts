@@ -48,6 +48,8 @@ export function serialToText(serial: number, date1904: boolean, timeOnly = false
   seconds -= days * 86_400;
   const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor((seconds % 3600) / 60))}:${pad2(seconds % 60)}`;
   if (timeOnly && days === 0) return time;
+  const key = date1904 ? -days - 1 : days;
+  if (key === lastDay) return `${lastDate} ${time}`; // rows of an export share their day
   let date: string;
   if (date1904) date = ymd(Date.UTC(1904, 0, 1) + days * 86_400_000);
   else if (days === 60) date = '1900-02-29';
@@ -55,8 +57,14 @@ export function serialToText(serial: number, date1904: boolean, timeOnly = false
     if (days < 60) days += 1; // before the phantom day every serial is one day later than it counts
     date = ymd(Date.UTC(1899, 11, 30) + days * 86_400_000);
   }
+  lastDay = key;
+  lastDate = date;
   return `${date} ${time}`;
 }
+
+/** The last day turned into a date (1904 days as -days - 1), and its text. */
+let lastDay = Number.NaN;
+let lastDate = '';
 
 function ymd(ms: number): string {
   const d = new Date(ms);
@@ -105,6 +113,8 @@ function plainDecimal(n: number): string {
 /** A money number as text with at most 2 decimals, rounded half-up (on the magnitude) from its decimal text. */
 export function moneyToText(n: number): string {
   const s = numberToText(n);
+  const dot = s.indexOf('.');
+  if (dot < 0 || s.length - dot <= 3) return s; // at most 2 decimals already
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return s;
   const frac = m[3] ?? '';
