@@ -4,6 +4,7 @@
 //   node bench/run.mjs            full run: 1M lines ×3 vs sqlite3, 3M lines ×3, UCI Online Retail ×3
 //   node bench/run.mjs --quick    100k lines, 1 run each, no 3M, no UCI (fast iteration)
 //   node bench/run.mjs --only uci run only the cases whose key contains "uci" (checks that need others are skipped)
+//   node bench/run.mjs --only xlsx  the 200k-line export as .xlsx vs as .csv (tuan on both, ratio and peak RSS)
 //   node bench/run.mjs --runs 5   measurements per case (default 3, --quick 1)
 //   node bench/run.mjs --live     run the tree's bin/tuan.js instead of a frozen copy of the build (see below)
 //
@@ -59,6 +60,7 @@ const WORK = join(BENCH, 'work');
 const SNAPSHOT = join(WORK, 'build');
 const TUAN = () => join(ARGS.live ? ROOT : SNAPSHOT, 'bin', 'tuan.js');
 const GEN = join(BENCH, 'gen-export.mjs');
+const GEN_XLSX = join(BENCH, 'gen-xlsx.mjs');
 const MAXRSS_URL = pathToFileURL(join(BENCH, 'maxrss.mjs')).href;
 const UCI_GZ = resolve(ROOT, '..', 'shared', 'data', 'real', 'online_retail.csv.gz');
 // ../shared beside the repository, or ../../shared from a worktree one folder deeper (test/helpers/shared-data.ts)
@@ -294,6 +296,25 @@ async function ensureExport(n) {
   return file;
 }
 
+/** The generated export of n lines as an .xlsx workbook (bench/gen-xlsx.mjs), cached beside the CSV. */
+async function ensureWorkbook(n) {
+  const csv = await ensureExport(n);
+  const version = createHash('sha256').update(readFileSync(GEN_XLSX)).digest('hex').slice(0, 8);
+  const name = `${csv.slice(WORK.length + 1, -'.csv'.length)}-${version}.xlsx`;
+  const file = join(WORK, name);
+  if (!existsSync(file)) {
+    for (const f of readdirSync(WORK))
+      if (f.startsWith(`orders-${n}-`) && f.endsWith('.xlsx') && f !== name) rmSync(join(WORK, f), { force: true });
+    log(`bench: writing ${label(n)} lines as a workbook -> bench/work/${name}`);
+    const r = await runChild(process.execPath, [GEN_XLSX, csv, file], { cwd: ROOT, env: process.env });
+    if (r.code !== 0) throw new Error(`gen-xlsx failed (${r.code}): ${r.stderr}`);
+    inputs[name] = { lines: n, bytes: fileSize(file), generatedInMs: Math.round(r.wallMs), generatorPeakKiB: r.hwmSampledKiB };
+  } else {
+    inputs[name] = { lines: n, bytes: fileSize(file), cached: true };
+  }
+  return { xlsx: file, csv };
+}
+
 /** The UCI file decompressed into bench/work (for sqlite3, which cannot read gzip). */
 async function ensureUciCsv() {
   const file = join(WORK, 'online_retail.csv');
@@ -449,6 +470,8 @@ function sqliteAggregate(db) {
 //           cleanup?(state), note? }. run/reference return a function performing ONE measurement.
 const N_MAIN = ARGS.quick ? 100_000 : 1_000_000;
 const N_BIG = 3_000_000;
+const N_XLSX = 200_000;
+const xlsxKey = `import-xlsx-${label(N_XLSX).toLowerCase()}`;
 const mainKey = `import-${label(N_MAIN).toLowerCase()}`;
 const CASES = [
   {
@@ -497,6 +520,18 @@ const CASES = [
     setup: async () => ({ db: await prepareDb(await ensureExport(N_MAIN), join(WORK, `predict-${label(N_MAIN).toLowerCase()}.tuan.db`)) }),
     run: (s) => tuanPredict(s.db, '2025-12-31'),
   },
+  {
+    key: xlsxKey,
+    name: `tuan import ${label(N_XLSX)} lines .xlsx`,
+    refTool: 'tuan import of the same lines as .csv',
+    note: 'reference: tuan importing the same lines as .csv (the sqlite3 columns show that run); peak RSS is the .xlsx run',
+    setup: async () => {
+      const { xlsx, csv } = await ensureWorkbook(N_XLSX);
+      return { file: xlsx, csv };
+    },
+    run: (s) => tuanImport(s.file, { key: xlsxKey, expectInserted: N_XLSX }),
+    reference: (s) => tuanImport(s.csv, { key: `${xlsxKey}-ref`, expectInserted: N_XLSX }),
+  },
 ];
 
 // Checks with a target, computed from the case results (skipped when a case they need did not run).
@@ -528,6 +563,19 @@ const CHECKS = [
     value: (R) => R['predict-cdnow'].run.wallMs.median / 1000,
     show: (v) => `${v.toFixed(2)} s`,
     target: { max: 2, text: '< 2 s' },
+  },
+  {
+    name: `wall time .xlsx / .csv (both tuan), ${label(N_XLSX)}`,
+    needs: [xlsxKey],
+    value: (R) => R[xlsxKey].ratio,
+    show: (v) => v.toFixed(2),
+    target: { max: 3.0, text: '≤ 3.0' },
+  },
+  {
+    name: `peak RSS tuan import .xlsx, ${label(N_XLSX)} (information)`,
+    needs: [xlsxKey],
+    value: (R) => R[xlsxKey].run.rssKiB.median / 1024,
+    show: (v) => `${v.toFixed(1)} MiB`,
   },
   {
     name: 'wall time tuan / sqlite3, UCI (information)',
@@ -633,11 +681,12 @@ async function runCase(c) {
   }
   const result = { key: c.key, name: c.name, note: c.note ?? null, runs: RUNS, run: summarise(runs) };
   if (ref) {
-    result.reference = { tool: 'sqlite3 CLI .import', ...summarise(refs) };
+    result.reference = { tool: c.refTool ?? 'sqlite3 CLI .import', ...summarise(refs) };
     result.ratio = result.run.wallMs.median / result.reference.wallMs.median;
   }
   for (const s of ['tuan', 'sqlite3']) rmDb(join(WORK, `${c.key}.${s}.db`)); // large; the sizes are in info
-  rmSync(join(WORK, `${c.key}.rss`), { force: true });
+  rmDb(join(WORK, `${c.key}-ref.tuan.db`)); // a reference run by tuan itself
+  for (const k of [c.key, `${c.key}-ref`]) rmSync(join(WORK, `${k}.rss`), { force: true });
   return result;
 }
 

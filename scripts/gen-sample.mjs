@@ -10,6 +10,9 @@
 //   sample-orders-gbk.csv  the same text encoded GBK (no BOM)
 //   ktt-export.csv         快团团-style export of one leader (L004), GBK, title rows, multi-line cells
 //   leaders.csv            leader master data, UTF-8 with BOM
+//   ktt-export.xlsx        the same 快团团 export as an Excel workbook (written with SheetJS): merged title
+//                          rows, 支付时间 as date cells, amounts as numbers (float sums, as exports hold
+//                          them), a second sheet 商品汇总; it imports to the same orders as ktt-export.csv
 //
 // The story (2025-08-01 .. 2026-10-31, "today" = 2026-11-01):
 //   L001 王姐/阳光花园  strong established community, ~45% of members, steady all period.
@@ -28,6 +31,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import * as XLSX from '@e965/xlsx';
 import { mulberry32 } from './prng.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
@@ -627,6 +631,52 @@ const kttText =
     ]),
   ]);
 
+// ---------------------------------------------------------------- 快团团 as a workbook
+// The same rows as kttText, typed the way a spreadsheet export holds them. No PRNG is used here.
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30); // 1900 date system: serial 61 is 1900-03-01
+function kttWorkbook() {
+  const serial = (o, short) => {
+    const [y, mo, dd] = ymd(o.day);
+    const sec = short ? o.sec - (o.sec % 60) : o.sec;
+    return (Date.UTC(y, mo - 1, dd) - EXCEL_EPOCH) / DAY_MS + sec / 86400;
+  };
+  // amounts summed in floating point, yuan by yuan, as a back-end writes them (47.699999999999996 …)
+  const floatYuan = (o, fen) => (fen === o.amount ? o.items.reduce((s, it) => s + it.qty * (it.p.fen / 100), 0) : fen / 100);
+  const money = '"￥"#,##0.00';
+  const rows = [
+    ['快团团 跟团记录导出,导出时间:2026-11-01 09:12'],
+    ['团长:孙姐(枫林湾),统计范围:2026-05-01至2026-10-31'],
+    KTT_HEADER,
+    ...kOrders.map((o) => {
+      const short = o.payTime.includes('/');
+      return [
+        o.no,
+        o.k.nick,
+        o.memberNote,
+        { t: 'n', v: serial(o, short), z: short ? 'yyyy/m/d h:mm' : 'yyyy-mm-dd hh:mm:ss' },
+        o.leaderNote,
+        o.items.map((it) => `${it.p.name}+${it.qty}`).join('\n'),
+        { t: 'n', v: floatYuan(o, o.amount), z: money },
+        { t: 'n', v: floatYuan(o, o.refund), z: money },
+        o.status,
+        o.k.pickup,
+        o.k.receiver,
+        o.k.masked,
+        o.k.address,
+      ];
+    }),
+  ];
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  ws['!merges'] = [0, 1].map((r) => ({ s: { r, c: 0 }, e: { r, c: KTT_HEADER.length - 1 } }));
+  const totals = new Map();
+  for (const o of kOrders) for (const it of o.items) totals.set(it.p.name, (totals.get(it.p.name) ?? 0) + it.qty);
+  const summary = XLSX.utils.aoa_to_sheet([['商品', '数量'], ...[...totals].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '跟团记录');
+  XLSX.utils.book_append_sheet(wb, summary, '商品汇总');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true });
+}
+
 // ---------------------------------------------------------------- leaders
 const leadersText = csv([
   ['团长ID', '团长姓名', '小区', '区域', '培训师', '加入时间', '师傅', '星级', '角色'],
@@ -642,6 +692,7 @@ const BOM = '\uFEFF';
 writeFileSync(join(OUT, 'sample-orders.csv'), BOM + mainText, 'utf8');
 writeFileSync(join(OUT, 'sample-orders-gbk.csv'), gbk(mainText, 'sample-orders-gbk.csv'));
 writeFileSync(join(OUT, 'ktt-export.csv'), gbk(kttText, 'ktt-export.csv'));
+writeFileSync(join(OUT, 'ktt-export.xlsx'), kttWorkbook());
 writeFileSync(join(OUT, 'leaders.csv'), BOM + leadersText, 'utf8');
 
 // ---------------------------------------------------------------- summary

@@ -13,6 +13,7 @@ import type { Sniffed } from '../core/ingest/index.js';
 import { headerScore, normalizeHeader } from '../core/ingest/index.js';
 import { detectEncoding, StrictDecoder, type BadLine, type Encoding, type EncodingChoice } from './decode.js';
 import { clipRaw, RecordAssembler } from './records.js';
+import { containerOf, readWorkbookBatches, sniffWorkbook } from './workbook.js';
 
 /** A cell longer than this is not data a leader's export holds: its row is rejected. */
 export const MAX_CELL_CHARS = 64 * 1024;
@@ -144,6 +145,8 @@ export interface SniffOptions {
   delimiter: DelimiterChoice;
   /** header texts given by --map / config columns: they count as known headers */
   extraHeaders: readonly string[];
+  /** a workbook's sheet (--sheet NAME|N); ignored for text files */
+  sheet?: string | undefined;
 }
 
 /** Find encoding, delimiter and the header row (skipping title rows above it). */
@@ -157,6 +160,20 @@ export async function sniffFile(path: string, opts: SniffOptions): Promise<Sniff
     throw readFailure(path, e);
   }
   if (size === 0) throw new InputError({ zh: `${basename(path)} 是空文件`, en: `${basename(path)} is empty` });
+  // A workbook is known by its content (a zip or an OLE2 file), whatever its name; a CSV named .xls reads as CSV.
+  let container: ReturnType<typeof containerOf>;
+  try {
+    container = containerOf(path);
+  } catch (e) {
+    throw readFailure(path, e);
+  }
+  if (container) {
+    try {
+      return await sniffWorkbook(path, container, opts);
+    } catch (e) {
+      throw readFailure(path, e);
+    }
+  }
   const gzip = isGzip(path);
   const { sample, complete } = await readSample(path, gzip);
   const encoding = opts.encoding === 'auto' ? detectEncoding(sample, complete).encoding : opts.encoding;
@@ -214,6 +231,8 @@ export interface ParseProblem {
   line: number;
   raw: string;
   reason: string;
+  /** the column it is about, when known (a workbook's error cell); else the row is a CSV problem */
+  field?: string;
 }
 
 /** Rebuild a record's text (for rejected rows): cells joined by the delimiter, quoted where needed. */
@@ -239,6 +258,16 @@ export async function* readRecordBatches(
   onParseProblem: (p: ParseProblem) => void,
   onBytes?: (n: number) => void,
 ): AsyncGenerator<RawRecord[]> {
+  if (sniffed.workbook) {
+    const problem = (p: { line: number; cells: string[]; field: string; reason: string }) =>
+      onParseProblem({ line: p.line, raw: clipRaw(recordText(p.cells, sniffed.delimiter)), reason: p.reason, field: p.field });
+    try {
+      yield* readWorkbookBatches(path, sniffed, problem, onBytes);
+    } catch (e) {
+      throw readFailure(path, e);
+    }
+    return;
+  }
   const decoder = new StrictDecoder(sniffed.encoding, onBadLine);
   const assembler = new RecordAssembler(sniffed.delimiter, sniffed.headers.length, sniffed.headerLine + 1, (q) =>
     onParseProblem({ line: q.line, raw: q.raw, reason: q.why === 'stray_quote' ? STRAY_QUOTE : LINE_TOO_LONG }),

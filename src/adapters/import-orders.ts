@@ -35,7 +35,12 @@ export interface ImportOptions {
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
   /** parse in a worker thread from this size on; default WORKER_MIN_BYTES (tests lower it) */
   workerMinBytes?: number;
+  /** a workbook's sheet to read (--sheet NAME|N); default: the first with a recognisable header */
+  sheet?: string | undefined;
 }
+
+/** Fields whose numeric workbook cells are money: rounded half-up to 2 decimals, never truncated. */
+const MONEY_FIELDS = ['amount', 'unit_price', 'refund_amount'] as const;
 
 export type { ImportSummary };
 
@@ -102,11 +107,16 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     extraHeaders: Object.values(opts.overrides),
+    sheet: opts.sheet,
   });
   const { mapping, problems } = mapHeaders(sniffed.headers, opts.overrides);
   const missing = requiredFields(mapping);
   if (problems.length || missing.length) throw mappingError(file, sniffed.headers, problems, missing);
   const layout = chooseLayout(mapping);
+  const wb = sniffed.workbook;
+  if (wb) wb.money = MONEY_FIELDS.flatMap((f) => (mapping.columns[f] === undefined ? [] : [mapping.columns[f]]));
+  // where a rejected row came from: the file, and for a workbook its sheet (`orders.xlsx!Sheet1`)
+  const source = wb ? `${file}!${wb.sheet}` : file;
   const hashing = sha256File(path); // read alongside the parse; awaited before the commit
   hashing.catch(() => {}); // a read error surfaces where it is awaited
   const bytesTotal = statSync(path).size;
@@ -137,7 +147,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
         file,
         '',
         bytesTotal,
-        sniffed.encoding,
+        wb?.format ?? sniffed.encoding,
         sniffed.delimiter,
         layout,
         opts.leaderOverride ?? null,
@@ -152,7 +162,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
         counts.rejected++;
         const key = `${r.field}: ${r.reason.replace(/"[^"]*"/g, '"…"')}`;
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
-        st.reject.run(importId, file, r.line, r.field, r.reason, r.raw);
+        st.reject.run(importId, source, r.line, r.field, r.reason, r.raw);
       }
       write(batch);
       opts.onProgress?.(batch.bytes, bytesTotal);
@@ -166,7 +176,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
       importId,
       file,
       sha256,
-      encoding: sniffed.encoding,
+      encoding: wb?.format ?? sniffed.encoding,
       delimiter: sniffed.delimiter,
       layout,
       headerLine: sniffed.headerLine,
@@ -183,6 +193,7 @@ export async function importOrdersFile(db: Db, path: string, opts: ImportOptions
         .map(([reason, count]) => ({ reason, count }))
         .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason))
         .slice(0, 5),
+      ...(wb ? { workbook: { format: wb.format, sheet: wb.sheet, skippedSheets: wb.skipped } } : {}),
     };
     checkRejectRate(summary, opts.maxRejectRate);
     st.finish.run(

@@ -1,5 +1,6 @@
 /** `tuan init`: read the head of a sample export (encoding, delimiter, header row, the first records). */
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { readRecordBatches, sniffFile, type Sniffed } from './csv.js';
 
 export interface Sample {
@@ -21,4 +22,26 @@ export async function readSample(cwd: string, file: string, extraHeaders: readon
     }
   }
   return { sniffed, rows };
+}
+
+/** Names that look like exports: text tables (maybe gzipped) and Excel workbooks. */
+const EXPORT_NAME = /\.(csv|tsv|txt|xlsx|xlsm|xls)(\.gz)?$/i;
+
+/** The export files (CSV, TSV, gzip, workbooks) in `dir`, by name, at most `limit`; [] when it cannot be read. */
+export function findExports(dir: string, limit = 8): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((n) => EXPORT_NAME.test(n) && !n.startsWith('.') && !n.startsWith('~$'))
+      .filter((n) => {
+        try {
+          return statSync(join(dir, n)).isFile();
+        } catch {
+          return false;
+        }
+      })
+      .sort()
+      .slice(0, limit);
+  } catch {
+    return [];
+  }
 }

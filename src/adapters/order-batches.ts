@@ -60,7 +60,7 @@ export async function* produceBatches(input: ProduceInput): AsyncGenerator<Order
     },
     (p) => {
       pendingRows++;
-      pending.push({ line: p.line, field: '(csv)', reason: p.reason, raw: p.raw });
+      pending.push({ line: p.line, field: p.field ?? '(csv)', reason: p.reason, raw: p.raw });
     },
     (n) => {
       bytes += n;

@@ -37,6 +37,8 @@ export interface ImportOptions extends BaseOptions, MaskOptions {
   leaderDefault?: string | undefined;
   /** the instant of the import, ISO with offset (stored with the import) */
   now: string;
+  /** the sheet of a workbook to read, by name or 1-based number among the visible sheets; default: the first with a header */
+  sheet?: string | undefined;
   /** one transaction for every file: a refused file imports none of them; default false: each file on its own */
   allOrNothing?: boolean | undefined;
   /** called once per order file (the name as given), for a progress bar */
@@ -89,6 +91,7 @@ export async function importFiles(db: DbInput, files: readonly string[], o: Impo
         limits: { maxAmountFen: config.import.max_line_amount_yuan * 100, maxQuantity: config.import.max_line_quantity },
         now: o.now,
         workerMinBytes: o.workerMinBytes,
+        sheet: o.sheet,
       };
       if (o.allOrNothing) beginWrite(handle); // waits (and says so) while another tuan imports
       try {

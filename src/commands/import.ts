@@ -19,6 +19,7 @@ export interface ImportFlags {
   maxRejectRate?: string;
   leader?: string;
   allOrNothing?: boolean;
+  sheet?: string;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -58,6 +59,13 @@ export function configureImportOptions(
     .addOption(
       new Option('--delimiter <d>', say('分隔符:auto、","、"\\t"(制表符)或 ";"', 'field delimiter: auto, ",", "\\t" (tab) or ";"')).default(
         'auto',
+      ),
+    )
+    .option(
+      '--sheet <name|N>',
+      say(
+        '读取 Excel 工作簿(.xlsx/.xls)的这个工作表:名称或序号(默认:第一个有能认出表头的工作表)',
+        'the sheet of an Excel workbook (.xlsx/.xls) to read: its name or number (default: the first with a recognisable header)',
       ),
     )
     .option(
@@ -104,6 +112,7 @@ export async function runImport(files: string[], flags: ImportFlags & { leaderDe
     now: ctx.nowIso,
     unmask: ctx.unmask,
     allOrNothing: flags.allOrNothing === true,
+    sheet: flags.sheet,
     onFile: (f) => (ctx.io.stderrIsTTY ? makeProgress(ctx.io.stderr, f, ctx.io.now) : NO_PROGRESS),
     onWait: waitNotice(ctx),
     workerMinBytes: testThreshold(ctx, 'WORKER_MIN_BYTES'),
@@ -124,20 +133,27 @@ export function reportFailures(result: ImportResult, flags: ImportFlags, ctx: Ct
 export const importCommand: CommandSpec = {
   name: 'import',
   group: 'import',
-  summary: { zh: '导入订单导出文件(CSV,可 gzip)到数据库', en: 'import order exports (CSV, gzip ok) into the database' },
+  summary: {
+    zh: '导入订单导出文件(CSV,可 gzip;或 Excel 工作簿 .xlsx/.xls)到数据库',
+    en: 'import order exports (CSV, gzip ok, or Excel workbooks .xlsx/.xls) into the database',
+  },
   description: {
     zh:
-      '读取订单导出文件(UTF-8、GBK/GB18030 或 UTF-16;逗号、制表符或分号分隔;普通文件或 .gz),识别表头,' +
+      '读取订单导出文件(UTF-8、GBK/GB18030 或 UTF-16;逗号、制表符或分号分隔;普通文件或 .gz;' +
+      '或 Excel 工作簿 .xlsx/.xlsm/.xls,按内容识别,默认读第一个有表头的工作表),识别表头,' +
       '每个文件在一个事务里把订单行写入 SQLite(已有的就更新)。被拒的行会保留下来(tuan rejects 查看)。' +
       '同一个文件再导一次不会有变化;之后导出的、时间有重叠的文件会更新订单状态和金额。',
     en:
-      'Reads order exports (UTF-8, GBK/GB18030 or UTF-16; comma, tab or semicolon; plain or .gz), maps the headers, ' +
+      'Reads order exports (UTF-8, GBK/GB18030 or UTF-16; comma, tab or semicolon; plain or .gz; or Excel workbooks ' +
+      '.xlsx/.xlsm/.xls, known by their content, the first sheet with a header unless --sheet), maps the headers, ' +
       'and upserts each order line into SQLite in one transaction per file. Rejected rows are kept (tuan rejects). ' +
       'Re-importing a file changes nothing; a later overlapping export updates status and amounts.',
   },
   examples: [
     'tuan import data/sample-orders.csv --leaders data/leaders.csv',
     'tuan import data/ktt-export.csv --leader L004',
+    'tuan import data/ktt-export.xlsx --leader L004',
+    'tuan import orders.xls --sheet 2',
     'tuan import online_retail.csv.gz --max-reject-rate 0.3',
   ],
   configure(cmd, say) {

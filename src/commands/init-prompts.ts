@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { confirm, input, number, select } from '@inquirer/prompts';
 import { FIELDS, type Field } from '../core/ingest/index.js';
+import { findExports } from '../adapters/init-sample.js';
 import type { MappingView } from '../core/ingest/index.js';
 import { STATUSES, type Status } from '../core/ingest/index.js';
 import { defineMessages, type Lang } from '../i18n.js';
@@ -36,6 +37,10 @@ export interface Prompter {
 
 const q = defineMessages({
   'ask.file': ['样例导出文件的路径(留空跳过)', 'path of a sample export (empty to skip)'],
+  'ask.fileFound': [
+    '样例导出文件的路径(CSV 或 Excel 工作簿;留空跳过)。这里有:{files}',
+    'path of a sample export (CSV or Excel workbook; empty to skip). Found here: {files}',
+  ],
   'ask.fileMissing': ['找不到文件 {path}', 'no such file: {path}'],
   'ask.mapping': [
     '表头映射正确吗?选"确认"继续,或选一个字段修改它的列',
@@ -73,9 +78,10 @@ export const AUTO = '\u0000auto';
 
 const instructions = (lang: Lang) => ({ navigation: q(lang, 'ask.nav'), pager: q(lang, 'ask.pager') });
 
-export function fileQuestion(lang: Lang, cwd: string) {
+/** `found`: export files (CSV and workbooks) in the folder, offered in the question. */
+export function fileQuestion(lang: Lang, cwd: string, found: readonly string[] = []) {
   return {
-    message: q(lang, 'ask.file'),
+    message: found.length ? q(lang, 'ask.fileFound', { files: found.join(', ') }) : q(lang, 'ask.file'),
     validate: (v: string) => {
       if (v.trim() === '') return true;
       try {
@@ -159,7 +165,7 @@ type PromptContext = Parameters<typeof input>[1];
 /** The real prompts, on the terminal (or on the streams of `context`, for tests). */
 export function inquirerPrompter(lang: Lang, cwd: string, context?: PromptContext): Prompter {
   return {
-    file: async () => (await input(fileQuestion(lang, cwd), context)).trim(),
+    file: async () => (await input(fileQuestion(lang, cwd, findExports(cwd)), context)).trim(),
     mappingAction: (view) => select(mappingQuestion(lang, view), context),
     header: async (field, view, firstRow) => {
       const h = await select(headerQuestion(lang, field, view, firstRow), context);

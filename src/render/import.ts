@@ -9,6 +9,11 @@ const m = defineMessages({
     '{file}:{enc},分隔符 {delim},格式 {layout},表头在第 {line} 行',
     '{file}: {enc}, delimiter {delim}, layout {layout}, header on line {line}',
   ],
+  'import.workbook': [
+    '{file}:Excel 工作簿 (.{fmt}),工作表 {sheet},格式 {layout},表头在第 {line} 行',
+    '{file}: Excel workbook (.{fmt}), sheet {sheet}, layout {layout}, header on row {line}',
+  ],
+  'import.skipped': ['  其他工作表未读取:{sheets}(用 --sheet 选择)', '  other sheets not read: {sheets} (pick one with --sheet)'],
   'import.counts': [
     '  读取 {rows} 行 → 订单行 新增 {ins},更新 {upd},未变 {same};拒收 {rej} 行 ({rate})',
     '  {rows} rows read → order lines inserted {ins}, updated {upd}, unchanged {same}; {rej} rows rejected ({rate})',
@@ -80,15 +85,19 @@ export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSumm
   const out: string[] = [];
   if (r.leaders) out.push(...leadersSummary(r.leaders, L));
   for (const s of r.orders) {
+    const wb = s.workbook;
     out.push(
-      m(L, 'import.file', {
-        file: s.file,
-        enc: ENC[s.encoding] ?? s.encoding,
-        delim: DELIMS[s.delimiter]?.[L === 'en' ? 1 : 0] ?? s.delimiter,
-        layout: s.layout,
-        line: s.headerLine,
-      }),
+      wb
+        ? m(L, 'import.workbook', { file: s.file, fmt: wb.format, sheet: wb.sheet, layout: s.layout, line: s.headerLine })
+        : m(L, 'import.file', {
+            file: s.file,
+            enc: ENC[s.encoding] ?? s.encoding,
+            delim: DELIMS[s.delimiter]?.[L === 'en' ? 1 : 0] ?? s.delimiter,
+            layout: s.layout,
+            line: s.headerLine,
+          }),
     );
+    if (wb?.skippedSheets.length) out.push(m(L, 'import.skipped', { sheets: wb.skippedSheets.join(', ') }));
     const rate = s.rowsRead ? `${((s.rejected / s.rowsRead) * 100).toFixed(2)}%` : '0%';
     out.push(
       m(L, 'import.counts', {

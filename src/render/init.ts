@@ -11,6 +11,10 @@ import { displayWidth, renderPairs, renderTable } from './table.js';
 export const m = defineMessages({
   'init.file': ['样例文件', 'sample file'],
   'init.encoding': ['编码', 'encoding'],
+  'init.workbook': ['Excel 工作簿', 'Excel workbook'],
+  'init.sheet': ['工作表', 'sheet'],
+  'init.sheetsSkipped': ['(其他工作表未读取:{sheets})', '(other sheets not read: {sheets})'],
+  'init.headerRowValue': ['第 {line} 行(跳过上方 {skip} 行标题)', 'row {line} ({skip} title rows above skipped)'],
   'init.delimiter': ['分隔符', 'delimiter'],
   'init.headerLine': ['表头', 'header row'],
   'init.headerLineValue': ['第 {line} 行(跳过上方 {skip} 行标题)', 'line {line} ({skip} title lines above skipped)'],
@@ -114,6 +118,15 @@ const DELIMS: Record<string, [string, string]> = {
 
 export function renderDetection(file: string, s: Sniffed, layout: Layout, lang: Lang): string {
   const L = lang;
+  const wb = s.workbook;
+  if (wb)
+    return renderPairs([
+      [m(L, 'init.file'), file],
+      [m(L, 'init.workbook'), `.${wb.format}`],
+      [m(L, 'init.sheet'), wb.sheet + (wb.skipped.length ? ` ${m(L, 'init.sheetsSkipped', { sheets: wb.skipped.join(', ') })}` : '')],
+      [m(L, 'init.headerLine'), m(L, 'init.headerRowValue', { line: s.headerLine, skip: s.headerLine - 1 })],
+      [m(L, 'init.layout'), m(L, `init.layout.${layout}`)],
+    ]);
   return renderPairs([
     [m(L, 'init.file'), file + (s.gzip ? ' (gzip)' : '')],
     [m(L, 'init.encoding'), ENC[s.encoding] ?? s.encoding],

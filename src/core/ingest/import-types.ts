@@ -13,6 +13,21 @@ export interface Sniffed {
   gzip: boolean;
   /** record separator seen after the header row */
   newline: '\r\n' | '\n' | '\r';
+  /** a spreadsheet workbook (not text): which sheet is read; headerLine is then the sheet's row number */
+  workbook?: WorkbookSheet;
+}
+
+/** The sheet of a workbook an import reads, and how to read it (plain data: it crosses to the worker thread). */
+export interface WorkbookSheet {
+  format: 'xlsx' | 'xls';
+  /** the sheet read */
+  sheet: string;
+  /** the other visible sheets, not read */
+  skipped: string[];
+  /** position of the sheet among all sheets of the workbook (0-based) */
+  index: number;
+  /** column indexes of money fields: numbers there are rounded half-up to 2 decimals */
+  money: number[];
 }
 
 export interface ImportSummary {
@@ -34,6 +49,8 @@ export interface ImportSummary {
   repeated: number;
   rejected: number;
   topReasons: { reason: string; count: number }[];
+  /** only for a workbook: its format, the sheet read and the other sheets skipped */
+  workbook?: { format: 'xlsx' | 'xls'; sheet: string; skippedSheets: string[] };
 }
 
 export interface LeadersSummary {

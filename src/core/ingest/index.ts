@@ -1,7 +1,18 @@
 /** Public surface of core/ingest: what other folders may import. */
 export { FIELDS, HEADER_ALIASES, headerScore, mapHeaders, normalizeHeader } from './headers.js';
 export type { Field, MappingProblem } from './headers.js';
-export type { ImportSummary, LeadersSummary, Sniffed } from './import-types.js';
+export type { ImportSummary, LeadersSummary, Sniffed, WorkbookSheet } from './import-types.js';
+export {
+  cellRef,
+  columnIndex,
+  isDateFormat,
+  isoCellToText,
+  moneyToText,
+  numberToText,
+  serialToText,
+  sheetCell,
+  unescapeXstring,
+} from './cells.js';
 export { analyzeMapping, fieldsToShow, nextCommands, setColumn, unknownStatusWords } from './init-plan.js';
 export type { MappingView, Overrides, SampleState } from './init-plan.js';
 export { LEADER_FIELDS, LEADER_FIELD_LABELS, LEADER_FIELD_NAMES, judgeLeadersHeader, leaderColumns, planLeaders } from './leaders.js';

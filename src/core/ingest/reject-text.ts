@@ -42,6 +42,18 @@ const REASONS_ZH: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^a line longer than 1 MiB \(skipped\)$/, () => '这一行超过 1 MiB(已跳过)'],
   [/^malformed CSV \((.*)\)$/, (m) => `CSV 格式错误(${m[1]})`],
   [/^bytes that are not valid (.*)$/, (m) => `有不是有效 ${m[1]} 编码的字节`],
+  // a workbook cell holding an error value: `error value #N/A in Sheet1!K3, #REF! in Sheet1!L3`
+  [
+    /^error value (.*)$/,
+    (m) =>
+      m[1]!
+        .split(', ')
+        .map((one) => {
+          const [value, cell] = one.split(' in ');
+          return `单元格 ${cell} 是错误值 ${value}`;
+        })
+        .join(','),
+  ],
 ];
 
 /** Order-line fields as people know the columns. */
