@@ -260,7 +260,9 @@ describe('the database', () => {
     const cwd = await reviewDir();
     const file = join(cwd, 'tuan.db');
     const db = new Database(file);
-    db.exec(`DROP TABLE contact_log; ALTER TABLE order_lines DROP COLUMN discount_fen; ALTER TABLE deletions DROP COLUMN contact_log; ALTER TABLE order_lines DROP COLUMN birthday;`);
+    db.exec(
+      `DROP TABLE contact_log; ALTER TABLE order_lines DROP COLUMN discount_fen; ALTER TABLE deletions DROP COLUMN contact_log; ALTER TABLE order_lines DROP COLUMN birthday;`,
+    );
     db.pragma('user_version = 2');
     db.close();
     await ok(cwd, ['log', 'import', 'checklist.csv']);
