@@ -5,7 +5,8 @@
  * separator lines so it can be copied alone, at most MESSAGE_MAX_CHARS characters a message.
  */
 import type { DayMessages, MessageContext, PostContext, Today, TodayLine } from '../core/activities/index.js';
-import { defineMessages, type Lang } from '../i18n.js';
+import { STAGE_NAMES } from '../core/members/index.js';
+import { defineMessages, pick, type Lang } from '../i18n.js';
 
 /** A message longer than this does not fit a phone screen or WeChat's preview: the templates stay under it. */
 export const MESSAGE_MAX_CHARS = 500;
@@ -29,6 +30,7 @@ const m = defineMessages({
   'msg.post.benefits_day': ['会员权益日', 'member benefits day'],
   'msg.why.welcome': ['新会员,{date} 第一单:{hours} 小时内欢迎', 'new member, first order on {date}: welcome within {hours} hours'],
   'msg.why.at_risk': ['{stage}风险会员,{days} 天没下单', 'at-risk {stage} member, no order for {days} days'],
+  'msg.why.now': [',现已进入{stage}', '; now {stage}'],
   'msg.why.growth_trial': ['成长期新品试用', 'growth-stage product trial'],
   'msg.why.mature_update': ['成熟期会员权益更新', 'mature member benefits update'],
   'msg.why.silent_care': [
@@ -144,12 +146,18 @@ function why(l: TodayLine, ctx: MessageContext, lang: Lang): string {
     case 'birthday':
       return m(lang, 'msg.why.birthday');
     default:
-      return actionWhy(l.message, ctx, lang);
+      return actionWhy(l, ctx, lang);
   }
 }
 
-function actionWhy(kind: string, ctx: MessageContext, lang: Lang): string {
-  return m(lang, `msg.why.${kind}` as 'msg.why.growth_trial', { stage: ctx.member.stage.name, days: ctx.member.recency_days });
+/** Why a planned task: the stage is the plan's (as of the Sunday before), and says so when the member has moved on since. */
+function actionWhy(l: TodayLine, ctx: MessageContext, lang: Lang): string {
+  const planned = l.planStage && l.planStage !== l.stage ? pick(lang, STAGE_NAMES[l.planStage]) : null;
+  const text = m(lang, `msg.why.${l.message}` as 'msg.why.growth_trial', {
+    stage: planned ?? ctx.member.stage.name,
+    days: ctx.member.recency_days,
+  });
+  return planned ? text + m(lang, 'msg.why.now', { stage: ctx.member.stage.name }) : text;
 }
 
 export interface TodayView {

@@ -8,7 +8,7 @@ import { MESSAGE_MAX_CHARS, messageProblems, SEPARATOR } from '../../src/render/
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rows } from '../helpers/db.js';
-import { runTuan, workdir } from '../helpers/run-tuan.js';
+import { ROOT, runTuan, workdir } from '../helpers/run-tuan.js';
 import { activityDir, AS_OF } from './activity-helpers.js';
 
 const DAY = ['--as-of', '2026-11-04'];
@@ -184,5 +184,19 @@ describe('--format text pastes cleanly into WeChat', () => {
     expect(zh.stdout).not.toMatch(/蒋[^*]|杨同学|1[3-9]\d{9}/); // names and phones masked
     await expect(zh.stdout).toMatchFileSnapshot('../golden/plan/L1-2026-W44-text.txt');
     await expect(en.stdout).toMatchFileSnapshot('../golden/plan/L1-2026-W44-text-en.txt');
+  });
+});
+
+describe('tuan today on the sample data', () => {
+  it('an at-risk task names the stage the plan chose the member for, and says when the member has moved on since', async () => {
+    const cwd = workdir([join(ROOT, 'data/sample-orders.csv'), join(ROOT, 'data/leaders.csv')]);
+    expect((await runTuan(['import', 'sample-orders.csv', '--leaders', 'leaders.csv'], { cwd })).code).toBe(0);
+    // W44's plan is made as of Sunday 2026-10-25: M00348 (last order 2026-09-25) was a 成熟期 member 30 days out,
+    // at risk; on Wednesday 10-28 it is 33 days, past stages.silent_after_days (30), so 沉默期 now
+    const zh = await runTuan(['today', '--leader', 'L001', '--as-of', '2026-10-28', '--format', 'text'], { cwd });
+    expect(zh.stdout).toContain('小**(M00348) · 19:30 私信 · 成熟期风险会员,33 天没下单,现已进入沉默期');
+    expect(zh.stdout).toContain('石*(M00633) · 19:30 私信 · 成熟期风险会员,18 天没下单\n');
+    const en = await runTuan(['--lang', 'en', 'today', '--leader', 'L001', '--as-of', '2026-10-28', '--format', 'text'], { cwd });
+    expect(en.stdout).toContain('at-risk Mature member, no order for 33 days; now Silent');
   });
 });

@@ -35,7 +35,10 @@ export interface TodayLine {
   /** HH:MM, `+2h` for welcomes */
   time: string;
   channel: 'private' | 'call';
+  /** the member's stage on the day */
   stage: Stage;
+  /** the stage the week's plan chose the member for (it is made as of the Sunday before; the member may have moved on since) */
+  planStage?: Stage;
   /** first order date (welcome), usual weekday (usual_day), logged contact date (follow-ups) */
   firstOrderDate?: string;
   usualWeekday?: number;
@@ -160,6 +163,7 @@ export function buildToday(inp: TodayInput): Today {
         time: t.time,
         channel: t.channel,
         stage: byId.get(id)?.stage ?? t.stage ?? 'intro',
+        ...(t.stage ? { planStage: t.stage } : {}),
       });
       if (t.channel === 'private') used++;
     }
