@@ -6,9 +6,10 @@
 import type { Config } from '../config.js';
 import type { Db } from '../adapters/db.js';
 import { readStatus } from '../adapters/queries.js';
-import { addDays, businessDate, daysBetween, lastMonth } from '../core/shared/index.js';
+import { addDays, businessDate, daysBetween, lastMonth, lastWeek } from '../core/shared/index.js';
 import type { SupportReason } from '../core/trainer/index.js';
 import { kpiChecks } from './kpi.js';
+import { anomalies } from './products.js';
 import { segment } from './segment.js';
 import { configOf, maskOutput, withDb, type BaseOptions, type DbInput, type MaskOptions } from './common.js';
 import { supportList, TrainerData, trainerScope, type TrainerScope } from './trainer.js';
@@ -101,6 +102,35 @@ export const checkAlerts: AlertSource = (c) => {
     }));
 };
 
+/**
+ * Product anomalies (`tuan products`: a leader's GMV stepping down, a category's refund rate stepping up) that
+ * became visible with the last complete ISO week before asOf. A step is reported once its confirming weeks
+ * (`products.anomalies.confirm_weeks`, 2 by default) are over, so with the last complete week W the new steps
+ * are those whose first week is W − (confirm_weeks − 1) or later: each step is listed during the 7 days after
+ * it was confirmed, and not again. The steps of older weeks are in `tuan products`.
+ */
+export const productAnomalyAlerts: AlertSource = (c) => {
+  const since = addDays(lastWeek(c.asOf).start, -7 * (c.config.products.anomalies.confirm_weeks - 1));
+  const scope = c.scope.label === 'all' ? {} : { leaderIds: new Set(c.scope.shown), scopeLabel: c.scope.label };
+  return anomalies(c.db, { config: c.config, asOf: c.asOf, since, by: 'category', ...scope }).map((a) => ({
+    level: 'warn',
+    source: 'product_anomaly',
+    leaderId: a.leader_id,
+    data: {
+      metric: a.metric,
+      category: a.category,
+      product: a.product,
+      week_start: a.week_start,
+      value: a.value,
+      baseline: a.baseline,
+      baseline_weeks: c.config.products.anomalies.baseline_weeks,
+      score: a.score,
+    },
+    // --region / --trainer are not added: tuan products takes one leader or one region, and the leader is enough
+    command: `tuan products --by category --leader ${a.leader_id} --as-of ${c.asOf}`,
+  }));
+};
+
 /** How old the newest import may be before it is an alert. Unit: days. */
 const STALE_DAYS = 7;
 
@@ -125,7 +155,7 @@ export const importAlerts: AlertSource = (c) => {
 };
 
 /** The sources, in the order their alerts are listed. */
-export const ALERT_SOURCES: readonly AlertSource[] = [supportAlerts, checkAlerts, atRiskAlerts, importAlerts];
+export const ALERT_SOURCES: readonly AlertSource[] = [supportAlerts, checkAlerts, atRiskAlerts, productAnomalyAlerts, importAlerts];
 
 export interface AlertsOptions extends BaseOptions, MaskOptions {
   /** the business date, YYYY-MM-DD */

@@ -27,6 +27,7 @@ const m = defineMessages({
   'al.src.kpi_check': ['KPI 检查', 'KPI check'],
   'al.src.at_risk': ['流失风险', 'at risk'],
   'al.src.import': ['数据导入', 'import'],
+  'al.src.product_anomaly': ['商品异常', 'product anomaly'],
   'al.support': ['进入支持期({from} 至 {until}):{reasons}', 'enters support ({from} to {until}): {reasons}'],
   'al.kpi_check': ['{period} 检查 {check}({scope})未通过{na}', 'check {check} ({scope}) failed for {period}{na}'],
   'al.kpi_check.na': [',没有数值(require: true)', ', no value (require: true)'],
@@ -35,6 +36,16 @@ const m = defineMessages({
     '{n} high-value members (spend score ≥ 4) newly at risk since {since}, lifetime spend {spend}: {members}',
   ],
   'al.import': ['最近一次导入是 {date}({days} 天前,超过 {max} 天)', 'the last import was on {date} ({days} days ago, more than {max})'],
+  'al.product_anomaly.gmv': [
+    '{what} GMV 从 {week} 那周起明显下降:{value},前 {weeks} 周中位数 {baseline}',
+    'GMV of {what} down sharply from the week of {week}: {value}, median of the {weeks} weeks before {baseline}',
+  ],
+  'al.product_anomaly.refund_rate': [
+    '{what} 退款率从 {week} 那周起明显上升:{value},前 {weeks} 周中位数 {baseline}',
+    'refund rate of {what} up sharply from the week of {week}: {value}, median of the {weeks} weeks before {baseline}',
+  ],
+  'al.product_anomaly.all': ['全部品类', 'all categories'],
+  'al.product_anomaly.uncategorised': ['(未分类)', '(no category)'],
   'al.import.none': ['数据库里没有导入记录', 'the database has no import'],
   'al.total': ['共 {n} 项:{fail} 项失败,{warn} 项警告', '{n} items: {fail} FAIL, {warn} WARN'],
 });
@@ -71,6 +82,25 @@ export function alertReason(a: AlertView, lang: Lang, dropPct: number): string {
         members: list(ms, lang),
       });
     }
+    case 'product_anomaly': {
+      const gmv = d.metric === 'gmv';
+      const amount = (x: unknown) => (gmv ? formatYuan(x as number) : `${((x as number) * 100).toFixed(1)}%`);
+      const what =
+        d.product !== null
+          ? String(d.product)
+          : d.category === null
+            ? m(lang, 'al.product_anomaly.all')
+            : d.category === ''
+              ? m(lang, 'al.product_anomaly.uncategorised')
+              : String(d.category);
+      return m(lang, gmv ? 'al.product_anomaly.gmv' : 'al.product_anomaly.refund_rate', {
+        what,
+        week: String(d.week_start),
+        value: amount(d.value),
+        weeks: String(d.baseline_weeks),
+        baseline: amount(d.baseline),
+      });
+    }
     case 'import':
       return d.last_import === null
         ? m(lang, 'al.import.none')
@@ -81,7 +111,7 @@ export function alertReason(a: AlertView, lang: Lang, dropPct: number): string {
 }
 
 const sourceName = (s: string, lang: Lang) =>
-  ['support', 'kpi_check', 'at_risk', 'import'].includes(s) ? m(lang, `al.src.${s}` as 'al.src.support') : s;
+  ['support', 'kpi_check', 'at_risk', 'product_anomaly', 'import'].includes(s) ? m(lang, `al.src.${s}` as 'al.src.support') : s;
 
 export interface AlertsMeta {
   asOf: string;

@@ -2,7 +2,8 @@
  * tuan products and tuan cohorts: the cohort table of test/fixtures/cohorts (worked out by hand in its README),
  * and on the sample data the one anomaly the generator put there: L003's supply problem from June 2026
  * (scripts/gen-sample.mjs: from 2026-06-01 every L003 member orders at 0.6 of their rate, and 60% of the
- * regulars fall silent within 20 days), found without being told, and nothing else in the sample.
+ * regulars fall silent within 20 days), found without being told, and nothing else in the sample; and `tuan alerts`
+ * listing it during the week after it is confirmed.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +158,40 @@ describe('on the sample data', () => {
     expect(weeks({ asOf: '2026-10-31', leaderIds: new Set(['L001', 'L002']) })).toEqual([]);
     expect(weeks({ asOf: '2026-10-31', region: '杭州西湖区', since: '2026-06-01' })).toEqual(['L003 gmv 2026-06-01']);
     expect(weeks({ asOf: '2026-10-31', since: '2026-06-08' })).toEqual([]);
+  });
+
+  it('tuan alerts lists the step during the week after it is confirmed (2026-06-14..20), in its scope; a WARN', async () => {
+    type Item = { level: string; source: string; leader_id: string; reason: string; command: string; data: Record<string, unknown> };
+    const found = async (...args: string[]) => {
+      const r = await runTuan(['alerts', '--format', 'json', '--lang', 'en', ...args], { cwd });
+      return (JSON.parse(r.stdout).alerts as Item[]).filter((a) => a.source === 'product_anomaly');
+    };
+    const strict = await runTuan(['alerts', '--as-of', '2026-06-17', '--fail-on', 'warn', '--format', 'json', '--lang', 'en'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--fail-on warn');
+    const [a, ...rest] = (JSON.parse(strict.stdout).alerts as Item[]).filter((x) => x.source === 'product_anomaly');
+    expect(rest).toEqual([]);
+    expect(a).toMatchObject({ level: 'warn', leader_id: 'L003', command: 'tuan products --by category --leader L003 --as-of 2026-06-17' });
+    expect(a!.data).toMatchObject({ metric: 'gmv', category: null, product: null, week_start: '2026-06-01', baseline_weeks: 8 });
+    expect(a!.reason).toMatch(
+      /^GMV of all categories down sharply from the week of 2026-06-01: ¥[\d,.]+, median of the 8 weeks before ¥[\d,.]+$/,
+    );
+    // the same numbers as tuan products
+    const p = JSON.parse((await runTuan(['products', '--leader', 'L003', '--as-of', '2026-06-17', '--format', 'json'], { cwd })).stdout);
+    expect([a!.data.value, a!.data.baseline, a!.data.score]).toEqual([p.anomalies[0].value, p.anomalies[0].baseline, p.anomalies[0].score]);
+    // not before it is confirmed, not after the week that confirmed it
+    expect(await found('--as-of', '2026-06-13')).toEqual([]);
+    expect((await found('--as-of', '2026-06-14')).map((x) => x.leader_id)).toEqual(['L003']);
+    expect((await found('--as-of', '2026-06-20')).map((x) => x.leader_id)).toEqual(['L003']);
+    expect(await found('--as-of', '2026-06-21')).toEqual([]);
+    // the scope: L003's region has it; another region and L001's mentees (L002, L004) do not
+    expect((await found('--as-of', '2026-06-17', '--region', '杭州西湖区')).map((x) => x.leader_id)).toEqual(['L003']);
+    expect(await found('--as-of', '2026-06-17', '--region', '杭州滨江区')).toEqual([]);
+    expect(await found('--as-of', '2026-06-17', '--trainer', 'L001')).toEqual([]);
+    // in Chinese, the words of the issue
+    const zh = await runTuan(['alerts', '--as-of', '2026-06-17'], { cwd });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/! 警告 · 商品异常 · L003:全部品类 GMV 从 2026-06-01 那周起明显下降:¥[\d,.]+,前 8 周中位数 ¥[\d,.]+\n/);
   });
 
   it('the table names the rule', async () => {
