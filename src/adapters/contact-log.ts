@@ -113,20 +113,22 @@ export function readContacts(db: Db, f: LogFilter): StoredContact[] {
 }
 
 /**
- * A filled checklist as a header and a stream of records, whatever the file: a CSV (readChecklistCsv, the same
- * decoding as imports: encoding detection, GBK from Excel or WPS, a BOM, title rows above the header) or, once
- * workbooks are read, a sheet of a workbook giving the same shape.
+ * A filled checklist as a header and a stream of records, whatever the file: a CSV (the same decoding as imports:
+ * encoding detection, GBK from Excel or WPS, a BOM, title rows above the header) or a sheet of an Excel workbook
+ * (.xlsx/.xlsm/.xls, known by its content, read by adapters/workbook.ts), its lines being the sheet's row numbers.
  */
 export interface ChecklistSource {
   headers: string[];
   records: AsyncIterable<RawRecord[]>;
-  /** lines that could not be read (undecodable bytes, malformed CSV), with their line numbers */
+  /** lines that could not be read (undecodable bytes, malformed CSV, a cell holding an error value), with their line numbers */
   problems: { line: number; reason: string }[];
+  /** the sheet read when the file is a workbook, else null */
+  sheet: string | null;
 }
 
-/** A checklist CSV through the import's reader. */
-export async function readChecklistCsv(path: string, extraHeaders: readonly string[]): Promise<ChecklistSource> {
-  const sniffed = await sniffFile(path, { encoding: 'auto', delimiter: 'auto', extraHeaders });
+/** A checklist CSV or workbook through the import's reader; `sheet` picks a workbook's sheet (name or number) as for imports. */
+export async function readChecklist(path: string, extraHeaders: readonly string[], sheet?: string): Promise<ChecklistSource> {
+  const sniffed = await sniffFile(path, { encoding: 'auto', delimiter: 'auto', extraHeaders, sheet });
   const problems: ChecklistSource['problems'] = [];
   const records = readRecordBatches(
     path,
@@ -134,7 +136,7 @@ export async function readChecklistCsv(path: string, extraHeaders: readonly stri
     (b) => problems.push({ line: b.line, reason: b.reason ?? 'bytes that do not decode' }),
     (p) => problems.push({ line: p.line, reason: p.reason }),
   );
-  return { headers: sniffed.headers, records, problems };
+  return { headers: sniffed.headers, records, problems, sheet: sniffed.workbook?.sheet ?? null };
 }
 
 /** The leader of a member's latest order line on or before `asOf` (null: no such line). */

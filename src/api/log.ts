@@ -16,7 +16,7 @@ import { maskPhonesInText, maskWords, parseIsoDate } from '../core/shared/index.
 import {
   insertManualContact,
   latestLeaderOf,
-  readChecklistCsv,
+  readChecklist,
   readContacts,
   writeChecklistRows,
   type ChecklistSource,
@@ -29,8 +29,10 @@ import type { Text } from '../i18n.js';
 import { withDb, withDbAsync, type DbInput, type MaskOptions } from './common.js';
 
 export interface LogImportOptions {
-  /** the checklist file (CSV) */
+  /** the checklist file: a CSV, or an Excel workbook (.xlsx/.xlsm/.xls, known by its content) */
   file: string;
+  /** the sheet of a workbook to read, by name or 1-based number among the visible sheets; default: the first with a header */
+  sheet?: string | undefined;
   /** the directory a relative file name is resolved against; default: the process's */
   cwd?: string | undefined;
   /** the instant of the import, ISO with offset (recorded_at) */
@@ -39,6 +41,8 @@ export interface LogImportOptions {
 
 export interface LogImportResult {
   file: string;
+  /** the sheet read when the file is a workbook (line numbers are then its row numbers), else null */
+  sheet: string | null;
   /** data rows read */
   rows: number;
   inserted: number;
@@ -91,7 +95,8 @@ async function readRows(
       rows.push(r.row);
     }
   }
-  for (const p of src.problems) rejected.push({ line: p.line, field: '(csv)', reason: { zh: p.reason, en: p.reason } });
+  const where = src.sheet === null ? '(csv)' : '(sheet)';
+  for (const p of src.problems) rejected.push({ line: p.line, field: where, reason: { zh: p.reason, en: p.reason } });
   rejected.sort((a, b) => a.line - b.line);
   return { rows, rejected, read: read + src.problems.length };
 }
@@ -104,11 +109,11 @@ async function readRows(
 export async function logImport(db: DbInput, o: LogImportOptions): Promise<LogImportResult> {
   const path = resolve(o.cwd ?? process.cwd(), o.file);
   const file = basename(path);
-  const src = await readChecklistCsv(path, CHECKLIST_COLUMNS);
+  const src = await readChecklist(path, CHECKLIST_COLUMNS, o.sheet);
   const { rows, rejected, read } = await readRows(src, file);
   return withDbAsync(db, async (h) => {
     const w = writeChecklistRows(h, rows, file, o.now);
-    return { file, rows: read, ...w, rejected };
+    return { file, sheet: src.sheet, rows: read, ...w, rejected };
   });
 }
 

@@ -29,31 +29,45 @@ const now = (ctx: Ctx) => businessDateTime(Date.parse(ctx.nowIso)).at;
 const importSub: CommandSpec = {
   name: 'import',
   group: 'activity',
-  summary: { zh: '导入填好的执行清单(CSV)', en: 'record a filled checklist (CSV)' },
+  summary: { zh: '导入填好的执行清单(CSV 或 Excel)', en: 'record a filled checklist (CSV or Excel)' },
   description: {
     zh:
       '读取 tuan plan --format checklist 生成、由团长填好 outcome(已发送、已回复、拒绝、不再打扰、联系不上,或留空 = 没做)和 note 的清单,' +
-      '逐行写入联系记录;对照组的行按对照组记录。编码和导入订单一样自动识别(Excel、WPS 另存的 GBK 也可以)。结果词不认识或任务对不上的行' +
-      '按行号拒收,其余照常记录;同一个文件再导入一次不会改变任何东西,改过的清单再导入会更新结果。',
+      '逐行写入联系记录;对照组的行按对照组记录。清单可以是 CSV(编码和导入订单一样自动识别,Excel、WPS 另存的 GBK 也可以),' +
+      '也可以是在 Excel、WPS 里填好另存的工作簿(.xlsx、.xlsm、.xls,按内容识别;默认读第一个有表头的工作表,--sheet 指定其他的;' +
+      '变成日期、时间的单元格照样能读)。结果词不认识或任务对不上的行按行号(工作簿为工作表的行号)拒收,其余照常记录;同一个文件再导入一次不会改变任何东西,改过的清单再导入会更新结果。',
     en:
       'Reads a checklist made by tuan plan --format checklist with outcome (sent, replied, declined, do_not_disturb, unreachable, ' +
       'or empty = not done; in Chinese or English) and note filled in, and records every row in the contact log; holdout rows as ' +
-      'holdout. The text encoding is detected as for imports (GBK saved by Excel or WPS works). A row with an unknown outcome or an ' +
-      'unknown task is rejected with its line number and the rest is recorded; importing the same file again changes nothing, a later ' +
+      'holdout. The checklist is a CSV (its text encoding detected as for imports: GBK saved by Excel or WPS works) or a workbook ' +
+      'filled in and saved by Excel or WPS (.xlsx, .xlsm, .xls, known by its content; the first sheet with a header unless --sheet; ' +
+      'cells turned into dates or times read as well). A row with an unknown outcome or an unknown task is rejected with its line ' +
+      "number (a workbook's: the sheet's row number) and the rest is recorded; importing the same file again changes nothing, a later " +
       'edit of the checklist updates the outcomes.',
   },
-  examples: ['tuan log import checklist.csv'],
+  examples: ['tuan log import checklist.csv', 'tuan log import checklist.xlsx --sheet 2'],
   configure(cmd, say) {
-    cmd.argument('<file>', say('填好的执行清单', 'the filled checklist')).addOption(formatOption(say, ['text', 'json']));
+    cmd
+      .argument('<file>', say('填好的执行清单', 'the filled checklist'))
+      .option(
+        '--sheet <name|N>',
+        say(
+          '读取 Excel 工作簿(.xlsx/.xls)的这个工作表:名称或序号(默认:第一个有能认出表头的工作表)',
+          'the sheet of an Excel workbook (.xlsx/.xls) to read: its name or number (default: the first with a recognisable header)',
+        ),
+      )
+      .addOption(formatOption(say, ['text', 'json']));
   },
   async run([file], opts, ctx) {
     const db = openDb(dbPath(ctx), { mustExist: true, onWait: waitNotice(ctx) });
     try {
-      const r = await logImport(db, { file: file!, cwd: ctx.io.cwd, now: now(ctx) });
+      const sheet = typeof opts.sheet === 'string' ? opts.sheet : undefined;
+      const r = await logImport(db, { file: file!, sheet, cwd: ctx.io.cwd, now: now(ctx) });
       if (opts.format === 'json') emit(ctx, renderJson(r));
       else {
+        const { sheet, ...counts } = r;
         const lines = [
-          m(ctx.lang, 'log.imported', { ...r, rejected: r.rejected.length }),
+          m(ctx.lang, 'log.imported', { ...counts, file: sheet === null ? r.file : `${r.file}!${sheet}`, rejected: r.rejected.length }),
           ...r.rejected.map((x) => m(ctx.lang, 'log.rejected', { line: x.line, field: x.field, reason: pick(ctx.lang, x.reason) })),
         ];
         emit(ctx, lines.join('\n') + '\n');

@@ -208,6 +208,18 @@ describe('the checklist', () => {
     }
     expect(parseChecklistRecord(index, row('maybe'), 9)).toMatchObject({ ok: false, line: 9, field: 'outcome' });
     expect(parseChecklistRecord(index, row('sent', 'tffffffffff'), 10)).toMatchObject({ ok: false, line: 10, field: 'task_id' });
+    // a spreadsheet's date and time cells (a workbook reads them as core/ingest/cells.ts writes them), and Excel's 9:30
+    const cells = (date: string, time: string) => row('sent').map((c, i) => (i === 1 ? date : i === 2 ? time : c));
+    for (const [date, time] of [
+      ['2026-11-05 00:00:00', '19:30:00'],
+      ['2026-11-05', '19:30:00'],
+      ['2026-11-05 00:00', '19:30'],
+    ] as const)
+      expect(parseChecklistRecord(index, cells(date, time), 3)).toMatchObject({ ok: true, row: { date: '2026-11-05', time: '19:30' } });
+    const early = taskId('L1', '2026-11-05', '09:30', 'silent_care', 'silent');
+    expect(parseChecklistRecord(index, cells('2026-11-05', '9:30').with(0, early), 4)).toMatchObject({ ok: true, row: { time: '09:30' } });
+    expect(parseChecklistRecord(index, cells('2026-11-05 08:00:00', '19:30'), 5)).toMatchObject({ ok: false, field: 'date' });
+    expect(parseChecklistRecord(index, cells('2026-11-05', '19:30:15'), 6)).toMatchObject({ ok: false, field: 'task_id' });
     expect(parseOutcome(' CLEAR ')).toBe('clear');
     expect(checklistHeader(['task_id', 'member_id']).missing).toContain('outcome');
   });

@@ -181,6 +181,23 @@ describe('buildToday', () => {
     expect(lines(input({ plannedThisWeek: new Set(['G1', 'U1']) }))).not.toContain('U1 usual_day');
   });
 
+  it('do_not_disturb: no welcome, follow-up or reminder, and it stands until clear, whatever is logged in between', () => {
+    const dnd = (memberId: string, ...later: LoggedContact[]): LoggedContact[] => [
+      { memberId, date: '2026-10-25', outcome: 'do_not_disturb' },
+      ...later,
+    ];
+    expect(lines(input({ contactLog: dnd('N1') }))).not.toContain('N1 welcome');
+    expect(lines(input({ contactLog: dnd('U1') }))).not.toContain('U1 usual_day');
+    const replied = { memberId: 'P1', date: '2026-11-01', outcome: 'replied' };
+    expect(lines(input({ contactLog: dnd('P1', replied) }))).not.toContain('P1 follow_up');
+    const unreachable = { memberId: 'U1', date: '2026-10-30', outcome: 'unreachable' };
+    expect(lines(input({ contactLog: dnd('U1', unreachable) }))).not.toContain('U1 usual_day');
+    const clear = { memberId: 'U1', date: '2026-10-31', outcome: 'clear' };
+    expect(lines(input({ contactLog: dnd('U1', unreachable, clear) }))).toContain('U1 usual_day');
+    // two entries of one date: the one logged last decides
+    expect(lines(input({ contactLog: [clear, { ...clear, outcome: 'do_not_disturb' }] }))).not.toContain('U1 usual_day');
+  });
+
   it('the daily cap: welcomes always go; extras beyond the cap are counted, not listed', () => {
     const t = buildToday(input({ cap: 2, birthdays: new Map([['P2', '11-04']]) }));
     expect(t.lines.map((l) => `${l.memberId} ${l.reason}`)).toEqual(['N1 welcome', 'G1 plan']);

@@ -1,7 +1,7 @@
 /**
  * The checklist of a weekly plan (`tuan plan --format checklist`): one row per task and member, holdout rows
  * included, `outcome` and `note` left for the leader to fill in; and reading a filled checklist back
- * (`tuan log import`) from its header and records, whatever file they came from (CSV now, a workbook later). Pure.
+ * (`tuan log import`) from its header and records, whatever file they came from (a CSV or a sheet of a workbook). Pure.
  */
 import { parseIsoDate } from '../shared/index.js';
 import { STAGES } from '../members/index.js';
@@ -94,6 +94,16 @@ export function checklistHeader(headers: readonly string[]): { index: Partial<Re
 /** A formula-neutralising `'` that a spreadsheet kept in the cell is not part of the value. */
 const cellText = (v: string | undefined) => (v ?? '').trim().replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '');
 
+/**
+ * A date or time cell as the plan wrote it, also when a spreadsheet turned it into a date or time value: a workbook
+ * date cell reads `2026-11-02 00:00:00` (core/ingest/cells.ts), a time cell `09:00:00`, and Excel shows `9:00`.
+ */
+const dateText = (v: string) => v.replace(/^(\d{4}-\d{2}-\d{2})[ T]00:00(?::00)?$/, '$1');
+const timeText = (v: string) => {
+  const m = /^(\d{1,2}):(\d{2})(?::00)?$/.exec(v);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : v;
+};
+
 const bad = (line: number, field: string, zh: string, en: string): ChecklistParse => ({ ok: false, line, field, reason: { zh, en } });
 
 /**
@@ -109,8 +119,8 @@ export function parseChecklistRecord(
   const id = get('task_id');
   const leaderId = get('leader_id');
   const memberId = get('member_id');
-  const date = parseIsoDate(get('date'));
-  const time = get('time');
+  const date = parseIsoDate(dateText(get('date')));
+  const time = timeText(get('time'));
   const action = get('action');
   const stage = get('stage');
   const group = get('group');

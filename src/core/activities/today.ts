@@ -116,6 +116,20 @@ function latestContacts(log: readonly LoggedContact[]): Map<string, LoggedContac
   return out;
 }
 
+/**
+ * Members who asked not to be disturbed: a do_not_disturb stands until a later `clear` lifts it, whatever else is
+ * logged in between (as the plan reads the log, logStates); entries of one date in the order they were logged.
+ */
+function doNotDisturb(log: readonly LoggedContact[]): Set<string> {
+  const out = new Set<string>();
+  const byDate = log.map((c, i) => [c, i] as const).sort(([a, i], [b, j]) => (a.date < b.date ? -1 : a.date > b.date ? 1 : i - j));
+  for (const [c] of byDate) {
+    if (c.outcome === 'do_not_disturb') out.add(c.memberId);
+    else if (c.outcome === 'clear') out.delete(c.memberId);
+  }
+  return out;
+}
+
 const sameDayOfYear = (birthday: string, date: string) => {
   const md = birthday.slice(-5);
   if (md === date.slice(5)) return true;
@@ -134,9 +148,10 @@ export function buildToday(inp: TodayInput): Today {
     listed.add(l.memberId);
   };
   const welcomeTime = `+${inp.welcomeWithinHours}h`;
+  const dnd = doNotDisturb(inp.contactLog);
   const since = inp.newSince > addDays(date, -WELCOME_LOOKBACK_DAYS) ? inp.newSince : addDays(date, -WELCOME_LOOKBACK_DAYS);
   const newcomers = inp.members
-    .filter((m) => m.firstOrderDate >= since && m.firstOrderDate <= date)
+    .filter((m) => m.firstOrderDate >= since && m.firstOrderDate <= date && !dnd.has(m.memberId))
     .sort((a, b) =>
       a.firstOrderDate > b.firstOrderDate ? -1 : a.firstOrderDate < b.firstOrderDate ? 1 : a.memberId < b.memberId ? -1 : 1,
     );
@@ -173,12 +188,12 @@ export function buildToday(inp: TodayInput): Today {
   const restEnd = (c: LoggedContact) => addDays(c.date, inp.restWeeks * 7);
   const leftAlone = (id: string) => {
     const c = latest.get(id);
-    return inp.holdout.has(id) || c?.outcome === 'do_not_disturb' || (c?.outcome === 'declined' && restEnd(c) > date);
+    return inp.holdout.has(id) || dnd.has(id) || (c?.outcome === 'declined' && restEnd(c) > date);
   };
   const extras: TodayLine[] = [];
   for (const m of inp.members) {
     const c = latest.get(m.memberId);
-    if (!c || listed.has(m.memberId) || inp.holdout.has(m.memberId)) continue;
+    if (!c || listed.has(m.memberId) || inp.holdout.has(m.memberId) || dnd.has(m.memberId)) continue;
     if (c.outcome === 'replied' && m.lastOrderDate < c.date && daysBetween(c.date, date) >= FOLLOW_UP_AFTER_DAYS)
       extras.push({
         memberId: m.memberId,
