@@ -4,6 +4,7 @@ import { readLogFacts } from '../adapters/contact-log.js';
 import { readBirthdays, readOrderDates, readPreviousDataDate } from '../adapters/today-queries.js';
 import {
   buildToday,
+  inHoldout,
   messageContext,
   popularFavourites,
   postContext,
@@ -120,7 +121,10 @@ export function today(db: DbInput, o: TodayOptions): TodayResult {
           o.asOf,
         ),
       // the week's control group is not contacted, not even by a reminder of today's list
-      holdout: new Set(plan.days.flatMap((d) => d.tasks.flatMap((x) => x.holdoutIds))),
+      // the week's draw (leader, week, member) holds a member out of every list of the week, newcomers' welcomes included
+      holdout: new Set(
+        members.map((m) => m.memberId).filter((id) => inHoldout(leaderId, plan.week.code, id, config.activities.holdout_share)),
+      ),
       restWeeks: config.activities.rest_weeks_after_decline,
     });
     const common = commonInput(config, o, loaded.leader);

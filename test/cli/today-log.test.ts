@@ -17,7 +17,7 @@ function bin(cwd: string, args: string[]): string {
 }
 
 function todayDir(): string {
-  const cwd = workdir(['today/orders.csv', 'today/leaders.csv']);
+  const cwd = workdir(['today/orders.csv', 'today/leaders.csv', 'today/tuan.config.yaml']);
   bin(cwd, ['import', 'orders.csv', '--leaders', 'leaders.csv']);
   return cwd;
 }
@@ -46,9 +46,18 @@ describe('tuan today reads the contact log', () => {
     // 3 days on 11-04 and no order since 10-21: follow_up, before the birthday (follow-ups come first); no usual-day
     // reminder on top (one line per member)
     expect(people(again)).toEqual(['D1 welcome', 'C1 welcome', 'A1 follow_up 2026-11-01', 'E1 birthday']);
-    // B1 replied too, 11-01, no order since 10-14: but B1 is in this week's holdout, so not followed up
+    // B1 replied too, 11-01, no order since 10-14: followed up as well (the fixture's config has no control group)
     log(again, 'B1', 'replied', '2026-11-01');
-    expect(people(again)).toEqual(['D1 welcome', 'C1 welcome', 'A1 follow_up 2026-11-01', 'E1 birthday']);
+    expect(people(again)).toEqual(['D1 welcome', 'C1 welcome', 'A1 follow_up 2026-11-01', 'B1 follow_up 2026-11-01', 'E1 birthday']);
+  });
+
+  it("the week's control group (default activities.holdout_share 10%) gets no line at all, not even a welcome", () => {
+    // without the fixture's config: the draw of (L1, 2026-W45, member) puts B1 and D1 in the holdout
+    const cwd = workdir(['today/orders.csv', 'today/leaders.csv']);
+    bin(cwd, ['import', 'orders.csv', '--leaders', 'leaders.csv']);
+    log(cwd, 'A1', 'replied', '2026-11-01');
+    log(cwd, 'B1', 'replied', '2026-11-01');
+    expect(people(cwd)).toEqual(['C1 welcome', 'A1 follow_up 2026-11-01', 'E1 birthday']);
   });
 
   it('do_not_disturb keeps a member out of the day entirely, until clear; whatever else is logged in between', () => {

@@ -15,7 +15,7 @@ const DAY = ['--as-of', '2026-11-04'];
 const WEEK = ['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30', '2026-10-31', '2026-11-01'];
 
 async function todayDir(): Promise<string> {
-  const cwd = workdir(['today/orders.csv', 'today/leaders.csv']);
+  const cwd = workdir(['today/orders.csv', 'today/leaders.csv', 'today/tuan.config.yaml']);
   expect((await runTuan(['import', 'orders.csv', '--leaders', 'leaders.csv'], { cwd })).code).toBe(0);
   return cwd;
 }

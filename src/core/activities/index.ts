@@ -8,7 +8,7 @@ export { planContext, planJson } from './plan-context.js';
 export { parseScene, scriptContext } from './scripts.js';
 export { CHECKLIST_COLUMNS, checklistHeader, checklistRows, parseChecklistRecord } from './checklist.js';
 export type { ChecklistRow, LoggedRow } from './checklist.js';
-export { CONTACTED, parseOutcome } from './contact-log.js';
+export { CONTACTED, inHoldout, parseOutcome } from './contact-log.js';
 export type { LogFact, Outcome } from './contact-log.js';
 export { messageContext, planMessages, popularFavourites, postContext, postTimes } from './posts.js';
 export type { DayMessages, MessageContext, PostContext } from './posts.js';

@@ -66,9 +66,9 @@ export interface TodayInput {
   newSince: string;
   /** member -> birthday (YYYY-MM-DD or MM-DD), where an export carries one */
   birthdays: ReadonlyMap<string, string>;
-  /** the contact log (issue #13); empty until it exists */
+  /** the contact log's outcomes (issue #13) */
   contactLog: readonly LoggedContact[];
-  /** members the plan holds out as a control group (issue #13); empty until it exists */
+  /** the week's control group (activities.holdout_share): not contacted, not even welcomed */
   holdout: ReadonlySet<string>;
   /** weeks a declined member rests (activities.rest_weeks_after_decline) */
   restWeeks: number;
@@ -151,7 +151,7 @@ export function buildToday(inp: TodayInput): Today {
   const dnd = doNotDisturb(inp.contactLog);
   const since = inp.newSince > addDays(date, -WELCOME_LOOKBACK_DAYS) ? inp.newSince : addDays(date, -WELCOME_LOOKBACK_DAYS);
   const newcomers = inp.members
-    .filter((m) => m.firstOrderDate >= since && m.firstOrderDate <= date && !dnd.has(m.memberId))
+    .filter((m) => m.firstOrderDate >= since && m.firstOrderDate <= date && !dnd.has(m.memberId) && !inp.holdout.has(m.memberId))
     .sort((a, b) =>
       a.firstOrderDate > b.firstOrderDate ? -1 : a.firstOrderDate < b.firstOrderDate ? 1 : a.memberId < b.memberId ? -1 : 1,
     );
