@@ -46,7 +46,7 @@ export { leaderOverview, type LeaderOverview } from './core/commission/leader-ov
 export { loadCommissionData } from './adapters/commission-data.js';
 // KPIs and checks (issue #6)
 export { computeKpi, computeKpis, type KpiParams, type KpiResult } from './core/kpi/kpi.js';
-export { indexKpiData, type KpiData, type KpiOrder } from './core/kpi/kpi.js';
+export { indexKpiData, type KpiData, type KpiOrder, type PaidDay } from './core/kpi/kpi.js';
 export type { OrderFact, ReturnFact } from './core/members/history.js';
 export { KPI_DEFS, ORDER_KPIS, METRICS, readValue, type OrderKpi, type Unit } from './core/kpi/kpi-defs.js';
 export { parsePeriod, clipPeriod, lastMonth, lastWeek, type Period, type EffectivePeriod } from './core/shared/calendar.js';

@@ -3,8 +3,18 @@ import { UsageError } from '../errors.js';
 import type { KpiScope } from '../core/kpi/index.js';
 import type { Db } from './db.js';
 import { resolveScope } from './scope.js';
-import { countedLineSql, countedOrdersSql, readLeaders, readReturns, safeFen, summing, type LeaderInfo } from './queries.js';
-import type { KpiData, KpiOrder } from '../core/kpi/index.js';
+import {
+  countedLineSql,
+  countedOrdersSql,
+  PAID_LINE_SQL,
+  readLeaders,
+  readReturns,
+  REFUNDED_FEN_SQL,
+  safeFen,
+  summing,
+  type LeaderInfo,
+} from './queries.js';
+import type { KpiData, KpiOrder, PaidDay } from '../core/kpi/index.js';
 import type { ReturnFact } from '../core/members/index.js';
 
 /** Counted orders on or before `asOf` (countedOrdersSql), each with the distinct categories of its counted lines. */
@@ -33,9 +43,31 @@ export function readKpiOrders(db: Db, asOf: string): KpiOrder[] {
   }));
 }
 
+/** Paid and refunded fen of the paid purchase lines (PAID_LINE_SQL, REFUNDED_FEN_SQL) per leader and order date, up to `asOf`. */
+export function readPaidDays(db: Db, asOf: string): PaidDay[] {
+  const rows = summing(
+    'refunds',
+    () =>
+      db
+        .prepare(`SELECT leader_id, order_date, sum(amount_fen), sum(${REFUNDED_FEN_SQL}) FROM order_lines
+          WHERE order_date <= @asOf AND ${PAID_LINE_SQL} GROUP BY 1, 2 ORDER BY 1, 2`)
+        .raw()
+        .all({ asOf }) as [string, string, number, number][],
+  );
+  return rows.map(([leaderId, orderDate, paid, refunded]) => ({
+    leaderId,
+    orderDate,
+    paidFen: safeFen(paid, 'refunds'),
+    refundedFen: safeFen(refunded, 'refunds'),
+  }));
+}
+
 /** Everything the KPIs of any scope need, as of a date. */
 export function readKpiData(db: Db, asOf: string): { data: KpiData; leaders: LeaderInfo[] } {
-  return { data: { orders: readKpiOrders(db, asOf), returns: readReturns(db, asOf) }, leaders: readLeaders(db) };
+  return {
+    data: { orders: readKpiOrders(db, asOf), returns: readReturns(db, asOf), paid: readPaidDays(db, asOf) },
+    leaders: readLeaders(db),
+  };
 }
 
 export type { KpiScope };
@@ -70,14 +102,15 @@ export interface GroupedKpiData {
 
 /** Group once by leader, so that per-leader scopes do not each scan every order. */
 export function groupByLeader(all: KpiData): GroupedKpiData {
-  const byLeader = new Map<string, { orders: KpiOrder[]; returns: ReturnFact[] }>();
+  const byLeader = new Map<string, { orders: KpiOrder[]; returns: ReturnFact[]; paid: PaidDay[] }>();
   const get = (id: string) => {
     let g = byLeader.get(id);
-    if (!g) byLeader.set(id, (g = { orders: [], returns: [] }));
+    if (!g) byLeader.set(id, (g = { orders: [], returns: [], paid: [] }));
     return g;
   };
   for (const o of all.orders) get(o.leaderId).orders.push(o);
   for (const r of all.returns) get(r.leaderId).returns.push(r);
+  for (const d of all.paid ?? []) get(d.leaderId).paid.push(d);
   return { all, byLeader };
 }
 
@@ -85,5 +118,9 @@ export function groupByLeader(all: KpiData): GroupedKpiData {
 export function scopeData(g: GroupedKpiData, scope: KpiScope): KpiData {
   if (scope.leaderIds === null) return g.all;
   const parts = [...scope.leaderIds].sort().flatMap((id) => g.byLeader.get(id) ?? []);
-  return { orders: parts.flatMap((p) => p.orders), returns: parts.flatMap((p) => p.returns) };
+  return {
+    orders: parts.flatMap((p) => p.orders),
+    returns: parts.flatMap((p) => p.returns),
+    paid: parts.flatMap((p) => p.paid ?? []),
+  };
 }

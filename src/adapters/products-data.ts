@@ -6,7 +6,7 @@
  */
 import type { GmvWeek, ProductStats, ProductWeek } from '../core/products/index.js';
 import type { Db } from './db.js';
-import { countedLineSql, countedOrdersSql, safeFen, summing } from './queries.js';
+import { countedLineSql, countedOrdersSql, PAID_LINE_SQL, REFUNDED_FEN_SQL, safeFen, summing } from './queries.js';
 
 export type ProductGrouping = 'product' | 'category';
 
@@ -16,10 +16,9 @@ const IN_SCOPE = `(@leaders IS NULL OR leader_id IN (SELECT value FROM json_each
 const productCol = (by: ProductGrouping) => (by === 'product' ? 'product' : "''");
 /** Monday of the ISO week of `order_date`. */
 const WEEK = `date(order_date, 'weekday 0', '-6 days')`;
-/** A paid purchase line: the refund rate's denominator. */
-const PAID = `is_return = 0 AND amount_fen > 0 AND status IN ('completed', 'refunded')`;
-/** Its refunded fen: a refunded line whole, a completed line its partial refund. */
-const REFUNDED = `CASE status WHEN 'refunded' THEN amount_fen ELSE min(refund_fen, amount_fen) END`;
+/** A paid purchase line (the refund rate's denominator) and its refunded fen: the definitions of queries.ts. */
+const PAID = PAID_LINE_SQL;
+const REFUNDED = REFUNDED_FEN_SQL;
 
 const leadersParam = (leaderIds: ReadonlySet<string> | null) => (leaderIds ? JSON.stringify([...leaderIds].sort()) : null);
 

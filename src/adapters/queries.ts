@@ -80,6 +80,11 @@ export function summing<T>(what: string, read: () => T): T {
 /** A line that counts toward an order's amount, categories and products; `t` is a table alias with its dot. */
 export const countedLineSql = (t = '') => `${t}is_return = 0 AND ${t}net_fen > 0`;
 
+/** A paid purchase line (completed or refunded; not cancelled, not pending, not a return): the refund rate's denominator. */
+export const PAID_LINE_SQL = `is_return = 0 AND amount_fen > 0 AND status IN ('completed', 'refunded')`;
+/** The refunded fen of a paid line: a refunded line whole, a completed line its partial refund. */
+export const REFUNDED_FEN_SQL = `CASE status WHEN 'refunded' THEN amount_fen ELSE min(refund_fen, amount_fen) END`;
+
 /** Counted orders among the lines that pass `where`: order_id, member_id, leader_id, ordered_at, amount_fen. */
 export function countedOrdersSql(where = '1'): string {
   return `SELECT order_id, ${ORDER_SQL.memberId} AS member_id, ${ORDER_SQL.leaderId} AS leader_id,

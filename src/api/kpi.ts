@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import type { Config } from '../config.js';
 import { checksFailed, summarize, type Summary } from '../core/kpi/index.js';
-import { isLogKpi, kpiDef, LOG_KPIS, ORDER_KPIS, type LogKpi, type OrderKpi, type Unit } from '../core/kpi/index.js';
+import { DEFAULT_ORDER_KPIS, isLogKpi, kpiDef, LOG_KPIS, type LogKpi, type OrderKpi, type Unit } from '../core/kpi/index.js';
 import { kpiLine } from '../core/kpi/index.js';
 import type { CheckRow, KpiRow, KpiScope } from '../core/kpi/index.js';
 import { clipPeriod, parsePeriod, type EffectivePeriod } from '../core/shared/index.js';
@@ -45,7 +45,7 @@ export interface KpiOptions extends BaseOptions, MaskOptions, ScopeOptions {
   /** one scope per leader (of the region, if given) */
   perLeader?: boolean | undefined;
   /**
-   * only these KPIs; default all order KPIs, and the contact log's (execution_rate, uplift.<action>) when the log
+   * only these KPIs; default the order KPIs of the default list (all but refund_rate), and the contact log's (execution_rate, uplift.<action>) when the log
    * holds a checklist (tuan log import)
    */
   kpis?: readonly (OrderKpi | LogKpi)[] | undefined;
@@ -110,7 +110,7 @@ export function kpi(db: DbInput, o: KpiOptions): KpiTable {
     const { scopes, label } = scopesOf(o, loaded.leaders);
     const measurer = new KpiMeasurer(loaded.data, o.asOf, config);
     const log = new LogMeasurer(h, o.asOf, config.review.window_days);
-    const kpis = o.kpis ?? [...ORDER_KPIS, ...(hasTaskRows(h) ? LOG_KPIS : [])];
+    const kpis = o.kpis ?? [...DEFAULT_ORDER_KPIS, ...(hasTaskRows(h) ? LOG_KPIS : [])];
     const rows = scopes.flatMap((s) => [
       ...kpis.map((k) => {
         if (isLogKpi(k)) {

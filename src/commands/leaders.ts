@@ -28,8 +28,8 @@ export const leadersCommand: CommandSpec = {
   description: {
     zh:
       '培训师的团长对比表:范围内(全部、--region 区域、--trainer 带教的团长及其徒弟,逐级向下)每个团长当月的 GMV、订单数、' +
-      '下单会员数、新会员数、复购率、客单价、唤醒率、各阶段占比和佣金,每项对比上月(环比)和去年同月(同比,有数据时),' +
-      '在范围内的排名(1 = 最好;并列同名次 1、2、2、4)和范围的中位数,每列最好的值标 ★。--support 只列出需要支持的团长' +
+      '下单会员数、新会员数、复购率、客单价、唤醒率、各阶段占比、佣金和退款率,每项对比上月(环比)和去年同月(同比,有数据时),' +
+      '在范围内的排名(1 = 最好,退款率最低为好;并列同名次 1、2、2、4)和范围的中位数,每列最好的值标 ★。--support 只列出需要支持的团长' +
       '(规则见配置 trainer.support:原因、起始月和支持期)。之后' +
       '列出每个团长(leaders.csv 里的,加上订单里出现过的团长ID)的小区、区域和培训师,当月等级' +
       '(认证星级;没有的话,用上个月的 GMV 和复购率对照各级门槛,并给出实际数值)、角色(社区团长 / 区域培训师 / 生态合伙人)' +
@@ -37,8 +37,8 @@ export const leadersCommand: CommandSpec = {
     en:
       "The trainer's table: for each leader of the scope (all, --region, or --trainer: the leaders whose mentor is that leader, " +
       "and their mentees, recursively) the month's GMV, orders, active members, new members, repurchase rate, AOV, wake-up rate, " +
-      'stage shares and commission, each against the month before and the same month a year earlier (where there is data), ' +
-      'the rank in the scope (1 = best; ties share the better rank: 1, 2, 2, 4) and the median of the scope, the best of each ' +
+      'stage shares, commission and refund rate, each against the month before and the same month a year earlier (where there is data), ' +
+      'the rank in the scope (1 = best, for the refund rate the lowest; ties share the better rank: 1, 2, 2, 4) and the median of the scope, the best of each ' +
       'column marked ★. --support lists only the leaders who need support (the rule: trainer.support in the configuration), ' +
       'with the reasons, the month it started and the support period. Then it ' +
       'lists every leader (leaders.csv plus any leader ID seen in orders) with community, region and trainer, the level for the month ' +

@@ -82,6 +82,7 @@ export function basisText(row: Pick<KpiLine, 'kpi' | 'basis'>, lang: Lang): stri
   const b = row.basis;
   if (!b) return '';
   if (row.kpi === 'aov') return `${formatYuan(b[0])} / ${m(lang, 'kpi.orders', { n: fmtInt(b[1]) })}`;
+  if (row.kpi === 'refund_rate') return `${formatYuan(b[0])} / ${formatYuan(b[1])}`;
   if (row.kpi === 'mature_aov_uplift') return `${formatYuan(b[0])} vs ${formatYuan(b[1])}`;
   if (row.kpi.endsWith('_orders')) return `${m(lang, 'kpi.orders', { n: fmtInt(b[0]) })} / ${m(lang, 'kpi.members', { n: fmtInt(b[1]) })}`;
   return `${fmtInt(b[0])}/${fmtInt(b[1])}`;

@@ -10,8 +10,8 @@ import { fmtInt, renderCsv, renderTable, type Cell } from './table.js';
 const m = defineMessages({
   'tr.title': ['团长对比 {month},范围 {scope}', 'Leaders compared {month}, scope {scope}'],
   'tr.legend': [
-    '#N = 在范围内的排名(1 = 最好;并列同名次,如 1、2、2、4);★ = 本列最好;中位数 = 范围内团长的中位数',
-    '#N = rank in the scope (1 = best; ties share the better rank: 1, 2, 2, 4); ★ = best of the column; median = over the leaders of the scope',
+    '#N = 在范围内的排名(1 = 最好,退款率最低为好;并列同名次,如 1、2、2、4);★ = 本列最好;中位数 = 范围内团长的中位数',
+    '#N = rank in the scope (1 = best, for the refund rate the lowest; ties share the better rank: 1, 2, 2, 4); ★ = best of the column; median = over the leaders of the scope',
   ],
   'tr.changes': [
     '环比(对 {prev})/ 同比(对 {yoy});比率的变化以百分点(pt)计',

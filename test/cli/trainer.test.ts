@@ -86,6 +86,43 @@ describe('tuan leaders: the trainer table', () => {
     expect(r.stdout).toMatch(/│ median +│ +│ +¥600\.00 │ +3 │ +2 │ +0 │ +25\.0% │ +¥250\.00 │/);
   });
 
+  it('refund rate: lower is better (1 = lowest, ★ on it), ties share the better rank, its changes, JSON and CSV', async () => {
+    const j = await json('--month', '2026-06');
+    const l = byId(j.leaders);
+    // refunded ÷ paid fen of June's paid lines (README): T01 100/1000, A01 150/750, A02 150/750, B01 0/300 (its cancelled order not paid)
+    expect(['T01', 'A01', 'A02', 'B01'].map((id) => l[id]!.refund_rate)).toEqual([
+      { value: 0.1, prev: 0, yoy: 0, rank: 2 },
+      { value: 0.2, prev: 0, yoy: 0, rank: 3 },
+      { value: 0.2, prev: 0, yoy: null, rank: 3 },
+      { value: 0, prev: 0, yoy: null, rank: 1 },
+    ]);
+    expect(j.median.refund_rate).toBe(0.15);
+    // the refunded and cancelled orders are no counted orders: GMV and orders as before
+    expect([l.T01!.gmv.value, l.T01!.orders.value, l.B01!.orders.value]).toEqual([90000, 3, 1]);
+    const t01 = await json('--month', '2026-06', '--trainer', 'T01');
+    expect(t01.leaders.map((x) => [x.leader_id, (x.refund_rate as Kpi).rank])).toEqual([
+      ['A01', 2],
+      ['A02', 2],
+      ['B01', 1],
+    ]);
+    const r = await runTuan(['leaders', '--month', '2026-06', '--lang', 'en', ...AS_OF], { cwd });
+    const line = (id: string, nth = 0) => r.stdout.split('\n').filter((s) => s.startsWith(`│ ${id} `))[nth]!;
+    expect(r.stdout).toMatch(/│ refund rate │\n/);
+    expect(line('B01')).toMatch(/│ +0\.0% #1★ │$/);
+    expect(line('T01')).toMatch(/│ +10\.0% #2 │$/);
+    expect(line('A01')).toMatch(/│ +20\.0% #3 │$/);
+    expect(line('T01', 1)).toMatch(/│ \+10\.0pt \/ \+10\.0pt │$/);
+    expect(line('A02', 1)).toMatch(/│ +\+20\.0pt \/ — │$/);
+    expect(r.stdout).toMatch(/│ median .* │ +15\.0% │\n/);
+    const csv = await runTuan(['leaders', '--month', '2026-06', '--format', 'csv', ...AS_OF], { cwd });
+    const [head, ...rows] = csv.stdout.trim().split('\n');
+    const cols = head!.split(',');
+    const names = ['refund_rate_value', 'refund_rate_prev', 'refund_rate_yoy', 'refund_rate_rank', 'refund_rate_median'];
+    expect(cols.slice(-5)).toEqual(names);
+    const a02 = rows.find((x) => x.startsWith('2026-06,A02,'))!.split(',');
+    expect(names.map((c) => a02[cols.indexOf(c)])).toEqual(['0.2', '0', '', '3', '0.15']);
+  });
+
   it('--trainer follows the mentor tree two levels down, without the trainer', async () => {
     const t01 = await json('--month', '2026-06', '--trainer', 'T01');
     expect(t01.scope).toBe('trainer:T01');

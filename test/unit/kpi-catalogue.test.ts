@@ -14,7 +14,9 @@ describe('the KPI catalogue', () => {
     for (const [code, d] of Object.entries(KPI_DEFS)) {
       expect(d.zh, code).not.toBe('');
       expect(d.en, code).not.toBe('');
-      expect(d.direction, code).toBe(code.startsWith('stage_share.') ? null : 'higher');
+      expect(d.direction, code).toBe(code.startsWith('stage_share.') ? null : code === 'refund_rate' ? 'lower' : 'higher');
+      // a target is a minimum (kpi.targets, marks): a lower-is-better KPI has none
+      if (d.direction === 'lower') expect(d.seed, code).toBeUndefined();
       if (d.seed) expect(d.seed.source, code).toMatch(/^seed \d{3}/);
     }
   });

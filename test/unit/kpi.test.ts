@@ -283,3 +283,22 @@ describe('lifetime KPIs (core/kpi/lifetime.ts)', () => {
     expect(computeKpi('ltv', indexKpiData(data), { ...p, predict: settings }).value).toBeNull();
   });
 });
+
+describe('refund_rate: refunded over paid fen of the paid lines dated in P', () => {
+  const paid = [
+    { leaderId: 'L1', orderDate: '2026-09-30', paidFen: 50_000, refundedFen: 50_000 },
+    { leaderId: 'L1', orderDate: '2026-10-01', paidFen: 30_000, refundedFen: 5_000 },
+    { leaderId: 'L1', orderDate: '2026-10-31', paidFen: 10_000, refundedFen: 10_000 },
+    { leaderId: 'L1', orderDate: '2026-11-01', paidFen: 20_000, refundedFen: 0 },
+  ];
+  it('sums the days of P only (the first and the last included); basis [refunded, paid] in fen', () => {
+    // October: (5,000 + 10,000) / (30,000 + 10,000) = 15/40 = 3/8
+    const r = computeKpi('refund_rate', indexKpiData({ orders: [], returns: [], paid }), OCT);
+    expect([r.value && dec(r.value), r.basis]).toEqual(['0.3750', [15_000, 40_000]]);
+  });
+  it('n/a when nothing was paid in P, or without paid lines at all (a KpiData of orders only)', () => {
+    const december = { ...OCT, start: '2026-12-01', end: '2026-12-31', asOf: '2026-12-31' };
+    expect(v({ orders: [], returns: [], paid }, 'refund_rate', december)).toBe('n/a');
+    expect(v({ orders: [], returns: [] }, 'refund_rate')).toBe('n/a');
+  });
+});

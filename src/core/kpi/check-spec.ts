@@ -58,6 +58,17 @@ export const KpiSectionSchema = z.strictObject({
           ctx.addIssue({ code: 'custom', path: [code], message: `unknown KPI "${code}"`, params: { zh: `没有这个 KPI:"${code}"` } });
           continue;
         }
+        if (def.direction === 'lower') {
+          ctx.addIssue({
+            code: 'custom',
+            path: [code],
+            message: `${code} is lower-is-better and a target is a minimum: tuan has no maximum target yet; check a maximum with fail_above / warn_above in \`checks:\` (tuan kpi check)`,
+            params: {
+              zh: `${code} 越低越好,而目标值是下限:tuan 还不支持上限目标;请在 \`checks:\` 里用 fail_above / warn_above 检查上限(tuan kpi check)`,
+            },
+          });
+          continue;
+        }
         for (const key of ['baseline', 'challenge'] as const) {
           const v = t[key];
           const r = v === undefined ? null : readValue(v, def.unit);

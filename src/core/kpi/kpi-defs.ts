@@ -30,8 +30,12 @@ export const ORDER_KPIS = [
   ...STAGES.map((s) => `stage_share.${s}` as const),
   'ltv',
   'avg_lifetime_months',
+  'refund_rate',
 ] as const;
 export type OrderKpi = (typeof ORDER_KPIS)[number];
+
+/** The order KPIs `tuan kpi` and the report show unless asked for others: all but refund_rate (`--kpi refund_rate`). */
+export const DEFAULT_ORDER_KPIS: readonly OrderKpi[] = ORDER_KPIS.filter((k) => k !== 'refund_rate');
 
 export const METRICS = [
   'order_conversion',
@@ -52,7 +56,11 @@ export const LOGGED_ACTIONS = ['welcome', 'at_risk', 'growth_trial', 'mature_upd
 export const LOG_KPIS = ['execution_rate', ...LOGGED_ACTIONS.map((a) => `uplift.${a}` as const)] as const;
 export type LogKpi = (typeof LOG_KPIS)[number];
 
-/** Which way is better: higher (every KPI with a target), lower, or neither (a distribution: the stage shares). */
+/**
+ * Which way is better: higher, lower (refund_rate), or neither (a distribution: the stage shares). Targets
+ * (`kpi.targets`, marks) are minimums, so only a higher-is-better KPI can have one; a maximum is a check's
+ * `fail_above` / `warn_above` (tuan kpi check).
+ */
 export type Direction = 'higher' | 'lower' | null;
 
 /** A target as people write it (rates in percent, money in yuan, see readValue). */
@@ -174,6 +182,13 @@ export const KPI_DEFS: Readonly<Record<KpiCode, KpiDef>> = {
   ...stageShare,
   ltv: { unit: 'money', zh: '会员价值LTV', en: 'LTV (predicted CLV)', direction: 'higher' },
   avg_lifetime_months: { unit: 'number', zh: '平均生命周期(月)', en: 'average lifetime (months)', direction: 'higher' },
+  /**
+   * Refunded fen over paid fen of the purchase lines dated in the period: lines completed or refunded (已退款 counts
+   * whole, a completed line its partial refund); cancelled (已取消) and pending lines were never paid and count
+   * neither way; returns (negative lines) are returns, not refunds. A fully refunded order is no counted order,
+   * but its refund is one, so the lines are not limited to counted orders. Lower is better; no seed target.
+   */
+  refund_rate: { unit: 'rate', zh: '退款率', en: 'refund rate', direction: 'lower' },
   order_conversion: {
     unit: 'rate',
     zh: '订单转化率',

@@ -23,24 +23,39 @@ export interface KpiOrder extends OrderFact {
 }
 
 /**
+ * The paid purchase lines of one leader on one day (refund_rate): lines completed or refunded, not cancelled,
+ * not pending, not returns (negative lines); a refunded line counts whole, a completed line its partial refund.
+ */
+export interface PaidDay {
+  leaderId: string;
+  /** the order date of the lines (exports carry no refund date) */
+  orderDate: string;
+  paidFen: number;
+  refundedFen: number;
+}
+
+/**
  * One KPI scope's counted orders and return lines. A scope's KPIs see only the scope's orders: a member who
  * moved from L001 to L002 is new at L002 and goes quiet at L001, which is how each leader sees it.
  */
 export interface KpiData {
   orders: readonly KpiOrder[];
   returns: readonly ReturnFact[];
+  /** the scope's paid lines per leader and day; without them refund_rate is n/a */
+  paid?: readonly PaidDay[] | undefined;
 }
 
 export interface KpiIndex {
   /** members with a counted order, sorted by id */
   members: MemberHistory<KpiOrder>[];
+  paid: readonly PaidDay[];
 }
 
 /** Group a scope's orders and returns by member (members sorted by id, so results never depend on input order). */
 export function indexKpiData(data: KpiData): KpiIndex {
   const members = [...buildHistories(data.orders, data.returns).values()].filter((h) => h.orders.length > 0);
   members.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
-  return { members };
+  return { members, paid: data.paid ?? [] };
 }
 
 export interface KpiParams {
@@ -151,6 +166,18 @@ function stageShare(stage: Stage): KpiFn {
   };
 }
 
+/** Refunded fen over paid fen of the paid lines dated in P; basis [refunded, paid] in fen. */
+function refundRate(ix: KpiIndex, p: KpiParams) {
+  let paid = 0;
+  let refunded = 0;
+  for (const d of ix.paid) {
+    if (d.orderDate < p.start || d.orderDate > p.end) continue;
+    paid += d.paidFen;
+    refunded += d.refundedFen;
+  }
+  return share(refunded, paid);
+}
+
 const FNS: Record<OrderKpi, KpiFn> = {
   gmv: (ix, p) => plain(gmv(ix, p)),
   orders: (ix, p) => plain(orderCount(ix.members, p)),
@@ -179,6 +206,7 @@ const FNS: Record<OrderKpi, KpiFn> = {
   'stage_share.churned': stageShare('churned'),
   ltv,
   avg_lifetime_months: avgLifetimeMonths,
+  refund_rate: refundRate,
 };
 
 /** One KPI over an indexed scope. */

@@ -45,9 +45,12 @@ export interface Judging {
   period: { kind: string; partial: boolean };
 }
 
-/** The members (or orders) a KPI's value is taken over, from its basis; null when the basis holds no count (成熟期客单价增幅 compares two AOVs). */
+/**
+ * The members (or orders) a KPI's value is taken over, from its basis; null when the basis holds no count
+ * (成熟期客单价增幅 compares two AOVs, 退款率 divides fen by fen).
+ */
 export function denominatorOf(kpi: string, basis: [number, number] | null): number | null {
-  return basis === null || kpi === 'mature_aov_uplift' ? null : basis[1];
+  return basis === null || kpi === 'mature_aov_uplift' || kpi === 'refund_rate' ? null : basis[1];
 }
 
 /** A KPI's value with its targets and mark. */

@@ -6,7 +6,7 @@
  */
 import { commissionReport, type CommissionInput } from '../commission/index.js';
 import { computeKpis, type KpiData } from '../kpi/index.js';
-import { kpiDef, ORDER_KPIS, type OrderKpi } from '../kpi/index.js';
+import { DEFAULT_ORDER_KPIS, kpiDef, type OrderKpi } from '../kpi/index.js';
 import { kpiLine, type KpiLine, type KpiTargets } from '../kpi/index.js';
 import { countStages, type Stage, type StageThresholds } from '../members/index.js';
 import { migrate, type Migration } from '../members/index.js';
@@ -127,7 +127,7 @@ export interface ReportData {
 }
 
 /** The KPIs of the report: every order KPI except the stage shares, which the stage chart shows. */
-export const REPORT_KPIS: readonly OrderKpi[] = ORDER_KPIS.filter((k) => !k.startsWith('stage_share.'));
+export const REPORT_KPIS: readonly OrderKpi[] = DEFAULT_ORDER_KPIS.filter((k) => !k.startsWith('stage_share.'));
 
 export function leaderStages(members: readonly MemberSegment[], leaders: readonly ReportLeader[]): LeaderStages[] {
   const community = new Map(leaders.map((l) => [l.leaderId, l.community]));
@@ -194,7 +194,11 @@ export function commissionRows(input: CommissionInput, month: string, leaderIds:
 
 function scopedKpiData(data: KpiData, ids: ReadonlySet<string> | null): KpiData {
   if (ids === null) return data;
-  return { orders: data.orders.filter((o) => ids.has(o.leaderId)), returns: data.returns.filter((r) => ids.has(r.leaderId)) };
+  return {
+    orders: data.orders.filter((o) => ids.has(o.leaderId)),
+    returns: data.returns.filter((r) => ids.has(r.leaderId)),
+    paid: data.paid?.filter((d) => ids.has(d.leaderId)),
+  };
 }
 
 export function buildReport(input: ReportInput): ReportData {

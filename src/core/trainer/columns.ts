@@ -16,10 +16,11 @@ export const TRAINER_KPIS = [
   'stage_share.silent',
   'stage_share.churned',
   'commission',
+  'refund_rate',
 ] as const;
 export type TrainerKpi = (typeof TRAINER_KPIS)[number];
 
 export const trainerKpiUnit = (k: TrainerKpi): Unit => (k === 'commission' ? 'money' : kpiDef(k)!.unit);
 
-/** Which way is better: the catalogue's direction (none for the stage shares); more commission is better. */
+/** Which way is better: the catalogue's direction (none for the stage shares, lower for refund_rate); more commission is better. */
 export const trainerKpiBetter = (k: TrainerKpi): Better => (k === 'commission' ? 'higher' : kpiDef(k)!.direction);
