@@ -21,8 +21,10 @@ import {
   headerScore,
   isDateFormat,
   isoCellToText,
+  moneyCellText,
   moneyToText,
   normalizeHeader,
+  numberCellText,
   numberToText,
   serialToText,
   sheetCell,
@@ -515,8 +517,12 @@ class SheetXml {
       case 'd':
         text = isoCellToText(v);
         break;
-      default:
-        text = v === '' ? '' : numberText(Number(v), this.ctx.kinds[this.style] ?? '', this.col, this.ctx);
+      default: {
+        const kind = this.ctx.kinds[this.style] ?? '';
+        if (v === '') text = '';
+        else if (kind === 'd' || kind === 't') text = numberText(Number(v), kind, this.col, this.ctx);
+        else text = this.ctx.money.has(this.col) ? moneyCellText(v) : numberCellText(v, kind || undefined);
+      }
     }
     setCell(row.cells, this.col, text);
   }
