@@ -8,13 +8,16 @@
  * the compressed file and the shared strings are held), so a sheet of any length reads in bounded memory.
  * .xls: SheetJS (@e965/xlsx) reads it whole; a BIFF8 sheet holds at most 65,536 rows.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, posix } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { createInflateRaw } from 'node:zlib';
 import { Unzip, unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError, type Text } from '../errors.js';
+import { fromWorker } from './thread-stream.js';
 import type { Sniffed, WorkbookSheet } from '../core/ingest/index.js';
 import {
   columnIndex,
@@ -715,6 +718,81 @@ export async function sniffWorkbook(path: string, container: Container, opts: Wo
   );
 }
 
+/** The rows of the sniffed sheet, in batches. */
+export async function* sheetRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
+  const wb = sniffed.workbook!;
+  const book = await openBook(path, wb.format === 'xlsx' ? 'zip' : 'ole2');
+  yield* book.rows(wb.index, new Set(wb.money), onBytes);
+}
+
+const READER_URL = new URL('./workbook-reader.js', import.meta.url);
+
+/** Whether the compiled reader script is there (not under a TypeScript test runner). */
+const readerAvailable = () => READER_URL.protocol === 'file:' && existsSync(fileURLToPath(READER_URL));
+
+/**
+ * The same rows, read in a thread of their own (workbook-reader.ts). A large import already parses in
+ * a worker while the main thread writes; for a workbook, inflating and parsing the XML is most of that
+ * work, so it gets its own thread and the import worker only normalises the rows.
+ */
+async function* readerRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
+  for await (const m of fromWorker<PackedRows & { bytes: number }>(READER_URL, { path, sniffed })) {
+    onBytes?.(m.bytes);
+    yield unpackRows(m);
+  }
+}
+
+/**
+ * Rows as they cross to another thread: every cell's text in one string, with the cells' lengths
+ * and each row's number and cell count beside it (one string and two arrays copy much faster than
+ * thousands of small arrays and objects).
+ */
+interface PackedRows {
+  text: string;
+  lengths: Int32Array;
+  /** row number and cell count, per row */
+  shape: Int32Array;
+  errors: { row: number; col: number; value: string }[];
+}
+
+export function packRows(rows: SheetRow[]): PackedRows {
+  let n = 0;
+  for (const row of rows) n += row.cells.length;
+  const cells: string[] = new Array(n);
+  const lengths = new Int32Array(n);
+  const shape = new Int32Array(rows.length * 2);
+  const errors: PackedRows['errors'] = [];
+  let k = 0;
+  rows.forEach((row, i) => {
+    shape[2 * i] = row.r;
+    shape[2 * i + 1] = row.cells.length;
+    for (const c of row.cells) {
+      cells[k] = c;
+      lengths[k++] = c.length;
+    }
+    for (const e of row.errors) errors.push({ row: i, col: e.col, value: e.value });
+  });
+  return { text: cells.join(''), lengths, shape, errors };
+}
+
+function unpackRows(p: PackedRows): SheetRow[] {
+  const rows: SheetRow[] = new Array(p.shape.length / 2);
+  const { text, lengths, shape } = p;
+  let at = 0;
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const cells: string[] = new Array(shape[2 * i + 1]!);
+    for (let j = 0; j < cells.length; j++) {
+      const end = at + lengths[k++]!;
+      cells[j] = text.slice(at, end);
+      at = end;
+    }
+    rows[i] = { r: shape[2 * i]!, cells, errors: [] };
+  }
+  for (const e of p.errors) rows[e.row]!.errors.push({ col: e.col, value: e.value });
+  return rows;
+}
+
 export interface WorkbookRecord {
   cells: string[];
   line: number;
@@ -731,8 +809,7 @@ export async function* readWorkbookBatches(
   onBytes?: (n: number) => void,
 ): AsyncGenerator<WorkbookRecord[]> {
   const wb = sniffed.workbook!;
-  const book = await openBook(path, wb.format === 'xlsx' ? 'zip' : 'ole2');
-  for await (const rows of book.rows(wb.index, new Set(wb.money), onBytes)) {
+  for await (const rows of isMainThread || !readerAvailable() ? sheetRows(path, sniffed, onBytes) : readerRows(path, sniffed, onBytes)) {
     const out: WorkbookRecord[] = [];
     for (const row of rows) {
       if (row.r <= sniffed.headerLine) continue;
