@@ -11,9 +11,12 @@ type FromWorker<T> =
   | { type: 'done' }
   | { type: 'error'; message: string; body?: Text; hint?: Text; exitCode: number; input: boolean };
 
-/** The values the worker at `url` posts (it runs `postAll`), given `workerData` (`inFlight` is added to it). */
-export async function* fromWorker<T>(url: URL, workerData: object, inFlight = 8): AsyncGenerator<T> {
-  const worker = new Worker(url, { workerData: { ...workerData, inFlight }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+/**
+ * The values the worker at `url` posts (it runs `postAll`), given `workerData` (`inFlight` is added to it).
+ * `youngMb` sizes the worker's young generation: larger means fewer collections and more memory.
+ */
+export async function* fromWorker<T>(url: URL, workerData: object, inFlight = 8, youngMb = 96): AsyncGenerator<T> {
+  const worker = new Worker(url, { workerData: { ...workerData, inFlight }, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
   const queue: FromWorker<T>[] = [];
   let wake: (() => void) | null = null;
   let crashed: Error | null = null;

@@ -1,15 +1,15 @@
-/** Worker thread entry: read a workbook sheet's rows (inflate, XML, cells) and post them in batches. */
+/** Worker thread entry: inflate and parse an .xlsx sheet's XML, post its raw rows in batches. */
 import { workerData } from 'node:worker_threads';
 import type { Sniffed } from '../core/ingest/index.js';
 import { postAll } from './thread-stream.js';
-import { packRows, sheetRows } from './workbook.js';
+import { rawSheetRows } from './workbook.js';
 
 const { path, sniffed, inFlight } = workerData as { path: string; sniffed: Sniffed; inFlight: number };
 
 async function* batches() {
   let bytes = 0;
-  for await (const rows of sheetRows(path, sniffed, (n) => (bytes += n))) {
-    yield { ...packRows(rows), bytes };
+  for await (const raw of rawSheetRows(path, sniffed, (n) => (bytes += n))) {
+    yield { ...raw, bytes };
     bytes = 0;
   }
 }

@@ -76,6 +76,9 @@ interface Book {
   date1904: boolean;
   /** rows of sheet `index`, in batches; `money` columns round numbers to 2 decimals */
   rows(index: number, money: ReadonlySet<number>, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]>;
+  /** .xlsx: the rows of sheet `index` before their cells become text, and how they become text */
+  raw?: (index: number, onBytes?: (n: number) => void) => AsyncGenerator<RawBatch>;
+  convert?: (raw: RawBatch, money: ReadonlySet<number>) => SheetRow[];
 }
 
 // ---------------------------------------------------------------- messages
@@ -334,86 +337,120 @@ function xlsxBook(
   let cache: { sst: SharedStrings; kinds: string[] } | null = null;
   const support = () => {
     if (!cache) {
-      const parts = readParts(buf, names, [sstPath, stylesPath].filter(Boolean));
-      cache = { sst: new SharedStrings(parts.get(sstPath) ?? ''), kinds: styleKinds(parts.get(stylesPath)) };
+      try {
+        const parts = readParts(buf, names, [sstPath, stylesPath].filter(Boolean));
+        cache = { sst: new SharedStrings(parts.get(sstPath) ?? ''), kinds: styleKinds(parts.get(stylesPath)) };
+      } catch (e) {
+        throw corrupt(file, (e as Error).message);
+      }
     }
     return cache;
   };
+  const convert = (raw: RawBatch, money: ReadonlySet<number>) => {
+    const ctx = { ...support(), date1904, money };
+    try {
+      return convertRows(raw, ctx);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw corrupt(file, (e as Error).message ?? String(e));
+    }
+  };
+  async function* raw(index: number, onBytes?: (n: number) => void): AsyncGenerator<RawBatch> {
+    const sheet = sheets[index]!;
+    const real = names.get(sheet.part.toLowerCase()) ?? sheet.part;
+    const rows = new SheetXml();
+    const parser = rows.parser;
+    // fflate finds the sheet's bytes in the zip (still deflated: RawEntry passes them through);
+    // Node's zlib inflates them as a stream, off the JavaScript thread, into saxes.
+    const chunks: Uint8Array[] = [];
+    let method = -1;
+    const unzip = new Unzip((f) => {
+      if (f.name !== real) return;
+      method = f.compression;
+      f.ondata = (err, data) => {
+        if (!err && data.length) chunks.push(data);
+      };
+      f.start();
+    });
+    unzip.register(RawEntry);
+    try {
+      unzip.push(buf, true);
+    } catch (e) {
+      throw corrupt(file, (e as Error).message ?? String(e));
+    }
+    if (method < 0) throw corrupt(file, `${sheet.part} is missing`);
+    if (method !== 0 && method !== 8) throw corrupt(file, `${sheet.part} uses compression method ${method}`);
+    const source = Readable.from(chunks, { objectMode: false });
+    const inflater = method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
+    const stream = inflater ? source.pipe(inflater) : source;
+    source.on('error', (e) => stream.destroy(e));
+    const dec = new TextDecoder('utf-8');
+    let seen = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        parser.write(dec.decode(chunk, { stream: true }));
+        const read = inflater ? inflater.bytesWritten : seen + chunk.length;
+        onBytes?.(read - seen);
+        seen = read;
+        if (rows.pending) yield rows.take();
+        if (rows.done) break;
+      }
+      if (!rows.done) {
+        parser.write(dec.decode()).close();
+        if (!rows.done) throw new Error(`the sheet ${sheet.name} ends early`);
+      }
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw corrupt(file, (e as Error).message ?? String(e));
+    } finally {
+      stream.destroy();
+      source.destroy();
+    }
+    if (rows.pending) yield rows.take();
+  }
   return {
     format: 'xlsx',
     sheets,
     date1904,
     async *rows(index, money, onBytes) {
-      const sheet = sheets[index]!;
-      let ctx: ReturnType<typeof support>;
-      try {
-        ctx = support();
-      } catch (e) {
-        throw corrupt(file, (e as Error).message);
-      }
-      const real = names.get(sheet.part.toLowerCase()) ?? sheet.part;
-      const rows = new SheetXml({ ...ctx, date1904, money });
-      const parser = rows.parser;
-      // fflate finds the sheet's bytes in the zip (still deflated: RawEntry passes them through);
-      // Node's zlib inflates them as a stream, off the JavaScript thread, into saxes.
-      const raw: Uint8Array[] = [];
-      let method = -1;
-      const unzip = new Unzip((f) => {
-        if (f.name !== real) return;
-        method = f.compression;
-        f.ondata = (err, data) => {
-          if (!err && data.length) raw.push(data);
-        };
-        f.start();
-      });
-      unzip.register(RawEntry);
-      try {
-        unzip.push(buf, true);
-      } catch (e) {
-        throw corrupt(file, (e as Error).message ?? String(e));
-      }
-      if (method < 0) throw corrupt(file, `${sheet.part} is missing`);
-      if (method !== 0 && method !== 8) throw corrupt(file, `${sheet.part} uses compression method ${method}`);
-      const source = Readable.from(raw, { objectMode: false });
-      const inflater = method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
-      const stream = inflater ? source.pipe(inflater) : source;
-      source.on('error', (e) => stream.destroy(e));
-      const dec = new TextDecoder('utf-8');
-      let seen = 0;
-      try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          parser.write(dec.decode(chunk, { stream: true }));
-          const read = inflater ? inflater.bytesWritten : seen + chunk.length;
-          onBytes?.(read - seen);
-          seen = read;
-          if (rows.out.length) yield rows.take();
-          if (rows.done) break;
-        }
-        if (!rows.done) {
-          parser.write(dec.decode()).close();
-          if (!rows.done) throw new Error(`the sheet ${sheet.name} ends early`);
-        }
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        throw corrupt(file, (e as Error).message ?? String(e));
-      } finally {
-        stream.destroy();
-        source.destroy();
-      }
-      if (rows.out.length) yield rows.take();
+      support();
+      for await (const batch of raw(index, onBytes)) yield convert(batch, money);
     },
+    raw,
+    convert,
   };
 }
 
-/** Sheet XML events -> rows. Only `<sheetData>` is read; reading stops at its end. */
+/** Cell types (`t`) by code, as RawBatch holds them. */
+const TYPES = ['n', 's', 'inlineStr', 'str', 'b', 'e', 'd'];
+const typeCode = (t: string | undefined) => (t === undefined ? 0 : Math.max(0, TYPES.indexOf(t)));
+
+/**
+ * Sheet rows as the XML holds them, before their cells become text (convertRows): per row its
+ * number and cell count (`shape`), per cell its column, type code and style (`cells`), and the
+ * cells' raw texts (`<v>`, or an inline string's text) in one string cut by `lengths`. One string and
+ * a few arrays cross to another thread much faster than thousands of small arrays and objects.
+ */
+export interface RawBatch {
+  shape: Int32Array;
+  cells: Int32Array;
+  text: string;
+  lengths: Int32Array;
+}
+
+/** Sheet XML events -> raw rows. Only `<sheetData>` is read; reading stops at its end. */
 class SheetXml {
   readonly parser: SaxesParser<Options> = newParser();
-  out: SheetRow[] = [];
   done = false;
-  private row: SheetRow | null = null;
+  private shape: number[] = [];
+  private info: number[] = [];
+  private values: string[] = [];
+  /** inside a `<row>`, whose cells start at `values[rowStart]` */
+  private inRow = false;
+  private rowStart = 0;
   private lastRow = 0;
   private col = -1;
-  private type = 'n';
+  private type = 0;
   private style = 0;
   private value = '';
   private inline = '';
@@ -421,7 +458,7 @@ class SheetXml {
   private inT = false;
   private inPhonetic = false;
 
-  constructor(private readonly ctx: { sst: SharedStrings; kinds: string[]; date1904: boolean; money: ReadonlySet<number> }) {
+  constructor() {
     const p = this.parser;
     p.on('opentag', (t: SaxesTagPlain) => this.open(t));
     p.on('closetag', (t: SaxesTagPlain) => this.close(t));
@@ -433,10 +470,22 @@ class SheetXml {
     p.on('cdata', onText);
   }
 
-  take(): SheetRow[] {
-    const rows = this.out;
-    this.out = [];
-    return rows;
+  /** whether whole rows wait to be taken */
+  get pending(): boolean {
+    return this.shape.length > 0;
+  }
+
+  /** The whole rows read so far (the cells of a row still open stay). */
+  take(): RawBatch {
+    const n = this.inRow ? this.rowStart : this.values.length;
+    const values = this.values.splice(0, n);
+    const info = this.info.splice(0, n * 3);
+    this.rowStart -= n;
+    const lengths = new Int32Array(n);
+    for (let i = 0; i < n; i++) lengths[i] = values[i]!.length;
+    const shape = Int32Array.from(this.shape);
+    this.shape = [];
+    return { shape, cells: Int32Array.from(info), text: values.join(''), lengths };
   }
 
   private open(t: SaxesTagPlain): void {
@@ -445,14 +494,14 @@ class SheetXml {
     switch (name) {
       case 'row':
         this.lastRow = a.r ? Number(a.r) : this.lastRow + 1;
-        this.row = { r: this.lastRow, cells: [], errors: [] };
+        this.inRow = !t.isSelfClosing;
+        this.rowStart = this.values.length;
         this.col = -1;
-        if (t.isSelfClosing) this.row = null;
         break;
       case 'c': {
         const c = a.r ? columnIndex(a.r) : -1;
         this.col = c >= 0 ? c : this.col + 1;
-        this.type = a.t ?? 'n';
+        this.type = typeCode(a.t);
         this.style = a.s ? Number(a.s) : 0;
         this.value = '';
         this.inline = '';
@@ -486,8 +535,8 @@ class SheetXml {
         if (!t.isSelfClosing) this.cell();
         break;
       case 'row':
-        if (this.row) pushRow(this.out, this.row);
-        this.row = null;
+        if (this.inRow && this.values.length > this.rowStart) this.shape.push(this.lastRow, this.values.length - this.rowStart);
+        this.inRow = false;
         break;
       case 'sheetData':
         this.done = true;
@@ -496,41 +545,56 @@ class SheetXml {
   }
 
   private cell(): void {
-    const row = this.row;
-    if (!row) return;
-    const v = this.value;
-    let text: string;
-    switch (this.type) {
-      case 's':
-        text = this.ctx.sst.get(Number(v));
-        break;
-      case 'inlineStr':
-        text = unescapeXstring(this.inline);
-        break;
-      case 'str':
-        text = unescapeXstring(v);
-        break;
-      case 'b':
-        text = v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
-        break;
-      case 'e':
-        text = v;
-        row.errors.push({ col: this.col, value: v });
-        break;
-      case 'd':
-        text = isoCellToText(v);
-        break;
-      default: {
-        const kind = this.ctx.kinds[this.style] ?? '';
-        if (v === '') text = '';
-        else if (kind === 'd' || kind === 't') text = numberText(Number(v), kind, this.col, this.ctx);
-        else text = this.ctx.money.has(this.col) ? moneyCellText(v) : numberCellText(v, kind || undefined);
-      }
-    }
-    setCell(row.cells, this.col, text);
+    if (!this.inRow) return;
+    this.info.push(this.col, this.type, this.style);
+    this.values.push(this.type === 2 ? this.inline : this.value);
   }
 }
 
+type Ctx = { sst: SharedStrings; kinds: string[]; date1904: boolean; money: ReadonlySet<number> };
+
+/** Raw rows -> rows of the text a CSV export would hold, and their error cells. */
+function convertRows(raw: RawBatch, ctx: Ctx): SheetRow[] {
+  const out: SheetRow[] = [];
+  const { shape, cells: info, text, lengths } = raw;
+  let at = 0;
+  let k = 0;
+  for (let i = 0; i < shape.length; i += 2) {
+    const row: SheetRow = { r: shape[i]!, cells: [], errors: [] };
+    for (let j = shape[i + 1]!; j > 0; j--, k++) {
+      const end = at + lengths[k]!;
+      const v = text.slice(at, end);
+      at = end;
+      const col = info[3 * k]!;
+      setCell(row.cells, col, cellText(v, info[3 * k + 1]!, info[3 * k + 2]!, col, row, ctx));
+    }
+    pushRow(out, row);
+  }
+  return out;
+}
+
+function cellText(v: string, type: number, style: number, col: number, row: SheetRow, ctx: Ctx): string {
+  switch (type) {
+    case 1: // s
+      return ctx.sst.get(Number(v));
+    case 2: // inlineStr
+    case 3: // str
+      return unescapeXstring(v);
+    case 4: // b
+      return v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+    case 5: // e
+      row.errors.push({ col, value: v });
+      return v;
+    case 6: // d
+      return isoCellToText(v);
+    default: {
+      const kind = ctx.kinds[style] ?? '';
+      if (v === '') return '';
+      if (kind === 'd' || kind === 't') return numberText(Number(v), kind, col, ctx);
+      return ctx.money.has(col) ? moneyCellText(v) : numberCellText(v, kind || undefined);
+    }
+  }
+}
 function numberText(n: number, kind: string, col: number, ctx: { date1904: boolean; money: ReadonlySet<number> }): string {
   if (Number.isNaN(n)) return '';
   if (kind === 'd' || kind === 't') return serialToText(n, ctx.date1904, kind === 't');
@@ -719,80 +783,38 @@ export async function sniffWorkbook(path: string, container: Container, opts: Wo
 }
 
 /** The rows of the sniffed sheet, in batches. */
-export async function* sheetRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
+async function* sheetRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
   const wb = sniffed.workbook!;
   const book = await openBook(path, wb.format === 'xlsx' ? 'zip' : 'ole2');
   yield* book.rows(wb.index, new Set(wb.money), onBytes);
 }
 
+/** The raw rows of the sniffed .xlsx sheet, in batches (for workbook-reader.ts). */
+export async function* rawSheetRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<RawBatch> {
+  const book = await openBook(path, 'zip');
+  yield* book.raw!(sniffed.workbook!.index, onBytes);
+}
+
 const READER_URL = new URL('./workbook-reader.js', import.meta.url);
+/** The reader's young generation (MiB): it makes much short-lived garbage, but a larger one saved no time. */
+const READER_YOUNG_MB = 32;
 
 /** Whether the compiled reader script is there (not under a TypeScript test runner). */
 const readerAvailable = () => READER_URL.protocol === 'file:' && existsSync(fileURLToPath(READER_URL));
 
 /**
- * The same rows, read in a thread of their own (workbook-reader.ts). A large import already parses in
- * a worker while the main thread writes; for a workbook, inflating and parsing the XML is most of that
- * work, so it gets its own thread and the import worker only normalises the rows.
+ * The same rows, with inflating and parsing the sheet XML in a thread of its own (workbook-reader.ts).
+ * A large import already parses in a worker while the main thread writes; for an .xlsx, the XML is
+ * most of that work, so it gets its own thread, and this one turns its raw rows into text.
  */
 async function* readerRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
-  for await (const m of fromWorker<PackedRows & { bytes: number }>(READER_URL, { path, sniffed })) {
+  const book = await openBook(path, 'zip');
+  const money = new Set(sniffed.workbook!.money);
+  for await (const m of fromWorker<RawBatch & { bytes: number }>(READER_URL, { path, sniffed }, 8, READER_YOUNG_MB)) {
     onBytes?.(m.bytes);
-    yield unpackRows(m);
+    yield book.convert!(m, money);
   }
 }
-
-/**
- * Rows as they cross to another thread: every cell's text in one string, with the cells' lengths
- * and each row's number and cell count beside it (one string and two arrays copy much faster than
- * thousands of small arrays and objects).
- */
-interface PackedRows {
-  text: string;
-  lengths: Int32Array;
-  /** row number and cell count, per row */
-  shape: Int32Array;
-  errors: { row: number; col: number; value: string }[];
-}
-
-export function packRows(rows: SheetRow[]): PackedRows {
-  let n = 0;
-  for (const row of rows) n += row.cells.length;
-  const cells: string[] = new Array(n);
-  const lengths = new Int32Array(n);
-  const shape = new Int32Array(rows.length * 2);
-  const errors: PackedRows['errors'] = [];
-  let k = 0;
-  rows.forEach((row, i) => {
-    shape[2 * i] = row.r;
-    shape[2 * i + 1] = row.cells.length;
-    for (const c of row.cells) {
-      cells[k] = c;
-      lengths[k++] = c.length;
-    }
-    for (const e of row.errors) errors.push({ row: i, col: e.col, value: e.value });
-  });
-  return { text: cells.join(''), lengths, shape, errors };
-}
-
-function unpackRows(p: PackedRows): SheetRow[] {
-  const rows: SheetRow[] = new Array(p.shape.length / 2);
-  const { text, lengths, shape } = p;
-  let at = 0;
-  let k = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const cells: string[] = new Array(shape[2 * i + 1]!);
-    for (let j = 0; j < cells.length; j++) {
-      const end = at + lengths[k++]!;
-      cells[j] = text.slice(at, end);
-      at = end;
-    }
-    rows[i] = { r: shape[2 * i]!, cells, errors: [] };
-  }
-  for (const e of p.errors) rows[e.row]!.errors.push({ col: e.col, value: e.value });
-  return rows;
-}
-
 export interface WorkbookRecord {
   cells: string[];
   line: number;
@@ -809,7 +831,8 @@ export async function* readWorkbookBatches(
   onBytes?: (n: number) => void,
 ): AsyncGenerator<WorkbookRecord[]> {
   const wb = sniffed.workbook!;
-  for await (const rows of isMainThread || !readerAvailable() ? sheetRows(path, sniffed, onBytes) : readerRows(path, sniffed, onBytes)) {
+  const threaded = !isMainThread && wb.format === 'xlsx' && readerAvailable();
+  for await (const rows of threaded ? readerRows(path, sniffed, onBytes) : sheetRows(path, sniffed, onBytes)) {
     const out: WorkbookRecord[] = [];
     for (const row of rows) {
       if (row.r <= sniffed.headerLine) continue;
