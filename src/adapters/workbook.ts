@@ -78,7 +78,7 @@ interface Book {
   rows(index: number, money: ReadonlySet<number>, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]>;
   /** .xlsx: the rows of sheet `index` before their cells become text, and how they become text */
   raw?: (index: number, onBytes?: (n: number) => void) => AsyncGenerator<RawBatch>;
-  convert?: (raw: RawBatch, money: ReadonlySet<number>) => SheetRow[];
+  converter?: () => Converter;
 }
 
 // ---------------------------------------------------------------- messages
@@ -346,15 +346,6 @@ function xlsxBook(
     }
     return cache;
   };
-  const convert = (raw: RawBatch, money: ReadonlySet<number>) => {
-    const ctx = { ...support(), date1904, money };
-    try {
-      return convertRows(raw, ctx);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw corrupt(file, (e as Error).message ?? String(e));
-    }
-  };
   async function* raw(index: number, onBytes?: (n: number) => void): AsyncGenerator<RawBatch> {
     const sheet = sheets[index]!;
     const real = names.get(sheet.part.toLowerCase()) ?? sheet.part;
@@ -413,11 +404,25 @@ function xlsxBook(
     sheets,
     date1904,
     async *rows(index, money, onBytes) {
-      support();
+      const convert = converterOf(file, support(), date1904);
       for await (const batch of raw(index, onBytes)) yield convert(batch, money);
     },
     raw,
-    convert,
+    converter: () => converterOf(file, support(), date1904),
+  };
+}
+
+type Converter = (raw: RawBatch, money: ReadonlySet<number>) => SheetRow[];
+
+/** Raw rows -> rows of text, with the shared strings and styles (and not the file: it need not stay in memory). */
+function converterOf(file: string, parts: { sst: SharedStrings; kinds: string[] }, date1904: boolean): Converter {
+  return (raw, money) => {
+    try {
+      return convertRows(raw, { ...parts, date1904, money });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw corrupt(file, (e as Error).message ?? String(e));
+    }
   };
 }
 
@@ -808,11 +813,11 @@ const readerAvailable = () => READER_URL.protocol === 'file:' && existsSync(file
  * most of that work, so it gets its own thread, and this one turns its raw rows into text.
  */
 async function* readerRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
-  const book = await openBook(path, 'zip');
+  const convert = (await openBook(path, 'zip')).converter!();
   const money = new Set(sniffed.workbook!.money);
   for await (const m of fromWorker<RawBatch & { bytes: number }>(READER_URL, { path, sniffed }, 8, READER_YOUNG_MB)) {
     onBytes?.(m.bytes);
-    yield book.convert!(m, money);
+    yield convert(m, money);
   }
 }
 export interface WorkbookRecord {
