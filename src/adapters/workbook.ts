@@ -372,7 +372,7 @@ function xlsxBook(
     if (method < 0) throw corrupt(file, `${sheet.part} is missing`);
     if (method !== 0 && method !== 8) throw corrupt(file, `${sheet.part} uses compression method ${method}`);
     const source = Readable.from(chunks, { objectMode: false });
-    const inflater = method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
+    const inflater = method === 8 ? createInflateRaw({ chunkSize: 96 * 1024 }) : null;
     const stream = inflater ? source.pipe(inflater) : source;
     source.on('error', (e) => stream.destroy(e));
     const dec = new TextDecoder('utf-8');
