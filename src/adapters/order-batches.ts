@@ -3,12 +3,11 @@
  * It runs in a worker thread for large files (parsing overlaps with SQLite inserts on the main
  * thread) and in-process for small ones; both paths run this same generator.
  */
-import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeRecord, type NormalizeOptions } from '../core/ingest/index.js';
-import { InputError, TuanError, type Text } from '../errors.js';
 import { readRecordBatches, recordText, type Sniffed } from './csv.js';
+import { fromWorker } from './thread-stream.js';
 
 /**
  * Batches cross a thread boundary, where every value costs a copy: order-level values are sent once
@@ -109,52 +108,7 @@ export function workerAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
 }
 
-type FromWorker =
-  | { type: 'batch'; batch: OrderBatch }
-  | { type: 'done' }
-  | { type: 'error'; message: string; body?: Text; hint?: Text; exitCode: number; input: boolean };
-
 /** The same batches, produced in a worker thread; at most `inFlight` batches wait in memory. */
-export async function* workerBatches(input: ProduceInput, inFlight = 8): AsyncGenerator<OrderBatch> {
-  const worker = new Worker(WORKER_URL, { workerData: { input, inFlight }, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-  const queue: FromWorker[] = [];
-  let wake: (() => void) | null = null;
-  let crashed: Error | null = null;
-  worker.on('message', (m: FromWorker) => {
-    queue.push(m);
-    wake?.();
-  });
-  worker.on('error', (e) => {
-    crashed = e;
-    wake?.();
-  });
-  worker.on('exit', () => {
-    wake?.();
-  });
-  try {
-    for (;;) {
-      if (queue.length === 0) {
-        if (crashed) throw crashed;
-        await new Promise<void>((r) => (wake = r));
-        wake = null;
-        continue;
-      }
-      const m = queue.shift()!;
-      if (m.type === 'done') return;
-      if (m.type === 'error') {
-        if (!m.input || !m.body) throw new Error(m.message);
-        throw new InputError(m.body, m.hint);
-      }
-      worker.postMessage('ack');
-      yield m.batch;
-    }
-  } finally {
-    await worker.terminate();
-  }
-}
-
-export function serializeError(e: unknown): FromWorker {
-  if (e instanceof TuanError)
-    return { type: 'error', message: e.message, body: e.body, hint: e.hintText, exitCode: e.exitCode, input: true };
-  return { type: 'error', message: (e as Error)?.stack ?? String(e), exitCode: 70, input: false };
+export function workerBatches(input: ProduceInput, inFlight = 8): AsyncGenerator<OrderBatch> {
+  return fromWorker<OrderBatch>(WORKER_URL, { input }, inFlight);
 }

@@ -8,21 +8,26 @@
  * the compressed file and the shared strings are held), so a sheet of any length reads in bounded memory.
  * .xls: SheetJS (@e965/xlsx) reads it whole; a BIFF8 sheet holds at most 65,536 rows.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, posix } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { createInflateRaw } from 'node:zlib';
 import { Unzip, unzipSync } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError, type Text } from '../errors.js';
+import { fromWorker } from './thread-stream.js';
 import type { Sniffed, WorkbookSheet } from '../core/ingest/index.js';
 import {
   columnIndex,
   headerScore,
   isDateFormat,
   isoCellToText,
+  moneyCellText,
   moneyToText,
   normalizeHeader,
+  numberCellText,
   numberToText,
   serialToText,
   sheetCell,
@@ -71,6 +76,9 @@ interface Book {
   date1904: boolean;
   /** rows of sheet `index`, in batches; `money` columns round numbers to 2 decimals */
   rows(index: number, money: ReadonlySet<number>, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]>;
+  /** .xlsx: the rows of sheet `index` before their cells become text, and how they become text */
+  raw?: (index: number, onBytes?: (n: number) => void) => AsyncGenerator<RawBatch>;
+  converter?: () => Converter;
 }
 
 // ---------------------------------------------------------------- messages
@@ -329,86 +337,125 @@ function xlsxBook(
   let cache: { sst: SharedStrings; kinds: string[] } | null = null;
   const support = () => {
     if (!cache) {
-      const parts = readParts(buf, names, [sstPath, stylesPath].filter(Boolean));
-      cache = { sst: new SharedStrings(parts.get(sstPath) ?? ''), kinds: styleKinds(parts.get(stylesPath)) };
+      try {
+        const parts = readParts(buf, names, [sstPath, stylesPath].filter(Boolean));
+        cache = { sst: new SharedStrings(parts.get(sstPath) ?? ''), kinds: styleKinds(parts.get(stylesPath)) };
+      } catch (e) {
+        throw corrupt(file, (e as Error).message);
+      }
     }
     return cache;
   };
+  async function* raw(index: number, onBytes?: (n: number) => void): AsyncGenerator<RawBatch> {
+    const sheet = sheets[index]!;
+    const real = names.get(sheet.part.toLowerCase()) ?? sheet.part;
+    const rows = new SheetXml();
+    const parser = rows.parser;
+    // fflate finds the sheet's bytes in the zip (still deflated: RawEntry passes them through);
+    // Node's zlib inflates them as a stream, off the JavaScript thread, into saxes.
+    const chunks: Uint8Array[] = [];
+    let method = -1;
+    const unzip = new Unzip((f) => {
+      if (f.name !== real) return;
+      method = f.compression;
+      f.ondata = (err, data) => {
+        if (!err && data.length) chunks.push(data);
+      };
+      f.start();
+    });
+    unzip.register(RawEntry);
+    try {
+      unzip.push(buf, true);
+    } catch (e) {
+      throw corrupt(file, (e as Error).message ?? String(e));
+    }
+    if (method < 0) throw corrupt(file, `${sheet.part} is missing`);
+    if (method !== 0 && method !== 8) throw corrupt(file, `${sheet.part} uses compression method ${method}`);
+    const source = Readable.from(chunks, { objectMode: false });
+    const inflater = method === 8 ? createInflateRaw({ chunkSize: 96 * 1024 }) : null;
+    const stream = inflater ? source.pipe(inflater) : source;
+    source.on('error', (e) => stream.destroy(e));
+    const dec = new TextDecoder('utf-8');
+    let seen = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        parser.write(dec.decode(chunk, { stream: true }));
+        const read = inflater ? inflater.bytesWritten : seen + chunk.length;
+        onBytes?.(read - seen);
+        seen = read;
+        if (rows.pending) yield rows.take();
+        if (rows.done) break;
+      }
+      if (!rows.done) {
+        parser.write(dec.decode()).close();
+        if (!rows.done) throw new Error(`the sheet ${sheet.name} ends early`);
+      }
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw corrupt(file, (e as Error).message ?? String(e));
+    } finally {
+      stream.destroy();
+      source.destroy();
+    }
+    if (rows.pending) yield rows.take();
+  }
   return {
     format: 'xlsx',
     sheets,
     date1904,
     async *rows(index, money, onBytes) {
-      const sheet = sheets[index]!;
-      let ctx: ReturnType<typeof support>;
-      try {
-        ctx = support();
-      } catch (e) {
-        throw corrupt(file, (e as Error).message);
-      }
-      const real = names.get(sheet.part.toLowerCase()) ?? sheet.part;
-      const rows = new SheetXml({ ...ctx, date1904, money });
-      const parser = rows.parser;
-      // fflate finds the sheet's bytes in the zip (still deflated: RawEntry passes them through);
-      // Node's zlib inflates them as a stream, off the JavaScript thread, into saxes.
-      const raw: Uint8Array[] = [];
-      let method = -1;
-      const unzip = new Unzip((f) => {
-        if (f.name !== real) return;
-        method = f.compression;
-        f.ondata = (err, data) => {
-          if (!err && data.length) raw.push(data);
-        };
-        f.start();
-      });
-      unzip.register(RawEntry);
-      try {
-        unzip.push(buf, true);
-      } catch (e) {
-        throw corrupt(file, (e as Error).message ?? String(e));
-      }
-      if (method < 0) throw corrupt(file, `${sheet.part} is missing`);
-      if (method !== 0 && method !== 8) throw corrupt(file, `${sheet.part} uses compression method ${method}`);
-      const source = Readable.from(raw, { objectMode: false });
-      const inflater = method === 8 ? createInflateRaw({ chunkSize: 256 * 1024 }) : null;
-      const stream = inflater ? source.pipe(inflater) : source;
-      source.on('error', (e) => stream.destroy(e));
-      const dec = new TextDecoder('utf-8');
-      let seen = 0;
-      try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          parser.write(dec.decode(chunk, { stream: true }));
-          const read = inflater ? inflater.bytesWritten : seen + chunk.length;
-          onBytes?.(read - seen);
-          seen = read;
-          if (rows.out.length) yield rows.take();
-          if (rows.done) break;
-        }
-        if (!rows.done) {
-          parser.write(dec.decode()).close();
-          if (!rows.done) throw new Error(`the sheet ${sheet.name} ends early`);
-        }
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        throw corrupt(file, (e as Error).message ?? String(e));
-      } finally {
-        stream.destroy();
-        source.destroy();
-      }
-      if (rows.out.length) yield rows.take();
+      const convert = converterOf(file, support(), date1904);
+      for await (const batch of raw(index, onBytes)) yield convert(batch, money);
     },
+    raw,
+    converter: () => converterOf(file, support(), date1904),
   };
 }
 
-/** Sheet XML events -> rows. Only `<sheetData>` is read; reading stops at its end. */
+type Converter = (raw: RawBatch, money: ReadonlySet<number>) => SheetRow[];
+
+/** Raw rows -> rows of text, with the shared strings and styles (and not the file: it need not stay in memory). */
+function converterOf(file: string, parts: { sst: SharedStrings; kinds: string[] }, date1904: boolean): Converter {
+  return (raw, money) => {
+    try {
+      return convertRows(raw, { ...parts, date1904, money });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw corrupt(file, (e as Error).message ?? String(e));
+    }
+  };
+}
+
+/** Cell types (`t`) by code, as RawBatch holds them. */
+const TYPES = ['n', 's', 'inlineStr', 'str', 'b', 'e', 'd'];
+const typeCode = (t: string | undefined) => (t === undefined ? 0 : Math.max(0, TYPES.indexOf(t)));
+
+/**
+ * Sheet rows as the XML holds them, before their cells become text (convertRows): per row its
+ * number and cell count (`shape`), per cell its column, type code and style (`cells`), and the
+ * cells' raw texts (`<v>`, or an inline string's text) in one string cut by `lengths`. One string and
+ * a few arrays cross to another thread much faster than thousands of small arrays and objects.
+ */
+export interface RawBatch {
+  shape: Int32Array;
+  cells: Int32Array;
+  text: string;
+  lengths: Int32Array;
+}
+
+/** Sheet XML events -> raw rows. Only `<sheetData>` is read; reading stops at its end. */
 class SheetXml {
   readonly parser: SaxesParser<Options> = newParser();
-  out: SheetRow[] = [];
   done = false;
-  private row: SheetRow | null = null;
+  private shape: number[] = [];
+  private info: number[] = [];
+  private values: string[] = [];
+  /** inside a `<row>`, whose cells start at `values[rowStart]` */
+  private inRow = false;
+  private rowStart = 0;
   private lastRow = 0;
   private col = -1;
-  private type = 'n';
+  private type = 0;
   private style = 0;
   private value = '';
   private inline = '';
@@ -416,7 +463,7 @@ class SheetXml {
   private inT = false;
   private inPhonetic = false;
 
-  constructor(private readonly ctx: { sst: SharedStrings; kinds: string[]; date1904: boolean; money: ReadonlySet<number> }) {
+  constructor() {
     const p = this.parser;
     p.on('opentag', (t: SaxesTagPlain) => this.open(t));
     p.on('closetag', (t: SaxesTagPlain) => this.close(t));
@@ -428,10 +475,22 @@ class SheetXml {
     p.on('cdata', onText);
   }
 
-  take(): SheetRow[] {
-    const rows = this.out;
-    this.out = [];
-    return rows;
+  /** whether whole rows wait to be taken */
+  get pending(): boolean {
+    return this.shape.length > 0;
+  }
+
+  /** The whole rows read so far (the cells of a row still open stay). */
+  take(): RawBatch {
+    const n = this.inRow ? this.rowStart : this.values.length;
+    const values = this.values.splice(0, n);
+    const info = this.info.splice(0, n * 3);
+    this.rowStart -= n;
+    const lengths = new Int32Array(n);
+    for (let i = 0; i < n; i++) lengths[i] = values[i]!.length;
+    const shape = Int32Array.from(this.shape);
+    this.shape = [];
+    return { shape, cells: Int32Array.from(info), text: values.join(''), lengths };
   }
 
   private open(t: SaxesTagPlain): void {
@@ -440,14 +499,14 @@ class SheetXml {
     switch (name) {
       case 'row':
         this.lastRow = a.r ? Number(a.r) : this.lastRow + 1;
-        this.row = { r: this.lastRow, cells: [], errors: [] };
+        this.inRow = !t.isSelfClosing;
+        this.rowStart = this.values.length;
         this.col = -1;
-        if (t.isSelfClosing) this.row = null;
         break;
       case 'c': {
         const c = a.r ? columnIndex(a.r) : -1;
         this.col = c >= 0 ? c : this.col + 1;
-        this.type = a.t ?? 'n';
+        this.type = typeCode(a.t);
         this.style = a.s ? Number(a.s) : 0;
         this.value = '';
         this.inline = '';
@@ -481,8 +540,8 @@ class SheetXml {
         if (!t.isSelfClosing) this.cell();
         break;
       case 'row':
-        if (this.row) pushRow(this.out, this.row);
-        this.row = null;
+        if (this.inRow && this.values.length > this.rowStart) this.shape.push(this.lastRow, this.values.length - this.rowStart);
+        this.inRow = false;
         break;
       case 'sheetData':
         this.done = true;
@@ -491,37 +550,56 @@ class SheetXml {
   }
 
   private cell(): void {
-    const row = this.row;
-    if (!row) return;
-    const v = this.value;
-    let text: string;
-    switch (this.type) {
-      case 's':
-        text = this.ctx.sst.get(Number(v));
-        break;
-      case 'inlineStr':
-        text = unescapeXstring(this.inline);
-        break;
-      case 'str':
-        text = unescapeXstring(v);
-        break;
-      case 'b':
-        text = v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
-        break;
-      case 'e':
-        text = v;
-        row.errors.push({ col: this.col, value: v });
-        break;
-      case 'd':
-        text = isoCellToText(v);
-        break;
-      default:
-        text = v === '' ? '' : numberText(Number(v), this.ctx.kinds[this.style] ?? '', this.col, this.ctx);
-    }
-    setCell(row.cells, this.col, text);
+    if (!this.inRow) return;
+    this.info.push(this.col, this.type, this.style);
+    this.values.push(this.type === 2 ? this.inline : this.value);
   }
 }
 
+type Ctx = { sst: SharedStrings; kinds: string[]; date1904: boolean; money: ReadonlySet<number> };
+
+/** Raw rows -> rows of the text a CSV export would hold, and their error cells. */
+function convertRows(raw: RawBatch, ctx: Ctx): SheetRow[] {
+  const out: SheetRow[] = [];
+  const { shape, cells: info, text, lengths } = raw;
+  let at = 0;
+  let k = 0;
+  for (let i = 0; i < shape.length; i += 2) {
+    const row: SheetRow = { r: shape[i]!, cells: [], errors: [] };
+    for (let j = shape[i + 1]!; j > 0; j--, k++) {
+      const end = at + lengths[k]!;
+      const v = text.slice(at, end);
+      at = end;
+      const col = info[3 * k]!;
+      setCell(row.cells, col, cellText(v, info[3 * k + 1]!, info[3 * k + 2]!, col, row, ctx));
+    }
+    pushRow(out, row);
+  }
+  return out;
+}
+
+function cellText(v: string, type: number, style: number, col: number, row: SheetRow, ctx: Ctx): string {
+  switch (type) {
+    case 1: // s
+      return ctx.sst.get(Number(v));
+    case 2: // inlineStr
+    case 3: // str
+      return unescapeXstring(v);
+    case 4: // b
+      return v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+    case 5: // e
+      row.errors.push({ col, value: v });
+      return v;
+    case 6: // d
+      return isoCellToText(v);
+    default: {
+      const kind = ctx.kinds[style] ?? '';
+      if (v === '') return '';
+      if (kind === 'd' || kind === 't') return numberText(Number(v), kind, col, ctx);
+      return ctx.money.has(col) ? moneyCellText(v) : numberCellText(v, kind || undefined);
+    }
+  }
+}
 function numberText(n: number, kind: string, col: number, ctx: { date1904: boolean; money: ReadonlySet<number> }): string {
   if (Number.isNaN(n)) return '';
   if (kind === 'd' || kind === 't') return serialToText(n, ctx.date1904, kind === 't');
@@ -709,6 +787,39 @@ export async function sniffWorkbook(path: string, container: Container, opts: Wo
   );
 }
 
+/** The rows of the sniffed sheet, in batches. */
+async function* sheetRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
+  const wb = sniffed.workbook!;
+  const book = await openBook(path, wb.format === 'xlsx' ? 'zip' : 'ole2');
+  yield* book.rows(wb.index, new Set(wb.money), onBytes);
+}
+
+/** The raw rows of the sniffed .xlsx sheet, in batches (for workbook-reader.ts). */
+export async function* rawSheetRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<RawBatch> {
+  const book = await openBook(path, 'zip');
+  yield* book.raw!(sniffed.workbook!.index, onBytes);
+}
+
+const READER_URL = new URL('./workbook-reader.js', import.meta.url);
+/** The reader's young generation (MiB): it makes much short-lived garbage, but a larger one saved no time. */
+const READER_YOUNG_MB = 32;
+
+/** Whether the compiled reader script is there (not under a TypeScript test runner). */
+const readerAvailable = () => READER_URL.protocol === 'file:' && existsSync(fileURLToPath(READER_URL));
+
+/**
+ * The same rows, with inflating and parsing the sheet XML in a thread of its own (workbook-reader.ts).
+ * A large import already parses in a worker while the main thread writes; for an .xlsx, the XML is
+ * most of that work, so it gets its own thread, and this one turns its raw rows into text.
+ */
+async function* readerRows(path: string, sniffed: Sniffed, onBytes?: (n: number) => void): AsyncGenerator<SheetRow[]> {
+  const convert = (await openBook(path, 'zip')).converter!();
+  const money = new Set(sniffed.workbook!.money);
+  for await (const m of fromWorker<RawBatch & { bytes: number }>(READER_URL, { path, sniffed }, 8, READER_YOUNG_MB)) {
+    onBytes?.(m.bytes);
+    yield convert(m, money);
+  }
+}
 export interface WorkbookRecord {
   cells: string[];
   line: number;
@@ -725,8 +836,8 @@ export async function* readWorkbookBatches(
   onBytes?: (n: number) => void,
 ): AsyncGenerator<WorkbookRecord[]> {
   const wb = sniffed.workbook!;
-  const book = await openBook(path, wb.format === 'xlsx' ? 'zip' : 'ole2');
-  for await (const rows of book.rows(wb.index, new Set(wb.money), onBytes)) {
+  const threaded = !isMainThread && wb.format === 'xlsx' && readerAvailable();
+  for await (const rows of threaded ? readerRows(path, sniffed, onBytes) : sheetRows(path, sniffed, onBytes)) {
     const out: WorkbookRecord[] = [];
     for (const row of rows) {
       if (row.r <= sniffed.headerLine) continue;

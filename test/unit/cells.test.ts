@@ -5,7 +5,9 @@ import {
   columnIndex,
   isDateFormat,
   isoCellToText,
+  moneyCellText,
   moneyToText,
+  numberCellText,
   numberToText,
   serialToText,
   sheetCell,
@@ -105,6 +107,54 @@ describe('numbers', () => {
     expect(moneyToText(-0.005)).toBe('-0.01');
     expect(moneyToText(0.004)).toBe('0');
     expect(moneyToText(99.995)).toBe('100');
+  });
+});
+
+describe('number cells from their text', () => {
+  // The text of a <v> either is what numberToText prints (kept as it is) or is parsed and printed again:
+  // both ways must give the same text as printing the number.
+  const texts = [
+    '0',
+    '-0',
+    '7',
+    '-7',
+    '100',
+    '19.9',
+    '19.90',
+    '0.5',
+    '-0.5',
+    '0.000001',
+    '0.0000001',
+    '0.0000012',
+    '1.',
+    '1e5',
+    '1E-7',
+    '+3',
+    '007',
+    ' 4',
+    '15077243897',
+    '123456789012345',
+    '1234567890123456',
+    '12345678901234567890123',
+    '45292.29450231481',
+    '45292.301041666666',
+    '12.300000000000001',
+    '0.30000000000000004',
+    '1.005',
+    '2.675',
+    '-1.005',
+    '0.125',
+    '99.995',
+    'abc',
+    '-',
+    '.5',
+  ];
+  it('numberCellText gives numberToText of the number', () => {
+    for (const v of texts) expect(numberCellText(v), v).toBe(Number.isNaN(Number(v)) ? '' : numberToText(Number(v)));
+    expect(numberCellText('42', '000000')).toBe('000042');
+  });
+  it('moneyCellText gives moneyToText of the number', () => {
+    for (const v of texts) expect(moneyCellText(v), v).toBe(Number.isNaN(Number(v)) ? '' : moneyToText(Number(v)));
   });
 });
 

@@ -95,6 +95,57 @@ export function numberToText(n: number, format?: string): string {
   return s === '-0' ? '0' : s;
 }
 
+/**
+ * Whether the text of a number cell (`<v>`) is already what numberToText gives for its number: a
+ * plain decimal (no sign but `-`, no exponent, no leading or trailing zeros) of at most 15
+ * significant digits, at least 0.000001 in size. Such a decimal is the shortest text that reads back
+ * as its number, so the number need not be parsed and printed again.
+ */
+function isShownNumber(v: string): boolean {
+  const len = v.length;
+  let i = v.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  if (i >= len) return false;
+  let digits = 0; // significant digits
+  let c = v.charCodeAt(i);
+  if (c === 48) {
+    // '0' or '0.…'
+    i++;
+    if (i === len) return i === 1; // '-0' reads as 0
+    if (v.charCodeAt(i) !== 46) return false;
+    i++;
+    let zeros = 0;
+    while (i < len && v.charCodeAt(i) === 48) i++, zeros++;
+    if (zeros > 5 || i === len) return false; // below 0.000001 the number prints with an exponent
+  } else {
+    if (c < 49 || c > 57) return false;
+    while (i < len && (c = v.charCodeAt(i)) >= 48 && c <= 57) i++, digits++;
+    if (i === len) return digits <= 15;
+    if (c !== 46 || i === len - 1) return false;
+    i++;
+  }
+  for (; i < len; i++) {
+    c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    digits++;
+  }
+  return digits <= 15 && v.charCodeAt(len - 1) !== 48;
+}
+
+/** numberToText of a number cell's text (`<v>`); '' when it is not a number. */
+export function numberCellText(v: string, format?: string): string {
+  if (!format && isShownNumber(v)) return v;
+  const n = Number(v);
+  return Number.isNaN(n) ? '' : numberToText(n, format);
+}
+
+/** moneyToText of a number cell's text (`<v>`); '' when it is not a number. */
+export function moneyCellText(v: string): string {
+  const dot = v.indexOf('.');
+  if ((dot < 0 || v.length - dot <= 3) && isShownNumber(v)) return v;
+  const n = Number(v);
+  return Number.isNaN(n) ? '' : moneyToText(n);
+}
+
 function plainDecimal(n: number): string {
   const [mant = '0', expText = '0'] = n.toExponential().split('e');
   const exp = Number(expText);
