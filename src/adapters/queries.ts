@@ -1,6 +1,7 @@
 /** Read-side SQL shared by several commands. */
 import { DbError } from '../errors.js';
 import type { Db } from './db.js';
+import type { PurchaseHistory } from '../core/predict/index.js';
 import type { MemberFacts } from '../core/members/index.js';
 import type { OrderFact, ReturnFact } from '../core/members/index.js';
 
@@ -259,6 +260,47 @@ export function readCountedOrders(db: Db, asOf: string | null = null): CountedOr
     orderDate: orderedAt.slice(0, 10),
     amountFen: safeFen(amountFen, 'order amount'),
   }));
+}
+
+/**
+ * Each member's purchase days on or before `asOf` from the counted orders (countedOrdersSql), one row per member
+ * summed in SQL (core/predict's PurchaseHistory), by member id: a purchase day is a date with counted orders,
+ * its amount their sum; the leader is that of the latest order (latest date, then greatest order id, as
+ * core/members sorts a history).
+ */
+export function readPurchaseHistories(db: Db, asOf: string): PurchaseHistory[] {
+  // d: one row per member and day; max(order_id) makes SQLite take leader_id from the day's order with the greatest
+  // id (a bare column). Days are 10 characters, so min/max of `day || …` pick the first / last day's value.
+  const rows = summing(
+    'order amount',
+    () =>
+      db
+        .prepare(`WITH d AS (
+        SELECT member_id, substr(ordered_at, 1, 10) AS day, sum(amount_fen) AS amount, leader_id, max(order_id)
+        FROM (${countedOrdersSql('order_date <= @asOf')}) GROUP BY 1, 2
+      )
+      SELECT member_id, substr(max(day || leader_id), 11), min(day), max(day), count(*) - 1,
+        sum(amount) - CAST(substr(min(day || amount), 11) AS INTEGER)
+      FROM d GROUP BY 1 ORDER BY 1`)
+        .raw()
+        .all({ asOf }) as [string, string, string, string, number, number][],
+  );
+  return rows.map(([memberId, leaderId, firstDate, lastDate, x, repeatFen]) => ({
+    memberId,
+    leaderId,
+    firstDate,
+    lastDate,
+    x,
+    repeatFen: safeFen(repeatFen, 'order amount'),
+  }));
+}
+
+/** The leaders of the counted orders on or before `asOf`. */
+export function readCountedLeaders(db: Db, asOf: string): string[] {
+  return db
+    .prepare(`SELECT DISTINCT leader_id FROM (${countedOrdersSql('order_date <= @asOf')})`)
+    .pluck()
+    .all({ asOf }) as string[];
 }
 
 /** Counted return lines (negative amounts) on or before `asOf` (all when null). */

@@ -5,7 +5,7 @@
  * converge, is an InputError (exit 3): no number is given that the data cannot carry.
  */
 import type { Config } from '../config.js';
-import { readCountedOrders, readLeaders } from '../adapters/queries.js';
+import { readCountedLeaders, readCountedOrders, readLeaders, readPurchaseHistories } from '../adapters/queries.js';
 import { resolveScope } from '../adapters/scope.js';
 import { InputError } from '../errors.js';
 import { buildHistories, type MemberHistory, type OrderFact } from '../core/members/index.js';
@@ -17,6 +17,7 @@ import {
   predictMembers,
   settingsFrom,
   summaries,
+  summariesOf,
   type FitOutcome,
   type HoldoutResult,
   type MemberPrediction,
@@ -102,27 +103,62 @@ export function fitFailure(f: Exclude<FitOutcome, { ok: true }>): InputError {
   );
 }
 
-/** Histories of the members in scope, grouped per fit (one group, or one per leader), read up to `end`. */
-function groups(db: Db, end: string, o: ScopeOptions & { perLeader?: boolean | undefined }) {
-  const orders = readCountedOrders(db, end);
-  const histories = buildHistories(orders, []);
-  const leaders = readLeaders(
-    db,
-    orders.map((x) => x.leaderId),
-  );
+/**
+ * The members in scope, grouped per fit (one group, or one per leader) by the leader of their latest order up to
+ * asOf (`leaderOf`); `seen` are the leaders of the counted orders read (readLeaders), `allSeen` all of them when
+ * `seen` may be missing some (only asked for when `leader` is not among `seen`).
+ */
+function groups<M>(
+  db: Db,
+  members: Iterable<M>,
+  leaderOf: (m: M) => string,
+  seen: Iterable<string>,
+  allSeen: (() => Iterable<string>) | null,
+  o: ScopeOptions & { perLeader?: boolean | undefined },
+) {
+  let leaders = readLeaders(db, seen);
+  if (allSeen && o.leader !== undefined && !leaders.some((l) => l.leader_id === o.leader)) leaders = readLeaders(db, allSeen());
   const scope = resolveScope({ leader: o.leader, region: o.region }, leaders);
-  const byScope = new Map<string, MemberHistory<OrderFact>[]>();
-  for (const h of histories.values()) {
-    const last = h.orders[h.orders.length - 1]!;
-    if (scope.leaderIds && !scope.leaderIds.has(last.leaderId)) continue;
-    const key = o.perLeader ? `leader:${last.leaderId}` : scope.label;
+  const byScope = new Map<string, M[]>();
+  for (const m of members) {
+    const leaderId = leaderOf(m);
+    if (scope.leaderIds && !scope.leaderIds.has(leaderId)) continue;
+    const key = o.perLeader ? `leader:${leaderId}` : scope.label;
     let list = byScope.get(key);
     if (!list) byScope.set(key, (list = []));
-    list.push(h);
+    list.push(m);
   }
   if (byScope.size === 0) byScope.set(scope.label, []);
   const label = o.perLeader ? `per-leader${scope.label === 'all' ? '' : ` (${scope.label})`}` : scope.label;
   return { label, groups: [...byScope].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+/** Histories of the members in scope read up to `asOf`, grouped per fit (the holdout needs every order). */
+function historyGroups(db: Db, asOf: string, o: ScopeOptions & { perLeader?: boolean | undefined }) {
+  const orders = readCountedOrders(db, asOf);
+  const histories = buildHistories(orders, []).values();
+  const leaderOf = (h: MemberHistory<OrderFact>) => h.orders[h.orders.length - 1]!.leaderId;
+  return groups(
+    db,
+    histories,
+    leaderOf,
+    orders.map((x) => x.leaderId),
+    null,
+    o,
+  );
+}
+
+/** The purchases of the members in scope up to `asOf` (one row per member, summed in SQL), grouped per fit. */
+function purchaseGroups(db: Db, asOf: string, o: ScopeOptions & { perLeader?: boolean | undefined }) {
+  const members = readPurchaseHistories(db, asOf);
+  return groups(
+    db,
+    members,
+    (m) => m.leaderId,
+    members.map((m) => m.leaderId),
+    () => readCountedLeaders(db, asOf),
+    o,
+  );
 }
 
 /** Fit and predict: per member P(alive), expected orders, expected order value and CLV; or, with holdoutFrom, the weekly check. */
@@ -137,20 +173,31 @@ export function predict(db: DbInput, o: PredictOptions): PredictResult {
     });
   const end = holdoutFrom === null ? o.asOf : addDays(holdoutFrom, -1);
   return withDb(db, (h) => {
-    const { label, groups: gs } = groups(h, o.asOf, o);
     const fits: PredictFit[] = [];
     const members: MemberPrediction[] = [];
-    for (const [scope, hs] of gs) {
-      const rows = summaries(hs, end, s.timeUnit);
-      const f = fitScope(scope, rows);
+    const fitted = (f: FitOutcome) => {
       if (!f.ok) throw fitFailure(f);
-      let holdout: HoldoutResult | null = null;
-      if (holdoutFrom !== null) {
+      return f;
+    };
+    let label: string;
+    if (holdoutFrom !== null) {
+      const hg = historyGroups(h, o.asOf, o);
+      label = hg.label;
+      for (const [scope, hs] of hg.groups) {
+        const f = fitted(fitScope(scope, summaries(hs, end, s.timeUnit)));
         const byId = new Map(hs.map((x) => [x.memberId, x.orders]));
         const cal = f.summaries.map((m) => ({ summary: m, orders: byId.get(m.memberId)! }));
-        holdout = holdoutWeeks(f.bgnbd.params, cal, holdoutFrom, o.asOf, s.timeUnit);
-      } else members.push(...predictMembers(f, s));
-      fits.push({ scope: f.scope, bgnbd: f.bgnbd, gammaGamma: f.gammaGamma, holdout });
+        const holdout = holdoutWeeks(f.bgnbd.params, cal, holdoutFrom, o.asOf, s.timeUnit);
+        fits.push({ scope: f.scope, bgnbd: f.bgnbd, gammaGamma: f.gammaGamma, holdout });
+      }
+    } else {
+      const dg = purchaseGroups(h, o.asOf, o);
+      label = dg.label;
+      for (const [scope, ms] of dg.groups) {
+        const f = fitted(fitScope(scope, summariesOf(ms, end, s.timeUnit)));
+        members.push(...predictMembers(f, s));
+        fits.push({ scope: f.scope, bgnbd: f.bgnbd, gammaGamma: f.gammaGamma, holdout: null });
+      }
     }
     members.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
     const result = {
@@ -188,8 +235,8 @@ export function memberPredictions(
   const s = predictSettings(config, {});
   const byMember = new Map<string, MemberPrediction>();
   const failed: MemberPredictions['failed'] = [];
-  for (const [label, hs] of groups(db, asOf, scope).groups) {
-    const f = fitScope(label, summaries(hs, asOf, s.timeUnit));
+  for (const [label, ms] of purchaseGroups(db, asOf, scope).groups) {
+    const f = fitScope(label, summariesOf(ms, asOf, s.timeUnit));
     if (!f.ok) failed.push(f);
     else for (const m of predictMembers(f, s)) byMember.set(m.memberId, m);
   }

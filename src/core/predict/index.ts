@@ -7,6 +7,6 @@ export type { GammaGammaFit, GammaGammaParams } from './gamma-gamma.js';
 export { holdoutWeeks } from './holdout.js';
 export type { HoldoutResult, HoldoutWeek } from './holdout.js';
 export { summarize } from './summary.js';
-export type { MemberSummary, TimeUnit } from './summary.js';
-export { MIN_MEMBERS, MIN_REPEAT_BUYERS, fitScope, predictMembers, settingsFrom, summaries } from './predict.js';
+export type { MemberSummary, PurchaseHistory, TimeUnit } from './summary.js';
+export { MIN_MEMBERS, MIN_REPEAT_BUYERS, fitScope, predictMembers, settingsFrom, summaries, summariesOf } from './predict.js';
 export type { FitOutcome, MemberPrediction, PredictSettings, ScopeFit } from './predict.js';

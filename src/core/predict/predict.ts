@@ -7,7 +7,7 @@ import type { MemberHistory, OrderFact } from '../members/index.js';
 import { fitBgNbd, pAlive, type BgNbdFit } from './bgnbd.js';
 import { discountedOrders, monthSteps, parseHorizon, type Horizon } from './clv.js';
 import { expectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma.js';
-import { summarize, type MemberSummary, type TimeUnit } from './summary.js';
+import { summarize, summaryOf, type MemberSummary, type PurchaseHistory, type TimeUnit } from './summary.js';
 
 /** Fewer members or repeat buyers than these: no fit (the parameters would be noise). */
 export const MIN_MEMBERS = 100;
@@ -54,7 +54,14 @@ export function summaries(histories: Iterable<MemberHistory<OrderFact>>, end: st
     const s = summarize(h.memberId, h.orders, end, unit);
     if (s) out.push(s);
   }
-  return out.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  return out.sort(byMemberId);
+}
+
+const byMemberId = (a: MemberSummary, b: MemberSummary) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
+
+/** `summaries` from the members' purchases up to `end` (as the adapters read them summed), by member id. */
+export function summariesOf(histories: readonly PurchaseHistory[], end: string, unit: TimeUnit): MemberSummary[] {
+  return histories.map((h) => summaryOf(h, end, unit)).sort(byMemberId);
 }
 
 /** Fit both models on the members' summaries. */

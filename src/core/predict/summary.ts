@@ -34,26 +34,47 @@ export function purchaseDays(orders: readonly OrderFact[], end: string): { date:
   return days;
 }
 
+/**
+ * A member's purchases up to a date, as the models see them: purchase days (several orders on one day are one
+ * day, their amounts summed) and the leader of the latest order.
+ */
+export interface PurchaseHistory {
+  memberId: string;
+  /** the leader of the member's latest order */
+  leaderId: string;
+  firstDate: string;
+  lastDate: string;
+  /** repeat purchase days: purchase days after the first */
+  x: number;
+  /** summed amount of the repeat purchase days in fen */
+  repeatFen: number;
+}
+
 /** The member's summary at the end of `end` (inclusive), or null without a purchase day by then. Orders sorted by date. */
 export function summarize(memberId: string, orders: readonly OrderFact[], end: string, unit: TimeUnit): MemberSummary | null {
   const days = purchaseDays(orders, end);
   if (days.length === 0) return null;
-  const first = days[0]!.date;
-  const last = days[days.length - 1]!.date;
-  const x = days.length - 1;
-  let repeat = 0;
-  for (let i = 1; i < days.length; i++) repeat += days[i]!.amountFen;
+  let repeatFen = 0;
+  for (let i = 1; i < days.length; i++) repeatFen += days[i]!.amountFen;
   let leaderId = '';
   for (const o of orders) if (o.orderDate <= end) leaderId = o.leaderId;
+  const firstDate = days[0]!.date;
+  const lastDate = days[days.length - 1]!.date;
+  return summaryOf({ memberId, leaderId, firstDate, lastDate, x: days.length - 1, repeatFen }, end, unit);
+}
+
+/** The summary at the end of `end` of a member's purchases up to it (none after `end`). */
+export function summaryOf(h: PurchaseHistory, end: string, unit: TimeUnit): MemberSummary {
+  const { memberId, leaderId, firstDate, lastDate, x } = h;
   const u = unitDays(unit);
   return {
     memberId,
     leaderId,
-    firstDate: first,
-    lastDate: last,
+    firstDate,
+    lastDate,
     x,
-    tx: daysBetween(first, last) / u,
-    T: daysBetween(first, end) / u,
-    meanRepeatFen: x > 0 ? repeat / x : 0,
+    tx: daysBetween(firstDate, lastDate) / u,
+    T: daysBetween(firstDate, end) / u,
+    meanRepeatFen: x > 0 ? h.repeatFen / x : 0,
   };
 }
