@@ -35,6 +35,18 @@ const day = (date: string, weekday: number, tasks: PlanTask[], monthStart = fals
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`);
 
 describe('capPrivate: at most N one-to-one messages a day, the rest moved on by priority, then deferred', () => {
+  it("a share moved to a later day gets that day's task id; the holdout goes with the first share sent, never an empty task", () => {
+    const care = { ...task('silent_care', ['S1', 'S2']), id: 'old', holdoutIds: ['H1'] };
+    const week = [day('2026-11-03', 2, [task('at_risk', ['R1', 'R2']), care]), day('2026-11-04', 3, [])];
+    const r = capPrivate(week, 2, (t, date) => `${t.action}@${date}`);
+    // Tuesday: the two at-risk members fill the day; silent care moves whole to Wednesday with its holdout
+    expect(r.days[0]!.tasks.map((t) => t.action)).toEqual(['at_risk']);
+    expect(r.days[1]!.tasks.map((t) => [t.id, t.memberIds, t.holdoutIds])).toEqual([['silent_care@2026-11-04', ['S1', 'S2'], ['H1']]]);
+    // a task whose members all sit in the holdout stays where it is
+    const held = { ...task('silent_care', []), id: 'h', holdoutIds: ['H2'] };
+    expect(capPrivate([day('2026-11-03', 2, [held])], 2).days[0]!.tasks).toEqual([held]);
+  });
+
   it('85 at-risk members on a Tuesday with a cap of 20 spread over Tuesday to Sunday; 5 left over', () => {
     const week = [
       day('2026-11-02', 1, []),

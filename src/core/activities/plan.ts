@@ -256,28 +256,35 @@ export function capPrivate(
   cap: number,
   idOn: (t: PlanTask, date: string) => string = (t) => t.id,
 ): { days: PlanDay[]; deferred: number } {
-  let carry: { task: PlanTask; ids: string[] }[] = [];
+  // the holdout of a task goes with its first share that is sent, so the control group's date (the review's
+  // window) is the date the contacts get; a task deferred whole takes its holdout with it
+  let carry: { task: PlanTask; ids: string[]; holdout: string[] }[] = [];
   const out = days.map((d) => {
     const welcomes = d.tasks.filter((t) => t.channel === 'private' && PRIVATE_PRIORITY[t.action] === undefined);
     let room = Math.max(0, cap - welcomes.reduce((s, t) => s + t.memberIds.length, 0));
     const own = d.tasks.filter((t) => t.channel === 'private' && PRIVATE_PRIORITY[t.action] !== undefined);
-    const queue = [...carry.map((c) => ({ ...c, carried: true })), ...own.map((t) => ({ task: t, ids: t.memberIds, carried: false }))];
+    const queue = [
+      ...carry.map((c) => ({ ...c, carried: true })),
+      ...own.map((t) => ({ task: t, ids: t.memberIds, holdout: t.holdoutIds, carried: false })),
+    ];
     queue.sort((a, b) => PRIVATE_PRIORITY[a.task.action]! - PRIVATE_PRIORITY[b.task.action]! || Number(b.carried) - Number(a.carried));
     carry = [];
-    const kept = new Map<PlanTask, string[]>();
+    const kept = new Map<PlanTask, { ids: string[]; holdout: string[] }>();
     const moved: PlanTask[] = [];
     for (const q of queue) {
       const take = q.ids.slice(0, room);
       room -= take.length;
-      if (take.length < q.ids.length) carry.push({ task: q.task, ids: q.ids.slice(take.length) });
-      if (!q.carried) kept.set(q.task, take);
-      // a moved share is a task of its own day (its own task_id); the holdout stays with the task it was drawn for
-      else if (take.length > 0) moved.push({ ...q.task, memberIds: take, holdoutIds: [], id: idOn(q.task, d.date) });
+      const sentNow = take.length > 0 || q.ids.length === 0;
+      const holdout = sentNow ? q.holdout : [];
+      if (take.length < q.ids.length) carry.push({ task: q.task, ids: q.ids.slice(take.length), holdout: sentNow ? [] : q.holdout });
+      if (!q.carried) kept.set(q.task, { ids: take, holdout });
+      // a moved share is a task of its own day (its own task_id)
+      else if (take.length > 0) moved.push({ ...q.task, memberIds: take, holdoutIds: holdout, id: idOn(q.task, d.date) });
     }
     const tasks = d.tasks.flatMap((t) => {
-      const ids = kept.get(t);
-      if (ids === undefined) return [t];
-      return ids.length === 0 && t.memberIds.length > 0 && t.holdoutIds.length === 0 ? [] : [{ ...t, memberIds: ids }];
+      const k = kept.get(t);
+      if (k === undefined) return [t];
+      return k.ids.length === 0 && t.memberIds.length > 0 ? [] : [{ ...t, memberIds: k.ids, holdoutIds: k.holdout }];
     });
     return { ...d, tasks: [...tasks, ...moved].sort(byTime) };
   });
