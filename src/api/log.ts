@@ -112,7 +112,22 @@ export async function logImport(db: DbInput, o: LogImportOptions): Promise<LogIm
   const src = await readChecklist(path, CHECKLIST_COLUMNS, o.sheet);
   const { rows, rejected, read } = await readRows(src, file);
   return withDbAsync(db, async (h) => {
-    const w = writeChecklistRows(h, rows, file, o.now);
+    // a member the database has no order of is not a member of any plan (a checklist edited by hand): rejected
+    const known = knownMemberIds(h, [...new Set(rows.map((r) => r.memberId))]);
+    const unknown = rows.filter((r) => !known.has(r.memberId));
+    for (const r of unknown)
+      rejected.push({
+        line: r.line,
+        field: 'member_id',
+        reason: { zh: `没有会员 "${r.memberId}" 的订单`, en: `no order of member "${r.memberId}"` },
+      });
+    rejected.sort((a, b) => a.line - b.line);
+    const w = writeChecklistRows(
+      h,
+      rows.filter((r) => known.has(r.memberId)),
+      file,
+      o.now,
+    );
     return { file, sheet: src.sheet, rows: read, ...w, rejected };
   });
 }

@@ -123,6 +123,21 @@ describe('tuan log import', () => {
     expect(query(db, "SELECT outcome FROM contact_log WHERE member_id = 'N1'")).toEqual([{ outcome: 'replied' }]);
   });
 
+  it('a row whose member the database has no order of (a hand-edited id such as ../../x) is rejected; the rest is recorded', async () => {
+    const cwd = await reviewDir();
+    const text = readFileSync(join(cwd, 'checklist.csv'), 'utf8').split('\r\n');
+    const n1 = text.findIndex((l) => l.includes(',N1,'));
+    text[n1] = text[n1]!.replace(',N1,', ',../../x,');
+    writeFileSync(join(cwd, 'edited.csv'), text.join('\r\n'));
+    const e = await runTuan(['log', 'import', 'edited.csv', '--lang', 'en'], { cwd });
+    expect(e.code).toBe(0);
+    expect(e.stdout).toBe(
+      'edited.csv: 82 rows read → 81 new, 0 updated, 0 unchanged; 1 rejected\n' +
+        `  line ${n1 + 1} member_id: no order of member "../../x"\n`,
+    );
+    expect(query(join(cwd, 'tuan.db'), "SELECT count(*) AS n FROM contact_log WHERE member_id = '../../x'")).toEqual([{ n: 0 }]);
+  });
+
   it('reads a checklist saved as GBK by Excel or WPS', async () => {
     const cwd = await reviewDir();
     const utf8 = readFileSync(join(cwd, 'checklist.csv'), 'utf8').replace(/^\uFEFF/, '');
