@@ -80,6 +80,8 @@ const ENC: Record<string, string> = {
   utf16be: 'UTF-16 BE',
   latin1: 'Latin-1',
 };
+/** An encoding as people name it (GBK/GB18030, UTF-16 LE…); a workbook's `xlsx`/`xls` as it is. */
+export const encodingName = (encoding: string): string => ENC[encoding] ?? encoding;
 
 export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSummary | null }, L: Lang): string {
   const out: string[] = [];
@@ -91,7 +93,7 @@ export function formatSummary(r: { orders: ImportSummary[]; leaders: LeadersSumm
         ? m(L, 'import.workbook', { file: s.file, fmt: wb.format, sheet: wb.sheet, layout: s.layout, line: s.headerLine })
         : m(L, 'import.file', {
             file: s.file,
-            enc: ENC[s.encoding] ?? s.encoding,
+            enc: encodingName(s.encoding),
             delim: DELIMS[s.delimiter]?.[L === 'en' ? 1 : 0] ?? s.delimiter,
             layout: s.layout,
             line: s.headerLine,

@@ -6,6 +6,7 @@ import type { Layout } from '../core/ingest/index.js';
 import { STAGE_NAMES, type StageThresholds } from '../core/members/index.js';
 import { defineMessages, pick, type Lang } from '../i18n.js';
 import type { Style } from './style.js';
+import { encodingName } from './import.js';
 import { displayWidth, renderPairs, renderTable } from './table.js';
 
 export const m = defineMessages({
@@ -102,14 +103,6 @@ const FIELD_MEANING: Record<Field, [string, string]> = {
 
 export const fieldMeaning = (f: Field, lang: Lang) => FIELD_MEANING[f][lang === 'en' ? 1 : 0];
 
-const ENC: Record<string, string> = {
-  utf8: 'UTF-8',
-  gb18030: 'GBK/GB18030',
-  gbk: 'GBK',
-  utf16le: 'UTF-16 LE',
-  utf16be: 'UTF-16 BE',
-  latin1: 'Latin-1',
-};
 const DELIMS: Record<string, [string, string]> = {
   ',': ['逗号 ,', 'comma ,'],
   '\t': ['制表符 Tab', 'tab'],
@@ -129,7 +122,7 @@ export function renderDetection(file: string, s: Sniffed, layout: Layout, lang: 
     ]);
   return renderPairs([
     [m(L, 'init.file'), file + (s.gzip ? ' (gzip)' : '')],
-    [m(L, 'init.encoding'), ENC[s.encoding] ?? s.encoding],
+    [m(L, 'init.encoding'), encodingName(s.encoding)],
     [m(L, 'init.delimiter'), DELIMS[s.delimiter]?.[L === 'en' ? 1 : 0] ?? s.delimiter],
     [m(L, 'init.headerLine'), m(L, 'init.headerLineValue', { line: s.headerLine, skip: s.headerLine - 1 })],
     [m(L, 'init.layout'), m(L, `init.layout.${layout}`)],
